@@ -1,0 +1,5 @@
+import sys
+
+from cscoach.cli import main
+
+sys.exit(main())

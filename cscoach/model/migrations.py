@@ -1,0 +1,281 @@
+"""Schema migrations. One function per change; ``PRAGMA user_version`` is the schema number.
+
+Each migration runs with its version bump in one transaction (see ``Workbook``), so a
+workbook is never left half-migrated. Tables are plain English and plural so the file reads
+well in the ``sqlite3`` shell, sqlite-utils or Datasette.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+APPLICATION_ID = 0x43534348  # "CSCH": marks a file as a CS Coach workbook
+
+M001_INITIAL = """
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Team ---------------------------------------------------------------------
+CREATE TABLE team_members (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+    role        TEXT NOT NULL DEFAULT '',
+    start_date  TEXT CHECK (start_date IS NULL OR date(start_date) = start_date),
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at  TEXT NOT NULL DEFAULT (datetime('now'))
+);
+
+-- Questionnaire --------------------------------------------------------------
+CREATE TABLE questions (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT UNIQUE,              -- set on starter questions, NULL on the owner's own
+    section   TEXT NOT NULL CHECK (length(trim(section)) > 0),
+    text      TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    kind      TEXT NOT NULL DEFAULT 'text' CHECK (kind IN ('text', 'rating')),
+    position  INTEGER NOT NULL,
+    retired   INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))
+);
+
+CREATE TABLE rounds (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+    held_on    TEXT NOT NULL CHECK (date(held_on) = held_on),
+    anonymous  INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),
+    closed     INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),
+    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+
+-- The questions exactly as a round asked them: editing the bank never rewrites a round.
+CREATE TABLE round_questions (
+    id           INTEGER PRIMARY KEY,
+    round_id     INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    question_id  INTEGER REFERENCES questions(id) ON DELETE SET NULL,
+    position     INTEGER NOT NULL,
+    section      TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('text', 'rating')),
+    UNIQUE (round_id, position)
+);
+CREATE INDEX round_questions_question ON round_questions(question_id);
+
+CREATE TABLE responses (
+    id          INTEGER PRIMARY KEY,
+    round_id    INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    member_id   INTEGER REFERENCES team_members(id) ON DELETE CASCADE, -- NULL: anonymous
+    shuffle_key INTEGER NOT NULL,   -- random, fixed at entry: the order anonymous answers show in
+    created_at  TEXT NOT NULL DEFAULT (datetime('now')),
+    updated_at  TEXT NOT NULL DEFAULT (datetime('now')),
+    UNIQUE (round_id, member_id)
+);
+CREATE INDEX responses_member ON responses(member_id);
+
+CREATE TABLE answers (
+    id                 INTEGER PRIMARY KEY,
+    response_id        INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+    round_question_id  INTEGER NOT NULL REFERENCES round_questions(id) ON DELETE CASCADE,
+    text               TEXT NOT NULL DEFAULT '',
+    rating             INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),
+    UNIQUE (response_id, round_question_id)
+);
+CREATE INDEX answers_round_question ON answers(round_question_id);
+
+-- Philosophy -----------------------------------------------------------------
+CREATE TABLE core_values (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+    meaning   TEXT NOT NULL DEFAULT '',
+    position  INTEGER NOT NULL
+);
+
+-- The draft: one row per section, edited in place.
+CREATE TABLE philosophy_sections (
+    id           INTEGER PRIMARY KEY,
+    key          TEXT UNIQUE,
+    title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    body         TEXT NOT NULL DEFAULT '',
+    question_id  INTEGER REFERENCES questions(id) ON DELETE SET NULL,
+    position     INTEGER NOT NULL
+);
+
+-- Published versions never change.
+CREATE TABLE philosophy_versions (
+    id            INTEGER PRIMARY KEY,
+    number        INTEGER NOT NULL UNIQUE CHECK (number > 0),
+    published_on  TEXT NOT NULL CHECK (date(published_on) = published_on),
+    note          TEXT NOT NULL DEFAULT '',
+    business_name TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE philosophy_version_sections (
+    version_id  INTEGER NOT NULL REFERENCES philosophy_versions(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    PRIMARY KEY (version_id, position)
+);
+
+CREATE TABLE philosophy_version_values (
+    version_id  INTEGER NOT NULL REFERENCES philosophy_versions(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    meaning     TEXT NOT NULL,
+    PRIMARY KEY (version_id, position)
+);
+
+-- KPIs -----------------------------------------------------------------------
+CREATE TABLE kpis (
+    id                INTEGER PRIMARY KEY,
+    key               TEXT UNIQUE,   -- csat, nps, retention, resolution_time for the starter KPIs
+    name              TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+    unit              TEXT NOT NULL DEFAULT '',
+    min_value         REAL,
+    max_value         REAL,
+    higher_is_better  INTEGER NOT NULL DEFAULT 1 CHECK (higher_is_better IN (0, 1)),
+    description       TEXT NOT NULL DEFAULT '',
+    position          INTEGER NOT NULL,
+    active            INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    CHECK (min_value IS NULL OR max_value IS NULL OR min_value < max_value)
+);
+
+-- A target holds from its month until the next change: history is kept.
+CREATE TABLE kpi_targets (
+    kpi_id      INTEGER NOT NULL REFERENCES kpis(id) ON DELETE CASCADE,
+    from_month  TEXT NOT NULL CHECK (from_month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    target      REAL NOT NULL,
+    PRIMARY KEY (kpi_id, from_month)
+);
+
+CREATE TABLE kpi_entries (
+    kpi_id      INTEGER NOT NULL REFERENCES kpis(id) ON DELETE CASCADE,
+    month       TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    value       REAL NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    counts      TEXT CHECK (counts IS NULL OR json_valid(counts)), -- the counts it was computed from
+    updated_at  TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (kpi_id, month)
+);
+CREATE INDEX kpi_entries_month ON kpi_entries(month);
+
+CREATE TABLE monthly_reviews (
+    month       TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    next_steps  TEXT NOT NULL DEFAULT '',
+    updated_at  TEXT NOT NULL DEFAULT (datetime('now'))
+);
+
+CREATE TABLE kpi_values (
+    kpi_id    INTEGER NOT NULL REFERENCES kpis(id) ON DELETE CASCADE,
+    value_id  INTEGER NOT NULL REFERENCES core_values(id) ON DELETE CASCADE,
+    PRIMARY KEY (kpi_id, value_id)
+);
+
+-- Standards ------------------------------------------------------------------
+CREATE TABLE standard_categories (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+    position  INTEGER NOT NULL
+);
+
+CREATE TABLE standards (
+    id             INTEGER PRIMARY KEY,
+    title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    detail         TEXT NOT NULL DEFAULT '',
+    category_id    INTEGER NOT NULL REFERENCES standard_categories(id),
+    kpi_id         INTEGER REFERENCES kpis(id) ON DELETE SET NULL,
+    owner_id       INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
+    review_months  INTEGER NOT NULL DEFAULT 6 CHECK (review_months BETWEEN 1 AND 60),
+    on_poster      INTEGER NOT NULL DEFAULT 0 CHECK (on_poster IN (0, 1)),
+    active         INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    position       INTEGER NOT NULL,
+    created_on     TEXT NOT NULL DEFAULT (date('now'))
+);
+CREATE INDEX standards_category ON standards(category_id);
+CREATE INDEX standards_owner ON standards(owner_id);
+
+CREATE TABLE standard_values (
+    standard_id  INTEGER NOT NULL REFERENCES standards(id) ON DELETE CASCADE,
+    value_id     INTEGER NOT NULL REFERENCES core_values(id) ON DELETE CASCADE,
+    PRIMARY KEY (standard_id, value_id)
+);
+
+-- The last review date of a standard is the newest row here.
+CREATE TABLE standard_reviews (
+    id           INTEGER PRIMARY KEY,
+    standard_id  INTEGER NOT NULL REFERENCES standards(id) ON DELETE CASCADE,
+    reviewed_on  TEXT NOT NULL CHECK (date(reviewed_on) = reviewed_on),
+    reviewed_by  INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
+    note         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX standard_reviews_standard ON standard_reviews(standard_id, reviewed_on);
+
+-- Hiring ---------------------------------------------------------------------
+CREATE TABLE hiring_criteria (
+    id         INTEGER PRIMARY KEY,
+    key        TEXT UNIQUE,
+    quality    TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(quality)) > 0),
+    good_signs TEXT NOT NULL DEFAULT '',
+    poor_signs TEXT NOT NULL DEFAULT '',
+    weight     INTEGER NOT NULL DEFAULT 3 CHECK (weight BETWEEN 1 AND 5),
+    position   INTEGER NOT NULL,
+    active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+
+CREATE TABLE criterion_questions (
+    id            INTEGER PRIMARY KEY,
+    criterion_id  INTEGER NOT NULL REFERENCES hiring_criteria(id) ON DELETE CASCADE,
+    text          TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    position      INTEGER NOT NULL
+);
+CREATE INDEX criterion_questions_criterion ON criterion_questions(criterion_id);
+
+CREATE TABLE criterion_values (
+    criterion_id  INTEGER NOT NULL REFERENCES hiring_criteria(id) ON DELETE CASCADE,
+    value_id      INTEGER NOT NULL REFERENCES core_values(id) ON DELETE CASCADE,
+    PRIMARY KEY (criterion_id, value_id)
+);
+
+CREATE TABLE candidates (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role            TEXT NOT NULL DEFAULT '',
+    interview_date  TEXT CHECK (interview_date IS NULL OR date(interview_date) = interview_date),
+    status          TEXT NOT NULL DEFAULT 'interviewing'
+                    CHECK (status IN ('interviewing', 'offered', 'hired', 'not hired')),
+    notes           TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL DEFAULT (datetime('now'))
+);
+
+CREATE TABLE candidate_scores (
+    candidate_id  INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    criterion_id  INTEGER NOT NULL REFERENCES hiring_criteria(id) ON DELETE CASCADE,
+    score         INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    note          TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (candidate_id, criterion_id)
+);
+CREATE INDEX candidate_scores_criterion ON candidate_scores(criterion_id);
+"""
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    """Every table of every section, then the starter content."""
+    from cscoach.model import starter
+
+    for statement in _statements(M001_INITIAL):
+        conn.execute(statement)
+    starter.insert_starter_content(conn)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script of DDL statements (none of which contain ';' in a literal)."""
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+# Index i holds the migration that takes a workbook from schema i to schema i + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial]
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)

@@ -1,0 +1,138 @@
+"""Team members: who answers the questionnaire and who owns a standard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cscoach.model import validate
+from cscoach.model.errors import ValidationError
+from cscoach.model.workbook import Workbook
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    id: int
+    name: str
+    role: str
+    start_date: str | None  # YYYY-MM-DD
+    active: bool
+
+    @classmethod
+    def from_row(cls, row: dict) -> TeamMember:
+        return cls(row["id"], row["name"], row["role"], row["start_date"], bool(row["active"]))
+
+
+@dataclass(frozen=True)
+class MemberReferences:
+    """What in the workbook points at one team member."""
+
+    responses: int  # questionnaire responses (each with its answers)
+    rounds: int
+    standards_owned: int
+    reviews_recorded: int
+
+    @property
+    def any(self) -> bool:
+        return bool(self.responses or self.standards_owned or self.reviews_recorded)
+
+
+def list_members(wb: Workbook, *, active_only: bool = False) -> list[TeamMember]:
+    where = "WHERE active = 1" if active_only else ""
+    rows = wb.query(
+        f"SELECT id, name, role, start_date, active FROM team_members {where} "
+        "ORDER BY active DESC, name COLLATE NOCASE"
+    )
+    return [TeamMember.from_row(r) for r in rows]
+
+
+def get_member(wb: Workbook, member_id: int) -> TeamMember:
+    row = wb.query_one(
+        "SELECT id, name, role, start_date, active FROM team_members WHERE id = ?", (member_id,)
+    )
+    if row is None:
+        raise ValidationError("id", "That team member no longer exists.")
+    return TeamMember.from_row(row)
+
+
+def _clean(
+    wb: Workbook, name: str, role: str, start_date: str | dt.date | None, member_id: int | None
+) -> dict:
+    clean = {
+        "name": validate.name(name),
+        "role": validate.text(role, "role", "Role", max_len=validate.MAX_NAME, single_line=True),
+        "start_date": validate.iso_date(start_date, "start_date", "Start date"),
+    }
+    if clean["start_date"] and clean["start_date"] > dt.date.today().replace(
+        year=dt.date.today().year + 1
+    ).isoformat():
+        raise ValidationError("start_date", "Start date is more than a year in the future.")
+    clash = wb.query_one(
+        "SELECT id FROM team_members WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+        (clean["name"], member_id),
+    )
+    if clash:
+        raise ValidationError(
+            "name", f"There is already a team member called “{clean['name']}”."
+        )
+    return clean
+
+
+def add_member(
+    wb: Workbook,
+    name: str,
+    role: str = "",
+    start_date: str | dt.date | None = None,
+    active: bool = True,
+) -> int:
+    """Add a team member and return their id."""
+    row = _clean(wb, name, role, start_date, None)
+    row["active"] = int(bool(active))
+    with wb.transaction() as db:
+        table = db.table("team_members")
+        table.insert(row)
+        return int(table.last_pk)
+
+
+def update_member(
+    wb: Workbook,
+    member_id: int,
+    name: str,
+    role: str = "",
+    start_date: str | dt.date | None = None,
+    active: bool = True,
+) -> None:
+    get_member(wb, member_id)
+    row = _clean(wb, name, role, start_date, member_id)
+    row["active"] = int(bool(active))
+    with wb.transaction() as db:
+        db.table("team_members").update(member_id, row)
+
+
+def set_active(wb: Workbook, member_id: int, active: bool) -> None:
+    get_member(wb, member_id)
+    with wb.transaction() as db:
+        db.table("team_members").update(member_id, {"active": int(bool(active))})
+
+
+def member_references(wb: Workbook, member_id: int) -> MemberReferences:
+    row = wb.query_one(
+        """
+        SELECT
+          (SELECT count(*) FROM responses WHERE member_id = :id) AS responses,
+          (SELECT count(DISTINCT round_id) FROM responses WHERE member_id = :id) AS rounds,
+          (SELECT count(*) FROM standards WHERE owner_id = :id AND active = 1) AS standards,
+          (SELECT count(*) FROM standard_reviews WHERE reviewed_by = :id) AS reviews
+        """,
+        {"id": member_id},
+    )
+    assert row is not None
+    return MemberReferences(row["responses"], row["rounds"], row["standards"], row["reviews"])
+
+
+def delete_member(wb: Workbook, member_id: int) -> None:
+    """Delete a team member with their questionnaire answers; standards they owned and
+    reviews they recorded stay, without a name."""
+    get_member(wb, member_id)
+    with wb.transaction() as db:
+        db.table("team_members").delete(member_id)

@@ -1,0 +1,286 @@
+"""The workbook: one SQLite file per business, opened safely.
+
+Before SQLite touches a file we check that it is one of ours (SQLite header, application id,
+schema number), so a foreign, damaged or newer file is refused with a clear message and left
+byte-identical. The file uses the rollback journal (``journal_mode=DELETE``) with
+``synchronous=FULL``: a workbook is a document owners copy and email, and a WAL file left
+beside a copied workbook would lose data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cscoach.model import backups, migrations
+from cscoach.model.errors import (
+    NotAWorkbookError,
+    ReadOnlyError,
+    TooNewError,
+    WorkbookError,
+)
+from cscoach.model.lock import WorkbookLock
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+SUFFIX = ".cscoach"
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_NAME = "workbook" + SUFFIX
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder; ``CSCOACH_DATA_DIR`` overrides it."""
+    override = os.environ.get("CSCOACH_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("cscoach", appauthor=False))
+
+
+def default_workbook_path() -> Path:
+    return default_data_dir() / DEFAULT_NAME
+
+
+def inspect_file(path: Path) -> int:
+    """Return the schema number of the workbook at ``path`` without changing the file.
+
+    Raises:
+        NotAWorkbookError: missing, a folder, unreadable, empty, damaged or not ours.
+        TooNewError: written by a newer CS Coach.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise NotAWorkbookError(f"{path} does not exist.")
+    if path.is_dir():
+        raise NotAWorkbookError(f"{path} is a folder, not a workbook file.")
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        raise NotAWorkbookError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    if not header:
+        raise NotAWorkbookError(f"{path} is empty (0 bytes): it is not a CS Coach workbook.")
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise NotAWorkbookError(f"{path} is not a CS Coach workbook (it is not a SQLite file).")
+    try:
+        conn = _connect_read_only(path)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAWorkbookError(f"{path} is damaged or not a CS Coach workbook ({exc}).") from exc
+    if app_id != migrations.APPLICATION_ID or version < 1:
+        raise NotAWorkbookError(
+            f"{path} is a SQLite database from another program, not a CS Coach workbook."
+        )
+    latest = migrations.latest_version()
+    if version > latest:
+        raise TooNewError(
+            f"{path} was written by a newer CS Coach (schema {version}; this version reads "
+            f"up to {latest}). Update CS Coach to open it."
+        )
+    return version
+
+
+def check_workbook(path: Path) -> list[str]:
+    """Problems found in the workbook at ``path``; an empty list means healthy.
+
+    Never modifies the file and never creates a missing one.
+    """
+    try:
+        inspect_file(path)
+    except WorkbookError as exc:
+        return [str(exc)]
+    conn = _connect_read_only(Path(path))
+    problems: list[str] = []
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            problems.append("integrity check failed: " + "; ".join(rows[:5]))
+        bad_refs = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if bad_refs:
+            tables = sorted({r[0] for r in bad_refs})
+            problems.append(
+                f"{len(bad_refs)} broken reference(s) in " + ", ".join(tables)
+            )
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"integrity check failed: {exc}")
+    finally:
+        conn.close()
+    return problems
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+class Workbook:
+    """An open workbook. Use ``Workbook.create`` or ``Workbook.open``; ``close`` when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: WorkbookLock | None) -> None:
+        self.path = Path(path)
+        self.conn = conn
+        self._lock = lock
+
+    # -- opening and closing ---------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, business_name: str = "") -> Workbook:
+        """Create a new workbook with the starter content. Refuses an existing file."""
+        from cscoach.model import settings, validate
+
+        path = Path(path)
+        name = validate.text(business_name, "business_name", "Business name", max_len=200,
+                             single_line=True)
+        if path.exists():
+            raise WorkbookError(f"{path} already exists; choose another name.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError as exc:
+            raise WorkbookError(f"Could not create {path}: {exc.strerror or exc}.") from exc
+        os.close(fd)
+        try:
+            lock = WorkbookLock(path)
+            lock.acquire()
+            conn = _connect(path)
+            wb = cls(path, conn, lock)
+            conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+            wb._migrate(from_version=0)
+            if name:
+                settings.set_business_name(wb, name)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                conn.close()  # type: ignore[possibly-undefined]
+            with contextlib.suppress(Exception):
+                lock.release()  # type: ignore[possibly-undefined]
+            path.unlink(missing_ok=True)
+            raise
+        return wb
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> Workbook:
+        """Open an existing workbook, migrating it forward (after a backup) when it is older.
+
+        Raises:
+            NotAWorkbookError, TooNewError: the file is refused and left untouched.
+            WorkbookLockedError: another CS Coach has it open; ``read_only=True`` still works.
+        """
+        path = Path(path)
+        version = inspect_file(path)
+        if read_only:
+            if version < migrations.latest_version():
+                raise WorkbookError(
+                    f"{path} was made by an older CS Coach and must be opened for writing once "
+                    "to be updated."
+                )
+            return cls(path, _connect_read_only(path), None)
+        if not os.access(path, os.W_OK):
+            raise ReadOnlyError(f"{path} is read-only; it can only be opened read-only.")
+        lock = WorkbookLock(path)
+        lock.acquire()
+        try:
+            conn = _connect(path)
+            wb = cls(path, conn, lock)
+            if version < migrations.latest_version():
+                backups.make_backup(conn, path, reason=f"before-schema-{version + 1}")
+                wb._migrate(from_version=version)
+            elif backups.needs_daily_backup(path):
+                backups.make_backup(conn, path, reason="daily")
+        except BaseException:
+            with contextlib.suppress(Exception):
+                conn.close()  # type: ignore[possibly-undefined]
+            lock.release()
+            raise
+        return wb
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None
+
+    @property
+    def name(self) -> str:
+        """The name shown in the window title: the file name without its extension."""
+        return self.path.stem
+
+    # -- reading and writing ---------------------------------------------------
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+        """Rows of a SELECT as dicts."""
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def query_one(self, sql: str, params: tuple | dict = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection (imported on first write: it is slow)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One user action: everything inside commits together or not at all."""
+        if self.read_only:
+            raise ReadOnlyError("This workbook is open read-only; changes cannot be saved.")
+        with self.db.atomic() as db:
+            yield db
+
+    def save_copy(self, target: Path) -> None:
+        """Write a consistent copy of this workbook to ``target`` (SQLite's backup API)."""
+        backups.copy_database(self.conn, Path(target))
+
+    # -- schema ----------------------------------------------------------------
+
+    def _migrate(self, from_version: int) -> None:
+        for version in range(from_version, migrations.latest_version()):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                migrations.MIGRATIONS[version](self.conn)
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=5)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn

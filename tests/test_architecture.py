@@ -24,8 +24,14 @@ def imported_modules(folder: Path) -> dict[str, set[str]]:
 
 
 def test_model_imports_no_qt_ui_or_heavy_libraries() -> None:
-    forbidden = ("PySide6", "cscoach.ui", "matplotlib", "reportlab", "cscoach.printing",
-                 "cscoach.charts")
+    forbidden = (
+        "PySide6",
+        "cscoach.ui",
+        "matplotlib",
+        "reportlab",
+        "cscoach.printing",
+        "cscoach.charts",
+    )
     for module, names in imported_modules(PACKAGE / "model").items():
         bad = [n for n in names if n.startswith(forbidden)]
         assert not bad, f"cscoach/{module} imports {bad}"

@@ -8,6 +8,7 @@ user, since when) so a second CS Coach can tell the owner.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -81,10 +82,8 @@ class WorkbookLock:
     def release(self) -> None:
         if self._fd is None:
             return
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(self.path)
-        except FileNotFoundError:
-            pass
         os.close(self._fd)  # closing releases the flock
         self._fd = None
 

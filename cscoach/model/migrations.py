@@ -153,7 +153,8 @@ CREATE TABLE kpi_entries (
     month       TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
     value       REAL NOT NULL,
     note        TEXT NOT NULL DEFAULT '',
-    counts      TEXT CHECK (counts IS NULL OR json_valid(counts)), -- the counts it was computed from
+    -- counts: the numbers the value was computed from, when entered from counts
+    counts      TEXT CHECK (counts IS NULL OR json_valid(counts)),
     updated_at  TEXT NOT NULL DEFAULT (datetime('now')),
     PRIMARY KEY (kpi_id, month)
 );

@@ -28,8 +28,7 @@ QUESTIONS: list[tuple[str, str, str, str]] = [
     (
         "one_message",
         GENERAL,
-        "What single message about how we serve customers do you think all of us already "
-        "agree on?",
+        "What single message about how we serve customers do you think all of us already agree on?",
         "text",
     ),
     (
@@ -149,8 +148,7 @@ KPIS: list[tuple[str, str, str, float | None, float | None, bool, float, str]] =
         None,
         False,
         24.0,
-        "How long a customer's problem takes to solve: total hours to resolve "
-        "÷ issues resolved.",
+        "How long a customer's problem takes to solve: total hours to resolve ÷ issues resolved.",
     ),
 ]
 
@@ -254,9 +252,7 @@ STANDARDS: list[tuple[str, str, str, int, bool]] = [
 def insert_starter_content(conn: sqlite3.Connection) -> None:
     """Insert the starter content into a freshly created schema (inside its transaction)."""
     defaults = {"business_name": "", "page_size": "a4", "philosophy_review_months": "12"}
-    conn.executemany(
-        "INSERT INTO settings (key, value) VALUES (?, ?)", list(defaults.items())
-    )
+    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", list(defaults.items()))
     question_ids: dict[str, int] = {}
     for position, (key, section, text, kind) in enumerate(QUESTIONS, start=1):
         cur = conn.execute(

@@ -63,18 +63,17 @@ def _clean(
         "role": validate.text(role, "role", "Role", max_len=validate.MAX_NAME, single_line=True),
         "start_date": validate.iso_date(start_date, "start_date", "Start date"),
     }
-    if clean["start_date"] and clean["start_date"] > dt.date.today().replace(
-        year=dt.date.today().year + 1
-    ).isoformat():
+    if (
+        clean["start_date"]
+        and clean["start_date"] > dt.date.today().replace(year=dt.date.today().year + 1).isoformat()
+    ):
         raise ValidationError("start_date", "Start date is more than a year in the future.")
     clash = wb.query_one(
         "SELECT id FROM team_members WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
         (clean["name"], member_id),
     )
     if clash:
-        raise ValidationError(
-            "name", f"There is already a team member called “{clean['name']}”."
-        )
+        raise ValidationError("name", f"There is already a team member called “{clean['name']}”.")
     return clean
 
 

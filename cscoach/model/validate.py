@@ -51,7 +51,9 @@ def name(value: str | None, field: str = "name", label: str = "Name") -> str:
     return text(value, field, label, required=True, max_len=MAX_NAME, single_line=True)
 
 
-def iso_date(value: str | dt.date | None, field: str, label: str, *, required: bool = False) -> str | None:
+def iso_date(
+    value: str | dt.date | None, field: str, label: str, *, required: bool = False
+) -> str | None:
     """A calendar date as ``YYYY-MM-DD`` (or None when optional and empty)."""
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -71,12 +73,16 @@ def iso_date(value: str | dt.date | None, field: str, label: str, *, required: b
     return parsed.isoformat()
 
 
-def month(value: str | None, field: str = "month", label: str = "Month", *, today: dt.date | None = None) -> str:
+def month(
+    value: str | None, field: str = "month", label: str = "Month", *, today: dt.date | None = None
+) -> str:
     """A month as ``YYYY-MM``, not after the current month."""
     value = (value or "").strip()
     found = _MONTH.match(value)
     if not found:
-        raise ValidationError(field, f"{label} must be written YYYY-MM (for example 2026-03), not “{value}”.")
+        raise ValidationError(
+            field, f"{label} must be written YYYY-MM (for example 2026-03), not “{value}”."
+        )
     year, mon = int(found.group(1)), int(found.group(2))
     if not 1 <= mon <= 12:
         raise ValidationError(field, f"{label} “{value}” has no month {mon:02d}; months run 01–12.")
@@ -111,9 +117,13 @@ def number(
     if not math.isfinite(result):
         raise ValidationError(field, f"{label} must be a finite number.")
     if minimum is not None and result < minimum:
-        raise ValidationError(field, f"{label} cannot be below {_fmt(minimum)} (got {_fmt(result)}).")
+        raise ValidationError(
+            field, f"{label} cannot be below {_fmt(minimum)} (got {_fmt(result)})."
+        )
     if maximum is not None and result > maximum:
-        raise ValidationError(field, f"{label} cannot be above {_fmt(maximum)} (got {_fmt(result)}).")
+        raise ValidationError(
+            field, f"{label} cannot be above {_fmt(maximum)} (got {_fmt(result)})."
+        )
     return result
 
 
@@ -131,7 +141,9 @@ def whole(value: int | str | None, field: str, label: str, *, minimum: int, maxi
         else:
             raise ValidationError(field, f"{label} must be a whole number.")
     if not minimum <= value <= maximum:
-        raise ValidationError(field, f"{label} must be between {minimum} and {maximum} (got {value}).")
+        raise ValidationError(
+            field, f"{label} must be between {minimum} and {maximum} (got {value})."
+        )
     return value
 
 

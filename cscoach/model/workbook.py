@@ -110,9 +110,7 @@ def check_workbook(path: Path) -> list[str]:
         bad_refs = conn.execute("PRAGMA foreign_key_check").fetchall()
         if bad_refs:
             tables = sorted({r[0] for r in bad_refs})
-            problems.append(
-                f"{len(bad_refs)} broken reference(s) in " + ", ".join(tables)
-            )
+            problems.append(f"{len(bad_refs)} broken reference(s) in " + ", ".join(tables))
     except sqlite3.DatabaseError as exc:
         problems.append(f"integrity check failed: {exc}")
     finally:
@@ -142,8 +140,9 @@ class Workbook:
         from cscoach.model import settings, validate
 
         path = Path(path)
-        name = validate.text(business_name, "business_name", "Business name", max_len=200,
-                             single_line=True)
+        name = validate.text(
+            business_name, "business_name", "Business name", max_len=200, single_line=True
+        )
         if path.exists():
             raise WorkbookError(f"{path} already exists; choose another name.")
         path.parent.mkdir(parents=True, exist_ok=True)

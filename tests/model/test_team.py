@@ -66,7 +66,8 @@ def test_references_and_delete_cascade(workbook: Workbook) -> None:
     assert refs.any
     team.delete_member(workbook, ana)
     assert workbook.query("SELECT count(*) AS n FROM responses")[0]["n"] == 0
-    assert workbook.query("SELECT count(*) AS n FROM standards WHERE owner_id IS NOT NULL")[0][
-        "n"
-    ] == 0
+    assert (
+        workbook.query("SELECT count(*) AS n FROM standards WHERE owner_id IS NOT NULL")[0]["n"]
+        == 0
+    )
     assert workbook.query("SELECT count(*) AS n FROM standards")[0]["n"] >= 2

@@ -83,8 +83,9 @@ def test_starter_content_is_complete(workbook: Workbook) -> None:
         "SELECT k.key, k.unit, k.min_value, k.max_value, k.higher_is_better, t.target "
         "FROM kpis k JOIN kpi_targets t ON t.kpi_id = k.id ORDER BY k.position"
     )
-    assert [(k["key"], k["unit"], k["min_value"], k["max_value"], k["higher_is_better"])
-            for k in kpis] == [
+    assert [
+        (k["key"], k["unit"], k["min_value"], k["max_value"], k["higher_is_better"]) for k in kpis
+    ] == [
         ("csat", "%", 0, 100, 1),
         ("nps", "score", -100, 100, 1),
         ("retention", "%", 0, 100, 1),

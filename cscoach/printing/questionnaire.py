@@ -1,0 +1,79 @@
+"""The blank team questionnaire to hand out, and the answers of a round by question."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from cscoach.model.questionnaire import QuestionAnswers
+from cscoach.printing.base import DocumentInfo, build_pdf, markup, para, text, title_block
+from cscoach.printing.flowables import NameLine, RatingBoxes, RuledLines
+
+WHY_WE_ASK = (
+    "We want to hear how you see customer service here: what we do well, what gets in the "
+    "way, and what we should aim for. There are no right answers. What you write will help "
+    "us put our customer-service philosophy into words."
+)
+
+BlankQuestion = tuple[str, str, str]  # section, question text, kind ("text" or "rating")
+
+
+def blank_form(info: DocumentInfo, questions: Sequence[BlankQuestion]) -> bytes:
+    """The questionnaire with room to write by hand."""
+    story: list[Flowable] = [*title_block(info), para(WHY_WE_ASK), Spacer(0, 4 * mm)]
+    story.append(NameLine("Your name:", "You may leave this blank."))
+    section = None
+    for number, (q_section, q_text, kind) in enumerate(questions, start=1):
+        heading: list[Flowable] = []
+        if q_section != section:
+            section = q_section
+            heading.append(para(section, "h1"))
+        answer_space: Flowable = RatingBoxes() if kind == "rating" else RuledLines(5)
+        story.append(
+            KeepTogether(
+                [*heading, markup(f"{number}.&nbsp;&nbsp;{text(q_text)}", "h2"), answer_space]
+            )
+        )
+    if not questions:
+        story.append(para("The question bank has no active questions yet."))
+    story.append(Spacer(0, 6 * mm))
+    story.append(markup("Thank you for your honest answers.", "small"))
+    return build_pdf(info, story)
+
+
+def answers_document(info: DocumentInfo, views: Sequence[QuestionAnswers]) -> bytes:
+    """Each question of a round followed by every answer to it. An anonymous round prints
+    "Response 1, 2…" in its shuffled order and no names."""
+    story: list[Flowable] = [*title_block(info)]
+    if views:
+        rnd = views[0].round
+        facts = [f"Held on {rnd.held_on}", f"{views[0].responses} response(s)"]
+        if rnd.anonymous:
+            facts.append("anonymous round: no names are shown")
+        story.append(para(" · ".join(facts), "small"))
+        warning = views[0].anonymity_warning
+        if warning:
+            story.append(para(warning, "small"))
+    section = None
+    for number, view in enumerate(views, start=1):
+        block: list[Flowable] = []
+        if view.question.section != section:
+            section = view.question.section
+            block.append(para(section, "h1"))
+        block.append(markup(f"{number}.&nbsp;&nbsp;{text(view.question.text)}", "h2"))
+        if view.distribution is not None:
+            counts = ", ".join(f"{score}: {n}" for score, n in view.distribution.items())
+            mean = f"mean {view.mean:.1f}" if view.mean is not None else "no ratings yet"
+            block.append(para(f"Ratings ({counts}) — {mean}", "small"))
+        if not view.answers:
+            block.append(markup("<i>No answers.</i>", "small"))
+        for item in view.answers:
+            value = str(item.answer.rating) if view.question.kind == "rating" else item.answer.text
+            block.append(markup(f"<b>{text(item.label)}:</b> {text(value)}", "quote"))
+        story.append(KeepTogether(block[:3]))
+        story.extend(block[3:])
+    if not views:
+        story.append(para("This round asked no questions."))
+    return build_pdf(info, story)

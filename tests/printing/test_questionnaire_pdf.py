@@ -1,0 +1,114 @@
+"""The printing foundation and the two questionnaire documents, read back with pypdf."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from cscoach.model import questionnaire as qn
+from cscoach.model import settings, team
+from cscoach.model.errors import ValidationError
+from cscoach.model.workbook import Workbook
+from cscoach.printing.documents import PrintRequest, render
+
+TRICKY = 'Team <b>Q&A</b> &amp; AT&T; Ünïcödé Привет Ωμέγα 漢字 🙂 <img src="/etc/hostname"/>'
+LONG_WORD = "Supercalifragilistic" * 12
+
+
+def pdf_text(data: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(data))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+def squash(s: str) -> str:
+    return "".join(s.split())
+
+
+@pytest.fixture
+def answered(workbook: Workbook) -> int:
+    settings.set_business_name(workbook, "Corner Café <b> & Co")
+    people = [team.add_member(workbook, n) for n in ("Ana", "Bo", "Chidi")]
+    qn.add_question(workbook, "General", "Rate our service", "rating")
+    round_id = qn.create_round(workbook, "Team meeting, March 2026", "2026-03-10")
+    rqs = qn.round_questions(workbook, round_id)
+    for n, person in enumerate(people):
+        qn.save_response(
+            workbook,
+            round_id,
+            person,
+            {rq.id: (n + 3 if rq.kind == "rating" else f"{TRICKY} {n} {LONG_WORD}") for rq in rqs},
+        )
+    return round_id
+
+
+def test_blank_form_has_every_active_question(workbook: Workbook) -> None:
+    retired = qn.list_questions(workbook)[-1]
+    qn.set_retired(workbook, retired.id, True)
+    reader, text = pdf_text(render(workbook, PrintRequest("questionnaire")))
+    flat = squash(text)
+    for q in qn.list_questions(workbook, include_retired=False):
+        assert squash(q.text) in flat
+    assert squash(retired.text) not in flat
+    assert "Corner Café" in text
+    assert f"Page 1 of {len(reader.pages)}" in text
+    assert "Your name" in text
+
+
+def test_page_sizes(workbook: Workbook) -> None:
+    a4, _ = pdf_text(render(workbook, PrintRequest("questionnaire")))
+    assert round(float(a4.pages[0].mediabox.width)) == 595
+    letter, _ = pdf_text(render(workbook, PrintRequest("questionnaire", page_size="letter")))
+    assert round(float(letter.pages[0].mediabox.width)) == 612
+    settings.set_page_size(workbook, "letter")
+    default, _ = pdf_text(render(workbook, PrintRequest("questionnaire")))
+    assert round(float(default.pages[0].mediabox.height)) == 792
+    with pytest.raises(ValidationError):
+        render(workbook, PrintRequest("questionnaire", page_size="a5"))
+
+
+def test_answers_print_user_text_exactly(workbook: Workbook, answered: int) -> None:
+    reader, text = pdf_text(render(workbook, PrintRequest("answers")))
+    flat = squash(text)
+    # what was typed comes back exactly (the font has no CJK or emoji: those print as boxes)
+    assert squash("Team <b>Q&A</b> &amp; AT&T; Ünïcödé Привет Ωμέγα") in flat
+    assert squash('<img src="/etc/hostname"/>') in flat
+    assert LONG_WORD in flat
+    for name in ("Ana:", "Bo:", "Chidi:"):
+        assert name in text
+    assert "Corner Café <b> & Co" in text
+    assert "mean 4.0" in text
+    assert f"Page {len(reader.pages)} of {len(reader.pages)}" in text
+
+
+def test_anonymous_answers_show_no_names(workbook: Workbook) -> None:
+    team.add_member(workbook, "Zebedee")
+    round_id = qn.create_round(workbook, "Anonymous round", "2026-04-01", anonymous=True)
+    first = qn.round_questions(workbook, round_id)[0]
+    for n in range(4):
+        qn.save_response(workbook, round_id, None, {first.id: f"secret {n}"})
+    _, text = pdf_text(render(workbook, PrintRequest("answers", round_name="anonymous ROUND")))
+    assert "Zebedee" not in text
+    assert "Response 1:" in text and "Response 4:" in text
+    assert "no names" in text
+
+
+def test_answers_pick_round_and_refuse_unknown(workbook: Workbook, answered: int) -> None:
+    with pytest.raises(ValidationError, match="no round called"):
+        render(workbook, PrintRequest("answers", round_name="Nope"))
+    with pytest.raises(ValidationError, match="Unknown document"):
+        render(workbook, PrintRequest("brochure"))
+
+
+def test_no_rounds_is_a_clear_error(workbook: Workbook) -> None:
+    with pytest.raises(ValidationError, match="no questionnaire rounds"):
+        render(workbook, PrintRequest("answers"))
+
+
+def test_output_is_deterministic(workbook: Workbook, answered: int) -> None:
+    day = dt.date(2026, 3, 11)
+    first = render(workbook, PrintRequest("answers", today=day))
+    assert first == render(workbook, PrintRequest("answers", today=day))
+    assert "Printed 11 March 2026" in pdf_text(first)[1]

@@ -157,9 +157,15 @@ def _draw_frame_text(c: pdfcanvas.Canvas, info: DocumentInfo, page: int, total: 
     c.drawRightString(width - MARGIN, top, _fit(c, info.title, (width - 2 * MARGIN) * 0.48))
     bottom = MARGIN - 9 * mm
     printed = info.printed_on or dt.date.today()
-    c.drawString(MARGIN, bottom, f"Printed {printed.day} {printed:%B %Y}")
+    c.drawString(MARGIN, bottom, f"Printed {long_date(printed)}")
     c.drawRightString(width - MARGIN, bottom, f"Page {page} of {total}")
     c.restoreState()
+
+
+def long_date(value: dt.date | str) -> str:
+    """"22 November 2026" from a date or an ISO date string."""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{day.day} {day:%B %Y}"
 
 
 def _fit(c: pdfcanvas.Canvas, value: str, width: float) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import settings
 from cscoach.model.errors import ValidationError
@@ -21,6 +22,8 @@ class PrintRequest:
     page_size: str | None = None
     round_name: str | None = None
     round_id: int | None = None
+    version: int | None = None  # philosophy version; None: the latest published, else draft
+    draft: bool = False
     today: dt.date | None = None
 
 
@@ -57,7 +60,21 @@ def _answers(wb: Workbook, request: PrintRequest) -> bytes:
     return answers_document(_info(wb, request, f"Team answers: {rnd.name}"), views)
 
 
+def _philosophy(wb: Workbook, request: PrintRequest) -> bytes:
+    from cscoach.printing.philosophy import TITLE, philosophy_document
+
+    versions = ph.list_versions(wb)
+    if request.version is not None:
+        content = ph.version_content(wb, request.version)
+    elif versions and not request.draft:
+        content = ph.version_content(wb, versions[0].number)
+    else:
+        content = ph.draft_content(wb)
+    return philosophy_document(_info(wb, request, TITLE), content)
+
+
 DOCUMENTS = {
+    "philosophy": ("Our customer service philosophy", _philosophy),
     "questionnaire": ("Team questionnaire (blank form)", _questionnaire),
     "answers": ("Team answers by question", _answers),
 }

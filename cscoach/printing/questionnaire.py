@@ -8,7 +8,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cscoach.model.questionnaire import QuestionAnswers
-from cscoach.printing.base import DocumentInfo, build_pdf, markup, para, text, title_block
+from cscoach.printing.base import (
+    DocumentInfo,
+    build_pdf,
+    long_date,
+    markup,
+    para,
+    text,
+    title_block,
+)
 from cscoach.printing.flowables import NameLine, RatingBoxes, RuledLines
 
 WHY_WE_ASK = (
@@ -49,7 +57,7 @@ def answers_document(info: DocumentInfo, views: Sequence[QuestionAnswers]) -> by
     story: list[Flowable] = [*title_block(info)]
     if views:
         rnd = views[0].round
-        facts = [f"Held on {rnd.held_on}", f"{views[0].responses} response(s)"]
+        facts = [f"Held on {long_date(rnd.held_on)}", f"{views[0].responses} response(s)"]
         if rnd.anonymous:
             facts.append("anonymous round: no names are shown")
         story.append(para(" · ".join(facts), "small"))

@@ -3,13 +3,13 @@ team's answers, and published versions that never change."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
 
 from cscoach.model import settings, validate
+from cscoach.model.dates import add_months
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 
@@ -333,13 +333,6 @@ def review_status(wb: Workbook, today: dt.date | None = None) -> ReviewStatus:
     last = dt.date.fromisoformat(versions[0].published_on)
     due_on = add_months(last, months)
     return ReviewStatus(last.isoformat(), months, today >= due_on, due_on.isoformat())
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later (the month's last day when it is shorter)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # -- comparing versions -------------------------------------------------------

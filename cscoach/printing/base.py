@@ -23,6 +23,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from cscoach.model.dates import long_date
+
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 FONT = "CSCoachSans"
 FONT_BOLD = "CSCoachSans-Bold"
@@ -160,12 +162,6 @@ def _draw_frame_text(c: pdfcanvas.Canvas, info: DocumentInfo, page: int, total: 
     c.drawString(MARGIN, bottom, f"Printed {long_date(printed)}")
     c.drawRightString(width - MARGIN, bottom, f"Page {page} of {total}")
     c.restoreState()
-
-
-def long_date(value: dt.date | str) -> str:
-    """"22 November 2026" from a date or an ISO date string."""
-    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{day.day} {day:%B %Y}"
 
 
 def _fit(c: pdfcanvas.Canvas, value: str, width: float) -> str:

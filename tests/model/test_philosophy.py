@@ -88,7 +88,6 @@ def test_review_due_after_interval(workbook: Workbook) -> None:
     assert ph.review_status(workbook, today=dt.date(2026, 6, 1)).due
     with pytest.raises(ValidationError):
         ph.set_review_months(workbook, 0)
-    assert ph.add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
 
 
 def test_sections_add_rename_move_delete(workbook: Workbook) -> None:
@@ -103,3 +102,11 @@ def test_sections_add_rename_move_delete(workbook: Workbook) -> None:
     ph.delete_section(workbook, own)
     assert [s.position for s in ph.list_sections(workbook)] == [1, 2, 3, 4, 5, 6]
     assert settings.business_name(workbook) == "Corner Café"
+
+
+def test_add_months_clamps_to_month_end() -> None:
+    from cscoach.model.dates import add_months, long_date
+
+    assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
+    assert long_date("2026-03-05") == "5 March 2026"

@@ -5,7 +5,8 @@ import io
 
 import pytest
 
-from cscoach.model import csvfile, questionnaire as qn, team
+from cscoach.model import csvfile, team
+from cscoach.model import questionnaire as qn
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 

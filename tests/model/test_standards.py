@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from cscoach.model import philosophy as ph
-from cscoach.model.dates import add_months
 from cscoach.model import standards as st
 from cscoach.model import team
+from cscoach.model.dates import add_months
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -45,6 +45,7 @@ class DocumentInfo:
     page_size: str = "a4"
     printed_on: dt.date | None = None
     subtitle: str = ""
+    footer_note: str = ""  # e.g. "Reviewed 1 October 2026 · next review 1 April 2027"
 
 
 @cache
@@ -136,6 +137,10 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
+    @property
+    def page_count(self) -> int:
+        return len(self._pages)
+
     def save(self) -> None:
         total = len(self._pages)
         for state in self._pages:
@@ -161,6 +166,10 @@ def _draw_frame_text(c: pdfcanvas.Canvas, info: DocumentInfo, page: int, total: 
     printed = info.printed_on or dt.date.today()
     c.drawString(MARGIN, bottom, f"Printed {long_date(printed)}")
     c.drawRightString(width - MARGIN, bottom, f"Page {page} of {total}")
+    if info.footer_note:
+        c.drawCentredString(
+            width / 2, bottom, _fit(c, info.footer_note, (width - 2 * MARGIN) * 0.5)
+        )
     c.restoreState()
 
 
@@ -174,16 +183,16 @@ def _fit(c: pdfcanvas.Canvas, value: str, width: float) -> str:
     return value + "…"
 
 
-def build_pdf(
-    info: DocumentInfo,
-    story: Sequence[Flowable],
-    *,
-    on_page: Callable[[pdfcanvas.Canvas, BaseDocTemplate], None] | None = None,
-) -> bytes:
+def build_pdf(info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1) -> bytes:
     """Lay out ``story`` on pages of ``info.page_size`` and return the PDF bytes.
 
     The output is byte-identical for the same input (``invariant``), so tests can compare.
     """
+    return layout(info, story, columns=columns)[0]
+
+
+def layout(info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1) -> tuple[bytes, int]:
+    """The PDF bytes and how many pages they take (``columns`` side by side per page)."""
     register_fonts()
     pagesize = PAGE_SIZES.get(info.page_size, A4)
     if not story:
@@ -201,17 +210,23 @@ def build_pdf(
         creator="CS Coach",
         invariant=1,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-    template = PageTemplate(id="page", frames=[frame])
-    if on_page is not None:
-        template.onPage = on_page
-    doc.addPageTemplates([template])
+    gap = 8 * mm
+    width = (doc.width - gap * (columns - 1)) / columns
+    frames = [
+        Frame(
+            doc.leftMargin + n * (width + gap), doc.bottomMargin, width, doc.height, id=f"column{n}"
+        )
+        for n in range(columns)
+    ]
+    doc.addPageTemplates([PageTemplate(id="page", frames=frames)])
+    canvases: list[_NumberedCanvas] = []
 
     def make_canvas(*args, **kwargs):
-        return _NumberedCanvas(*args, info=info, **kwargs)
+        canvases.append(_NumberedCanvas(*args, info=info, **kwargs))
+        return canvases[-1]
 
     doc.build(list(story), canvasmaker=make_canvas)
-    return out.getvalue()
+    return out.getvalue(), canvases[-1].page_count
 
 
 def title_block(info: DocumentInfo) -> list[Flowable]:

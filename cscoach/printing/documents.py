@@ -4,11 +4,14 @@ command line to print the same thing."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
-from cscoach.model import settings
+from cscoach.model import settings, team
+from cscoach.model import standards as st
+from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.printing import base
@@ -27,13 +30,24 @@ class PrintRequest:
     today: dt.date | None = None
 
 
-def _info(wb: Workbook, request: PrintRequest, title: str, subtitle: str = "") -> base.DocumentInfo:
+@dataclass(frozen=True)
+class Printed:
+    """A rendered document and anything the owner must know before printing it."""
+
+    pdf: bytes
+    warnings: tuple[str, ...] = ()
+
+
+def _info(
+    wb: Workbook, request: PrintRequest, title: str, subtitle: str = "", footer_note: str = ""
+) -> base.DocumentInfo:
     return base.DocumentInfo(
         title=title,
         business=settings.business_name(wb),
         page_size=(request.page_size or settings.page_size(wb)).lower(),
         printed_on=request.today,
         subtitle=subtitle,
+        footer_note=footer_note,
     )
 
 
@@ -73,15 +87,63 @@ def _philosophy(wb: Workbook, request: PrintRequest) -> bytes:
     return philosophy_document(_info(wb, request, TITLE), content)
 
 
-DOCUMENTS = {
+def _standards_note(wb: Workbook) -> str:
+    summary = st.review_summary(wb)
+    parts = []
+    if summary.last_reviewed:
+        parts.append(f"Reviewed {long_date(summary.last_reviewed)}")
+    if summary.next_review:
+        parts.append(f"next review {long_date(summary.next_review)}")
+    return " · ".join(parts)
+
+
+def _poster(wb: Workbook, request: PrintRequest) -> Printed:
+    from cscoach.printing.standards import poster
+
+    items = [s for s in st.list_standards(wb, status="active") if s.on_poster]
+    info = _info(wb, request, "Our service standards", footer_note=_standards_note(wb))
+    result = poster(info, st.one_clear_message(wb), items)
+    warnings = ()
+    if result.not_fitted:
+        warnings = (
+            f"{result.not_fitted} of the {len(items)} standards marked for the poster did not "
+            "fit on one page, even in the smallest readable type; the poster says how many "
+            "more are in the handbook. Take some off the poster to show them all.",
+        )
+    return Printed(result.pdf, warnings)
+
+
+def _handbook(wb: Workbook, request: PrintRequest) -> bytes:
+    from cscoach.printing.standards import handbook
+
+    today = request.today or dt.date.today()
+    items = st.list_standards(wb, status="active")
+    info = _info(wb, request, "Service standards handbook", footer_note=_standards_note(wb))
+    return handbook(info, items, today)
+
+
+def _signoff(wb: Workbook, request: PrintRequest) -> bytes:
+    from cscoach.printing.standards import signoff
+
+    people = [(m.name, m.role) for m in team.list_members(wb, active_only=True)]
+    info = _info(wb, request, "Standards sign-off sheet", footer_note=_standards_note(wb))
+    return signoff(info, people)
+
+
+Renderer = Callable[[Workbook, PrintRequest], bytes | Printed]
+
+DOCUMENTS: dict[str, tuple[str, Renderer]] = {
     "philosophy": ("Our customer service philosophy", _philosophy),
     "questionnaire": ("Team questionnaire (blank form)", _questionnaire),
     "answers": ("Team answers by question", _answers),
+    "poster": ("Break-room poster", _poster),
+    "standards": ("Service standards handbook", _handbook),
+    "signoff": ("Standards sign-off sheet", _signoff),
 }
 
 
-def render(wb: Workbook, request: PrintRequest) -> bytes:
-    """The PDF bytes of the requested document."""
+def render(wb: Workbook, request: PrintRequest) -> Printed:
+    """The requested document, rendered."""
     if request.document not in DOCUMENTS:
         known = ", ".join(DOCUMENTS)
         raise ValidationError(
@@ -91,4 +153,5 @@ def render(wb: Workbook, request: PrintRequest) -> bytes:
         raise ValidationError(
             "page_size", f"Page size must be a4 or letter, not “{request.page_size}”."
         )
-    return DOCUMENTS[request.document][1](wb, request)
+    result = DOCUMENTS[request.document][1](wb, request)
+    return result if isinstance(result, Printed) else Printed(result)

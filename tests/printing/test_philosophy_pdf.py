@@ -12,6 +12,10 @@ from cscoach.model.workbook import Workbook
 from cscoach.printing.documents import PrintRequest, render
 
 
+def render_pdf(wb: Workbook, request: PrintRequest) -> bytes:
+    return render(wb, request).pdf
+
+
 def text_of(data: bytes) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
 
@@ -20,7 +24,7 @@ def test_draft_prints_as_draft_without_empty_headings(workbook: Workbook) -> Non
     sections = ph.list_sections(workbook)
     ph.add_value(workbook, "Own the problem", "Whoever hears it <keeps> it & solves it.")
     ph.save_section_body(workbook, sections[2].id, "Make every visit easier than the last.")
-    text = text_of(render(workbook, PrintRequest("philosophy")))
+    text = text_of(render_pdf(workbook, PrintRequest("philosophy")))
     assert "Our customer service philosophy" in text
     assert "DRAFT" in text
     assert "Whoever hears it <keeps> it & solves it." in text
@@ -35,12 +39,12 @@ def test_latest_version_by_default_and_chosen_version(workbook: Workbook) -> Non
     ph.save_section_body(workbook, first.id, "Version two words.")
     ph.publish(workbook, on=dt.date(2026, 9, 1))
     ph.save_section_body(workbook, first.id, "Draft words.")
-    latest = text_of(render(workbook, PrintRequest("philosophy")))
+    latest = text_of(render_pdf(workbook, PrintRequest("philosophy")))
     assert "Version 2" in latest and "Version two words." in latest
-    old = text_of(render(workbook, PrintRequest("philosophy", version=1)))
+    old = text_of(render_pdf(workbook, PrintRequest("philosophy", version=1)))
     assert "Version 1" in old and "20 March 2026" in old and "after the March meeting" in old
     assert "Version one words." in old
-    draft = text_of(render(workbook, PrintRequest("philosophy", draft=True)))
+    draft = text_of(render_pdf(workbook, PrintRequest("philosophy", draft=True)))
     assert "DRAFT" in draft and "Draft words." in draft
     with pytest.raises(ValidationError, match="no version 5"):
-        render(workbook, PrintRequest("philosophy", version=5))
+        render_pdf(workbook, PrintRequest("philosophy", version=5))

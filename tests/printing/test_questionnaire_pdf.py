@@ -14,6 +14,11 @@ from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.printing.documents import PrintRequest, render
 
+
+def render_pdf(wb: Workbook, request: PrintRequest) -> bytes:
+    return render(wb, request).pdf
+
+
 TRICKY = 'Team <b>Q&A</b> &amp; AT&T; Ünïcödé Привет Ωμέγα 漢字 🙂 <img src="/etc/hostname"/>'
 LONG_WORD = "Supercalifragilistic" * 12
 
@@ -47,7 +52,7 @@ def answered(workbook: Workbook) -> int:
 def test_blank_form_has_every_active_question(workbook: Workbook) -> None:
     retired = qn.list_questions(workbook)[-1]
     qn.set_retired(workbook, retired.id, True)
-    reader, text = pdf_text(render(workbook, PrintRequest("questionnaire")))
+    reader, text = pdf_text(render_pdf(workbook, PrintRequest("questionnaire")))
     flat = squash(text)
     for q in qn.list_questions(workbook, include_retired=False):
         assert squash(q.text) in flat
@@ -58,19 +63,19 @@ def test_blank_form_has_every_active_question(workbook: Workbook) -> None:
 
 
 def test_page_sizes(workbook: Workbook) -> None:
-    a4, _ = pdf_text(render(workbook, PrintRequest("questionnaire")))
+    a4, _ = pdf_text(render_pdf(workbook, PrintRequest("questionnaire")))
     assert round(float(a4.pages[0].mediabox.width)) == 595
-    letter, _ = pdf_text(render(workbook, PrintRequest("questionnaire", page_size="letter")))
+    letter, _ = pdf_text(render_pdf(workbook, PrintRequest("questionnaire", page_size="letter")))
     assert round(float(letter.pages[0].mediabox.width)) == 612
     settings.set_page_size(workbook, "letter")
-    default, _ = pdf_text(render(workbook, PrintRequest("questionnaire")))
+    default, _ = pdf_text(render_pdf(workbook, PrintRequest("questionnaire")))
     assert round(float(default.pages[0].mediabox.height)) == 792
     with pytest.raises(ValidationError):
-        render(workbook, PrintRequest("questionnaire", page_size="a5"))
+        render_pdf(workbook, PrintRequest("questionnaire", page_size="a5"))
 
 
 def test_answers_print_user_text_exactly(workbook: Workbook, answered: int) -> None:
-    reader, text = pdf_text(render(workbook, PrintRequest("answers")))
+    reader, text = pdf_text(render_pdf(workbook, PrintRequest("answers")))
     flat = squash(text)
     # what was typed comes back exactly (the font has no CJK or emoji: those print as boxes)
     assert squash("Team <b>Q&A</b> &amp; AT&T; Ünïcödé Привет Ωμέγα") in flat
@@ -89,7 +94,7 @@ def test_anonymous_answers_show_no_names(workbook: Workbook) -> None:
     first = qn.round_questions(workbook, round_id)[0]
     for n in range(4):
         qn.save_response(workbook, round_id, None, {first.id: f"secret {n}"})
-    _, text = pdf_text(render(workbook, PrintRequest("answers", round_name="anonymous ROUND")))
+    _, text = pdf_text(render_pdf(workbook, PrintRequest("answers", round_name="anonymous ROUND")))
     assert "Zebedee" not in text
     assert "Response 1:" in text and "Response 4:" in text
     assert "no names" in text
@@ -97,18 +102,18 @@ def test_anonymous_answers_show_no_names(workbook: Workbook) -> None:
 
 def test_answers_pick_round_and_refuse_unknown(workbook: Workbook, answered: int) -> None:
     with pytest.raises(ValidationError, match="no round called"):
-        render(workbook, PrintRequest("answers", round_name="Nope"))
+        render_pdf(workbook, PrintRequest("answers", round_name="Nope"))
     with pytest.raises(ValidationError, match="Unknown document"):
-        render(workbook, PrintRequest("brochure"))
+        render_pdf(workbook, PrintRequest("brochure"))
 
 
 def test_no_rounds_is_a_clear_error(workbook: Workbook) -> None:
     with pytest.raises(ValidationError, match="no questionnaire rounds"):
-        render(workbook, PrintRequest("answers"))
+        render_pdf(workbook, PrintRequest("answers"))
 
 
 def test_output_is_deterministic(workbook: Workbook, answered: int) -> None:
     day = dt.date(2026, 3, 11)
-    first = render(workbook, PrintRequest("answers", today=day))
-    assert first == render(workbook, PrintRequest("answers", today=day))
+    first = render_pdf(workbook, PrintRequest("answers", today=day))
+    assert first == render_pdf(workbook, PrintRequest("answers", today=day))
     assert "Printed 11 March 2026" in pdf_text(first)[1]

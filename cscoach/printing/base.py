@@ -191,8 +191,14 @@ def build_pdf(info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1
     return layout(info, story, columns=columns)[0]
 
 
-def layout(info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1) -> tuple[bytes, int]:
-    """The PDF bytes and how many pages they take (``columns`` side by side per page)."""
+def layout(
+    info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1, heading: float = 0
+) -> tuple[bytes, int]:
+    """The PDF bytes and how many pages they take.
+
+    ``columns`` frames stand side by side on each page; with ``heading`` > 0 a full-width
+    frame that tall sits above them (end the heading with a ``FrameBreak`` in the story).
+    """
     register_fonts()
     pagesize = PAGE_SIZES.get(info.page_size, A4)
     if not story:
@@ -212,10 +218,14 @@ def layout(info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1) -
     )
     gap = 8 * mm
     width = (doc.width - gap * (columns - 1)) / columns
-    frames = [
-        Frame(
-            doc.leftMargin + n * (width + gap), doc.bottomMargin, width, doc.height, id=f"column{n}"
-        )
+    body_height = doc.height - heading
+    frames = (
+        [Frame(doc.leftMargin, doc.bottomMargin + body_height, doc.width, heading, id="heading")]
+        if heading
+        else []
+    )
+    frames += [
+        Frame(doc.leftMargin + n * (width + gap), doc.bottomMargin, width, body_height)
         for n in range(columns)
     ]
     doc.addPageTemplates([PageTemplate(id="page", frames=frames)])

@@ -37,12 +37,26 @@ from cscoach.printing.base import (
     DocumentInfo,
     build_pdf,
     layout,
+    markup,
     para,
     styles,
     text,
 )
 
-POSTER_SIZES = (24, 22, 20, 19, 18, 17, 16, 15, 14)  # points, largest first; 14 is the floor
+POSTER_SIZES = (
+    30,
+    28,
+    26,
+    24,
+    22,
+    20,
+    19,
+    18,
+    17,
+    16,
+    15,
+    14,
+)  # points, largest first; 14 is the floor
 POSTER_TWO_COLUMNS_FROM = 11  # standards on the poster
 
 
@@ -55,13 +69,9 @@ class PosterResult:
 
 
 def _poster_story(
-    info: DocumentInfo,
-    message: str,
-    items: Sequence[Standard],
-    size: float,
-    missing: int,
-    columns: int,
-) -> list[Flowable]:
+    info: DocumentInfo, message: str, items: Sequence[Standard], size: float, missing: int
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The poster's heading and its body at type size ``size``."""
     base = styles()["body"]
     business = ParagraphStyle(
         "pb",
@@ -76,8 +86,8 @@ def _poster_story(
         "pt",
         parent=base,
         fontName=FONT_BOLD,
-        fontSize=size * 1.9,
-        leading=size * 2.2,
+        fontSize=min(size * 1.9, 44),
+        leading=min(size * 1.9, 44) * 1.15,
         alignment=TA_CENTER,
         spaceAfter=size * 0.3,
     )
@@ -204,44 +214,29 @@ def handbook(info: DocumentInfo, items: Sequence[Standard], today: dt.date) -> b
             story.append(para(f"{n}. {item.title}", "quote"))
     if not items:
         story.append(para("There are no active standards yet."))
-    label = s["label"]
     for name, group in groupby(items, key=lambda x: x.category):
         story.append(CondPageBreak(60 * mm))
         story.append(para(name, "h1"))
         for item in group:
-            facts = [
-                ("Serves", ", ".join(item.values) or "—"),
-                ("Measured by", item.kpi or "—"),
-                ("Owner", item.owner or "—"),
-                (
-                    "Review",
-                    f"every {item.review_months} month{'s' if item.review_months != 1 else ''}",
-                ),
-                ("Last reviewed", long_date(item.last_reviewed) if item.last_reviewed else "never"),
-                (
-                    "Next review",
-                    long_date(item.next_review()) + ("  (OVERDUE)" if item.overdue(today) else ""),
-                ),
+            months = f"{item.review_months} month{'s' if item.review_months != 1 else ''}"
+            last = long_date(item.last_reviewed) if item.last_reviewed else "never"
+            due = long_date(item.next_review()) + (" (OVERDUE)" if item.overdue(today) else "")
+            lines = [
+                [
+                    ("Serves", ", ".join(item.values) or "—"),
+                    ("Measured by", item.kpi or "—"),
+                    ("Owner", item.owner or "—"),
+                ],
+                [("Review every", months), ("Last reviewed", last), ("Next review", due)],
             ]
-            table = Table(
-                [[Paragraph(text(k), label), para(v)] for k, v in facts],
-                colWidths=[32 * mm, None],
-                hAlign="LEFT",
-            )
-            table.setStyle(
-                TableStyle(
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("TOPPADDING", (0, 0), (-1, -1), 1),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ]
-                )
-            )
+            facts = [
+                markup(" · ".join(f"<b>{k}:</b> {text(v)}" for k, v in line), "small")
+                for line in lines
+            ]
             block: list[Flowable] = [para(item.title, "h2")]
             if item.detail:
                 block.append(para(item.detail))
-            block += [Spacer(0, 2 * mm), table, Spacer(0, 3 * mm)]
+            block += [Spacer(0, 1.5 * mm), *facts, Spacer(0, 3 * mm)]
             story.append(KeepTogether(block))
     return build_pdf(info, story)
 

@@ -1,0 +1,132 @@
+"""The poster's one-page rule, the handbook and the sign-off sheet, read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from cscoach.model import philosophy as ph
+from cscoach.model import standards as st
+from cscoach.model import team
+from cscoach.model.workbook import Workbook
+from cscoach.printing.documents import PrintRequest, render
+
+
+def read(data: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
+
+
+def squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def mark_only(wb: Workbook, count: int) -> list[str]:
+    """Leave exactly ``count`` standards on the poster, adding standards as needed."""
+    categories = st.list_categories(wb)
+    existing = st.list_standards(wb, status="active")
+    st.set_on_poster(wb, [s.id for s in existing], False)
+    for n in range(len(existing), count):
+        category = categories[n % len(categories)].id
+        st.add_standard(wb, st.StandardInput(f"Standard number {n + 1} for the team", category))
+    chosen = st.list_standards(wb, status="active")[:count]
+    st.set_on_poster(wb, [s.id for s in chosen], True)
+    return [s.title for s in chosen]
+
+
+@pytest.mark.parametrize("count", [1, 8, 40])
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_poster_is_always_one_page(workbook: Workbook, count: int, size: str) -> None:
+    titles = mark_only(workbook, count)
+    printed = render(workbook, PrintRequest("poster", page_size=size))
+    pages, text = read(printed.pdf)
+    assert pages == 1
+    flat = squash(text)
+    shown = [t for t in titles if squash(t) in flat]
+    if printed.warnings:
+        missing = len(titles) - len(shown)
+        assert missing > 0
+        assert f"{missing} of the {count}" in printed.warnings[0]
+        assert f"+ {missing} more standard" in text
+    else:
+        assert shown == titles
+
+
+def test_poster_type_never_below_the_floor(workbook: Workbook) -> None:
+    from cscoach.printing.documents import _info
+    from cscoach.printing.standards import POSTER_SIZES, poster
+
+    mark_only(workbook, 8)
+    items = [s for s in st.list_standards(workbook, status="active") if s.on_poster]
+    result = poster(_info(workbook, PrintRequest("poster"), "Our service standards"), "", items)
+    assert result.font_size >= 18 and result.not_fitted == 0
+    mark_only(workbook, 80)
+    items = [s for s in st.list_standards(workbook, status="active") if s.on_poster]
+    result = poster(_info(workbook, PrintRequest("poster"), "Our service standards"), "", items)
+    assert result.font_size == POSTER_SIZES[-1] == 14
+    assert result.shown + result.not_fitted == 80 and result.not_fitted > 0
+
+
+def test_poster_prints_text_as_typed_with_message(workbook: Workbook) -> None:
+    in_person = st.list_categories(workbook)[0].id
+    st.set_on_poster(workbook, [s.id for s in st.list_standards(workbook)], False)
+    st.add_standard(
+        workbook, st.StandardInput("Say <hello> & smile — Привет", in_person, on_poster=True)
+    )
+    message = next(s for s in ph.list_sections(workbook) if s.title == "Our one clear message")
+    ph.save_section_body(workbook, message.id, "We own every problem & fix it.")
+    st.mark_reviewed(workbook, [s.id for s in st.list_standards(workbook)], on="2026-10-01")
+    _, text = read(render(workbook, PrintRequest("poster")).pdf)
+    flat = " ".join(text.split())
+    assert "Say <hello> & smile — Привет" in flat
+    assert "We own every problem & fix it." in flat
+    assert "Corner Café" in flat and "Our service standards" in flat
+    assert "Reviewed 1 October 2026" in text and "next review" in text
+
+
+def test_empty_poster_says_so(workbook: Workbook) -> None:
+    st.set_on_poster(workbook, [s.id for s in st.list_standards(workbook)], False)
+    pages, text = read(render(workbook, PrintRequest("poster")).pdf)
+    assert pages == 1 and "No standards are marked" in text
+
+
+def test_handbook_lists_every_active_standard(workbook: Workbook) -> None:
+    value = ph.add_value(workbook, "Own the problem")
+    owner = team.add_member(workbook, "Ana <A&B>")
+    retired = st.list_standards(workbook)[-1]
+    st.set_active(workbook, retired.id, False)
+    sid = st.add_standard(
+        workbook,
+        st.StandardInput(
+            "Call back the same day",
+            st.list_categories(workbook)[1].id,
+            "Detail & <more>",
+            (value,),
+            None,
+            owner,
+            3,
+        ),
+        last_reviewed="2026-01-10",
+    )
+    pages, text = read(render(workbook, PrintRequest("standards")).pdf)
+    flat = squash(text)
+    assert pages >= 3 and "Contents" in text
+    for s in st.list_standards(workbook, status="active"):
+        assert squash(s.title) in flat
+    assert squash(retired.title) not in flat
+    assert "Ana <A&B>" in text and "Detail & <more>" in text and "Own the problem" in text
+    assert "10 January 2026" in text
+    assert "OVERDUE" in text  # reviewed in January, every 3 months
+    assert st.get_standard(workbook, sid).overdue()
+
+
+def test_signoff_lists_active_team(workbook: Workbook) -> None:
+    team.add_member(workbook, "Ana", "Barista")
+    gone = team.add_member(workbook, "Former Person")
+    team.set_active(workbook, gone, False)
+    pages, text = read(render(workbook, PrintRequest("signoff")).pdf)
+    assert pages == 1
+    assert "Ana" in text and "Barista" in text and "Former Person" not in text
+    assert "Signature" in text

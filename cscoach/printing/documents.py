@@ -27,6 +27,8 @@ class PrintRequest:
     round_id: int | None = None
     version: int | None = None  # philosophy version; None: the latest published, else draft
     draft: bool = False
+    month: str | None = None  # YYYY-MM for the monthly review; None: the latest with data
+    candidate_name: str | None = None  # a filled scorecard; None: the blank one
     today: dt.date | None = None
 
 

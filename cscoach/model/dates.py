@@ -14,6 +14,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def long_date(value: dt.date | str) -> str:
-    """"22 November 2026" from a date or an ISO date string."""
+    """ "22 November 2026" from a date or an ISO date string."""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
     return f"{day.day} {day:%B %Y}"

@@ -135,14 +135,13 @@ class Workbook:
     # -- opening and closing ---------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, business_name: str = "") -> Workbook:
-        """Create a new workbook with the starter content. Refuses an existing file."""
+    def create(cls, path: Path, business_name: str) -> Workbook:
+        """Create a new workbook with the starter content for the named business.
+        Refuses an existing file."""
         from cscoach.model import settings, validate
 
         path = Path(path)
-        name = validate.text(
-            business_name, "business_name", "Business name", max_len=200, single_line=True
-        )
+        name = validate.name(business_name, "business_name", "Business name")
         if path.exists():
             raise WorkbookError(f"{path} already exists; choose another name.")
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -158,8 +157,7 @@ class Workbook:
             wb = cls(path, conn, lock)
             conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
             wb._migrate(from_version=0)
-            if name:
-                settings.set_business_name(wb, name)
+            settings.set_business_name(wb, name)
         except BaseException:
             with contextlib.suppress(Exception):
                 conn.close()  # type: ignore[possibly-undefined]

@@ -1,0 +1,607 @@
+"""The main window: a sidebar of sections over one open workbook, and the File menu.
+
+Pages are built the first time they are shown. When a page writes to the workbook it emits
+``changed``; the other pages already built are reloaded the next time they are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cscoach import APP_NAME, __version__
+from cscoach.model import settings as workbook_settings
+from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
+from cscoach.ui import dialogs, opening, prefs
+from cscoach.ui.pages.base import Page
+from cscoach.ui.style import STYLESHEET
+from cscoach.ui.widgets import plain_label
+
+FILE_FILTER = f"CS Coach workbooks (*{SUFFIX});;All files (*)"
+SIDEBAR_WIDTH = 200
+
+
+def _overview(wb: Workbook) -> Page:
+    from cscoach.ui.pages.overview_page import OverviewPage
+
+    return OverviewPage(wb)
+
+
+def _team(wb: Workbook) -> Page:
+    from cscoach.ui.pages.team_page import TeamPage
+
+    return TeamPage(wb)
+
+
+def _questionnaire(wb: Workbook) -> Page:
+    from cscoach.ui.pages.questionnaire_page import QuestionnairePage
+
+    return QuestionnairePage(wb)
+
+
+def _philosophy(wb: Workbook) -> Page:
+    from cscoach.ui.pages.philosophy_page import PhilosophyPage
+
+    return PhilosophyPage(wb)
+
+
+def _placeholder(title: str) -> Callable[[Workbook], Page]:
+    def build(wb: Workbook) -> Page:
+        from cscoach.ui.pages.placeholder_page import DESCRIPTIONS, PlaceholderPage
+
+        return PlaceholderPage(wb, title, DESCRIPTIONS[title])
+
+    return build
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    build: Callable[[Workbook], Page]
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", "Overview", _overview),
+    PageSpec("team", "Team", _team),
+    PageSpec("questionnaire", "Questionnaire", _questionnaire),
+    PageSpec("philosophy", "Philosophy", _philosophy),
+    PageSpec("standards", "Standards", _placeholder("Standards")),
+    PageSpec("hiring", "Hiring", _placeholder("Hiring")),
+    PageSpec("kpis", "KPIs", _placeholder("KPIs")),
+)
+PAGE_KEYS = tuple(spec.key for spec in PAGES)
+
+
+def window_title(wb: Workbook | None) -> str:
+    if wb is None:
+        return APP_NAME
+    title = f"{wb.name} — {APP_NAME}"
+    return f"{title} (read-only)" if wb.read_only else title
+
+
+class WelcomeView(QWidget):
+    """Shown when no workbook is open: say why, and offer to open or create one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomeView")
+        title = plain_label("No workbook open", object_name="pageTitle")
+        self.message = plain_label(
+            "CS Coach keeps everything for your business in one workbook file. "
+            "Open your workbook, or start a new one.",
+            object_name="welcomeMessage",
+        )
+        self.message.setWordWrap(True)
+        self.message.setMinimumWidth(520)
+        self.message.setProperty("role", "hint")
+        self.start_button = QPushButton("Start My Workbook…")
+        self.start_button.setObjectName("welcomeStartButton")
+        self.start_button.setToolTip(f"Create your workbook at {default_workbook_path()}")
+        self.new_button = QPushButton("New Workbook…")
+        self.new_button.setObjectName("welcomeNewButton")
+        self.open_button = QPushButton("Open…")
+        self.open_button.setObjectName("welcomeOpenButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+
+        box = QWidget()
+        box.setFixedWidth(620)
+        inner = QVBoxLayout(box)
+        inner.setSpacing(12)
+        inner.addWidget(title)
+        inner.addWidget(self.message)
+        inner.addSpacing(6)
+        inner.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addWidget(box)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        self.start_button.setVisible(not default_workbook_path().exists())
+
+
+class MainWindow(QMainWindow):
+    """The app's window over one workbook (or none, after a file could not be opened).
+
+    Args:
+        wb: the open workbook; the window closes it when it closes or switches workbook.
+        settings: where window state and recent files are remembered (tests pass their own).
+    """
+
+    workbook_changed = Signal()
+
+    def __init__(
+        self,
+        wb: Workbook | None,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLESHEET)
+        self.settings = settings if settings is not None else QSettings()
+        self.wb: Workbook | None = None
+        self._pages: dict[int, Page] = {}
+        self._stale: set[int] = set()
+
+        self._build_workspace()
+        self.welcome = WelcomeView()
+        self.welcome.start_button.clicked.connect(self.start_default_workbook)
+        self.welcome.new_button.clicked.connect(self.new_workbook)
+        self.welcome.open_button.clicked.connect(self.open_workbook_dialog)
+        self.root = QStackedWidget()
+        self.root.addWidget(self.workspace)
+        self.root.addWidget(self.welcome)
+        self.setCentralWidget(self.root)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_geometry()
+
+        start_page = self.settings.value(prefs.PAGE_KEY, 0)
+        try:
+            start_index = int(start_page)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            start_index = 0
+        if not 0 <= start_index < len(PAGES):
+            start_index = 0
+        self.set_workbook(wb, page=start_index)
+
+    # -- building --------------------------------------------------------------
+
+    def _build_workspace(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for index, spec in enumerate(PAGES):
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(f"{spec.title} (Ctrl+{index + 1})")
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
+
+        self.sidebar_business = plain_label(object_name="sidebarBusiness")
+        self.sidebar_business.setWordWrap(True)
+        sidebar_app = plain_label(APP_NAME, object_name="sidebarApp")
+        sidebar_panel = QWidget()
+        sidebar_panel.setObjectName("sidebarPanel")
+        sidebar_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        sidebar_panel.setFixedWidth(SIDEBAR_WIDTH)
+        side = QVBoxLayout(sidebar_panel)
+        side.setContentsMargins(0, 0, 1, 0)  # leave room for the border line
+        side.setSpacing(0)
+        heading = QVBoxLayout()
+        heading.setContentsMargins(20, 20, 16, 12)
+        heading.setSpacing(2)
+        heading.addWidget(self.sidebar_business)
+        heading.addWidget(sidebar_app)
+        side.addLayout(heading)
+        side.addWidget(self.sidebar, 1)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner_label = plain_label(
+            "Read-only: you can look at everything, but changes cannot be saved. This "
+            "workbook is open in another CS Coach, or the file cannot be written.",
+            object_name="readOnlyText",
+        )
+        self.banner_label.setWordWrap(True)
+        self.reopen_button = QPushButton("Open for Editing")
+        self.reopen_button.setObjectName("reopenButton")
+        self.reopen_button.setToolTip(
+            "Try again to open this workbook for changes (close it in the other CS Coach first)"
+        )
+        self.reopen_button.clicked.connect(self.reopen_for_editing)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(14, 8, 10, 8)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.reopen_button)
+        banner_box = QWidget()
+        banner_box_layout = QVBoxLayout(banner_box)
+        banner_box_layout.setContentsMargins(20, 14, 20, 0)
+        banner_box_layout.addWidget(self.banner)
+        self.banner_box = banner_box
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.banner_box)
+        right_layout.addWidget(self.stack, 1)
+
+        self.workspace = QWidget()
+        layout = QHBoxLayout(self.workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar_panel)
+        layout.addWidget(right, 1)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | str | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(
+            "&New Workbook…", self.new_workbook, QKeySequence.StandardKey.New, "newWorkbookAction"
+        )
+        self.open_action = self._action(
+            "&Open…", self.open_workbook_dialog, QKeySequence.StandardKey.Open, "openAction"
+        )
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
+        self.save_copy_action = self._action(
+            "Save a &Copy…", self.save_copy, "Ctrl+Shift+S", "saveCopyAction"
+        )
+        self.quit_action = self._action(
+            "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"
+        )
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu("&View")
+        self.page_actions: list[QAction] = []
+        for index, spec in enumerate(PAGES):
+            action = self._action(
+                spec.title,
+                lambda i=index: self.show_page(i),
+                f"Ctrl+{index + 1}",
+                f"show_{spec.key}",
+            )
+            view_menu.addAction(action)
+            self.addAction(action)  # the shortcut works even with the menu bar hidden
+            self.page_actions.append(action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About CS Coach", self.show_about, name="aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.status_business = plain_label(object_name="statusBusiness")
+        self.status_read_only = QLabel("Read-only")
+        self.status_read_only.setObjectName("statusReadOnly")
+        self.status_read_only.setProperty("role", "error")
+        self.statusBar().addPermanentWidget(self.status_read_only)
+        self.statusBar().addPermanentWidget(self.status_business)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value(prefs.GEOMETRY_KEY)
+        if geometry is not None and self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            return
+        width, height = 1180, 760
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() - 60)
+            height = min(height, available.height() - 60)
+        self.resize(max(width, 800), max(height, 560))
+
+    # -- pages -----------------------------------------------------------------
+
+    def _index(self, which: int | str) -> int:
+        return PAGE_KEYS.index(which) if isinstance(which, str) else int(which)
+
+    def page(self, which: int | str) -> Page | None:
+        """The page at ``which`` (index or key) if it has been built, else None."""
+        return self._pages.get(self._index(which))
+
+    def current_page(self) -> Page | None:
+        return self._pages.get(self.stack.currentIndex())
+
+    def current_page_key(self) -> str | None:
+        if self.wb is None:
+            return None
+        return PAGES[self.stack.currentIndex()].key
+
+    def show_page(self, which: int | str) -> None:
+        """Show a page (index or key), building it the first time."""
+        if self.wb is None:
+            return
+        index = self._index(which)
+        if self.sidebar.currentRow() != index:
+            self.sidebar.setCurrentRow(index)  # calls _on_sidebar_row
+        else:
+            self._on_sidebar_row(index)
+
+    def _on_sidebar_row(self, index: int) -> None:
+        if self.wb is None or not 0 <= index < len(PAGES):
+            return
+        page = self._ensure_page(index)
+        if index in self._stale:
+            self._stale.discard(index)
+            page.reload()
+        self.stack.setCurrentIndex(index)
+
+    def _ensure_page(self, index: int) -> Page:
+        page = self._pages.get(index)
+        if page is not None:
+            return page
+        assert self.wb is not None
+        page = PAGES[index].build(self.wb)
+        page.changed.connect(lambda i=index: self._on_page_changed(i))
+        open_requested = getattr(page, "open_requested", None)
+        if open_requested is not None:
+            open_requested.connect(self.show_page)
+        placeholder = self.stack.widget(index)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.insertWidget(index, page)
+        self._pages[index] = page
+        return page
+
+    def _on_page_changed(self, index: int) -> None:
+        self._stale.update(i for i in self._pages if i != index)
+        self._update_business_name()
+
+    def _clear_pages(self) -> None:
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._pages.clear()
+        self._stale.clear()
+
+    # -- the workbook ----------------------------------------------------------
+
+    def set_workbook(self, wb: Workbook | None, page: int | str | None = None) -> None:
+        """Show ``wb`` (closing the workbook shown before) or, with None, the welcome view."""
+        index = self._index(page) if page is not None else max(self.sidebar.currentRow(), 0)
+        old = self.wb
+        self._clear_pages()
+        if old is not None and old is not wb:
+            old.close()
+        self.wb = wb
+        self.setWindowTitle(window_title(wb))
+        self.save_copy_action.setEnabled(wb is not None)
+        for action in self.page_actions:
+            action.setEnabled(wb is not None)
+        if wb is None:
+            self.welcome.refresh()
+            self.root.setCurrentWidget(self.welcome)
+            self.status_read_only.hide()
+            self.status_business.setText("")
+        else:
+            prefs.add_recent(self.settings, wb.path)
+            prefs.set_last_workbook(self.settings, wb.path)
+            for _spec in PAGES:
+                self.stack.addWidget(QWidget())
+            self.banner_box.setVisible(wb.read_only)
+            self.status_read_only.setVisible(wb.read_only)
+            self._update_business_name()
+            self.root.setCurrentWidget(self.workspace)
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(-1)
+            self.sidebar.blockSignals(False)
+            self.show_page(index)
+        self.workbook_changed.emit()
+
+    def _update_business_name(self) -> None:
+        if self.wb is None:
+            return
+        name = workbook_settings.business_name(self.wb) or self.wb.name
+        self.sidebar_business.setText(name)
+        self.status_business.setText(name)
+
+    def close_workbook(self) -> None:
+        """Close the open workbook (releasing its lock); the window shows the welcome view."""
+        if self.wb is not None:
+            self.set_workbook(None)
+
+    def _confirm_leave(self) -> bool:
+        """Save edits in progress on every page; ask before losing one that cannot be saved."""
+        for index, page in list(self._pages.items()):
+            lost = page.save_pending()
+            if lost and not dialogs.confirm(
+                self,
+                "Discard unsaved changes?",
+                f"{lost}\n\nContinue and lose it?",
+                "Discard",
+                destructive=True,
+            ):
+                self.show_page(index)
+                return False
+        return True
+
+    def _same_file(self, path: Path) -> bool:
+        return self.wb is not None and self.wb.path.resolve() == Path(path).resolve()
+
+    def open_path(self, path: Path) -> bool:
+        """Open the workbook at ``path`` in this window; True when it is now shown."""
+        path = Path(path)
+        if self._same_file(path):
+            self.statusBar().showMessage(f"{path.name} is already open.", 5000)
+            return True
+        if not self._confirm_leave():
+            return False
+        wb = opening.open_workbook(self, path)
+        if wb is None:
+            return False
+        self.set_workbook(wb)
+        return True
+
+    def open_workbook_dialog(self) -> None:
+        """File ▸ Open…"""
+        directory = self.wb.path.parent if self.wb is not None else None
+        path = dialogs.ask_open_path(self, "Open Workbook", FILE_FILTER, directory)
+        if path is not None:
+            self.open_path(path)
+
+    def new_workbook(self) -> None:
+        """File ▸ New Workbook…: where to save it, then the business name."""
+        if not self._confirm_leave():
+            return
+        folder = self.wb.path.parent if self.wb is not None else Path.home()
+        path = dialogs.ask_save_path(
+            self,
+            "New Workbook",
+            folder / f"New workbook{SUFFIX}",
+            FILE_FILTER,
+            SUFFIX,
+            confirm_overwrite=False,
+        )
+        if path is None:
+            return
+        if path.exists():
+            dialogs.show_error(
+                self,
+                "Choose another name",
+                f"There is already a file called “{path.name}” in {path.parent}. CS Coach "
+                "never replaces a file when it creates a workbook: choose another name.",
+            )
+            return
+        wb = opening.create_workbook(self, path)
+        if wb is not None:
+            self.set_workbook(wb, page="overview")
+
+    def start_default_workbook(self) -> None:
+        """Create the workbook in the usual place (the welcome view's first button)."""
+        path = default_workbook_path()
+        if path.exists():
+            self.open_path(path)
+            return
+        wb = opening.create_workbook(self, path, title="Welcome to CS Coach")
+        if wb is not None:
+            self.set_workbook(wb, page="overview")
+
+    def reopen_for_editing(self) -> None:
+        """The read-only banner's button: try to open the workbook for changes again."""
+        if self.wb is None or not self.wb.read_only:
+            return
+        wb = opening.reopen_for_writing(self, self.wb.path)
+        if wb is not None:
+            self.set_workbook(wb, page=self.stack.currentIndex())
+
+    def save_copy(self) -> None:
+        """File ▸ Save a Copy…: a consistent copy through SQLite's backup API."""
+        if self.wb is None:
+            return
+        suggested = self.wb.path.with_name(f"{self.wb.name} copy{SUFFIX}")
+        path = dialogs.ask_save_path(self, "Save a Copy", suggested, FILE_FILTER, SUFFIX)
+        if path is None:
+            return
+        if self._same_file(path):
+            dialogs.show_error(
+                self,
+                "Choose another name",
+                "That is the workbook you have open. Choose another name or folder for the copy.",
+            )
+            return
+        if opening.save_copy(self, self.wb, path):
+            self.statusBar().showMessage(f"Saved a copy as {path}", 10000)
+
+    # -- menus -----------------------------------------------------------------
+
+    def rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = prefs.recent_files(self.settings)
+        for number, path in enumerate(files, start=1):
+            label = path.name.replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number}  {label}" if number < 10 else label)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not files:
+            empty = self.recent_menu.addAction("No recent workbooks")
+            empty.setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("Clear Menu")
+        clear.triggered.connect(lambda _checked=False: prefs.clear_recent(self.settings))
+
+    def show_about(self) -> None:
+        where = f"\n\nThe workbook open now is {self.wb.path}." if self.wb is not None else ""
+        dialogs.show_info(
+            self,
+            "About CS Coach",
+            f"CS Coach {__version__}\n\n"
+            "Build a customer-service culture in a small service business and keep it "
+            "alive: ask the team, write the philosophy, set service standards, hire on the "
+            "same values and measure every month.\n\n"
+            "Everything stays in one workbook file on this computer; nothing needs a "
+            f"network.{where}",
+        )
+
+    # -- Qt overrides ----------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._confirm_leave():
+            event.ignore()
+            return
+        self.settings.setValue(prefs.GEOMETRY_KEY, self.saveGeometry())
+        if self.wb is not None:
+            self.settings.setValue(prefs.PAGE_KEY, self.stack.currentIndex())
+            prefs.set_last_workbook(self.settings, self.wb.path)
+            self.set_workbook(None)  # closes the workbook and releases its lock
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,43 @@
+"""The shape every page shares."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from cscoach.model.workbook import Workbook
+from cscoach.ui.widgets import PAGE_MARGINS, PageHeader
+
+
+class Page(QWidget):
+    """A sidebar page over one workbook.
+
+    Reads through model functions, calls a model function on each user action, reloads and
+    emits ``changed`` after every write so the window can refresh the other pages.
+    """
+
+    changed = Signal()
+
+    title = ""
+    subtitle = ""
+
+    def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wb = wb
+        self.header = PageHeader(self.title, self.subtitle)
+        self.page_layout = QVBoxLayout(self)
+        self.page_layout.setContentsMargins(*PAGE_MARGINS)
+        self.page_layout.setSpacing(12)
+        self.page_layout.addWidget(self.header)
+
+    @property
+    def read_only(self) -> bool:
+        return self.wb.read_only
+
+    def reload(self) -> None:
+        """Read everything shown from the workbook again."""
+
+    def save_pending(self) -> str | None:
+        """Save an edit still in progress. None when nothing is left unsaved, else a
+        sentence saying what would be lost (the window asks before discarding it)."""
+        return None

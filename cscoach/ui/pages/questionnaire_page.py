@@ -1,0 +1,525 @@
+"""The Questionnaire page: rounds and their answers, and the question bank."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cscoach.model import csvfile
+from cscoach.model import questionnaire as qn
+from cscoach.model.errors import ValidationError
+from cscoach.model.workbook import Workbook
+from cscoach.ui import dialogs
+from cscoach.ui.answers_html import question_answers_html
+from cscoach.ui.filenames import safe_file_name
+from cscoach.ui.pages.base import Page
+from cscoach.ui.pages.question_bank import QuestionBankPanel
+from cscoach.ui.pages.response_editor import ResponseEditor
+from cscoach.ui.widgets import error_label
+
+INTRO = (
+    "Ask the whole team how they see customer service before you take anyone else's advice. "
+    "Hold a round at a team meeting, write every answer down, and come back to it: the "
+    "answers side by side are what you will write your philosophy from."
+)
+
+
+class RoundDialog(QDialog):
+    """Name, date and options of a round; validation shown next to each field."""
+
+    def __init__(
+        self, wb: Workbook, rnd: qn.Round | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.wb, self.rnd = wb, rnd
+        self.round_id: int | None = rnd.id if rnd else None
+        self.setWindowTitle("Edit Round" if rnd else "New Questionnaire Round")
+        today = dt.date.today()
+        self.name = QLineEdit(rnd.name if rnd else f"Team meeting, {today:%B %Y}")
+        self.name.setObjectName("roundName")
+        self.held_on = QLineEdit(rnd.held_on if rnd else today.isoformat())
+        self.held_on.setObjectName("roundDate")
+        self.held_on.setPlaceholderText("YYYY-MM-DD")
+        self.anonymous = QCheckBox("Anonymous: answers carry no names")
+        self.anonymous.setObjectName("roundAnonymous")
+        self.anonymous.setChecked(bool(rnd and rnd.anonymous))
+        if rnd and rnd.responses:
+            self.anonymous.setEnabled(False)
+            self.anonymous.setToolTip("A round with responses cannot change this.")
+        self.closed = QCheckBox("Closed: no more answers")
+        self.closed.setObjectName("roundClosed")
+        self.closed.setChecked(bool(rnd and rnd.closed))
+        self.closed.setVisible(rnd is not None)
+        self.errors = {k: error_label("fieldError") for k in ("name", "held_on", "anonymous")}
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("", self.errors["name"])
+        form.addRow("Held on", self.held_on)
+        form.addRow("", self.errors["held_on"])
+        form.addRow("", self.anonymous)
+        form.addRow("", self.errors["anonymous"])
+        form.addRow("", self.closed)
+        if rnd is None:
+            note = QLabel(
+                "The round asks every question in the bank as it is worded today. Later "
+                "changes to the bank will not change this round."
+            )
+            note.setWordWrap(True)
+            form.addRow(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save" if rnd else "Start Round")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def accept(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        try:
+            if self.rnd is None:
+                self.round_id = qn.create_round(
+                    self.wb,
+                    self.name.text(),
+                    self.held_on.text(),
+                    anonymous=self.anonymous.isChecked(),
+                )
+            else:
+                qn.update_round(
+                    self.wb,
+                    self.rnd.id,
+                    self.name.text(),
+                    self.held_on.text(),
+                    closed=self.closed.isChecked(),
+                    anonymous=self.anonymous.isChecked(),
+                )
+        except ValidationError as exc:
+            label = self.errors.get(exc.field, self.errors["name"])
+            label.setText(exc.message)
+            label.show()
+            return
+        super().accept()
+
+
+class QuestionnairePage(Page):
+    title = "Questionnaire"
+    subtitle = INTRO
+
+    def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
+        super().__init__(wb, parent)
+        self.setObjectName("questionnairePage")
+        self.print_form_button = QPushButton("Print Blank Questionnaire…")
+        self.print_form_button.setObjectName("printQuestionnaire")
+        self.print_form_button.setToolTip(
+            "A form to hand out at a team meeting, with room to write"
+        )
+        self.print_form_button.clicked.connect(self.print_blank_form)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.print_form_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("questionnaireTabs")
+        self.tabs.addTab(self._build_rounds_tab(), "Rounds and Answers")
+        self.bank = QuestionBankPanel(wb)
+        self.bank.changed.connect(self.changed)
+        self.tabs.addTab(self.bank, "Question Bank")
+
+        self.page_layout.addLayout(actions)
+        self.page_layout.addWidget(self.tabs, 1)
+        self.reload()
+
+    # -- layout ----------------------------------------------------------------
+
+    def _build_rounds_tab(self) -> QWidget:
+        self.round_list = QListWidget()
+        self.round_list.setObjectName("roundList")
+        self.round_list.setAccessibleName("Questionnaire rounds")
+        self.round_list.currentRowChanged.connect(self._round_selected)
+        self.new_round_button = QPushButton("New Round…")
+        self.new_round_button.setObjectName("newRound")
+        self.new_round_button.clicked.connect(self.new_round)
+        self.edit_round_button = QPushButton("Edit…")
+        self.edit_round_button.setObjectName("editRound")
+        self.edit_round_button.clicked.connect(self.edit_round)
+        self.delete_round_button = QPushButton("Delete")
+        self.delete_round_button.setObjectName("deleteRound")
+        self.delete_round_button.clicked.connect(self.delete_round)
+        round_buttons = QHBoxLayout()
+        for b in (self.new_round_button, self.edit_round_button, self.delete_round_button):
+            round_buttons.addWidget(b)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("Rounds"))
+        left_layout.addWidget(self.round_list, 1)
+        left_layout.addLayout(round_buttons)
+
+        # -- the selected round
+        self.round_title = QLabel()
+        self.round_title.setObjectName("roundTitle")
+        self.round_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.round_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.print_answers_button = QPushButton("Print Answers…")
+        self.print_answers_button.setObjectName("printAnswers")
+        self.print_answers_button.clicked.connect(self.print_answers)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setObjectName("exportCsv")
+        self.export_button.clicked.connect(self.export_csv)
+        top = QHBoxLayout()
+        top.addWidget(self.round_title, 1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.print_answers_button)
+
+        self.views = QTabWidget()
+        self.views.setObjectName("roundViews")
+        self.views.addTab(self._build_by_person(), "By Person")
+        self.views.addTab(self._build_by_question(), "By Question")
+        self.views.addTab(self._build_compare(), "Compare Rounds")
+        self.views.currentChanged.connect(lambda _i: self._refresh_views())
+
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addLayout(top)
+        detail_layout.addWidget(self.views, 1)
+
+        empty = QLabel(
+            "No rounds yet.\n\nStart a round before your next team meeting: print the blank "
+            "questionnaire, hand it out, then type the answers in here."
+        )
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setWordWrap(True)
+        empty.setObjectName("emptyState")
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(empty)
+        self.detail_stack.addWidget(detail)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail_stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 800])
+        return splitter
+
+    def _build_by_person(self) -> QWidget:
+        self.response_list = QListWidget()
+        self.response_list.setObjectName("responseList")
+        self.response_list.setAccessibleName("Responses")
+        self.response_list.currentRowChanged.connect(self._response_selected)
+        self.new_response_button = QPushButton("Add Response")
+        self.new_response_button.setObjectName("newResponse")
+        self.new_response_button.setToolTip("Type in one person's answers (Ctrl+Shift+N)")
+        self.new_response_button.setShortcut("Ctrl+Shift+N")
+        self.new_response_button.clicked.connect(self.new_response)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.response_list, 1)
+        left_layout.addWidget(self.new_response_button)
+        self.editor = ResponseEditor(self.wb)
+        self.editor.saved.connect(self._response_saved)
+        self.editor.deleted.connect(self._response_deleted)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 600])
+        return splitter
+
+    def _build_by_question(self) -> QWidget:
+        self.question_combo = QComboBox()
+        self.question_combo.setObjectName("byQuestionCombo")
+        self.question_combo.setAccessibleName("Question")
+        self.question_combo.currentIndexChanged.connect(lambda _i: self._show_by_question())
+        self.anonymity_warning = QLabel()
+        self.anonymity_warning.setObjectName("anonymityWarning")
+        self.anonymity_warning.setWordWrap(True)
+        self.anonymity_warning.setStyleSheet(
+            "background: #fff4e5; color: #7a4100; padding: 6px; border-radius: 4px;"
+        )
+        self.anonymity_warning.hide()
+        self.answers_view = QTextBrowser()
+        self.answers_view.setObjectName("answersView")
+        self.answers_view.setOpenLinks(False)
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.addWidget(self.question_combo)
+        layout.addWidget(self.anonymity_warning)
+        layout.addWidget(self.answers_view, 1)
+        return widget
+
+    def _build_compare(self) -> QWidget:
+        self.compare_question = QComboBox()
+        self.compare_question.setObjectName("compareQuestion")
+        self.compare_question.setAccessibleName("Question to compare")
+        self.compare_a = QComboBox()
+        self.compare_a.setObjectName("compareRoundA")
+        self.compare_a.setAccessibleName("First round")
+        self.compare_b = QComboBox()
+        self.compare_b.setObjectName("compareRoundB")
+        self.compare_b.setAccessibleName("Second round")
+        for combo in (self.compare_question, self.compare_a, self.compare_b):
+            combo.currentIndexChanged.connect(lambda _i: self._show_compare())
+        self.compare_left = QTextBrowser()
+        self.compare_left.setObjectName("compareLeft")
+        self.compare_right = QTextBrowser()
+        self.compare_right.setObjectName("compareRight")
+        picks = QHBoxLayout()
+        picks.addWidget(self.compare_a, 1)
+        picks.addWidget(QLabel("compared with"))
+        picks.addWidget(self.compare_b, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.compare_left)
+        columns.addWidget(self.compare_right)
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.addWidget(self.compare_question)
+        layout.addLayout(picks)
+        layout.addLayout(columns, 1)
+        return widget
+
+    # -- data ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.bank.reload()
+        self._reload_rounds(self._selected_round_id())
+
+    def _reload_rounds(self, select_id: int | None = None) -> None:
+        self.rounds = qn.list_rounds(self.wb)
+        self.round_list.blockSignals(True)
+        self.round_list.clear()
+        for rnd in self.rounds:
+            flags = [f"{rnd.responses} response{'s' if rnd.responses != 1 else ''}"]
+            if rnd.anonymous:
+                flags.append("anonymous")
+            if rnd.closed:
+                flags.append("closed")
+            item = QListWidgetItem(f"{rnd.name}\n{rnd.held_on} · {' · '.join(flags)}")
+            item.setData(Qt.ItemDataRole.UserRole, rnd.id)
+            self.round_list.addItem(item)
+        self.round_list.blockSignals(False)
+        row = next((i for i, r in enumerate(self.rounds) if r.id == select_id), 0)
+        self.detail_stack.setCurrentIndex(1 if self.rounds else 0)
+        writable = not self.wb.read_only
+        self.new_round_button.setEnabled(writable)
+        self.edit_round_button.setEnabled(writable and bool(self.rounds))
+        self.delete_round_button.setEnabled(writable and bool(self.rounds))
+        if self.rounds:
+            self.round_list.setCurrentRow(row)
+            self._round_selected(row)
+        self._fill_compare_choices()
+
+    def _selected_round_id(self) -> int | None:
+        item = self.round_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def current_round(self) -> qn.Round | None:
+        rid = self._selected_round_id()
+        return next((r for r in self.rounds if r.id == rid), None)
+
+    def _round_selected(self, _row: int) -> None:
+        rnd = self.current_round()
+        if rnd is None:
+            return
+        state = "anonymous round" if rnd.anonymous else "named round"
+        closed = ", closed" if rnd.closed else ""
+        self.round_title.setText(f"{rnd.name} — {rnd.held_on} ({state}{closed})")
+        self.new_response_button.setEnabled(not self.wb.read_only and not rnd.closed)
+        self.question_combo.blockSignals(True)
+        self.question_combo.clear()
+        for number, q in enumerate(qn.round_questions(self.wb, rnd.id), start=1):
+            self.question_combo.addItem(f"{number}. {' '.join(q.text.split())}", q.id)
+        self.question_combo.blockSignals(False)
+        self._reload_responses()
+        self._refresh_views()
+
+    def _reload_responses(self, select_id: int | None = None) -> None:
+        rnd = self.current_round()
+        if rnd is None:
+            return
+        self.responses = qn.list_responses(self.wb, rnd.id)
+        if rnd.anonymous:
+            self.responses.sort(key=lambda r: (r.shuffle_key, r.id))
+        self.response_list.blockSignals(True)
+        self.response_list.clear()
+        for n, response in enumerate(self.responses, start=1):
+            item = QListWidgetItem(qn.response_label(rnd, response, n))
+            item.setData(Qt.ItemDataRole.UserRole, response.id)
+            self.response_list.addItem(item)
+        self.response_list.blockSignals(False)
+        row = next((i for i, r in enumerate(self.responses) if r.id == select_id), None)
+        if row is not None:
+            self.response_list.setCurrentRow(row)
+            self.editor.load(rnd, self.responses[row])
+        elif self.responses and select_id is None:
+            self.response_list.setCurrentRow(0)
+            self.editor.load(rnd, self.responses[0])
+        else:
+            self.editor.load(rnd, None)
+
+    def _response_selected(self, row: int) -> None:
+        rnd = self.current_round()
+        if rnd is not None and 0 <= row < len(self.responses):
+            self.editor.load(rnd, self.responses[row])
+
+    def _refresh_views(self) -> None:
+        index = self.views.currentIndex()
+        if index == 1:
+            self._show_by_question()
+        elif index == 2:
+            self._show_compare()
+
+    def _show_by_question(self) -> None:
+        rnd = self.current_round()
+        rq_id = self.question_combo.currentData()
+        if rnd is None or rq_id is None:
+            self.answers_view.clear()
+            return
+        view = qn.answers_to_question(self.wb, rnd.id, rq_id)
+        warning = view.anonymity_warning
+        self.anonymity_warning.setText(warning or "")
+        self.anonymity_warning.setVisible(bool(warning))
+        self.answers_view.setHtml(question_answers_html(view))
+
+    def _fill_compare_choices(self) -> None:
+        asked = [q for q in qn.list_questions(self.wb) if q.times_asked]
+        for combo, items in (
+            (self.compare_question, [(" ".join(q.text.split()), q.id) for q in asked]),
+            (self.compare_a, [(f"{r.name} ({r.held_on})", r.id) for r in self.rounds]),
+            (self.compare_b, [(f"{r.name} ({r.held_on})", r.id) for r in self.rounds]),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.blockSignals(False)
+        if len(self.rounds) >= 2:
+            self.compare_a.setCurrentIndex(1)  # the older of the latest two first
+            self.compare_b.setCurrentIndex(0)
+
+    def _show_compare(self) -> None:
+        question_id = self.compare_question.currentData()
+        a, b = self.compare_a.currentData(), self.compare_b.currentData()
+        if question_id is None or a is None or b is None:
+            message = "<p><i>Compare needs at least one round with answers.</i></p>"
+            self.compare_left.setHtml(message)
+            self.compare_right.clear()
+            return
+        left, right = qn.compare_question(self.wb, question_id, [a, b])
+        self.compare_left.setHtml(question_answers_html(left, heading=self.compare_a.currentText()))
+        self.compare_right.setHtml(
+            question_answers_html(right, heading=self.compare_b.currentText())
+        )
+
+    # -- actions ---------------------------------------------------------------
+
+    def new_round(self) -> None:
+        dialog = RoundDialog(self.wb, None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload_rounds(dialog.round_id)
+            self.changed.emit()
+
+    def edit_round(self) -> None:
+        rnd = self.current_round()
+        if rnd is None:
+            return
+        dialog = RoundDialog(self.wb, rnd, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._reload_rounds(rnd.id)
+            self.changed.emit()
+
+    def delete_round(self) -> None:
+        rnd = self.current_round()
+        if rnd is None:
+            return
+        detail = (
+            f"It has {rnd.responses} response(s); every answer in it will be deleted too."
+            if rnd.responses
+            else "It has no responses yet."
+        )
+        if not dialogs.confirm(self, "Delete round", f"Delete “{rnd.name}”?\n\n{detail}", "Delete"):
+            return
+        qn.delete_round(self.wb, rnd.id)
+        self._reload_rounds()
+        self.changed.emit()
+
+    def new_response(self) -> None:
+        rnd = self.current_round()
+        if rnd is None:
+            return
+        self.views.setCurrentIndex(0)
+        self.response_list.clearSelection()
+        self.response_list.setCurrentRow(-1)
+        self.editor.load(rnd, None)
+        self.editor.member.setFocus()
+
+    def _response_saved(self, response_id: int) -> None:
+        self._reload_rounds(self._selected_round_id())
+        self._reload_responses(response_id)
+        self.changed.emit()
+
+    def _response_deleted(self) -> None:
+        self._reload_rounds(self._selected_round_id())
+        self.changed.emit()
+
+    def print_blank_form(self) -> None:
+        self._preview("questionnaire", None, "Team questionnaire", "team-questionnaire.pdf")
+
+    def print_answers(self) -> None:
+        rnd = self.current_round()
+        if rnd is None:
+            return
+        self._preview("answers", rnd.id, f"Team answers: {rnd.name}", f"answers-{rnd.name}.pdf")
+
+    def _preview(self, document: str, round_id: int | None, title: str, file_name: str) -> None:
+        from cscoach.printing.documents import PrintRequest
+        from cscoach.ui.print_preview import preview
+
+        preview(self, self.wb, PrintRequest(document, round_id=round_id), title, file_name)
+
+    def export_csv(self) -> None:
+        rnd = self.current_round()
+        if rnd is None:
+            return
+        path = dialogs.ask_save_path(
+            self,
+            "Export Answers as CSV",
+            safe_file_name(f"answers-{rnd.name}.csv"),
+            "CSV files (*.csv)",
+            ".csv",
+        )
+        if path is None:
+            return
+        try:
+            csvfile.write_csv(
+                path,
+                ["round", "person", "section", "question", "answer"],
+                qn.export_rows(self.wb, rnd.id),
+            )
+        except OSError as exc:
+            dialogs.show_error(self, "Could not export", f"{path}: {exc.strerror or exc}")

@@ -1,0 +1,728 @@
+"""Team: the people who serve the customers. They answer the questionnaire and own standards.
+
+A table of team members beside a form. Selecting someone loads them into the form; edits
+are saved with Save (or Enter), and also when a field is left, so nothing typed is lost.
+Validation lives in the model: a ``ValidationError`` is shown under the field it names.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cscoach.model import team
+from cscoach.model.errors import CsCoachError, ValidationError
+from cscoach.model.team import MemberReferences, TeamMember
+from cscoach.model.workbook import Workbook
+from cscoach.ui import dialogs, style
+from cscoach.ui.pages.base import Page
+from cscoach.ui.widgets import error_label, plain_label, show_message
+
+EMPTY_TEXT = (
+    "No one on the team yet — add the people who serve your customers; they answer the "
+    "questionnaire and own standards."
+)
+READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def delete_question(member: TeamMember, refs: MemberReferences) -> str:
+    """The question asked before deleting ``member``: what goes with them, what to do instead."""
+    name = member.name
+    consequences: list[str] = []
+    if refs.responses:
+        consequences.append(
+            f"also deletes their answers in {_plural(refs.rounds, 'questionnaire round')}"
+        )
+    if refs.standards_owned:
+        owned = _plural(refs.standards_owned, "standard")
+        consequences.append(f"{owned} they own will have no owner")
+    if refs.reviews_recorded:
+        reviews = _plural(refs.reviews_recorded, "standard review")
+        consequences.append(f"{reviews} they recorded will no longer say who did it")
+    if not consequences:
+        return (
+            f"Delete {name} from the team? Nothing else in the workbook refers to them.\n\n"
+            "This cannot be undone."
+        )
+    first, *rest = consequences
+    if not first.startswith("also"):
+        first = "means " + first
+    text = f"Deleting {name} {first}"
+    if rest:
+        text += "; " + "; ".join(rest)
+    return f"{text}. To keep them, mark {name} inactive instead.\n\nDeleting cannot be undone."
+
+
+@dataclass(frozen=True)
+class FormValues:
+    name: str
+    role: str
+    start_date: str
+    active: bool
+
+    @classmethod
+    def of(cls, member: TeamMember | None) -> FormValues:
+        if member is None:
+            return cls("", "", "", True)
+        return cls(member.name, member.role, member.start_date or "", member.active)
+
+
+class TeamTableModel(QAbstractTableModel):
+    """Team members as rows: Name, Role, Start date, Status. Inactive people are greyed."""
+
+    COLUMNS = ("Name", "Role", "Start date", "Status")
+    NAME, ROLE, START, STATUS = range(4)
+    MemberIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._members: list[TeamMember] = []
+
+    def set_members(self, members: list[TeamMember]) -> None:
+        self.beginResetModel()
+        self._members = list(members)
+        self.endResetModel()
+
+    def members(self) -> list[TeamMember]:
+        return list(self._members)
+
+    def member_at(self, row: int) -> TeamMember | None:
+        return self._members[row] if 0 <= row < len(self._members) else None
+
+    def row_of(self, member_id: int | None) -> int | None:
+        for row, member in enumerate(self._members):
+            if member.id == member_id:
+                return row
+        return None
+
+    # -- Qt overrides ----------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._members)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.COLUMNS[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._members):
+            return None
+        member = self._members[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NAME:
+                return member.name
+            if column == self.ROLE:
+                return member.role
+            if column == self.START:
+                return member.start_date or "—"
+            if column == self.STATUS:
+                return "Active" if member.active else "Inactive"
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not member.active:
+                return f"{member.name} is inactive: kept for the record, no longer on the team."
+            if column == self.START and not member.start_date:
+                return "Start date not known"
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not member.active or (column == self.START and not member.start_date):
+                return QColor(style.INACTIVE)
+            return None
+        if role == Qt.ItemDataRole.FontRole and not member.active:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == self.MemberIdRole:
+            return member.id
+        return None
+
+
+class TeamPage(Page):
+    title = "Team"
+    subtitle = (
+        "The people who serve your customers. They answer the questionnaire and own "
+        "service standards. Someone who leaves can be marked inactive: their answers stay."
+    )
+
+    def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
+        super().__init__(wb, parent)
+        self.setObjectName("teamPage")
+        self._current_id: int | None = None  # None: the form is for a new person
+        self._loaded = FormValues.of(None)
+        self._loading = False
+
+        self.model = TeamTableModel(self)
+        self._build_list()
+        self._build_form()
+
+        body = QHBoxLayout()
+        body.setSpacing(18)
+        body.addWidget(self.list_panel, 1)
+        body.addWidget(self.detail_panel, 0)
+        self.page_layout.addLayout(body, 1)
+
+        self._build_actions()
+        self.reload()
+        self.start_new(focus=False, settle=False)
+        if self.read_only:
+            self._apply_read_only()
+
+    # -- building --------------------------------------------------------------
+
+    def _build_list(self) -> None:
+        self.table = QTableView()
+        self.table.setObjectName("teamTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(TeamTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TeamTableModel.ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TeamTableModel.START, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(TeamTableModel.STATUS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(TeamTableModel.START, 110)
+        header.resizeSection(TeamTableModel.STATUS, 90)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.name_edit.setFocus())
+
+        self.empty_state = QFrame()
+        self.empty_state.setObjectName("emptyState")
+        empty_text = plain_label(EMPTY_TEXT, object_name="emptyText")
+        empty_text.setWordWrap(True)
+        empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_add_button = QPushButton("Add the First Person")
+        self.empty_add_button.setObjectName("emptyAddButton")
+        self.empty_add_button.clicked.connect(lambda: self.start_new())
+        empty_layout = QVBoxLayout(self.empty_state)
+        empty_layout.setContentsMargins(40, 40, 40, 40)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(empty_text)
+        empty_layout.addSpacing(12)
+        empty_layout.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addStretch(2)
+
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.empty_state)
+        self.list_stack.addWidget(self.table)
+
+        self.add_button = QPushButton("Add Person")
+        self.add_button.setObjectName("addMemberButton")
+        self.add_button.setToolTip("Start a blank form for someone new (Insert)")
+        self.add_button.clicked.connect(lambda: self.start_new())
+        self.count_label = plain_label(object_name="teamCountLabel", role="hint")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+
+        self.list_panel = QWidget()
+        layout = QVBoxLayout(self.list_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.list_stack, 1)
+        layout.addLayout(bar)
+
+    def _line_edit(self, object_name: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(object_name)
+        edit.setPlaceholderText(placeholder)
+        edit.returnPressed.connect(self.save_member)
+        edit.editingFinished.connect(self._on_field_left)
+        edit.textChanged.connect(self._update_buttons)
+        return edit
+
+    def _build_form(self) -> None:
+        self.detail_panel = QFrame()
+        self.detail_panel.setObjectName("detailPanel")
+        self.detail_panel.setFixedWidth(380)
+        self.detail_panel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+        self.form_title = plain_label(object_name="formTitle")
+        self.form_title.setWordWrap(True)
+
+        self.name_edit = self._line_edit("nameEdit", "Full name, as the team knows them")
+        self.role_edit = self._line_edit("roleEdit", "for example: Barista, Shift lead")
+        self.start_date_edit = self._line_edit("startDateEdit", "YYYY-MM-DD, or leave empty")
+        self.start_date_edit.setToolTip(
+            "The day they started, written YYYY-MM-DD (for example 2024-03-18). "
+            "Leave empty if you do not know."
+        )
+        self.active_check = QCheckBox("Works here now (active)")
+        self.active_check.setObjectName("activeCheck")
+        self.active_check.setToolTip(
+            "Inactive people stay in the workbook with their answers, greyed out in the list."
+        )
+        self.active_check.toggled.connect(self._update_buttons)
+        self.active_check.clicked.connect(self._on_field_left)
+
+        self.errors = {
+            "name": error_label("nameError"),
+            "role": error_label("roleError"),
+            "start_date": error_label("startDateError"),
+        }
+        self.form_error = error_label("formError")
+
+        def field(edit: QWidget, error: QWidget) -> QWidget:
+            box = QWidget()
+            layout = QVBoxLayout(box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(3)
+            layout.addWidget(edit)
+            layout.addWidget(error)
+            return box
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(10)
+        form.addRow("&Name", field(self.name_edit, self.errors["name"]))
+        form.addRow("&Role", field(self.role_edit, self.errors["role"]))
+        form.addRow("&Start date", field(self.start_date_edit, self.errors["start_date"]))
+        form.addRow("", self.active_check)
+
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveMemberButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save_member)
+        self.toggle_active_button = QPushButton()
+        self.toggle_active_button.setObjectName("toggleActiveButton")
+        self.toggle_active_button.clicked.connect(self.toggle_active)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setObjectName("deleteMemberButton")
+        self.delete_button.setToolTip("Delete this person and their questionnaire answers (Del)")
+        self.delete_button.clicked.connect(self.delete_member)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.toggle_active_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+
+        self.feedback_label = plain_label(object_name="feedbackLabel", role="feedback")
+        self.feedback_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self.detail_panel)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.form_title)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addLayout(buttons)
+        layout.addWidget(self.feedback_label)
+        layout.addStretch(1)
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction("Add Person", self)
+        self.new_action.setObjectName("newMemberAction")
+        self.new_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Insert), QKeySequence("Ctrl+Shift+N")]
+        )
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(lambda: self.start_new())
+        self.addAction(self.new_action)
+
+        # Delete only from the list, so the Delete key in a text field still edits text.
+        self.delete_action = QAction("Delete Person…", self.table)
+        self.delete_action.setObjectName("deleteMemberAction")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_member)
+        self.table.addAction(self.delete_action)
+
+    def _apply_read_only(self) -> None:
+        for widget in (
+            self.add_button,
+            self.empty_add_button,
+            self.save_button,
+            self.toggle_active_button,
+            self.delete_button,
+            self.active_check,
+        ):
+            widget.setEnabled(False)
+            widget.setToolTip(READ_ONLY_TIP)
+        for edit in (self.name_edit, self.role_edit, self.start_date_edit):
+            edit.setReadOnly(True)
+            edit.setToolTip(READ_ONLY_TIP)
+        self.new_action.setEnabled(False)
+        self.delete_action.setEnabled(False)
+
+    # -- reading ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._reload(select_id=self._current_id)
+
+    def _reload(self, select_id: int | None) -> None:
+        members = team.list_members(self.wb)
+        self._loading = True
+        try:
+            self.model.set_members(members)
+            row = self.model.row_of(select_id)
+            if row is not None:
+                self._select_row(row)
+        finally:
+            self._loading = False
+        self.list_stack.setCurrentWidget(self.table if members else self.empty_state)
+        self.add_button.setVisible(bool(members))  # the empty state has its own button
+        active = sum(1 for m in members if m.active)
+        inactive = len(members) - active
+        summary = _plural(active, "person", "people") + " on the team"
+        if inactive:
+            summary += f" · {inactive} inactive"
+        self.count_label.setText(summary if members else "")
+        if self._current_id is not None:
+            row = self.model.row_of(self._current_id)
+            if row is None:  # deleted elsewhere
+                self.start_new(focus=False, settle=False)
+            elif not self.is_dirty():
+                member = self.model.member_at(row)
+                assert member is not None
+                self._load_member(member)
+
+    def current_member(self) -> TeamMember | None:
+        """The person in the form, or None while the form is for someone new."""
+        row = self.model.row_of(self._current_id)
+        return None if row is None else self.model.member_at(row)
+
+    def form_values(self) -> FormValues:
+        return FormValues(
+            self.name_edit.text(),
+            self.role_edit.text(),
+            self.start_date_edit.text(),
+            self.active_check.isChecked(),
+        )
+
+    def is_dirty(self) -> bool:
+        return self.form_values() != self._loaded
+
+    # -- the form --------------------------------------------------------------
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _fill(self, values: FormValues) -> None:
+        self._loading = True
+        try:
+            self.name_edit.setText(values.name)
+            self.role_edit.setText(values.role)
+            self.start_date_edit.setText(values.start_date)
+            self.active_check.setChecked(values.active)
+        finally:
+            self._loading = False
+        self._loaded = values
+        self.clear_errors()
+        self._update_buttons()
+
+    def _load_member(self, member: TeamMember) -> None:
+        self._current_id = member.id
+        self.form_title.setText(member.name)
+        self._fill(FormValues.of(member))
+
+    def start_new(self, *, focus: bool = True, settle: bool = True) -> None:
+        """An empty form for someone new (Add Person, Insert)."""
+        if settle and not self._settle_pending():
+            return
+        self._current_id = None
+        self._loading = True
+        try:
+            self.table.clearSelection()
+        finally:
+            self._loading = False
+        self.form_title.setText("New person")
+        self._fill(FormValues.of(None))
+        if focus and not self.read_only:
+            self.name_edit.setFocus()
+
+    def clear_errors(self) -> None:
+        for label in (*self.errors.values(), self.form_error):
+            show_message(label, "")
+
+    def show_validation_error(self, exc: ValidationError, *, focus: bool = True) -> None:
+        """Show the model's message under the field it names (elsewhere: under the form)."""
+        self.clear_errors()
+        label = self.errors.get(exc.field, self.form_error)
+        show_message(label, exc.message)
+        edit = {
+            "name": self.name_edit,
+            "role": self.role_edit,
+            "start_date": self.start_date_edit,
+        }.get(exc.field)
+        if edit is not None and focus:
+            edit.setFocus()
+            edit.selectAll()
+
+    def _feedback(self, text: str) -> None:
+        self.feedback_label.setText(text)
+
+    def _update_buttons(self) -> None:
+        if self._loading:
+            return
+        editing = self._current_id is not None
+        member = self.current_member()
+        self.save_button.setText("Save Changes" if editing else "Add to Team")
+        self.save_button.setToolTip(
+            "Save the changes to this person (Enter)" if editing else "Add this person (Enter)"
+        )
+        self.toggle_active_button.setVisible(editing)
+        self.delete_button.setVisible(editing)
+        if member is not None:
+            self.toggle_active_button.setText("Mark Inactive" if member.active else "Mark Active")
+            self.toggle_active_button.setToolTip(
+                f"{member.name} no longer works here: keep their answers, grey them out"
+                if member.active
+                else f"{member.name} is back on the team"
+            )
+        if self.read_only:
+            return
+        self.save_button.setEnabled(not editing or self.is_dirty())
+
+    # -- writing ---------------------------------------------------------------
+
+    def _write(
+        self,
+        action: str,
+        func: Callable[..., object],
+        *args: object,
+        focus_error: bool = True,
+    ) -> bool:
+        """Run one model write; show any problem. True when it was saved."""
+        try:
+            func(self.wb, *args)
+        except ValidationError as exc:
+            self.show_validation_error(exc, focus=focus_error)
+            return False
+        except CsCoachError as exc:
+            dialogs.show_error(self, f"Could not {action}", exc.message)
+            return False
+        except sqlite3.Error as exc:
+            dialogs.show_error(
+                self,
+                f"Could not {action}",
+                f"The workbook could not be written ({exc}). Nothing was changed.",
+            )
+            return False
+        return True
+
+    def save_member(self, *, focus_error: bool = True) -> bool:
+        """Add the person in the form, or save the changes to them (Save, Enter)."""
+        if self.read_only:
+            return False
+        values = self.form_values()
+        self.clear_errors()
+        if self._current_id is None:
+            new_id: list[int] = []
+
+            def add(wb: Workbook) -> None:
+                new_id.append(
+                    team.add_member(wb, values.name, values.role, values.start_date, values.active)
+                )
+
+            if not self._write("add this person", add, focus_error=focus_error):
+                return False
+            member = team.get_member(self.wb, new_id[0])
+            self._reload(select_id=None)
+            self.start_new(settle=False)
+            row = self.model.row_of(member.id)
+            if row is not None:
+                self.table.scrollTo(self.model.index(row, 0))
+            self._feedback(
+                f"{member.name} was added to the team. Add the next person, "
+                "or pick someone in the list to change them."
+            )
+        else:
+            if not self.is_dirty():
+                return True
+            member_id = self._current_id
+            if not self._write(
+                "save the changes",
+                team.update_member,
+                member_id,
+                values.name,
+                values.role,
+                values.start_date,
+                values.active,
+                focus_error=focus_error,
+            ):
+                return False
+            self._loaded = self.form_values()
+            self._reload(select_id=member_id)  # reloads the form from the workbook
+            self._feedback("Changes saved.")
+        self.changed.emit()
+        return True
+
+    def _on_field_left(self) -> None:
+        """Leaving a field of someone already on the team saves the change."""
+        if self._loading or self.read_only or self._current_id is None:
+            return
+        if self.is_dirty():
+            self.save_member(focus_error=False)
+
+    def _settle_pending(self) -> bool:
+        """Before the form shows someone else: save an edit in progress, or let the user
+        choose to discard a new person typed but not added. False to stay put."""
+        if self.read_only or not self.is_dirty():
+            return True
+        if self._current_id is not None:
+            return self.save_member()
+        name = self.name_edit.text().strip() or "a new person"
+        return dialogs.confirm(
+            self,
+            "Discard the new person?",
+            f"You started adding {name} but did not click Add to Team. Discard what you typed?",
+            "Discard",
+        )
+
+    def save_pending(self) -> str | None:
+        if self.read_only or not self.is_dirty():
+            return None
+        if self._current_id is not None and self.save_member():
+            return None
+        name = self.name_edit.text().strip()
+        if self._current_id is None:
+            return f"You started adding {name or 'a new person'} but did not add them."
+        return f"Your changes to {self._loaded.name} could not be saved."
+
+    def _on_selection_changed(self) -> None:
+        if self._loading:
+            return
+        indexes = self.table.selectionModel().selectedRows()
+        member = self.model.member_at(indexes[0].row()) if indexes else None
+        if member is None or member.id == self._current_id:
+            return
+        target = member.id
+        if not self._settle_pending():
+            # Stay on the person (or new person) being edited.
+            self._loading = True
+            try:
+                row = self.model.row_of(self._current_id)
+                if row is None:
+                    self.table.clearSelection()
+                else:
+                    self._select_row(row)
+            finally:
+                self._loading = False
+            return
+        row = self.model.row_of(target)  # the list may have been reloaded by the save
+        member = self.model.member_at(row) if row is not None else None
+        if member is None:
+            return
+        self._loading = True
+        try:
+            self._select_row(row)  # type: ignore[arg-type]
+        finally:
+            self._loading = False
+        self._load_member(member)
+        self._feedback("")
+
+    def toggle_active(self) -> None:
+        """Mark the person in the form inactive (or active again)."""
+        if self.read_only or self._current_id is None:
+            return
+        if self.is_dirty() and not self.save_member():
+            return
+        member = team.get_member(self.wb, self._current_id)
+        if not self._write("change this person", team.set_active, member.id, not member.active):
+            return
+        self._reload(select_id=member.id)
+        self._load_member(team.get_member(self.wb, member.id))
+        self._feedback(
+            f"{member.name} is marked inactive; their answers stay in the workbook."
+            if member.active
+            else f"{member.name} is active again."
+        )
+        self.changed.emit()
+
+    def delete_member(self) -> None:
+        """Delete the person in the form after asking (Delete…, Del in the list)."""
+        if self.read_only or self._current_id is None:
+            return
+        member = team.get_member(self.wb, self._current_id)
+        refs = team.member_references(self.wb, member.id)
+        if not dialogs.confirm(
+            self,
+            f"Delete {member.name}?",
+            delete_question(member, refs),
+            "Delete",
+            destructive=True,
+        ):
+            return
+        row = self.model.row_of(member.id) or 0
+        if not self._write("delete this person", team.delete_member, member.id):
+            return
+        self._current_id = None
+        self._loaded = FormValues.of(None)
+        self._reload(select_id=None)
+        neighbour = self.model.member_at(min(row, self.model.rowCount() - 1))
+        if neighbour is not None:
+            self._reload(select_id=neighbour.id)
+            self._load_member(neighbour)
+        else:
+            self.start_new(focus=False, settle=False)
+        self._feedback(f"{member.name} was deleted.")
+        self.changed.emit()

@@ -1,0 +1,224 @@
+"""The Questionnaire page driven as the owner would: start a round, type three people's
+answers, read a question side by side, print and export."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPlainTextEdit
+
+from cscoach.model import questionnaire as qn
+from cscoach.model import team
+from cscoach.model.workbook import Workbook
+from cscoach.ui import dialogs
+from cscoach.ui.pages import questionnaire_page as page_module
+from cscoach.ui.pages.questionnaire_page import QuestionnairePage, RoundDialog
+from cscoach.ui.pages.response_editor import ANONYMOUS, RatingInput
+
+
+@pytest.fixture
+def page(qtbot, workbook: Workbook) -> QuestionnairePage:
+    for name in ("Ana", "Bo", "Chidi"):
+        team.add_member(workbook, name)
+    widget = QuestionnairePage(workbook)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def start_round(qtbot, page: QuestionnairePage, name: str, anonymous: bool = False) -> int:
+    dialog = RoundDialog(page.wb, None, page)
+    qtbot.addWidget(dialog)
+    dialog.name.setText(name)
+    dialog.anonymous.setChecked(anonymous)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    page._reload_rounds(dialog.round_id)
+    return dialog.round_id
+
+
+def test_empty_state_then_a_round(qtbot, page: QuestionnairePage) -> None:
+    assert page.detail_stack.currentIndex() == 0
+    round_id = start_round(qtbot, page, "Team meeting, March 2026")
+    assert page.detail_stack.currentIndex() == 1
+    assert page.round_list.count() == 1
+    assert qn.get_round(page.wb, round_id).name == "Team meeting, March 2026"
+
+
+def test_round_dialog_shows_errors_next_to_fields(qtbot, page: QuestionnairePage) -> None:
+    dialog = RoundDialog(page.wb, None, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("")
+    dialog.held_on.setText("2026-02-30")
+    dialog.accept()
+    assert dialog.errors["name"].isVisible()
+    assert "empty" in dialog.errors["name"].text()
+    dialog.name.setText("March")
+    dialog.accept()
+    assert dialog.errors["held_on"].isVisible()
+    assert qn.list_rounds(page.wb) == []
+
+
+def enter_response(qtbot, page: QuestionnairePage, member: int | None, first_answer: str) -> None:
+    qtbot.mouseClick(page.new_response_button, Qt.MouseButton.LeftButton)
+    editor = page.editor
+    editor.member.setCurrentIndex(editor.member.findData(member))
+    first = editor.findChild(QPlainTextEdit, "answer1")
+    first.setFocus()
+    qtbot.keyClicks(first, first_answer)
+    qtbot.keyClick(first, Qt.Key.Key_Tab)  # Tab moves to the next answer, it types no tab
+    qtbot.keyClicks(editor.focusWidget(), "second answer")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_three_people_answer_and_read_side_by_side(qtbot, page: QuestionnairePage) -> None:
+    round_id = start_round(qtbot, page, "March")
+    people = {m.name: m.id for m in team.list_members(page.wb)}
+    enter_response(qtbot, page, people["Ana"], "Warm & <quick>")
+    enter_response(qtbot, page, people["Bo"], "Remember names")
+    enter_response(qtbot, page, people["Chidi"], "Fix it first")
+    responses = qn.list_responses(page.wb, round_id)
+    assert len(responses) == 3
+    rqs = qn.round_questions(page.wb, round_id)
+    by_name = {r.member_name: r for r in responses}
+    assert by_name["Ana"].answers[rqs[0].id].text == "Warm & <quick>"
+    assert by_name["Ana"].answers[rqs[1].id].text == "second answer"
+    # by question: names beside answers, user text shown literally
+    page.views.setCurrentIndex(1)
+    page.question_combo.setCurrentIndex(0)
+    shown = page.answers_view.toPlainText()
+    assert "Ana" in shown and "Warm & <quick>" in shown and "Fix it first" in shown
+    # Ana is no longer offered for a second response
+    page.new_response()
+    assert page.editor.member.findData(people["Ana"]) == -1
+
+
+def test_edit_a_response(qtbot, page: QuestionnairePage) -> None:
+    round_id = start_round(qtbot, page, "March")
+    ana = team.list_members(page.wb)[0].id
+    enter_response(qtbot, page, ana, "First")
+    page.response_list.setCurrentRow(0)
+    first = page.editor.findChild(QPlainTextEdit, "answer1")
+    first.setPlainText("Changed my mind")
+    page.editor.save()
+    (response,) = qn.list_responses(page.wb, round_id)
+    assert response.answers[qn.round_questions(page.wb, round_id)[0].id].text == "Changed my mind"
+
+
+def test_too_long_answer_shows_message_and_writes_nothing(qtbot, page: QuestionnairePage) -> None:
+    round_id = start_round(qtbot, page, "March")
+    page.new_response()
+    editor = page.editor
+    editor.member.setCurrentIndex(editor.member.findData(team.list_members(page.wb)[0].id))
+    editor.findChild(QPlainTextEdit, "answer2").setPlainText("x" * 20_001)
+    editor.save()
+    rq = qn.round_questions(page.wb, round_id)[1]
+    assert editor.errors[f"answer:{rq.id}"].isVisible()
+    assert "too long" in editor.errors[f"answer:{rq.id}"].text()
+    assert qn.list_responses(page.wb, round_id) == []
+
+
+def test_no_person_chosen_is_explained(qtbot, page: QuestionnairePage) -> None:
+    round_id = start_round(qtbot, page, "March")
+    page.new_response()
+    page.editor.save()
+    assert page.editor.member_error.isVisible()
+    assert qn.list_responses(page.wb, round_id) == []
+
+
+def test_anonymous_round_labels_and_warning(qtbot, page: QuestionnairePage) -> None:
+    start_round(qtbot, page, "Anonymous round", anonymous=True)
+    page.new_response()
+    assert page.editor.member.currentData() == ANONYMOUS
+    assert not page.editor.member.isEnabled()
+    page.editor.findChild(QPlainTextEdit, "answer1").setPlainText("secret")
+    page.editor.save()
+    page.views.setCurrentIndex(1)
+    assert page.anonymity_warning.isVisible()
+    assert "Response 1" in page.answers_view.toPlainText()
+    assert "Ana" not in page.answers_view.toPlainText()
+
+
+def test_rating_question_shows_distribution(qtbot, page: QuestionnairePage) -> None:
+    qn.add_question(page.wb, "General", "Rate our service", "rating")
+    round_id = start_round(qtbot, page, "March")
+    page.new_response()
+    editor = page.editor
+    editor.member.setCurrentIndex(1)
+    rating = editor.findChildren(RatingInput)[0]
+    rating.group.button(4).click()
+    editor.save()
+    rq = next(q for q in qn.round_questions(page.wb, round_id) if q.kind == "rating")
+    (response,) = qn.list_responses(page.wb, round_id)
+    assert response.answers[rq.id].rating == 4
+    page.views.setCurrentIndex(1)
+    page.question_combo.setCurrentIndex(page.question_combo.findData(rq.id))
+    assert "mean 4.0" in page.answers_view.toPlainText()
+
+
+def test_compare_two_rounds(qtbot, page: QuestionnairePage) -> None:
+    ana = team.list_members(page.wb)[0].id
+    march = qn.create_round(page.wb, "March", "2026-03-01")
+    qn.save_response(page.wb, march, ana, {qn.round_questions(page.wb, march)[0].id: "Smiles"})
+    sept = qn.create_round(page.wb, "September", "2026-09-01")
+    qn.save_response(page.wb, sept, ana, {qn.round_questions(page.wb, sept)[0].id: "Speed"})
+    page.reload()
+    page.views.setCurrentIndex(2)
+    assert "Smiles" in page.compare_left.toPlainText()
+    assert "Speed" in page.compare_right.toPlainText()
+
+
+def test_print_and_export(qtbot, page: QuestionnairePage, monkeypatch, tmp_path: Path) -> None:
+    round_id = start_round(qtbot, page, "March")
+    ana = team.list_members(page.wb)[0].id
+    qn.save_response(page.wb, round_id, ana, {qn.round_questions(page.wb, round_id)[0].id: "=1+1"})
+    shown: list[tuple[bytes, str]] = []
+    monkeypatch.setattr(
+        "cscoach.ui.print_preview.show_preview",
+        lambda parent, pdf, title, name, warnings=(): shown.append((pdf, title)),
+    )
+    qtbot.mouseClick(page.print_form_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.print_answers_button, Qt.MouseButton.LeftButton)
+    assert [t for _, t in shown] == ["Team questionnaire", "Team answers: March"]
+    assert all(pdf.startswith(b"%PDF") for pdf, _ in shown)
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    page.export_csv()
+    rows = list(csv.DictReader(target.open(encoding="utf-8-sig")))
+    assert rows[0]["person"] == "Ana" and rows[0]["answer"] == "'=1+1"
+
+
+def test_delete_round_asks_first(qtbot, page: QuestionnairePage, monkeypatch) -> None:
+    start_round(qtbot, page, "March")
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
+    page.delete_round()
+    assert len(qn.list_rounds(page.wb)) == 1
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    page.delete_round()
+    assert qn.list_rounds(page.wb) == []
+    assert page.detail_stack.currentIndex() == 0
+
+
+def test_question_bank_add_edit_retire(qtbot, page: QuestionnairePage, qtmodeltester) -> None:
+    bank = page.bank
+    page.tabs.setCurrentWidget(bank)
+    qtmodeltester.check(bank.model)
+    bank.start_new()
+    bank.section.setCurrentText("General")
+    qtbot.keyClicks(bank.text, "How quickly do we greet people?")
+    bank.kind.setCurrentIndex(bank.kind.findData("rating"))
+    qtbot.mouseClick(bank.save_button, Qt.MouseButton.LeftButton)
+    added = [q for q in qn.list_questions(page.wb) if q.text.startswith("How quickly")]
+    assert len(added) == 1 and added[0].kind == "rating"
+    bank.text.setPlainText("")
+    bank.save()
+    assert bank.errors["text"].isVisible()
+    assert qn.get_question(page.wb, added[0].id).text.startswith("How quickly")
+    qtbot.mouseClick(bank.retire_button, Qt.MouseButton.LeftButton)
+    assert qn.get_question(page.wb, added[0].id).retired
+    assert page_module.QuestionnairePage is QuestionnairePage

@@ -1,0 +1,335 @@
+"""The Team page: driven like a user would, checked against the model."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
+
+from cscoach.model import questionnaire as qn
+from cscoach.model import team
+from cscoach.model.team import MemberReferences, TeamMember
+from cscoach.model.workbook import Workbook
+from cscoach.ui.pages.team_page import TeamPage, TeamTableModel, delete_question
+
+
+@pytest.fixture
+def page(qtbot, workbook):
+    page = TeamPage(workbook)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def names(wb: Workbook) -> list[str]:
+    return [m.name for m in team.list_members(wb)]
+
+
+def select(page: TeamPage, name: str) -> None:
+    for row, member in enumerate(page.model.members()):
+        if member.name == name:
+            page.table.selectRow(row)
+            return
+    raise AssertionError(f"{name} is not in the table")
+
+
+def click(qtbot, widget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_add_member_by_typing_and_clicking(qtbot, page, workbook):
+    team.add_member(workbook, "Ben")
+    page.reload()
+    select(page, "Ben")
+    click(qtbot, page.add_button)
+    assert page.form_title.text() == "New person"
+    qtbot.keyClicks(page.name_edit, "Ana Costa")
+    qtbot.keyClicks(page.role_edit, "Barista")
+    qtbot.keyClicks(page.start_date_edit, "2024-03-18")
+    with qtbot.waitSignal(page.changed):
+        click(qtbot, page.save_button)
+    [ana, _ben] = team.list_members(workbook)
+    assert (ana.name, ana.role, ana.start_date, ana.active) == (
+        "Ana Costa",
+        "Barista",
+        "2024-03-18",
+        True,
+    )
+    assert page.model.rowCount() == 2
+    assert page.name_edit.text() == ""  # ready for the next person
+    assert "Ana Costa was added" in page.feedback_label.text()
+
+
+def test_enter_in_the_form_saves(qtbot, page, workbook):
+    qtbot.keyClicks(page.name_edit, "Ben")
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
+    assert names(workbook) == ["Ben"]
+
+
+def test_empty_name_shows_the_message_next_to_the_field_and_writes_nothing(qtbot, page, workbook):
+    qtbot.keyClicks(page.role_edit, "Barista")
+    click(qtbot, page.save_button)
+    assert page.errors["name"].isVisible()
+    assert page.errors["name"].text() == "Name cannot be empty."
+    assert not page.errors["start_date"].isVisible()
+    assert team.list_members(workbook) == []
+    # Typing a valid name and saving again clears the message.
+    qtbot.keyClicks(page.name_edit, "Ana")
+    click(qtbot, page.save_button)
+    assert not page.errors["name"].isVisible()
+    assert names(workbook) == ["Ana"]
+
+
+def test_duplicate_name_is_refused(qtbot, page, workbook):
+    team.add_member(workbook, "Ana")
+    page.reload()
+    qtbot.keyClicks(page.name_edit, "ana")
+    click(qtbot, page.save_button)
+    assert "already a team member called" in page.errors["name"].text()
+    assert page.errors["name"].isVisible()
+    assert names(workbook) == ["Ana"]
+
+
+def test_bad_date_is_shown_next_to_the_date(qtbot, page, workbook):
+    qtbot.keyClicks(page.name_edit, "Ana")
+    qtbot.keyClicks(page.start_date_edit, "2024-13-01")
+    click(qtbot, page.save_button)
+    assert page.errors["start_date"].isVisible()
+    assert "not a real date" in page.errors["start_date"].text()
+    assert not page.errors["name"].isVisible()
+    assert team.list_members(workbook) == []
+    page.start_date_edit.clear()
+    qtbot.keyClicks(page.start_date_edit, "18/03/2024")
+    click(qtbot, page.save_button)
+    assert "YYYY-MM-DD" in page.errors["start_date"].text()
+    assert team.list_members(workbook) == []
+
+
+def test_edit_a_member(qtbot, page, workbook):
+    member_id = team.add_member(workbook, "Ana", "Barista")
+    page.reload()
+    select(page, "Ana")
+    assert page.name_edit.text() == "Ana"
+    assert page.save_button.text() == "Save Changes"
+    assert not page.save_button.isEnabled()  # nothing changed yet
+    page.role_edit.clear()
+    qtbot.keyClicks(page.role_edit, "Shift lead")
+    assert page.save_button.isEnabled()
+    with qtbot.waitSignal(page.changed):
+        click(qtbot, page.save_button)
+    assert team.get_member(workbook, member_id).role == "Shift lead"
+    assert page.current_member().id == member_id
+
+
+def test_leaving_a_field_saves_the_change(qtbot, page, workbook):
+    member_id = team.add_member(workbook, "Ana", "Barista")
+    page.reload()
+    select(page, "Ana")
+    page.role_edit.clear()
+    qtbot.keyClicks(page.role_edit, "Owner")
+    page.role_edit.editingFinished.emit()  # what focus moving away does
+    assert team.get_member(workbook, member_id).role == "Owner"
+
+
+def test_choosing_someone_else_saves_the_edit_in_progress(qtbot, page, workbook):
+    ana = team.add_member(workbook, "Ana", "Barista")
+    team.add_member(workbook, "Ben", "Kitchen")
+    page.reload()
+    select(page, "Ana")
+    page.role_edit.clear()
+    qtbot.keyClicks(page.role_edit, "Owner")
+    select(page, "Ben")
+    assert team.get_member(workbook, ana).role == "Owner"
+    assert page.name_edit.text() == "Ben"
+
+
+def test_an_invalid_edit_keeps_the_person_selected(qtbot, page, workbook):
+    ana = team.add_member(workbook, "Ana")
+    team.add_member(workbook, "Ben")
+    page.reload()
+    select(page, "Ana")
+    page.name_edit.clear()
+    select(page, "Ben")
+    assert page.current_member().id == ana
+    assert page.errors["name"].isVisible()
+    assert names(workbook) == ["Ana", "Ben"]
+
+
+def test_a_new_person_typed_but_not_added_is_only_discarded_after_asking(
+    qtbot, page, workbook, fake_dialogs
+):
+    team.add_member(workbook, "Ben")
+    page.reload()
+    qtbot.keyClicks(page.name_edit, "Ana")
+    fake_dialogs.answer = False
+    select(page, "Ben")
+    assert fake_dialogs.kinds() == ["confirm"]
+    assert page.name_edit.text() == "Ana"
+    assert page.current_member() is None
+    fake_dialogs.answer = True
+    select(page, "Ben")
+    assert page.name_edit.text() == "Ben"
+
+
+def test_deactivate_and_reactivate(qtbot, page, workbook):
+    member_id = team.add_member(workbook, "Ana")
+    page.reload()
+    select(page, "Ana")
+    assert page.toggle_active_button.text() == "Mark Inactive"
+    with qtbot.waitSignal(page.changed):
+        click(qtbot, page.toggle_active_button)
+    assert team.get_member(workbook, member_id).active is False
+    status = page.model.index(0, TeamTableModel.STATUS)
+    assert page.model.data(status) == "Inactive"
+    assert isinstance(page.model.data(status, Qt.ItemDataRole.ForegroundRole), QColor)
+    assert page.toggle_active_button.text() == "Mark Active"
+    assert not page.active_check.isChecked()
+    click(qtbot, page.toggle_active_button)
+    assert team.get_member(workbook, member_id).active is True
+    assert page.model.data(status) == "Active"
+
+
+def test_delete_asks_first_and_cancel_keeps_the_person(qtbot, page, workbook, fake_dialogs):
+    team.add_member(workbook, "Ana")
+    page.reload()
+    select(page, "Ana")
+    fake_dialogs.answer = False
+    click(qtbot, page.delete_button)
+    assert fake_dialogs.kinds() == ["confirm"]
+    assert names(workbook) == ["Ana"]
+
+
+def test_delete_after_confirming(qtbot, page, workbook, fake_dialogs):
+    team.add_member(workbook, "Ana")
+    team.add_member(workbook, "Ben")
+    page.reload()
+    select(page, "Ana")
+    fake_dialogs.answer = True
+    with qtbot.waitSignal(page.changed):
+        click(qtbot, page.delete_button)
+    assert names(workbook) == ["Ben"]
+    assert page.current_member().name == "Ben"  # the next person is selected
+    assert "Ana was deleted" in page.feedback_label.text()
+
+
+def test_delete_question_names_the_answers_that_go_with_the_person(
+    qtbot, page, workbook, fake_dialogs
+):
+    ana = team.add_member(workbook, "Ana")
+    for name in ("March", "June"):
+        round_id = qn.create_round(workbook, f"Team meeting, {name} 2026", "2026-03-01")
+        first = qn.round_questions(workbook, round_id)[0]
+        qn.save_response(workbook, round_id, ana, {first.id: "Warm welcome"})
+    page.reload()
+    select(page, "Ana")
+    fake_dialogs.answer = True
+    click(qtbot, page.delete_button)
+    [text] = fake_dialogs.texts("confirm")
+    assert "Deleting Ana also deletes their answers in 2 questionnaire rounds" in text
+    assert "mark Ana inactive instead" in text
+    assert names(workbook) == []
+    assert page.list_stack.currentWidget() is page.empty_state
+
+
+def test_delete_question_wording():
+    ana = TeamMember(1, "Ana", "", None, True)
+    text = delete_question(ana, MemberReferences(2, 2, 3, 0))
+    assert text.startswith(
+        "Deleting Ana also deletes their answers in 2 questionnaire rounds; "
+        "3 standards they own will have no owner. To keep them, mark Ana inactive instead."
+    )
+    text = delete_question(ana, MemberReferences(0, 0, 1, 0))
+    assert text.startswith("Deleting Ana means 1 standard they own will have no owner.")
+    text = delete_question(ana, MemberReferences(0, 0, 0, 0))
+    assert "Nothing else in the workbook refers to them" in text
+
+
+def test_delete_key_in_the_list_deletes(qtbot, page, workbook, fake_dialogs):
+    team.add_member(workbook, "Ana")
+    page.reload()
+    select(page, "Ana")
+    page.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    fake_dialogs.answer = True
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert names(workbook) == []
+
+
+def test_insert_starts_a_new_person(qtbot, page, workbook):
+    team.add_member(workbook, "Ana")
+    page.reload()
+    select(page, "Ana")
+    page.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Insert)
+    assert page.current_member() is None
+    assert page.name_edit.text() == ""
+    assert page.form_title.text() == "New person"
+
+
+def test_empty_state(qtbot, page, workbook):
+    assert page.list_stack.currentWidget() is page.empty_state
+    empty_text = page.findChild(QLabel, "emptyText")
+    assert empty_text.text().startswith("No one on the team yet")
+    click(qtbot, page.empty_add_button)
+    qtbot.keyClicks(page.name_edit, "Ana")
+    click(qtbot, page.save_button)
+    assert page.list_stack.currentWidget() is page.table
+
+
+def test_user_text_is_shown_as_typed(qtbot, page, workbook):
+    team.add_member(workbook, "<b>Ana</b> & co")
+    page.reload()
+    select(page, "<b>Ana</b> & co")
+    assert page.form_title.text() == "<b>Ana</b> & co"
+    assert page.form_title.textFormat() == Qt.TextFormat.PlainText
+    assert page.model.data(page.model.index(0, 0)) == "<b>Ana</b> & co"
+
+
+def test_table_model_passes_the_model_tester(qtmodeltester, workbook):
+    team.add_member(workbook, "Ana", "Barista", "2024-01-02")
+    team.add_member(workbook, "Ben", "", None, active=False)
+    model = TeamTableModel()
+    model.set_members(team.list_members(workbook))
+    qtmodeltester.check(model)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Name",
+        "Role",
+        "Start date",
+        "Status",
+    ]
+    assert model.data(model.index(1, TeamTableModel.START)) == "—"
+    assert model.data(model.index(1, TeamTableModel.NAME), Qt.ItemDataRole.FontRole).italic()
+
+
+def test_read_only_workbook_disables_editing(qtbot, tmp_path):
+    path = tmp_path / "ro.cscoach"
+    with Workbook.create(path, "Corner Café") as wb:
+        team.add_member(wb, "Ana")
+    wb = Workbook.open(path, read_only=True)
+    try:
+        page = TeamPage(wb)
+        qtbot.addWidget(page)
+        page.show()
+        select(page, "Ana")  # browsing still works
+        assert page.name_edit.text() == "Ana"
+        assert page.name_edit.isReadOnly()
+        for button in (
+            page.add_button,
+            page.save_button,
+            page.toggle_active_button,
+            page.delete_button,
+            page.active_check,
+        ):
+            assert not button.isEnabled(), button.objectName()
+        assert page.save_member() is False
+        page.delete_member()
+        assert names(wb) == ["Ana"]
+    finally:
+        wb.close()

@@ -113,6 +113,9 @@ QHeaderView::section {{
     padding: 6px 8px;
     font-weight: 600;
 }}
+QListWidget::item {{
+    padding: 4px 6px;
+}}
 QLabel#comingSoon {{
     color: {TEXT_MUTED};
     font-style: italic;

@@ -95,6 +95,10 @@ class SectionDialog(QDialog):
         self.title = QLineEdit(section.title if section else "")
         self.title.setObjectName("sectionTitle")
         self.question = QComboBox()
+        self.question.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.question.setMinimumContentsLength(20)
         self.question.setObjectName("sectionQuestion")
         self.question.addItem("No linked question", None)
         for q in qn.list_questions(wb):
@@ -219,6 +223,7 @@ class PhilosophyPage(Page):
         self.section_title = QLabel()
         self.section_title.setObjectName("sectionHeading")
         self.section_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.section_title.setWordWrap(True)
         self.section_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("sectionEditor")
@@ -239,6 +244,10 @@ class PhilosophyPage(Page):
         middle_layout.addWidget(self.saved_label)
 
         self.answers_round = QComboBox()
+        self.answers_round.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.answers_round.setMinimumContentsLength(20)
         self.answers_round.setObjectName("answersRound")
         self.answers_round.setAccessibleName("Round whose answers are shown")
         self.answers_round.currentIndexChanged.connect(lambda _i: self._show_answers())
@@ -257,9 +266,11 @@ class PhilosophyPage(Page):
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(right)
+        left.setMaximumWidth(320)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([230, 520, 380])
+        splitter.setSizes([240, 520, 380])
         return splitter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -590,9 +601,17 @@ class PhilosophyPage(Page):
         self.print_version_button.setObjectName("printVersion")
         self.print_version_button.clicked.connect(self._print_selected_version)
         self.compare_a = QComboBox()
+        self.compare_a.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.compare_a.setMinimumContentsLength(20)
         self.compare_a.setObjectName("compareVersionA")
         self.compare_a.setAccessibleName("Older version")
         self.compare_b = QComboBox()
+        self.compare_b.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.compare_b.setMinimumContentsLength(20)
         self.compare_b.setObjectName("compareVersionB")
         self.compare_b.setAccessibleName("Newer version")
         compare_button = QPushButton("Show Changes")

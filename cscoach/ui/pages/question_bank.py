@@ -103,6 +103,10 @@ class QuestionBankPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.section = QComboBox()
+        self.section.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.section.setMinimumContentsLength(20)
         self.section.setObjectName("questionSection")
         self.section.setEditable(True)
         self.section.setAccessibleName("Section")

@@ -183,6 +183,7 @@ class QuestionnairePage(Page):
         self.round_title = QLabel()
         self.round_title.setObjectName("roundTitle")
         self.round_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.round_title.setWordWrap(True)
         self.round_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.print_answers_button = QPushButton("Print Answers…")
         self.print_answers_button.setObjectName("printAnswers")
@@ -253,6 +254,10 @@ class QuestionnairePage(Page):
 
     def _build_by_question(self) -> QWidget:
         self.question_combo = QComboBox()
+        self.question_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.question_combo.setMinimumContentsLength(20)
         self.question_combo.setObjectName("byQuestionCombo")
         self.question_combo.setAccessibleName("Question")
         self.question_combo.currentIndexChanged.connect(lambda _i: self._show_by_question())
@@ -275,12 +280,24 @@ class QuestionnairePage(Page):
 
     def _build_compare(self) -> QWidget:
         self.compare_question = QComboBox()
+        self.compare_question.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.compare_question.setMinimumContentsLength(20)
         self.compare_question.setObjectName("compareQuestion")
         self.compare_question.setAccessibleName("Question to compare")
         self.compare_a = QComboBox()
+        self.compare_a.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.compare_a.setMinimumContentsLength(20)
         self.compare_a.setObjectName("compareRoundA")
         self.compare_a.setAccessibleName("First round")
         self.compare_b = QComboBox()
+        self.compare_b.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.compare_b.setMinimumContentsLength(20)
         self.compare_b.setObjectName("compareRoundB")
         self.compare_b.setAccessibleName("Second round")
         for combo in (self.compare_question, self.compare_a, self.compare_b):

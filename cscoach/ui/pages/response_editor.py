@@ -70,6 +70,10 @@ class ResponseEditor(QWidget):
         self.errors: dict[str, QLabel] = {}
 
         self.member = QComboBox()
+        self.member.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.member.setMinimumContentsLength(20)
         self.member.setObjectName("responseMember")
         self.member.setAccessibleName("Who answered")
         self.member_error = error_label("fieldError")

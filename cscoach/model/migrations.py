@@ -25,7 +25,7 @@ CREATE TABLE team_members (
     role        TEXT NOT NULL DEFAULT '',
     start_date  TEXT CHECK (start_date IS NULL OR date(start_date) = start_date),
     active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-    created_at  TEXT NOT NULL DEFAULT (datetime('now'))
+    created_at  TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
 );
 
 -- Questionnaire --------------------------------------------------------------
@@ -45,7 +45,7 @@ CREATE TABLE rounds (
     held_on    TEXT NOT NULL CHECK (date(held_on) = held_on),
     anonymous  INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),
     closed     INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),
-    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+    created_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
 );
 
 -- The questions exactly as a round asked them: editing the bank never rewrites a round.
@@ -66,8 +66,8 @@ CREATE TABLE responses (
     round_id    INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
     member_id   INTEGER REFERENCES team_members(id) ON DELETE CASCADE, -- NULL: anonymous
     shuffle_key INTEGER NOT NULL,   -- random, fixed at entry: the order anonymous answers show in
-    created_at  TEXT NOT NULL DEFAULT (datetime('now')),
-    updated_at  TEXT NOT NULL DEFAULT (datetime('now')),
+    created_at  TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    updated_at  TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
     UNIQUE (round_id, member_id)
 );
 CREATE INDEX responses_member ON responses(member_id);
@@ -155,7 +155,7 @@ CREATE TABLE kpi_entries (
     note        TEXT NOT NULL DEFAULT '',
     -- counts: the numbers the value was computed from, when entered from counts
     counts      TEXT CHECK (counts IS NULL OR json_valid(counts)),
-    updated_at  TEXT NOT NULL DEFAULT (datetime('now')),
+    updated_at  TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
     PRIMARY KEY (kpi_id, month)
 );
 CREATE INDEX kpi_entries_month ON kpi_entries(month);
@@ -163,7 +163,7 @@ CREATE INDEX kpi_entries_month ON kpi_entries(month);
 CREATE TABLE monthly_reviews (
     month       TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
     next_steps  TEXT NOT NULL DEFAULT '',
-    updated_at  TEXT NOT NULL DEFAULT (datetime('now'))
+    updated_at  TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
 );
 
 CREATE TABLE kpi_values (
@@ -190,7 +190,7 @@ CREATE TABLE standards (
     on_poster      INTEGER NOT NULL DEFAULT 0 CHECK (on_poster IN (0, 1)),
     active         INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
     position       INTEGER NOT NULL,
-    created_on     TEXT NOT NULL DEFAULT (date('now'))
+    created_on     TEXT NOT NULL DEFAULT (date('now', 'localtime'))
 );
 CREATE INDEX standards_category ON standards(category_id);
 CREATE INDEX standards_owner ON standards(owner_id);
@@ -245,7 +245,7 @@ CREATE TABLE candidates (
     status          TEXT NOT NULL DEFAULT 'interviewing'
                     CHECK (status IN ('interviewing', 'offered', 'hired', 'not hired')),
     notes           TEXT NOT NULL DEFAULT '',
-    created_at      TEXT NOT NULL DEFAULT (datetime('now'))
+    created_at      TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
 );
 
 CREATE TABLE candidate_scores (

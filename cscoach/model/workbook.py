@@ -101,8 +101,11 @@ def check_workbook(path: Path) -> list[str]:
         inspect_file(path)
     except WorkbookError as exc:
         return [str(exc)]
-    conn = _connect_read_only(Path(path))
     problems: list[str] = []
+    try:
+        conn = _connect_read_only(Path(path))
+    except sqlite3.Error as exc:
+        return [f"{path} cannot be opened: {exc}"]
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if rows != ["ok"]:
@@ -144,8 +147,8 @@ class Workbook:
         name = validate.name(business_name, "business_name", "Business name")
         if path.exists():
             raise WorkbookError(f"{path} already exists; choose another name.")
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as exc:
             raise WorkbookError(f"Could not create {path}: {exc.strerror or exc}.") from exc

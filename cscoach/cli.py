@@ -1,0 +1,225 @@
+"""The command line: a thin layer over ``cscoach.model``, like calibre's tools beside its GUI.
+
+``cscoach [WORKBOOK]`` opens the app; the subcommands work without a display and never
+import Qt, matplotlib or reportlab. Every error is one line on stderr,
+``cscoach: error: <message>``, with exit status 2, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NoReturn
+
+from cscoach import __version__
+from cscoach.model.errors import CsCoachError, WorkbookError
+
+PROG = "cscoach"
+EXIT_OK = 0
+EXIT_UNHEALTHY = 1  # `check`: the file is not a healthy workbook
+EXIT_ERROR = 2
+
+COMMANDS = ("new", "demo", "check")
+
+USAGE = """\
+cscoach [WORKBOOK]
+       cscoach --version
+       cscoach new PATH --business NAME
+       cscoach demo PATH
+       cscoach check PATH"""
+
+DESCRIPTION = (
+    "CS Coach: build and keep a customer-service culture in a small service business. "
+    "Without a command, opens the app on WORKBOOK (your default workbook if none is given)."
+)
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (unknown option, missing argument, bad value)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser that raises instead of printing usage and exiting, so that every
+    error comes out as the same single line."""
+
+    def error(self, message: str) -> NoReturn:
+        if self.prog == PROG:
+            raise UsageError(f"{message} (“{PROG} --help” lists the commands)")
+        raise UsageError(f"{message} (usage: {self.usage})")
+
+
+def _path(value: str) -> Path:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the path is empty")
+    if "\x00" in value:
+        raise argparse.ArgumentTypeError("the path contains a NUL character")
+    return Path(value).expanduser()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, usage=USAGE, description=DESCRIPTION)
+    parser.add_argument(
+        "--version", action="store_true", help="print the version of CS Coach and exit"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    new = commands.add_parser(
+        "new",
+        prog=f"{PROG} new",
+        usage=f"{PROG} new PATH --business NAME",
+        help="create a workbook with the starter content",
+        description="Create a new workbook at PATH with the starter content. An existing file "
+        "is never overwritten.",
+    )
+    new.add_argument("path", metavar="PATH", type=_path, help="the workbook file to create")
+    new.add_argument(
+        "--business",
+        metavar="NAME",
+        required=True,
+        help="the name of your business (it goes on everything CS Coach prints)",
+    )
+
+    demo = commands.add_parser(
+        "demo",
+        prog=f"{PROG} demo",
+        usage=f"{PROG} demo PATH",
+        help="create a realistic demo workbook (a six-person café)",
+        description="Create a demo workbook at PATH: a six-person café with questionnaire "
+        "answers, a published philosophy, standards, candidates and 18 months of KPIs. An "
+        "existing file is never overwritten.",
+    )
+    demo.add_argument("path", metavar="PATH", type=_path, help="the workbook file to create")
+
+    check = commands.add_parser(
+        "check",
+        prog=f"{PROG} check",
+        usage=f"{PROG} check PATH",
+        help="integrity and schema check; exit 0 if healthy, 1 if not",
+        description="Check that PATH is a healthy CS Coach workbook this version can open. "
+        "Prints 'PATH: ok' and exits 0, or prints each problem and exits 1. The file is only "
+        "read, never changed.",
+    )
+    check.add_argument("path", metavar="PATH", type=_path, help="the workbook file to check")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(args)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except CsCoachError as exc:
+        return _fail(exc.message)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}.")
+    except sqlite3.Error as exc:
+        return _fail(f"the workbook could not be used: {exc}.")
+
+
+def _run(args: list[str]) -> int:
+    # `cscoach WORKBOOK` and `cscoach COMMAND …` share the first position: anything that is
+    # neither a command nor an option is a workbook to open. `cscoach -- NAME` opens a
+    # workbook whose name looks like a command or an option.
+    if args and args[0] == "--":
+        return _open_app(args[1:])
+    if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
+        return _open_app(args)
+    try:
+        ns = build_parser().parse_args(args)
+    except SystemExit as exc:  # --help printed its text
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    if ns.version:
+        if ns.command:
+            raise UsageError("--version takes no command")
+        print(f"{PROG} {__version__}")
+        return EXIT_OK
+    if ns.command == "new":
+        return _new(ns.path, ns.business)
+    if ns.command == "demo":
+        return _demo(ns.path)
+    if ns.command == "check":
+        return _check(ns.path)
+    raise UsageError("nothing to do")
+
+
+def _open_app(args: list[str]) -> int:
+    if len(args) > 1:
+        if args[0] not in COMMANDS:
+            raise UsageError(
+                f"“{args[0]}” is not a command ({', '.join(COMMANDS)}); to open a workbook, "
+                "give only its path"
+            )
+        raise UsageError("give only one workbook to open")
+    path = None
+    if args:
+        try:
+            path = _path(args[0])
+        except argparse.ArgumentTypeError as exc:
+            raise UsageError(f"WORKBOOK: {exc}") from None
+    try:
+        from cscoach.ui.app import run
+    except ImportError as exc:
+        raise UsageError(f"the app cannot start here ({exc}); the commands still work") from exc
+    return run(path)
+
+
+def _new(path: Path, business: str) -> int:
+    from cscoach.model import settings
+    from cscoach.model.workbook import Workbook
+
+    with _creating(path):
+        wb = Workbook.create(path, business)
+        name = settings.business_name(wb)
+        wb.close()
+    print(f"Created {path} for {name}.")
+    return EXIT_OK
+
+
+def _demo(path: Path) -> int:
+    from cscoach.model import demo
+
+    with _creating(path):
+        demo.create_demo(path)
+    print(f"Created the demo workbook {path} ({demo.BUSINESS_NAME}).")
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _creating(path: Path) -> Iterator[None]:
+    """Explain a file that cannot be created in terms of the path the owner gave."""
+    try:
+        yield
+    except OSError as exc:
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            reason = f"{blocker} is a file, not a folder"
+        else:
+            reason = exc.strerror or str(exc)
+            if exc.filename and Path(exc.filename) != path:
+                reason += f" ({exc.filename})"
+        raise WorkbookError(f"Could not create {path}: {reason}.") from exc
+
+
+def _check(path: Path) -> int:
+    from cscoach.model.workbook import check_workbook
+
+    problems = check_workbook(path)
+    if not problems:
+        print(f"{path}: ok")
+        return EXIT_OK
+    for problem in problems:
+        print(problem if problem.startswith(str(path)) else f"{path}: {problem}")
+    return EXIT_UNHEALTHY
+
+
+def _fail(message: str) -> int:
+    one_line = " ".join(message.splitlines()).strip()
+    print(f"{PROG}: error: {one_line}", file=sys.stderr)
+    return EXIT_ERROR

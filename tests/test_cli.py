@@ -1,0 +1,379 @@
+"""The command line: in-process with capsys, and as a real process without a display."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import sqlite3
+import stat
+import subprocess
+import sys
+import types
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cscoach import __version__
+from cscoach.cli import main
+from cscoach.model import settings
+from cscoach.model.workbook import Workbook
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_error_line(err: str, *fragments: str) -> None:
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("cscoach: error: "), err
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def headless_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of a terminal with no display at all."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "MPLBACKEND")
+    }
+    env["CSCOACH_DATA_DIR"] = str(tmp_path / "data")
+    return env
+
+
+def run_process(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cscoach", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=headless_env(tmp_path),
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def healthy(tmp_path: Path) -> Path:
+    path = tmp_path / "healthy.cscoach"
+    Workbook.create(path, "Corner Café").close()
+    return path
+
+
+# -- --version and help ---------------------------------------------------------------
+
+
+def test_version(capsys) -> None:
+    assert cli(capsys, "--version") == (0, f"cscoach {__version__}\n", "")
+
+
+def test_help_lists_the_commands(capsys) -> None:
+    code, out, err = cli(capsys, "--help")
+    assert code == 0 and err == ""
+    for command in ("cscoach [WORKBOOK]", "new PATH --business NAME", "demo PATH", "check PATH"):
+        assert command in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--bogus"],
+        ["new"],
+        ["new", "x.cscoach"],
+        ["new", "--business", "Café"],
+        ["demo"],
+        ["check"],
+        ["check", "a.cscoach", "b.cscoach"],
+        ["check", ""],
+        ["neww", "x.cscoach"],
+        ["one.cscoach", "two.cscoach"],
+        ["--version", "check", "x.cscoach"],
+        [""],
+    ],
+)
+def test_usage_errors_are_one_line_and_write_nothing(tmp_path, monkeypatch, capsys, args) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli(capsys, *args)
+    assert code == 2 and out == ""
+    assert_one_error_line(err)
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- new --------------------------------------------------------------------------------
+
+
+def test_new_creates_a_private_workbook(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "shop.cscoach"
+    code, out, err = cli(capsys, "new", str(path), "--business", "  Salon Ünï <b>&  ")
+    assert (code, err) == (0, "")
+    assert str(path) in out
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    with Workbook.open(path, read_only=True) as wb:
+        assert settings.business_name(wb) == "Salon Ünï <b>&"
+        assert wb.query_one("SELECT count(*) AS n FROM questions")["n"] == 14
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shop.cscoach"]  # no lock left
+    assert cli(capsys, "check", str(path)) == (0, f"{path}: ok\n", "")
+
+
+@pytest.mark.parametrize("existing", ["workbook", "other file", "folder"])
+def test_new_refuses_an_existing_path(tmp_path: Path, capsys, healthy: Path, existing) -> None:
+    if existing == "workbook":
+        path = healthy
+    elif existing == "other file":
+        path = tmp_path / "notes.cscoach"
+        path.write_bytes(b"precious")
+    else:
+        path = tmp_path / "folder.cscoach"
+        path.mkdir()
+    before = None if path.is_dir() else digest(path)
+    code, out, err = cli(capsys, "new", str(path), "--business", "Another")
+    assert code == 2 and out == ""
+    assert_one_error_line(err, str(path), "already exists")
+    if before is not None:
+        assert digest(path) == before
+    assert not (tmp_path / (path.name + ".lock")).exists()
+
+
+@pytest.mark.parametrize(
+    ("business", "reason"),
+    [
+        ("", "cannot be empty"),
+        ("   ", "cannot be empty"),
+        ("Bad\x00name", "NUL"),
+        ("Two\nlines", "one line"),
+        ("x" * 201, "too long"),
+    ],
+)
+def test_new_refuses_a_bad_business_name(tmp_path: Path, capsys, business, reason) -> None:
+    path = tmp_path / "shop.cscoach"
+    code, out, err = cli(capsys, "new", str(path), "--business", business)
+    assert code == 2 and out == ""
+    assert_one_error_line(err, "Business name", reason)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_reports_a_folder_it_cannot_create(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, out, err = cli(capsys, "new", str(blocker / "shop.cscoach"), "--business", "Café")
+    assert code == 2 and out == ""
+    assert_one_error_line(err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+# -- demo -------------------------------------------------------------------------------
+
+
+def test_demo_creates_a_healthy_workbook_and_refuses_to_overwrite(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "demo.cscoach"
+    code, out, err = cli(capsys, "demo", str(path))
+    assert (code, err) == (0, "")
+    assert str(path) in out
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert cli(capsys, "check", str(path)) == (0, f"{path}: ok\n", "")
+    before = digest(path)
+    code, out, err = cli(capsys, "demo", str(path))
+    assert code == 2 and out == ""
+    assert_one_error_line(err, "already exists")
+    assert digest(path) == before
+
+
+# -- check ------------------------------------------------------------------------------
+
+
+def _zero_bytes(path: Path, healthy: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _truncated(path: Path, healthy: Path) -> None:
+    data = healthy.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _random_bytes(path: Path, healthy: Path) -> None:
+    path.write_bytes(random.Random(7).randbytes(8192))
+
+
+def _png(path: Path, healthy: Path) -> None:
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+
+
+def _other_app(path: Path, healthy: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes (body) VALUES ('shopping list')")
+    conn.commit()
+    conn.close()
+
+
+def _newer_schema(path: Path, healthy: Path) -> None:
+    path.write_bytes(healthy.read_bytes())
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 9999")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (_zero_bytes, "empty"),
+        (_truncated, "damaged"),
+        (_random_bytes, "not a SQLite file"),
+        (_png, "not a SQLite file"),
+        (_other_app, "another program"),
+        (_newer_schema, "newer CS Coach"),
+    ],
+)
+def test_check_explains_a_bad_file_and_leaves_it_alone(
+    tmp_path: Path,
+    capsys,
+    healthy: Path,
+    make: Callable[[Path, Path], None],
+    reason: str,
+) -> None:
+    path = tmp_path / "bad.cscoach"
+    make(path, healthy)
+    before = digest(path)
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    code, out, err = cli(capsys, "check", str(path))
+    assert code == 1 and err == ""
+    assert out.startswith(str(path)) and reason in out
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+
+
+def test_check_a_missing_file_does_not_create_it(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "nowhere.cscoach"
+    code, out, err = cli(capsys, "check", str(path))
+    assert (code, err) == (1, "")
+    assert out == f"{path} does not exist.\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_a_folder(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "folder.cscoach"
+    folder.mkdir()
+    code, out, err = cli(capsys, "check", str(folder))
+    assert (code, err) == (1, "")
+    assert "is a folder" in out
+    assert list(folder.iterdir()) == []
+
+
+def test_check_a_healthy_workbook_changes_nothing(tmp_path: Path, capsys, healthy: Path) -> None:
+    before = digest(healthy)
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    assert cli(capsys, "check", str(healthy)) == (0, f"{healthy}: ok\n", "")
+    assert digest(healthy) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+
+
+def test_check_reports_broken_references(tmp_path: Path, capsys, healthy: Path) -> None:
+    conn = sqlite3.connect(healthy)  # foreign keys off: write a dangling reference
+    conn.execute("INSERT INTO standard_values (standard_id, value_id) VALUES (1, 999)")
+    conn.commit()
+    conn.close()
+    code, out, err = cli(capsys, "check", str(healthy))
+    assert (code, err) == (1, "")
+    assert out == f"{healthy}: 1 broken reference(s) in standard_values\n"
+
+
+# -- opening the app --------------------------------------------------------------------
+
+
+@pytest.fixture
+def fake_app(monkeypatch) -> list:
+    """Stands in for ``cscoach.ui.app`` so no window opens (and Qt is not needed)."""
+    calls: list = []
+    module = types.ModuleType("cscoach.ui.app")
+
+    def run(path):
+        calls.append(path)
+        return 0
+
+    module.run = run  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "cscoach.ui.app", module)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], None),
+        (["shop.cscoach"], Path("shop.cscoach")),
+        (["my shop/new"], Path("my shop/new")),
+        (["--", "check"], Path("check")),
+        (["--", "-odd-name.cscoach"], Path("-odd-name.cscoach")),
+    ],
+)
+def test_a_workbook_argument_opens_the_app(fake_app, capsys, args, expected) -> None:
+    assert cli(capsys, *args) == (0, "", "")
+    assert fake_app == [expected]
+
+
+def test_commands_do_not_open_the_app(tmp_path: Path, fake_app, capsys) -> None:
+    cli(capsys, "new", str(tmp_path / "a.cscoach"), "--business", "Café")
+    cli(capsys, "check", str(tmp_path / "a.cscoach"))
+    cli(capsys, "--version")
+    assert fake_app == []
+
+
+# -- a real process, no display ---------------------------------------------------------
+
+
+def test_real_process_without_a_display(tmp_path: Path) -> None:
+    version = run_process(tmp_path, "--version")
+    assert (version.returncode, version.stdout, version.stderr) == (
+        0,
+        f"cscoach {__version__}\n",
+        "",
+    )
+    created = run_process(tmp_path, "new", "shop.cscoach", "--business", "Corner Café")
+    assert created.returncode == 0, created.stderr
+    path = tmp_path / "shop.cscoach"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    before = digest(path)
+    again = run_process(tmp_path, "new", "shop.cscoach", "--business", "Other")
+    assert again.returncode == 2 and again.stdout == ""
+    assert_one_error_line(again.stderr, "already exists")
+    assert digest(path) == before
+    checked = run_process(tmp_path, "check", "shop.cscoach")
+    assert (checked.returncode, checked.stdout, checked.stderr) == (0, "shop.cscoach: ok\n", "")
+    (tmp_path / "empty.cscoach").write_bytes(b"")
+    bad = run_process(tmp_path, "check", "empty.cscoach")
+    assert (bad.returncode, bad.stderr) == (1, "")
+    assert "empty" in bad.stdout
+    usage = run_process(tmp_path, "new", "x.cscoach", "--business", "")
+    assert usage.returncode == 2 and usage.stdout == ""
+    assert_one_error_line(usage.stderr, "Business name")
+    assert not (tmp_path / "x.cscoach").exists()
+
+
+def test_commands_import_no_qt_matplotlib_or_reportlab(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from cscoach.cli import main\n"
+        "codes = [main(['demo', 'demo.cscoach']), main(['check', 'demo.cscoach']),\n"
+        "         main(['new', 'n.cscoach', '--business', 'Café']), main(['--version'])]\n"
+        "heavy = [m for m in ('PySide6', 'matplotlib', 'reportlab', 'cscoach.ui')\n"
+        "         if m in sys.modules]\n"
+        "print(codes, heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=headless_env(tmp_path),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[0, 0, 0, 0] []"

@@ -23,14 +23,15 @@ EXIT_OK = 0
 EXIT_UNHEALTHY = 1  # `check`: the file is not a healthy workbook
 EXIT_ERROR = 2
 
-COMMANDS = ("new", "demo", "check")
+COMMANDS = ("new", "demo", "check", "print")
 
 USAGE = """\
 cscoach [WORKBOOK]
        cscoach --version
        cscoach new PATH --business NAME
        cscoach demo PATH
-       cscoach check PATH"""
+       cscoach check PATH
+       cscoach print DOC --workbook PATH --out FILE.pdf [options]"""
 
 DESCRIPTION = (
     "CS Coach: build and keep a customer-service culture in a small service business. "
@@ -104,6 +105,41 @@ def build_parser() -> argparse.ArgumentParser:
         "read, never changed.",
     )
     check.add_argument("path", metavar="PATH", type=_path, help="the workbook file to check")
+
+    from cscoach.printing.documents import DOCUMENTS
+
+    names = " | ".join(DOCUMENTS)
+    printing = commands.add_parser(
+        "print",
+        prog=f"{PROG} print",
+        usage=f"{PROG} print DOC --workbook PATH --out FILE.pdf [--page-size a4|letter] "
+        "[--round NAME] [--version N] [--draft] [--month YYYY-MM] [--candidate NAME]",
+        help="print a document to a PDF file",
+        description=f"Write one of the printable documents to a PDF file. DOC: {names}. "
+        "The workbook is only read, so this works while the app has it open.",
+    )
+    printing.add_argument("document", metavar="DOC", choices=list(DOCUMENTS), help=names)
+    printing.add_argument("--workbook", metavar="PATH", type=_path, required=True)
+    printing.add_argument("--out", metavar="FILE.pdf", type=_path, required=True)
+    printing.add_argument(
+        "--page-size",
+        choices=("a4", "letter"),
+        type=str.lower,
+        help="A4 or US Letter (default: the workbook's setting)",
+    )
+    printing.add_argument("--round", metavar="NAME", help="answers: the round (default: latest)")
+    printing.add_argument(
+        "--version",
+        metavar="N",
+        type=int,
+        dest="doc_version",
+        help="philosophy: a published version (default: the latest)",
+    )
+    printing.add_argument(
+        "--draft", action="store_true", help="philosophy: print the draft, not a version"
+    )
+    printing.add_argument("--month", metavar="YYYY-MM", help="monthly-review: the month")
+    printing.add_argument("--candidate", metavar="NAME", help="scorecard: a filled scorecard")
     return parser
 
 
@@ -146,6 +182,8 @@ def _run(args: list[str]) -> int:
         return _demo(ns.path)
     if ns.command == "check":
         return _check(ns.path)
+    if ns.command == "print":
+        return _print(ns)
     raise UsageError("nothing to do")
 
 
@@ -180,6 +218,40 @@ def _new(path: Path, business: str) -> int:
         wb.close()
     print(f"Created {path} for {name}.")
     return EXIT_OK
+
+
+def _print(ns: argparse.Namespace) -> int:
+    from cscoach.model.workbook import Workbook
+    from cscoach.printing.documents import PrintRequest, render
+
+    request = PrintRequest(
+        ns.document,
+        page_size=ns.page_size,
+        round_name=ns.round,
+        version=ns.doc_version,
+        draft=ns.draft,
+        month=ns.month,
+        candidate_name=ns.candidate,
+    )
+    with Workbook.open(ns.workbook, read_only=True) as wb:
+        printed = render(wb, request)
+    _write_atomically(ns.out, printed.pdf)
+    for warning in printed.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    print(f"Wrote {ns.out}.")
+    return EXIT_OK
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """The whole file or nothing: written beside the target, then renamed over it."""
+    if path.is_dir():
+        raise UsageError(f"--out: {path} is a folder; give a file name ending in .pdf")
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _demo(path: Path) -> int:

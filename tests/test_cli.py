@@ -78,7 +78,13 @@ def test_version(capsys) -> None:
 def test_help_lists_the_commands(capsys) -> None:
     code, out, err = cli(capsys, "--help")
     assert code == 0 and err == ""
-    for command in ("cscoach [WORKBOOK]", "new PATH --business NAME", "demo PATH", "check PATH"):
+    for command in (
+        "cscoach [WORKBOOK]",
+        "new PATH --business NAME",
+        "demo PATH",
+        "check PATH",
+        "print DOC",
+    ):
         assert command in out
 
 
@@ -377,3 +383,115 @@ def test_commands_import_no_qt_matplotlib_or_reportlab(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[0, 0, 0, 0] []"
+
+
+# -- print ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    from cscoach.model import demo
+
+    path = tmp_path / "demo.cscoach"
+    demo.create_demo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "document", ["philosophy", "questionnaire", "answers", "poster", "standards", "signoff"]
+)
+def test_print_every_document(tmp_path: Path, capsys, demo_path: Path, document: str) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / f"{document}.pdf"
+    before = digest(demo_path)
+    code, stdout, err = cli(
+        capsys, "print", document, "--workbook", str(demo_path), "--out", str(out)
+    )
+    assert code == 0 and err == "" and str(out) in stdout
+    reader = PdfReader(out)
+    assert len(reader.pages) >= 1
+    assert "The Corner Café" in reader.pages[0].extract_text()
+    assert digest(demo_path) == before  # printing only reads the workbook
+
+
+def test_print_options(tmp_path: Path, capsys, demo_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "letter.pdf"
+    code, _, _ = cli(
+        capsys,
+        "print",
+        "answers",
+        "--workbook",
+        str(demo_path),
+        "--out",
+        str(out),
+        "--page-size",
+        "LETTER",
+        "--round",
+        "team meeting, " + _first_round_month(demo_path),
+    )
+    assert code == 0
+    assert round(float(PdfReader(out).pages[0].mediabox.width)) == 612
+    code, _, _ = cli(
+        capsys,
+        "print",
+        "philosophy",
+        "--workbook",
+        str(demo_path),
+        "--out",
+        str(out),
+        "--version",
+        "1",
+    )
+    assert code == 0 and "Version 1" in PdfReader(out).pages[0].extract_text()
+
+
+def _first_round_month(path: Path) -> str:
+    from cscoach.model import questionnaire as qn
+
+    with Workbook.open(path, read_only=True) as wb:
+        return qn.list_rounds(wb)[-1].name.split(", ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["brochure"], "invalid choice"),
+        (["answers", "--round", "Nope"], "no round called"),
+        (["philosophy", "--version", "7"], "no version 7"),
+        (["poster", "--page-size", "a5"], "invalid choice"),
+    ],
+)
+def test_print_errors_write_nothing(tmp_path, capsys, demo_path, args, fragment) -> None:
+    out = tmp_path / "out.pdf"
+    code, _, err = cli(
+        capsys, "print", args[0], "--workbook", str(demo_path), "--out", str(out), *args[1:]
+    )
+    assert code == 2
+    assert_one_error_line(err, fragment)
+    assert not out.exists()
+
+
+def test_print_refuses_a_file_that_is_not_a_workbook(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.cscoach"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    code, _, err = cli(capsys, "print", "poster", "--workbook", str(bad), "--out", "x.pdf")
+    assert code == 2
+    assert_one_error_line(err, "not a CS Coach workbook")
+
+
+def test_poster_that_does_not_fit_warns_on_stderr(tmp_path: Path, capsys, healthy: Path) -> None:
+    from cscoach.model import standards as st
+
+    with Workbook.open(healthy) as wb:
+        category = st.list_categories(wb)[0].id
+        for n in range(60):
+            st.add_standard(
+                wb, st.StandardInput(f"Standard {n} for the team", category, on_poster=True)
+            )
+    out = tmp_path / "poster.pdf"
+    code, _, err = cli(capsys, "print", "poster", "--workbook", str(healthy), "--out", str(out))
+    assert code == 0 and out.exists()
+    assert err.startswith("cscoach: warning: ") and "did not fit" in err

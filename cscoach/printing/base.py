@@ -8,7 +8,6 @@ import datetime as dt
 import importlib.util
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -24,6 +23,7 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from cscoach.model.dates import long_date
+from cscoach.printing.info import DocumentInfo
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 FONT = "CSCoachSans"
@@ -34,18 +34,6 @@ MUTED = colors.HexColor("#616e7c")
 RULE = colors.HexColor("#9aa5b1")
 ACCENT = colors.HexColor("#2f6f73")
 MARGIN = 18 * mm
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What the running header and footer print on every page."""
-
-    title: str
-    business: str
-    page_size: str = "a4"
-    printed_on: dt.date | None = None
-    subtitle: str = ""
-    footer_note: str = ""  # e.g. "Reviewed 1 October 2026 · next review 1 April 2027"
 
 
 @cache
@@ -164,12 +152,11 @@ def _draw_frame_text(c: pdfcanvas.Canvas, info: DocumentInfo, page: int, total: 
     c.drawRightString(width - MARGIN, top, _fit(c, info.title, (width - 2 * MARGIN) * 0.48))
     bottom = MARGIN - 9 * mm
     printed = info.printed_on or dt.date.today()
-    c.drawString(MARGIN, bottom, f"Printed {long_date(printed)}")
-    c.drawRightString(width - MARGIN, bottom, f"Page {page} of {total}")
+    left = f"Printed {long_date(printed)}"
     if info.footer_note:
-        c.drawCentredString(
-            width / 2, bottom, _fit(c, info.footer_note, (width - 2 * MARGIN) * 0.5)
-        )
+        left += f" · {info.footer_note}"
+    c.drawString(MARGIN, bottom, _fit(c, left, (width - 2 * MARGIN) * 0.8))
+    c.drawRightString(width - MARGIN, bottom, f"Page {page} of {total}")
     c.restoreState()
 
 

@@ -14,7 +14,7 @@ from cscoach.model import standards as st
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.printing import base
+from cscoach.printing.info import DocumentInfo
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,8 @@ class Printed:
 
 def _info(
     wb: Workbook, request: PrintRequest, title: str, subtitle: str = "", footer_note: str = ""
-) -> base.DocumentInfo:
-    return base.DocumentInfo(
+) -> DocumentInfo:
+    return DocumentInfo(
         title=title,
         business=settings.business_name(wb),
         page_size=(request.page_size or settings.page_size(wb)).lower(),
@@ -94,7 +94,9 @@ def _standards_note(wb: Workbook) -> str:
     parts = []
     if summary.last_reviewed:
         parts.append(f"Reviewed {long_date(summary.last_reviewed)}")
-    if summary.next_review:
+    if summary.next_review and summary.next_review < dt.date.today().isoformat():
+        parts.append(f"a review is overdue since {long_date(summary.next_review)}")
+    elif summary.next_review:
         parts.append(f"next review {long_date(summary.next_review)}")
     return " · ".join(parts)
 

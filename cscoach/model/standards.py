@@ -257,10 +257,16 @@ def _clean(wb: Workbook, data: StandardInput) -> dict:
     return row
 
 
-def _clean_review_date(value: str | dt.date | None, today: dt.date | None = None) -> str | None:
-    clean = validate.iso_date(value, "last_reviewed", "Last reviewed")
+def _clean_review_date(
+    value: str | dt.date | None,
+    today: dt.date | None = None,
+    *,
+    field: str = "last_reviewed",
+    label: str = "Last reviewed",
+) -> str | None:
+    clean = validate.iso_date(value, field, label)
     if clean and clean > (today or dt.date.today()).isoformat():
-        raise ValidationError("last_reviewed", "Last reviewed cannot be in the future.")
+        raise ValidationError(field, f"{label} cannot be in the future.")
     return clean
 
 
@@ -379,7 +385,8 @@ def mark_reviewed(
     one transaction: reviewing several after a team meeting is one action."""
     if not standard_ids:
         raise ValidationError("id", "Choose at least one standard to mark reviewed.")
-    day = _clean_review_date(on, today) or (today or dt.date.today()).isoformat()
+    day = _clean_review_date(on, today, field="reviewed_on", label="The review date")
+    day = day or (today or dt.date.today()).isoformat()
     clean_note = validate.text(note, "note", "Note", max_len=1000)
     if reviewed_by is not None and not wb.query_one(
         "SELECT id FROM team_members WHERE id = ?", (reviewed_by,)

@@ -62,6 +62,12 @@ def _philosophy(wb: Workbook) -> Page:
     return PhilosophyPage(wb)
 
 
+def _standards(wb: Workbook) -> Page:
+    from cscoach.ui.pages.standards_page import StandardsPage
+
+    return StandardsPage(wb)
+
+
 def _placeholder(title: str) -> Callable[[Workbook], Page]:
     def build(wb: Workbook) -> Page:
         from cscoach.ui.pages.placeholder_page import DESCRIPTIONS, PlaceholderPage
@@ -83,7 +89,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("team", "Team", _team),
     PageSpec("questionnaire", "Questionnaire", _questionnaire),
     PageSpec("philosophy", "Philosophy", _philosophy),
-    PageSpec("standards", "Standards", _placeholder("Standards")),
+    PageSpec("standards", "Standards", _standards),
     PageSpec("hiring", "Hiring", _placeholder("Hiring")),
     PageSpec("kpis", "KPIs", _placeholder("KPIs")),
 )

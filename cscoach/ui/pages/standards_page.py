@@ -1,0 +1,1136 @@
+"""Standards: short, concrete service behaviours with an owner, the values they serve and a
+review date that comes round again.
+
+A filtered table of standards beside the detail form. Several rows can be selected to mark
+them reviewed in one action after a team meeting. Edits to a standard already in the
+workbook are saved when a field is left (and with Save); a new one is added with Add
+Standard. Validation lives in the model: a ``ValidationError`` is shown under its field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cscoach.model import philosophy, standards, team
+from cscoach.model.dates import long_date
+from cscoach.model.errors import CsCoachError, ValidationError
+from cscoach.model.standards import Standard
+from cscoach.model.workbook import Workbook
+from cscoach.ui import dialogs, style
+from cscoach.ui.pages.base import Page
+from cscoach.ui.pages.standard_form import (
+    READ_ONLY_TIP,
+    FormValues,
+    Kpi,
+    MarkReviewedDialog,
+    StandardForm,
+)
+from cscoach.ui.widgets import plain_label
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+OVERDUE = "⚠"
+NO_MATCH_TEXT = "No standards match these filters."
+NO_STANDARDS_TEXT = (
+    "No service standards yet. Add the first one: a short, concrete behaviour such as "
+    "“Greet every customer within 30 seconds”."
+)
+STATUS_CHOICES = (
+    ("Active", "active"),
+    ("Overdue for review", "overdue"),
+    ("Retired", "retired"),
+    ("All", "all"),
+)
+DELETE_TIP = "Delete this standard (Del in the list). Only a standard never reviewed can be."
+HISTORY_TIP = (
+    "This standard has a review history, so it cannot be deleted. Retire it instead: it "
+    "keeps its history and is no longer printed."
+)
+PRINTS = {
+    "poster": ("Break-room poster", "standards-poster.pdf"),
+    "standards": ("Service standards handbook", "standards-handbook.pdf"),
+    "signoff": ("Standards sign-off sheet", "standards-signoff.pdf"),
+}
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def _tip(text: str) -> str:
+    """A tooltip that shows user text as typed (Qt would render ``<b>`` as markup)."""
+    return "<p>" + escape(text).replace("\n", "<br>") + "</p>"
+
+
+class StandardsTableModel(QAbstractTableModel):
+    """Standards as rows in the model's order (category, then position).
+
+    Overdue reviews carry a ⚠ and the error colour; retired standards are greyed, italic
+    and say "Retired".
+    """
+
+    COLUMNS = ("Title", "Category", "Owner", "Values", "Next review", "On poster")
+    TITLE, CATEGORY, OWNER, VALUES, NEXT, POSTER = range(6)
+    StandardIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Standard] = []
+        self.today = today
+
+    def set_standards(self, rows: list[Standard]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def standards(self) -> list[Standard]:
+        return list(self._rows)
+
+    def standard_at(self, row: int) -> Standard | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, standard_id: int | None) -> int | None:
+        for row, standard in enumerate(self._rows):
+            if standard.id == standard_id:
+                return row
+        return None
+
+    def _next_review(self, s: Standard) -> str:
+        if not s.active:
+            return "Retired"
+        return f"{OVERDUE} Overdue" if s.overdue(self.today) else s.next_review().isoformat()
+
+    def _first_of_category(self, row: int) -> bool:
+        return row == 0 or self._rows[row - 1].category_id != self._rows[row].category_id
+
+    # -- Qt overrides ----------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.COLUMNS[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            # The category is written once, on the first row of its group.
+            return (
+                s.title,
+                s.category if self._first_of_category(index.row()) else "",
+                s.owner or "—",
+                ", ".join(s.values) or "—",
+                self._next_review(s),
+                "✓" if s.on_poster else "",
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(s, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not s.active:
+                return QColor(style.INACTIVE)
+            if column == self.NEXT and s.overdue(self.today):
+                return QColor(style.ERROR)
+            if (column == self.OWNER and not s.owner) or (column == self.VALUES and not s.values):
+                return QColor(style.TEXT_MUTED)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if not s.active or (column == self.NEXT and s.overdue(self.today)):
+                font = QFont()
+                font.setItalic(not s.active)
+                font.setBold(s.active)
+                return font
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.POSTER:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == self.POSTER:
+                return "On the poster" if s.on_poster else "Not on the poster"
+            if column == self.CATEGORY:
+                return s.category
+            return None
+        if role == self.StandardIdRole:
+            return s.id
+        return None
+
+    def _tooltip(self, s: Standard, column: int) -> str | None:
+        if not s.active:
+            return _tip(f"“{s.title}” is retired: kept with its history, no longer printed.")
+        if column == self.CATEGORY:
+            return _tip(s.category)
+        if column == self.TITLE:
+            return _tip(f"{s.title}\n\n{s.detail}" if s.detail else s.title)
+        if column == self.VALUES and s.values:
+            return _tip(", ".join(s.values))
+        if column == self.NEXT:
+            due = long_date(s.next_review())
+            every = _plural(s.review_months, "month")
+            if s.overdue(self.today):
+                return _tip(f"Overdue: the review was due on {due} (every {every}).")
+            return _tip(f"Next review due {due} (every {every}).")
+        if column == self.POSTER:
+            return "On the break-room poster" if s.on_poster else "Not on the poster"
+        return None
+
+
+class StandardsPage(Page):
+    title = "Standards"
+    subtitle = (
+        "Concrete service behaviours: who owns each, the values it serves, when it is next "
+        "reviewed."
+    )
+
+    def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
+        super().__init__(wb, parent)
+        self.setObjectName("standardsPage")
+        self._current_id: int | None = None  # None: the form is for a new standard
+        self._loaded = FormValues()
+        self._loading = True  # no reloads while the widgets are being built
+        self._selected: list[int] = []  # the selection the form agrees with
+        self._all: list[Standard] = []
+        self._members: list[team.TeamMember] = []
+
+        self.model = StandardsTableModel(self)
+        self._build_header()
+        self._build_list()
+        self._build_side()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("standardsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.side_stack)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([720, 380])
+        self.page_layout.addWidget(self.splitter, 1)
+
+        self._build_actions()
+        self._loading = False
+        self.reload()
+        self.start_new(focus=False, settle=False)
+        if self.read_only:
+            self._apply_read_only()
+
+    # -- building --------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        """The page title with the three print buttons on its right."""
+        self.page_layout.removeWidget(self.header)
+        self.print_poster_button = QPushButton("Print Poster…")
+        self.print_poster_button.setObjectName("printPosterButton")
+        self.print_poster_button.setToolTip(
+            "The one-page break-room poster: the standards marked “on poster”"
+        )
+        self.print_handbook_button = QPushButton("Print Handbook…")
+        self.print_handbook_button.setObjectName("printHandbookButton")
+        self.print_handbook_button.setToolTip("Every active standard with its detail")
+        self.print_signoff_button = QPushButton("Print Sign-off Sheet…")
+        self.print_signoff_button.setObjectName("printSignoffButton")
+        self.print_signoff_button.setToolTip(
+            "A page the team signs to say they have read the standards"
+        )
+        for button, document in (
+            (self.print_poster_button, "poster"),
+            (self.print_handbook_button, "standards"),
+            (self.print_signoff_button, "signoff"),
+        ):
+            button.clicked.connect(lambda _=False, d=document: self.print_document(d))
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.header, 1)
+        for button in (
+            self.print_poster_button,
+            self.print_handbook_button,
+            self.print_signoff_button,
+        ):
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.page_layout.insertLayout(0, row)
+
+    def _build_list(self) -> None:
+        self.category_filter = self._filter_combo("categoryFilter", "Show one category")
+        self.value_filter = self._filter_combo("valueFilter", "Show the standards serving a value")
+        self.status_filter = self._filter_combo("statusFilter", "Active, overdue or retired")
+        for label, key in STATUS_CHOICES:
+            self.status_filter.addItem(label, key)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setPlaceholderText("Search (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setToolTip("Find words in the title, detail, category, owner or values")
+        self.search_edit.textChanged.connect(self._filters_changed)
+        self.clear_filters_link = QPushButton("Clear Filters")
+        self.clear_filters_link.setObjectName("clearFiltersLink")
+        self.clear_filters_link.setProperty("role", "link")
+        self.clear_filters_link.clicked.connect(self.clear_filters)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(self.category_filter)
+        filters.addWidget(self.value_filter)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.search_edit, 1)
+        self.count_label = plain_label(object_name="standardsCountLabel", role="hint")
+        summary = QHBoxLayout()
+        summary.addWidget(self.count_label, 1)
+        summary.addWidget(self.clear_filters_link)
+
+        self.table = QTableView()
+        self.table.setObjectName("standardsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(60)
+        header.setSectionResizeMode(StandardsTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (StandardsTableModel.CATEGORY, 112),
+            (StandardsTableModel.OWNER, 92),
+            (StandardsTableModel.VALUES, 100),
+            (StandardsTableModel.NEXT, 104),
+            (StandardsTableModel.POSTER, 86),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.form.title_edit.setFocus())
+
+        self.empty_state = QFrame()
+        self.empty_state.setObjectName("emptyState")
+        self.empty_text = plain_label(NO_MATCH_TEXT, object_name="emptyText")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clear_filters_button = QPushButton("Clear Filters")
+        self.clear_filters_button.setObjectName("clearFiltersButton")
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.empty_new_button = QPushButton("New Standard")
+        self.empty_new_button.setObjectName("emptyNewButton")
+        self.empty_new_button.clicked.connect(lambda: self.start_new())
+        empty_layout = QVBoxLayout(self.empty_state)
+        empty_layout.setContentsMargins(40, 40, 40, 40)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addSpacing(12)
+        empty_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.empty_new_button, 0, Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addStretch(2)
+
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_state)
+
+        self.new_button = QPushButton("New Standard")
+        self.new_button.setObjectName("newStandardButton")
+        self.new_button.setToolTip("Start a blank form for a new standard (Ctrl+Shift+N, Insert)")
+        self.new_button.clicked.connect(lambda: self.start_new())
+        self.mark_reviewed_button = QPushButton("Mark Reviewed…")
+        self.mark_reviewed_button.setObjectName("markReviewedButton")
+        self.mark_reviewed_button.clicked.connect(self.mark_reviewed)
+        self.move_up_button = QPushButton("Move Up")
+        self.move_up_button.setObjectName("moveUpButton")
+        self.move_up_button.setToolTip("Move it up within its category (Ctrl+Up)")
+        self.move_up_button.clicked.connect(lambda: self.move(-1))
+        self.move_down_button = QPushButton("Move Down")
+        self.move_down_button.setObjectName("moveDownButton")
+        self.move_down_button.setToolTip("Move it down within its category (Ctrl+Down)")
+        self.move_down_button.clicked.connect(lambda: self.move(1))
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for button in (
+            self.new_button,
+            self.mark_reviewed_button,
+            self.move_up_button,
+            self.move_down_button,
+        ):
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        self.list_panel = QWidget()
+        self.list_panel.setMinimumWidth(480)
+        layout = QVBoxLayout(self.list_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(filters)
+        layout.addLayout(summary)
+        layout.addWidget(self.list_stack, 1)
+        layout.addLayout(bar)
+
+    def _filter_combo(self, object_name: str, tip: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(object_name)
+        combo.setToolTip(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        combo.currentIndexChanged.connect(self._filters_changed)
+        return combo
+
+    def _build_side(self) -> None:
+        self.form = StandardForm()
+        self.form.save_requested.connect(self.save_standard)
+        self.form.field_left.connect(self._on_field_left)
+        self.form.edited.connect(self._update_buttons)
+        self.form.add_category_requested.connect(self.add_category)
+        self.form.save_button.clicked.connect(lambda: self.save_standard())
+        self.form.retire_button.clicked.connect(self.toggle_active)
+        self.form.delete_button.clicked.connect(self.delete_standard)
+
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName("formScroll")
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setMinimumWidth(360)
+
+        # Several rows selected: what can be done to all of them at once.
+        self.multi_panel = QFrame()
+        self.multi_panel.setObjectName("detailPanel")
+        self.multi_title = plain_label(object_name="formTitle")
+        multi_hint = plain_label(
+            "Mark them reviewed together after a team meeting, or put them on the "
+            "break-room poster or take them off it. Select one standard to edit it.",
+            role="hint",
+        )
+        multi_hint.setWordWrap(True)
+        self.multi_review_button = QPushButton("Mark Reviewed…")
+        self.multi_review_button.setObjectName("multiReviewButton")
+        self.multi_review_button.clicked.connect(self.mark_reviewed)
+        self.poster_on_button = QPushButton("Put on Poster")
+        self.poster_on_button.setObjectName("posterOnButton")
+        self.poster_on_button.clicked.connect(lambda: self.set_on_poster(True))
+        self.poster_off_button = QPushButton("Take off Poster")
+        self.poster_off_button.setObjectName("posterOffButton")
+        self.poster_off_button.clicked.connect(lambda: self.set_on_poster(False))
+        self.multi_feedback = plain_label(object_name="multiFeedback", role="feedback")
+        self.multi_feedback.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.multi_review_button)
+        buttons.addWidget(self.poster_on_button)
+        buttons.addWidget(self.poster_off_button)
+        buttons.addStretch(1)
+        multi_layout = QVBoxLayout(self.multi_panel)
+        multi_layout.setContentsMargins(18, 14, 18, 14)
+        multi_layout.setSpacing(10)
+        multi_layout.addWidget(self.multi_title)
+        multi_layout.addWidget(multi_hint)
+        multi_layout.addLayout(buttons)
+        multi_layout.addWidget(self.multi_feedback)
+        multi_layout.addStretch(1)
+
+        self.side_stack = QStackedWidget()
+        self.side_stack.addWidget(self.form_scroll)
+        self.side_stack.addWidget(self.multi_panel)
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        shortcuts: list[QKeySequence],
+        slot: Callable[[], object],
+        owner: QWidget,
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    ) -> QAction:
+        action = QAction(text, owner)
+        action.setObjectName(name)
+        action.setShortcuts(shortcuts)
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda _=False: slot())
+        owner.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            "newStandardAction",
+            "New Standard",
+            [QKeySequence("Ctrl+Shift+N"), QKeySequence(Qt.Key.Key_Insert)],
+            self.start_new,
+            self,
+        )
+        self.save_action = self._action(
+            "saveStandardAction", "Save", [QKeySequence("Ctrl+S")], self.save_standard, self
+        )
+        self.find_action = self._action(
+            "findAction", "Search", [QKeySequence("Ctrl+F")], self.focus_search, self
+        )
+        # Moving and deleting act on the list, so the keys keep editing text in the form.
+        self.move_up_action = self._action(
+            "moveUpAction",
+            "Move Up",
+            [QKeySequence("Ctrl+Up")],
+            lambda: self.move(-1),
+            self.list_panel,
+        )
+        self.move_down_action = self._action(
+            "moveDownAction",
+            "Move Down",
+            [QKeySequence("Ctrl+Down")],
+            lambda: self.move(1),
+            self.list_panel,
+        )
+        self.delete_action = self._action(
+            "deleteStandardAction",
+            "Delete Standard…",
+            [QKeySequence(QKeySequence.StandardKey.Delete)],
+            self.delete_standard,
+            self.table,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
+
+    def _apply_read_only(self) -> None:
+        self.form.set_read_only(True)
+        for widget in (
+            self.new_button,
+            self.empty_new_button,
+            self.mark_reviewed_button,
+            self.move_up_button,
+            self.move_down_button,
+            self.multi_review_button,
+            self.poster_on_button,
+            self.poster_off_button,
+        ):
+            widget.setEnabled(False)
+            widget.setToolTip(READ_ONLY_TIP)
+        for action in (
+            self.new_action,
+            self.save_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.delete_action,
+        ):
+            action.setEnabled(False)
+
+    # -- reading ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read everything again: choices (values, team, KPIs, categories) and standards."""
+        clean = not self.is_dirty()
+        self._reload_choices()
+        if clean:  # a choice that disappeared is not an edit of the user's
+            self._loaded = self.form.values()
+        self._reload()
+
+    def _reload_choices(self) -> None:
+        categories = standards.list_categories(self.wb)
+        values = philosophy.list_values(self.wb)
+        kpis = [
+            Kpi(r["id"], r["name"])
+            for r in self.wb.query("SELECT id, name FROM kpis WHERE active = 1 ORDER BY position")
+        ]
+        self._members = team.list_members(self.wb)
+        self.form.set_choices(categories, values, kpis, self._members)
+        self._loading = True
+        try:
+            self._refill(
+                self.category_filter, "All categories", [(c.name, c.id) for c in categories]
+            )
+            self._refill(self.value_filter, "All values", [(v.name, v.id) for v in values])
+        finally:
+            self._loading = False
+
+    @staticmethod
+    def _refill(combo: QComboBox, everything: str, items: list[tuple[str, int]]) -> None:
+        keep = combo.currentData()
+        combo.clear()
+        combo.addItem(everything, 0)
+        for name, item_id in items:
+            combo.addItem(name, item_id)
+        combo.setCurrentIndex(max(combo.findData(keep), 0) if keep else 0)
+
+    def filters(self) -> dict[str, object]:
+        return {
+            "status": self.status_filter.currentData() or "active",
+            "category_id": self.category_filter.currentData() or None,
+            "value_id": self.value_filter.currentData() or None,
+            "search": self.search_edit.text(),
+        }
+
+    def filtered(self) -> bool:
+        f = self.filters()
+        return bool(
+            f["status"] != "active" or f["category_id"] or f["value_id"] or f["search"].strip()
+        )
+
+    def _reload(self, select_ids: list[int] | None = None) -> None:
+        if select_ids is None:
+            select_ids = self.selected_ids()
+        self._all = standards.list_standards(self.wb, today=self.model.today)
+        rows = standards.list_standards(self.wb, today=self.model.today, **self.filters())
+        self._loading = True
+        try:
+            self.model.set_standards(rows)
+            self._select_ids(select_ids)
+            self._selected = self.selected_ids()
+        finally:
+            self._loading = False
+        self._show_list_state(rows)
+        if self._current_id is not None:
+            current = self._find(self._current_id)
+            if current is None:  # deleted elsewhere
+                self.start_new(focus=False, settle=False)
+            elif not self.is_dirty():
+                self._load_standard(current)
+        self._update_side()
+        self._update_buttons()
+
+    def _show_list_state(self, rows: list[Standard]) -> None:
+        active = [s for s in self._all if s.active]
+        overdue = sum(1 for s in active if s.overdue(self.model.today))
+        retired = len(self._all) - len(active)
+        text = f"{_plural(len(active), 'standard')}, {overdue} overdue"
+        if overdue:
+            text = f"{_plural(len(active), 'standard')}, {OVERDUE} {overdue} overdue"
+        if retired:
+            text += f" · {retired} retired"
+        if self.filtered():
+            text = f"Showing {len(rows)} · {text}"
+        self.count_label.setText(text)
+        self.clear_filters_link.setVisible(self.filtered())
+        if rows:
+            self.list_stack.setCurrentWidget(self.table)
+            return
+        self.list_stack.setCurrentWidget(self.empty_state)
+        nothing = not self._all
+        self.empty_text.setText(NO_STANDARDS_TEXT if nothing else NO_MATCH_TEXT)
+        self.clear_filters_button.setVisible(not nothing)
+        self.empty_new_button.setVisible(nothing)
+
+    def _find(self, standard_id: int | None) -> Standard | None:
+        return next((s for s in self._all if s.id == standard_id), None)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        found = (self.model.standard_at(row) for row in rows)
+        return [s.id for s in found if s is not None]
+
+    def selected_standards(self) -> list[Standard]:
+        return [s for s in (self._find(i) for i in self.selected_ids()) if s is not None]
+
+    def current_standard(self) -> Standard | None:
+        """The standard in the form, or None while the form is for a new one."""
+        return self._find(self._current_id)
+
+    def _select_ids(self, ids: list[int]) -> None:
+        selection = QItemSelection()
+        last = None
+        for standard_id in ids:
+            row = self.model.row_of(standard_id)
+            if row is not None:
+                selection.select(
+                    self.model.index(row, 0),
+                    self.model.index(row, self.model.columnCount() - 1),
+                )
+                last = row
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().select(selection, flags)
+        if last is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(last, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.scrollTo(self.model.index(last, 0))
+
+    def form_values(self) -> FormValues:
+        return self.form.values()
+
+    def is_dirty(self) -> bool:
+        return self.form.values() != self._loaded
+
+    # -- filters ---------------------------------------------------------------
+
+    def _filters_changed(self) -> None:
+        if not self._loading:
+            self._reload()
+
+    def clear_filters(self) -> None:
+        self._loading = True
+        try:
+            self.category_filter.setCurrentIndex(0)
+            self.value_filter.setCurrentIndex(0)
+            active = any(s.active for s in self._all)
+            self.status_filter.setCurrentIndex(
+                self.status_filter.findData("active" if active or not self._all else "all")
+            )
+            self.search_edit.clear()
+        finally:
+            self._loading = False
+        self._reload()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    # -- the form --------------------------------------------------------------
+
+    def _load_standard(self, standard: Standard) -> None:
+        self._current_id = standard.id
+        self._loaded = FormValues.of(standard)
+        self.form.keep_kpi(standard.kpi_id, standard.kpi)
+        self.form.fill(self._loaded)
+        self.form.form_title.setText("Edit standard")
+        self.form.set_history(standards.review_history(self.wb, standard.id))
+        if not standard.active:
+            status = "Retired: kept with its history, not printed. Bring it back to use it again."
+        elif standard.overdue(self.model.today):
+            status = f"{OVERDUE} Review overdue: it was due on {long_date(standard.next_review())}."
+        else:
+            status = f"Next review due {long_date(standard.next_review())}."
+        self.form.status_label.setText(status)
+        self.form.status_label.setStyleSheet(
+            f"color: {style.ERROR}; font-weight: 600;" if standard.overdue(self.model.today) else ""
+        )
+        self._update_buttons()
+
+    def start_new(self, *, focus: bool = True, settle: bool = True) -> None:
+        """An empty form for a new standard (New Standard, Ctrl+Shift+N, Insert)."""
+        if self.read_only and focus:
+            return
+        if settle and not self._settle_pending():
+            return
+        self._current_id = None
+        self._loading = True
+        try:
+            self.table.clearSelection()
+            self._selected = []
+        finally:
+            self._loading = False
+        # A new standard starts in the category and with the value the list is filtered by.
+        category_id = self.category_filter.currentData() or self.form.category_combo.itemData(0)
+        value_id = self.value_filter.currentData()
+        self._loaded = FormValues(
+            category_id=int(category_id) if category_id else None,
+            value_ids=(int(value_id),) if value_id else (),
+        )
+        self.form.keep_kpi(None, None)
+        self.form.fill(self._loaded)
+        self._loaded = self.form.values()  # as the combos show it
+        self.form.form_title.setText("New standard")
+        self.form.status_label.setText("")
+        self.form.status_label.setStyleSheet("")
+        self.form.set_history(None)
+        self._update_side()
+        self._update_buttons()
+        if focus:
+            self.form.title_edit.setFocus()
+
+    def _feedback(self, text: str) -> None:
+        self.form.feedback_label.setText(text)
+        self.multi_feedback.setText(text)
+
+    def _update_side(self) -> None:
+        count = len(self._selected)
+        self.side_stack.setCurrentWidget(self.multi_panel if count > 1 else self.form_scroll)
+        if count > 1:
+            self.multi_title.setText(f"{count} standards selected")
+
+    def _update_buttons(self) -> None:
+        if self._loading:
+            return
+        editing = self._current_id is not None
+        current = self.current_standard()
+        form = self.form
+        form.save_button.setText("Save Changes" if editing else "Add Standard")
+        form.save_button.setToolTip(
+            "Save the changes (Enter in the title, Ctrl+S)"
+            if editing
+            else "Add this standard (Enter in the title, Ctrl+S)"
+        )
+        form.retire_button.setVisible(editing)
+        form.delete_button.setVisible(editing)
+        if current is not None:
+            form.retire_button.setText("Retire" if current.active else "Bring Back")
+            if not self.read_only:
+                form.retire_button.setToolTip(
+                    "Stop using it: it keeps its history and is no longer printed"
+                    if current.active
+                    else "Use this standard again"
+                )
+                form.delete_button.setEnabled(not current.reviews)
+                form.delete_button.setToolTip(HISTORY_TIP if current.reviews else DELETE_TIP)
+        if self.read_only:
+            return
+        chosen = self._review_targets()
+        self.mark_reviewed_button.setToolTip(
+            "Record a review of the selected standards"
+            + (f" ({len(chosen)})" if len(chosen) > 1 else "")
+            if chosen
+            else "Select the standards that were reviewed (Ctrl+click for several)"
+        )
+        form.save_button.setEnabled(not editing or self.is_dirty())
+        self.mark_reviewed_button.setEnabled(bool(chosen))
+        up, down = self._can_move()
+        self.move_up_button.setEnabled(up)
+        self.move_down_button.setEnabled(down)
+
+    def _can_move(self) -> tuple[bool, bool]:
+        """Whether the one selected standard can move up / down within its category."""
+        selected = self.selected_standards()
+        if len(selected) != 1:
+            return False, False
+        s = selected[0]
+        ids = [x.id for x in self._all if x.category_id == s.category_id]
+        index = ids.index(s.id)
+        return index > 0, index < len(ids) - 1
+
+    def _review_targets(self) -> list[Standard]:
+        chosen = self.selected_standards()
+        if not chosen and self.current_standard() is not None:
+            chosen = [self.current_standard()]  # type: ignore[list-item]
+        return chosen
+
+    # -- selection -------------------------------------------------------------
+
+    def _on_selection_changed(self) -> None:
+        if self._loading:
+            return
+        ids = self.selected_ids()
+        if len(ids) > 1 or (len(ids) == 1 and ids[0] != self._current_id):
+            if not self._settle_pending():
+                self._restore_selection()
+                return
+            ids = self.selected_ids()  # a save reloads the list
+        self._selected = ids
+        if len(ids) == 1 and ids[0] != self._current_id:
+            standard = self._find(ids[0])
+            if standard is not None:
+                self._load_standard(standard)
+                self._feedback("")
+        elif len(ids) > 1:
+            self._feedback("")
+        self._update_side()
+        self._update_buttons()
+
+    def _restore_selection(self) -> None:
+        self._loading = True
+        try:
+            self._select_ids(self._selected)
+        finally:
+            self._loading = False
+
+    # -- writing ---------------------------------------------------------------
+
+    def _write(
+        self,
+        action: str,
+        func: Callable[..., object],
+        *args: object,
+        focus: bool = True,
+        **kwargs: object,
+    ) -> object | None:
+        """Run one model write; show any problem. The result, or None when nothing was saved."""
+        try:
+            result = func(self.wb, *args, **kwargs)
+        except ValidationError as exc:
+            if exc.field == "id":
+                dialogs.show_error(self, f"Could not {action}", exc.message)
+            else:
+                self.form.show_error(exc, focus=focus)
+            return None
+        except CsCoachError as exc:
+            dialogs.show_error(self, f"Could not {action}", exc.message)
+            return None
+        except sqlite3.Error as exc:
+            dialogs.show_error(
+                self,
+                f"Could not {action}",
+                f"The workbook could not be written ({exc}). Nothing was changed.",
+            )
+            return None
+        return True if result is None else result
+
+    def save_standard(self, *, focus: bool = True) -> bool:
+        """Add the standard in the form, or save its changes (Save, Enter, Ctrl+S)."""
+        if self.read_only:
+            return False
+        values = self.form.values()
+        self.form.clear_errors()
+        if self._current_id is None:
+            try:
+                data = values.to_input()
+            except ValidationError as exc:
+                self.form.show_error(exc, focus=focus)
+                return False
+            new_id = self._write(
+                "add this standard",
+                standards.add_standard,
+                data,
+                focus=focus,
+                last_reviewed=values.last_reviewed,
+            )
+            if new_id is None:
+                return False
+            self._current_id = int(new_id)  # type: ignore[call-overload]
+            self._loaded = FormValues()
+            self._reload(select_ids=[self._current_id])
+            standard = self.current_standard()
+            assert standard is not None
+            self._load_standard(standard)
+            hidden = self.model.row_of(standard.id) is None
+            self._feedback(
+                f"“{standard.title}” was added."
+                + (" The filters above hide it." if hidden else "")
+                + " New Standard (Ctrl+Shift+N) starts another."
+            )
+        else:
+            if not self.is_dirty():
+                return True
+            current = self.current_standard()
+            if current is None:
+                return False
+            try:
+                data = values.to_input(active=current.active)
+            except ValidationError as exc:
+                self.form.show_error(exc, focus=focus)
+                return False
+            if not self._write(
+                "save the changes",
+                standards.update_standard,
+                current.id,
+                data,
+                focus=focus,
+                last_reviewed=values.last_reviewed,
+            ):
+                return False
+            self._loaded = values
+            self._reload()
+            saved = self.current_standard()
+            note = ""
+            if (
+                saved is not None
+                and values.last_reviewed.strip()
+                and values.last_reviewed.strip() != (saved.last_reviewed or "")
+            ):
+                note = (
+                    f" The review history is kept as it was: the last review stays "
+                    f"{saved.last_reviewed}."
+                )
+            self._feedback("Changes saved." + note)
+        self.changed.emit()
+        return True
+
+    def _on_field_left(self) -> None:
+        """Leaving a field of a standard already in the workbook saves the change."""
+        if self._loading or self.read_only or self._current_id is None:
+            return
+        if self.is_dirty():
+            self.save_standard(focus=False)
+
+    def _settle_pending(self) -> bool:
+        """Before the form shows something else: save an edit in progress, or let the user
+        choose to discard a new standard typed but not added. False to stay put."""
+        if self.read_only or not self.is_dirty():
+            return True
+        if self._current_id is not None:
+            return self.save_standard()
+        title = self.form.title_edit.text().strip()
+        discard = dialogs.confirm(
+            self,
+            "Discard the new standard?",
+            f"You started a new standard{f' (“{title}”)' if title else ''} but did not click "
+            "Add Standard. Discard what you typed?",
+            "Discard",
+        )
+        if discard:
+            self._loaded = self.form.values()  # not asked again
+        return discard
+
+    def save_pending(self) -> str | None:
+        if self.read_only or not self.is_dirty():
+            return None
+        if self._current_id is not None and self.save_standard():
+            return None
+        if self._current_id is None:
+            return "You started a new standard but did not add it."
+        return "Your changes to the standard could not be saved."
+
+    def add_category(self, name: str) -> None:
+        """Add the owner's own category and choose it in the form."""
+        if self.read_only:
+            return
+        category_id = self._write("add the category", standards.add_category, name)
+        if category_id is None:
+            self.form.new_category_edit.setFocus()
+            return
+        self._reload_choices()
+        self.form.show_category_editor(False)
+        self.form.select_category(int(category_id))  # type: ignore[call-overload]
+        self._feedback(f"The category “{name.strip()}” was added.")
+        self.changed.emit()
+        self._on_field_left()  # an existing standard moves into it
+
+    def toggle_active(self) -> None:
+        """Retire the standard in the form, or bring it back."""
+        current = self.current_standard()
+        if self.read_only or current is None:
+            return
+        if self.is_dirty() and not self.save_standard():
+            return
+        if not self._write(
+            "change this standard", standards.set_active, current.id, not current.active
+        ):
+            return
+        self._reload()
+        back = self.current_standard()
+        if back is not None:
+            self._load_standard(back)
+        if current.active:
+            hidden = self.model.row_of(current.id) is None
+            self._feedback(
+                f"“{current.title}” is retired: it keeps its history and is no longer printed."
+                + (" Choose Status: Retired or All to see it in the list." if hidden else "")
+            )
+        else:
+            self._feedback(f"“{current.title}” is back in use.")
+        self.changed.emit()
+
+    def delete_standard(self) -> None:
+        """Delete the standard in the form after asking; one with reviews is refused."""
+        current = self.current_standard()
+        if self.read_only or current is None:
+            return
+        if current.reviews:
+            dialogs.show_error(self, "Cannot delete this standard", HISTORY_TIP)
+            return
+        if not dialogs.confirm(
+            self,
+            "Delete this standard?",
+            f"Delete “{current.title}”? It has never been reviewed, so nothing else goes "
+            "with it.\n\nThis cannot be undone.",
+            "Delete",
+            destructive=True,
+        ):
+            return
+        row = self.model.row_of(current.id) or 0
+        if not self._write("delete this standard", standards.delete_standard, current.id):
+            return
+        self._current_id = None
+        self._loaded = FormValues()
+        self._reload(select_ids=[])
+        neighbour = self.model.standard_at(min(row, self.model.rowCount() - 1))
+        if neighbour is not None:
+            self._reload(select_ids=[neighbour.id])
+            self._selected = [neighbour.id]
+            self._load_standard(neighbour)
+            self._update_side()
+        else:
+            self.start_new(focus=False, settle=False)
+        self._feedback(f"“{current.title}” was deleted.")
+        self.changed.emit()
+
+    def move(self, step: int) -> None:
+        """Move the one selected standard up (-1) or down (+1) within its category."""
+        selected = self.selected_standards()
+        if self.read_only or len(selected) != 1:
+            return
+        if not self._settle_pending():
+            return
+        standard = selected[0]
+        if not self._write("move this standard", standards.move_standard, standard.id, step):
+            return
+        self._reload(select_ids=[standard.id])
+        self.changed.emit()
+
+    def set_on_poster(self, on_poster: bool) -> None:
+        """Put the selected standards on the break-room poster, or take them off."""
+        chosen = self.selected_standards()
+        if self.read_only or not chosen:
+            return
+        ids = [s.id for s in chosen]
+        if not self._write("change the poster", standards.set_on_poster, ids, on_poster):
+            return
+        self._reload(select_ids=ids)
+        count = _plural(len(ids), "standard")
+        self._feedback(f"{count} {'put on' if on_poster else 'taken off'} the poster.")
+        self.changed.emit()
+
+    def mark_reviewed(self) -> None:
+        """Open the Mark Reviewed dialog for the selected standards (one action for all)."""
+        chosen = self._review_targets()
+        if self.read_only or not chosen:
+            return
+        if not self._settle_pending():
+            return
+        chosen = [s for s in (self._find(s.id) for s in chosen) if s is not None]
+        self.review_dialog = MarkReviewedDialog(
+            self.wb, chosen, self._members, self, today=self.model.today
+        )
+        self.review_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.review_dialog.accepted.connect(lambda ids=[s.id for s in chosen]: self._reviewed(ids))
+        self.review_dialog.open()
+
+    def _reviewed(self, ids: list[int]) -> None:
+        self._reload(select_ids=ids)
+        current = self.current_standard()
+        if current is not None and not self.is_dirty():
+            self._load_standard(current)
+        self._feedback(f"{_plural(len(ids), 'standard')} marked reviewed.")
+        self.changed.emit()
+
+    # -- printing --------------------------------------------------------------
+
+    def print_document(self, document: str) -> None:
+        """Preview the poster, the handbook or the sign-off sheet (edits are saved first)."""
+        from cscoach.printing.documents import PrintRequest
+        from cscoach.ui import print_preview
+
+        if not self.read_only and self._current_id is not None and self.is_dirty():
+            self.save_standard()
+        title, file_name = PRINTS[document]
+        print_preview.preview(self, self.wb, PrintRequest(document), title, file_name)

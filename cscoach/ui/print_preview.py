@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -39,6 +39,9 @@ def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
     return document
 
 
+RENDER_DPI = 300  # sharp on paper without page images of hundreds of megabytes
+
+
 def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     """Render every page of ``document`` onto ``printer``; returns the pages printed."""
     painter = QPainter()
@@ -46,15 +49,18 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
         return 0
     try:
         count = document.pageCount()
+        dpi = min(printer.resolution(), RENDER_DPI)
         for index in range(count):
             if index:
                 printer.newPage()
             target = printer.pageLayout().paintRectPixels(printer.resolution())
-            size = document.pagePointSize(index)
+            size = document.pagePointSize(index)  # points: 1/72 inch
             scale = min(target.width() / size.width(), target.height() / size.height())
-            pixels = QSize(round(size.width() * scale), round(size.height() * scale))
-            image = document.render(index, pixels)
-            painter.drawImage(QPointF(0, 0), image)
+            image = document.render(
+                index, QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))
+            )
+            width, height = size.width() * scale, size.height() * scale
+            painter.drawImage(QRectF(0, 0, width, height), image)
         return count
     finally:
         painter.end()

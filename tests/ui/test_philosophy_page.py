@@ -114,3 +114,28 @@ def test_print_preview_gets_the_pdf(qtbot, page: PhilosophyPage, monkeypatch) ->
 def test_review_interval_setting(qtbot, page: PhilosophyPage) -> None:
     page.review_months.setValue(6)
     assert ph.review_months(page.wb) == 6
+
+
+def test_text_typed_just_before_closing_the_window_is_kept(qtbot, main_window) -> None:
+    main_window.show_page("philosophy")
+    page = main_window.current_page()
+    first = ph.list_sections(page.wb)[0]
+    page.editor.setFocus()
+    qtbot.keyClicks(page.editor, "typed a moment ago")
+    wb = page.wb
+    main_window.close()  # before the autosave timer fires
+    reopened = type(wb).open(wb.path, read_only=True)
+    try:
+        assert ph.get_section(reopened, first.id).body == "typed a moment ago"
+    finally:
+        reopened.close()
+
+
+def test_section_heading_over_200_characters(qtbot, page: PhilosophyPage) -> None:
+    dialog = philosophy_page.SectionDialog(page.wb, None, page)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("x" * 201)
+    dialog.accept()
+    assert dialog.errors["title"].isVisibleTo(dialog)
+    assert "too long" in dialog.errors["title"].text()
+    assert len(ph.list_sections(page.wb)) == 6

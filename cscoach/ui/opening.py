@@ -85,7 +85,6 @@ def create_workbook(
     path = Path(path)
 
     def create(name: str) -> Workbook:
-        # The model's rule for a business name (required, one line); create() allows none.
         return Workbook.create(path, name)
 
     try:

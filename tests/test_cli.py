@@ -398,7 +398,8 @@ def demo_path(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "document", ["philosophy", "questionnaire", "answers", "poster", "standards", "signoff"]
+    "document",
+    ["philosophy", "questionnaire", "answers", "poster", "standards", "signoff", "scorecard"],
 )
 def test_print_every_document(tmp_path: Path, capsys, demo_path: Path, document: str) -> None:
     from pypdf import PdfReader
@@ -462,6 +463,7 @@ def _first_round_month(path: Path) -> str:
         (["answers", "--round", "Nope"], "no round called"),
         (["philosophy", "--version", "7"], "no version 7"),
         (["poster", "--page-size", "a5"], "invalid choice"),
+        (["scorecard", "--candidate", "Liam OConor"], "Liam O'Connor"),
     ],
 )
 def test_print_errors_write_nothing(tmp_path, capsys, demo_path, args, fragment) -> None:
@@ -495,3 +497,23 @@ def test_poster_that_does_not_fit_warns_on_stderr(tmp_path: Path, capsys, health
     code, _, err = cli(capsys, "print", "poster", "--workbook", str(healthy), "--out", str(out))
     assert code == 0 and out.exists()
     assert err.startswith("cscoach: warning: ") and "did not fit" in err
+
+
+def test_filled_scorecard_for_a_candidate(tmp_path: Path, capsys, demo_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "card.pdf"
+    code, _, err = cli(
+        capsys,
+        "print",
+        "scorecard",
+        "--workbook",
+        str(demo_path),
+        "--out",
+        str(out),
+        "--candidate",
+        "liam o'connor",
+    )
+    assert code == 0 and err == ""
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Liam O'Connor" in text and "%" in text

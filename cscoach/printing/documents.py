@@ -134,6 +134,12 @@ def _signoff(wb: Workbook, request: PrintRequest) -> bytes:
     return signoff(info, people)
 
 
+def _scorecard(wb: Workbook, request: PrintRequest) -> bytes:
+    from cscoach.printing.hiring import render_scorecard
+
+    return render_scorecard(wb, request)
+
+
 Renderer = Callable[[Workbook, PrintRequest], bytes | Printed]
 
 DOCUMENTS: dict[str, tuple[str, Renderer]] = {
@@ -143,6 +149,7 @@ DOCUMENTS: dict[str, tuple[str, Renderer]] = {
     "poster": ("Break-room poster", _poster),
     "standards": ("Service standards handbook", _handbook),
     "signoff": ("Standards sign-off sheet", _signoff),
+    "scorecard": ("Interview scorecard", _scorecard),
 }
 
 

@@ -361,7 +361,7 @@ def _score_box(summary: ScoreSummary) -> Table:
         big = _style("big", fontName=FONT_BOLD, fontSize=26, leading=30, textColor=ACCENT)
         shown = hr.format_percent(summary.percent)
         detail = [
-            f"Weighted score: {summary.progress}.",
+            f"Weighted score over {summary.scored} of the {summary.counted} qualities.",
             f"Σ weight × score = {summary.points} of a possible {summary.possible} "
             "(Σ weight × 5 over the qualities scored).",
         ]

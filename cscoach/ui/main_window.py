@@ -68,6 +68,12 @@ def _standards(wb: Workbook) -> Page:
     return StandardsPage(wb)
 
 
+def _hiring(wb: Workbook) -> Page:
+    from cscoach.ui.pages.hiring_page import HiringPage
+
+    return HiringPage(wb)
+
+
 def _placeholder(title: str) -> Callable[[Workbook], Page]:
     def build(wb: Workbook) -> Page:
         from cscoach.ui.pages.placeholder_page import DESCRIPTIONS, PlaceholderPage
@@ -90,7 +96,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("questionnaire", "Questionnaire", _questionnaire),
     PageSpec("philosophy", "Philosophy", _philosophy),
     PageSpec("standards", "Standards", _standards),
-    PageSpec("hiring", "Hiring", _placeholder("Hiring")),
+    PageSpec("hiring", "Hiring", _hiring),
     PageSpec("kpis", "KPIs", _placeholder("KPIs")),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)

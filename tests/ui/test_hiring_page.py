@@ -1,0 +1,580 @@
+"""The Hiring page, driven as the owner would use it, checked against the model."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel
+
+from cscoach.model import hiring as hr
+from cscoach.model import philosophy as ph
+from cscoach.model.workbook import Workbook
+from cscoach.ui import print_preview
+from cscoach.ui.pages.candidate_panel import CandidateTableModel, delete_question
+from cscoach.ui.pages.hiring_page import CriteriaTableModel, HiringPage, RankingTableModel
+
+
+@pytest.fixture
+def page(qtbot, workbook):
+    page = HiringPage(workbook)
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+@pytest.fixture
+def previews(monkeypatch) -> list[tuple[bytes, str, str]]:
+    """Every print preview the page opens: (pdf, title, file name)."""
+    shown: list[tuple[bytes, str, str]] = []
+
+    def fake(parent, pdf, title, file_name, warnings=()):
+        shown.append((pdf, title, file_name))
+
+    monkeypatch.setattr(print_preview, "show_preview", fake)
+    return shown
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def click(qtbot, widget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def add(wb: Workbook, name: str, role: str = "Barista", **kw) -> int:
+    return hr.add_candidate(wb, hr.CandidateInput(name, role, **kw))
+
+
+def select(page: HiringPage, name: str) -> None:
+    for row, summary in enumerate(page.candidates.model.summaries()):
+        if summary.candidate.name == name:
+            page.candidates.table.selectRow(row)
+            assert page.candidates.current_candidate().name == name
+            return
+    raise AssertionError(f"{name} is not in the table")
+
+
+def quality(wb: Workbook, name: str) -> int:
+    return next(c.id for c in hr.list_criteria(wb) if c.quality == name)
+
+
+# -- candidates ------------------------------------------------------------------
+
+
+def test_add_a_candidate_and_score_them(qtbot, page, workbook):
+    panel = page.candidates
+    click(qtbot, panel.add_button)
+    qtbot.keyClicks(panel.name_edit, "Ana Costa")
+    qtbot.keyClicks(panel.role_edit, "Barista")
+    qtbot.keyClicks(panel.date_edit, "2026-03-10")
+    with qtbot.waitSignal(page.changed):
+        click(qtbot, panel.save_button)
+    [ana] = hr.list_candidates(workbook)
+    assert (ana.name, ana.role, ana.interview_date, ana.status) == (
+        "Ana Costa",
+        "Barista",
+        "2026-03-10",
+        "interviewing",
+    )
+    assert panel.current_candidate().id == ana.id  # ready to score
+    assert [e.criterion.quality for e in panel.score_editors] == [
+        c.quality for c in hr.list_criteria(workbook)
+    ]
+    empathy = panel.editor_for("Empathy")
+    with qtbot.waitSignal(page.changed):
+        click(qtbot, empathy.buttons[4])
+    assert hr.scores_for(workbook, ana.id)[quality(workbook, "Empathy")].score == 4
+    qtbot.keyClicks(empathy.note_edit, "Told a <b>kind</b> story & smiled")
+    empathy.note_edit.editingFinished.emit()  # what moving the focus away does
+    score = hr.scores_for(workbook, ana.id)[quality(workbook, "Empathy")]
+    assert (score.score, score.note) == (4, "Told a <b>kind</b> story & smiled")
+    assert empathy.buttons[4].isChecked()
+    assert "Weighted score: 80%" in panel.summary_label.text()
+    assert "1 of 5 scored" in panel.summary_label.text()
+    row = panel.model.row_of(ana.id)
+    assert panel.model.data(panel.model.index(row, CandidateTableModel.SCORE)) == "80%"
+    # a second score changes the weighted score: (5×4 + 3×2) ÷ (25 + 15) = 65%
+    click(qtbot, panel.editor_for("Clear communication").buttons[2])
+    assert hr.score_summary(workbook, ana.id).percent == pytest.approx(65.0)
+    assert "Weighted score: 65%" in panel.summary_label.text()
+    assert panel.model.data(panel.model.index(row, CandidateTableModel.SCORED)) == "2 of 5"
+
+
+def test_changing_a_score_keeps_its_note(qtbot, page, workbook):
+    ana = add(workbook, "Ana")
+    hr.set_score(workbook, ana, quality(workbook, "Empathy"), 2, "Nervous at first")
+    page.reload()
+    select(page, "Ana")
+    editor = page.candidates.editor_for("Empathy")
+    assert editor.buttons[2].isChecked() and editor.note_edit.text() == "Nervous at first"
+    click(qtbot, editor.buttons[5])
+    assert hr.scores_for(workbook, ana)[quality(workbook, "Empathy")] == hr.Score(
+        ana, quality(workbook, "Empathy"), 5, "Nervous at first"
+    )
+
+
+def test_a_note_needs_a_score_first(qtbot, page, workbook):
+    ana = add(workbook, "Ana")
+    page.reload()
+    select(page, "Ana")
+    editor = page.candidates.editor_for("Active listening")
+    qtbot.keyClicks(editor.note_edit, "Summed up my question well")
+    editor.note_edit.editingFinished.emit()
+    assert editor.error.isVisible()
+    assert "Choose a score" in editor.error.text()
+    assert hr.scores_for(workbook, ana) == {}
+    click(qtbot, editor.buttons[3])  # the note typed is saved with the score
+    assert not editor.error.isVisible()
+    score = hr.scores_for(workbook, ana)[quality(workbook, "Active listening")]
+    assert (score.score, score.note) == (3, "Summed up my question well")
+
+
+def test_clearing_a_score_with_a_note_asks_first(qtbot, page, workbook, fake_dialogs):
+    ana = add(workbook, "Ana")
+    empathy = quality(workbook, "Empathy")
+    hr.set_score(workbook, ana, empathy, 4, "Warm")
+    hr.set_score(workbook, ana, quality(workbook, "Active listening"), 3)
+    page.reload()
+    select(page, "Ana")
+    editor = page.candidates.editor_for("Empathy")
+    fake_dialogs.answer = False
+    click(qtbot, editor.clear_button)
+    assert fake_dialogs.kinds() == ["confirm"]
+    assert empathy in hr.scores_for(workbook, ana)
+    fake_dialogs.answer = True
+    click(qtbot, editor.clear_button)
+    assert empathy not in hr.scores_for(workbook, ana)
+    assert not any(b.isChecked() for b in editor.buttons.values())
+    assert "not scored yet: Empathy" in page.candidates.summary_label.text()
+    # without a note there is nothing to lose: no question
+    click(qtbot, page.candidates.editor_for("Active listening").clear_button)
+    assert fake_dialogs.kinds() == ["confirm", "confirm"]
+    assert hr.scores_for(workbook, ana) == {}
+
+
+def test_bad_input_is_shown_next_to_the_field_and_writes_nothing(qtbot, page, workbook):
+    panel = page.candidates
+    qtbot.keyClicks(panel.role_edit, "Barista")
+    click(qtbot, panel.save_button)
+    assert panel.errors["name"].isVisible()
+    assert panel.errors["name"].text() == "Name cannot be empty."
+    qtbot.keyClicks(panel.name_edit, "Ana")
+    qtbot.keyClicks(panel.date_edit, "10/03/2026")
+    click(qtbot, panel.save_button)
+    assert not panel.errors["name"].isVisible()
+    assert panel.errors["interview_date"].isVisible()
+    assert "YYYY-MM-DD" in panel.errors["interview_date"].text()
+    assert hr.list_candidates(workbook) == []
+    panel.date_edit.clear()
+    click(qtbot, panel.save_button)
+    assert [c.name for c in hr.list_candidates(workbook)] == ["Ana"]
+    # a second Ana is refused
+    click(qtbot, panel.add_button)
+    qtbot.keyClicks(panel.name_edit, "ana")
+    click(qtbot, panel.save_button)
+    assert "already a candidate called" in panel.errors["name"].text()
+    assert len(hr.list_candidates(workbook)) == 1
+
+
+def test_edits_save_when_a_field_is_left_and_status_at_once(qtbot, page, workbook):
+    ana = add(workbook, "Ana")
+    page.reload()
+    select(page, "Ana")
+    panel = page.candidates
+    panel.role_edit.clear()
+    qtbot.keyClicks(panel.role_edit, "Shift lead")
+    panel.role_edit.editingFinished.emit()
+    assert hr.get_candidate(workbook, ana).role == "Shift lead"
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("hired"))
+    assert hr.get_candidate(workbook, ana).status == "hired"
+    qtbot.keyClicks(panel.notes_edit, "Starts Monday & brings <cake>")
+    qtbot.waitUntil(
+        lambda: hr.get_candidate(workbook, ana).notes == "Starts Monday & brings <cake>"
+    )
+
+
+def test_choosing_someone_else_saves_the_edit_in_progress(qtbot, page, workbook):
+    ana = add(workbook, "Ana")
+    add(workbook, "Ben")
+    page.reload()
+    select(page, "Ana")
+    qtbot.keyClicks(page.candidates.notes_edit, "Great")
+    editor = page.candidates.editor_for("Empathy")
+    click(qtbot, editor.buttons[3])
+    qtbot.keyClicks(editor.note_edit, " listener")
+    select(page, "Ben")
+    assert hr.get_candidate(workbook, ana).notes == "Great"
+    assert hr.scores_for(workbook, ana)[quality(workbook, "Empathy")].note == "listener"
+    assert page.candidates.name_edit.text() == "Ben"
+
+
+def test_a_new_candidate_typed_but_not_added_is_only_discarded_after_asking(
+    qtbot, page, workbook, fake_dialogs
+):
+    add(workbook, "Ben")
+    page.reload()
+    panel = page.candidates
+    qtbot.keyClicks(panel.name_edit, "Ana")
+    assert page.save_pending() == "You started adding Ana but did not add them."
+    fake_dialogs.answer = False
+    panel.table.selectRow(0)
+    assert fake_dialogs.kinds() == ["confirm"]
+    assert panel.current_candidate() is None and panel.name_edit.text() == "Ana"
+    fake_dialogs.answer = True
+    panel.table.selectRow(0)
+    assert panel.name_edit.text() == "Ben"
+    assert [c.name for c in hr.list_candidates(workbook)] == ["Ben"]
+
+
+def test_delete_asks_and_removes_every_trace(qtbot, page, workbook, fake_dialogs):
+    ana = add(workbook, "Ana", notes="Private")
+    add(workbook, "Ben")
+    for c in hr.list_criteria(workbook):
+        hr.set_score(workbook, ana, c.id, 4, "note")
+    page.reload()
+    select(page, "Ana")
+    fake_dialogs.answer = False
+    click(qtbot, page.candidates.delete_button)
+    [question] = fake_dialogs.texts("confirm")
+    assert "5 scores with their notes and the interview notes" in question
+    assert len(hr.list_candidates(workbook)) == 2
+    fake_dialogs.answer = True
+    with qtbot.waitSignal(page.changed):
+        click(qtbot, page.candidates.delete_button)
+    assert [c.name for c in hr.list_candidates(workbook)] == ["Ben"]
+    assert workbook.query("SELECT * FROM candidate_scores") == []
+    assert page.candidates.current_candidate().name == "Ben"
+    assert "Ana and all their scores were deleted" in page.candidates.feedback_label.text()
+    assert [r.candidate.name for r in page.ranking.model.items] == ["Ben"]
+
+
+def test_delete_question_wording():
+    c = hr.Candidate(1, "Ana", "", None, "interviewing", "")
+    assert "Delete Ana and everything recorded about them: 1 score with their notes?" in (
+        delete_question(c, 1)
+    )
+    assert "their details" in delete_question(c, 0)
+    assert "cannot be undone" in delete_question(c, 0)
+
+
+def test_empty_state_and_first_action(qtbot, page, workbook):
+    panel = page.candidates
+    assert panel.list_stack.currentWidget() is panel.empty_state
+    assert page.findChild(QLabel, "emptyText").text().startswith("No candidates yet")
+    assert "No candidates to rank yet" in page.ranking.empty_label.text()
+    assert page.ranking.stack.currentWidget() is page.ranking.empty_label
+    assert page.compare.stack.currentWidget() is page.compare.empty_label
+    assert not page.print_filled_button.isEnabled()
+    assert "Add the candidate first" in panel.scores_hint.text()
+    click(qtbot, panel.empty_add_button)
+    qtbot.keyClicks(panel.name_edit, "Ana")
+    qtbot.keyClick(panel.name_edit, Qt.Key.Key_Return)
+    assert panel.list_stack.currentWidget() is panel.table
+    assert page.print_filled_button.isEnabled()
+
+
+def test_user_text_is_shown_as_typed(qtbot, page, workbook):
+    add(workbook, "<b>Ana</b> & co", "Bar<i>ista</i>")
+    page.reload()
+    select(page, "<b>Ana</b> & co")
+    assert page.candidates.form_title.text() == "<b>Ana</b> & co"
+    assert page.candidates.form_title.textFormat() == Qt.TextFormat.PlainText
+    assert page.candidates.model.data(page.candidates.model.index(0, 0)) == "<b>Ana</b> & co"
+
+
+# -- ranking and comparison -----------------------------------------------------------
+
+
+def scored_candidates(wb: Workbook) -> dict[str, int]:
+    ids = {
+        "Ana": add(wb, "Ana", "Barista"),
+        "Ben": add(wb, "Ben", "Barista"),
+        "Cy": add(wb, "Cy", "Shift lead"),
+    }
+    empathy, listening = quality(wb, "Empathy"), quality(wb, "Active listening")
+    hr.set_score(wb, ids["Ana"], empathy, 3)
+    hr.set_score(wb, ids["Ben"], empathy, 5, "Very warm")
+    hr.set_score(wb, ids["Ben"], listening, 2)
+    hr.set_score(wb, ids["Cy"], empathy, 4)
+    return ids
+
+
+def test_ranking_by_role(qtbot, page, workbook):
+    ids = scored_candidates(workbook)
+    page.reload()
+    page.tabs.setCurrentWidget(page.ranking)
+    ranking = page.ranking
+    assert [r.candidate.name for r in ranking.model.items] == ["Cy", "Ben", "Ana"]
+    combo = ranking.role_combo
+    assert [combo.itemText(n) for n in range(combo.count())] == [
+        "All roles",
+        "Barista",
+        "Shift lead",
+    ]
+    combo.setCurrentIndex(combo.findText("Barista"))
+    items = ranking.model.items
+    assert [(r.rank, r.candidate.name) for r in items] == [(1, "Ben"), (2, "Ana")]
+    model = ranking.model
+    # Ben: (25 + 8) ÷ (25 + 20) = 73.3%
+    assert model.data(model.index(0, 4)) == "73.3%"
+    assert model.data(model.index(0, 5)) == "2 of 5 scored"
+    assert "Genuine desire" in model.data(model.index(0, 6))
+    # double-clicking opens the candidate
+    ranking.open_candidate.emit(ids["Ana"])
+    assert page.tabs.currentWidget() is page.candidates
+    assert page.candidates.current_candidate().name == "Ana"
+
+
+def test_compare_side_by_side(qtbot, page, workbook):
+    ids = scored_candidates(workbook)
+    page.reload()
+    page.tabs.setCurrentWidget(page.compare)
+    compare = page.compare
+    # the two best are chosen to start with
+    assert [p.currentData() for p in compare.pickers] == [ids["Cy"], ids["Ben"], None]
+    compare.pickers[0].setCurrentIndex(compare.pickers[0].findData(ids["Ana"]))
+    grid = compare.grid
+    assert grid.columnCount() == 4
+    assert [grid.horizontalHeaderItem(n).text() for n in range(4)] == [
+        "Quality",
+        "Weight",
+        "Ana",
+        "Ben",
+    ]
+    assert compare.cell_text(0, 0) == "Empathy"
+    assert compare.cell_text(0, 2) == "3"
+    assert compare.cell_text(0, 3) == "5 — Very warm"
+    assert grid.item(0, 3).font().bold()  # the better score stands out
+    assert compare.cell_text(1, 2) == "not scored"
+    totals = grid.rowCount() - 2
+    assert compare.cell_text(totals, 0) == "Weighted score"
+    assert [compare.cell_text(totals, n) for n in (2, 3)] == ["60.0%", "73.3%"]
+    assert compare.cell_text(totals + 1, 2) == "1 of 5 scored"
+    compare.pickers[2].setCurrentIndex(compare.pickers[2].findData(ids["Cy"]))
+    assert grid.columnCount() == 5
+    compare.pickers[1].setCurrentIndex(compare.pickers[1].findData(ids["Ana"]))
+    assert compare.error.isVisible()
+    assert "different candidates" in compare.error.text()
+
+
+# -- criteria ------------------------------------------------------------------------
+
+
+def test_add_a_criterion(qtbot, page, workbook):
+    kind = ph.add_value(workbook, "Kindness")
+    page.reload()
+    page.tabs.setCurrentWidget(page.criteria)
+    panel = page.criteria
+    click(qtbot, panel.new_button)
+    qtbot.keyClicks(panel.quality_edit, "Patience & <calm>")
+    qtbot.keyClicks(panel.good_edit, "Waits; lets people finish")
+    qtbot.keyClicks(panel.questions_edit, "Tell me about a slow day.")
+    qtbot.keyClick(panel.questions_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.questions_edit, "And a busy one?")
+    panel.weight_combo.setCurrentIndex(panel.weight_combo.findData(4))
+    panel.values_list.item(0).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(page.changed):
+        click(qtbot, panel.save_button)
+    added = hr.list_criteria(workbook)[-1]
+    assert (added.quality, added.good_signs, added.questions, added.weight, added.value_ids) == (
+        "Patience & <calm>",
+        "Waits; lets people finish",
+        ("Tell me about a slow day.", "And a busy one?"),
+        4,
+        (kind,),
+    )
+    assert panel.current().id == added.id
+    # the candidates' scoring grid shows it at once
+    add(workbook, "Ana")
+    page.reload()
+    select(page, "Ana")
+    assert page.candidates.editor_for("Patience & <calm>")
+
+
+def test_criterion_errors_are_shown_next_to_the_fields(qtbot, page, workbook):
+    page.tabs.setCurrentWidget(page.criteria)
+    panel = page.criteria
+    before = len(hr.list_criteria(workbook))
+    qtbot.keyClicks(panel.questions_edit, "A question?")
+    click(qtbot, panel.save_button)
+    assert panel.errors["quality"].isVisible()
+    assert panel.errors["quality"].text() == "Quality cannot be empty."
+    qtbot.keyClicks(panel.quality_edit, "Grit")
+    panel.questions_edit.clear()
+    click(qtbot, panel.save_button)
+    assert not panel.errors["quality"].isVisible()
+    assert "at least one interview question" in panel.errors["questions"].text()
+    assert len(hr.list_criteria(workbook)) == before
+
+
+def test_edit_reorder_retire_and_delete_criteria(qtbot, page, workbook, fake_dialogs):
+    ana = add(workbook, "Ana")
+    hr.set_score(workbook, ana, quality(workbook, "Empathy"), 4)
+    page.reload()
+    page.tabs.setCurrentWidget(page.criteria)
+    panel = page.criteria
+    panel.table.selectRow(1)  # Active listening
+    assert panel.quality_edit.text() == "Active listening"
+    panel.weight_combo.setCurrentIndex(panel.weight_combo.findData(2))
+    click(qtbot, panel.save_button)
+    assert hr.get_criterion(workbook, quality(workbook, "Active listening")).weight == 2
+    click(qtbot, panel.up_button)
+    assert [c.quality for c in hr.list_criteria(workbook)][:2] == ["Active listening", "Empathy"]
+    # Empathy was scored: it cannot be deleted, only retired
+    panel.table.selectRow(1)
+    assert panel.quality_edit.text() == "Empathy"
+    assert not panel.delete_button.isEnabled()
+    assert "retire it instead" in panel.delete_button.toolTip()
+    click(qtbot, panel.retire_button)
+    assert not hr.get_criterion(workbook, quality(workbook, "Empathy")).active
+    assert panel.retire_button.text() == "Use Again"
+    assert panel.model.data(panel.model.index(1, 5)) == "Retired"
+    # Ana keeps her score on it; a new candidate is not asked about it
+    select(page, "Ana")
+    kept = page.candidates.editor_for("Empathy")
+    assert kept.quality_label.text() == "Empathy (retired)"
+    assert kept.buttons[4].isChecked()
+    add(workbook, "Ben")
+    page.reload()
+    select(page, "Ben")
+    assert "Empathy" not in [e.criterion.quality for e in page.candidates.score_editors]
+    # a criterion never scored can be deleted, after asking
+    page.tabs.setCurrentWidget(page.criteria)
+    panel.table.selectRow(4)
+    doomed = panel.current()
+    fake_dialogs.answer = True
+    click(qtbot, panel.delete_button)
+    assert doomed.id not in [c.id for c in hr.list_criteria(workbook)]
+    assert fake_dialogs.kinds() == ["confirm"]
+
+
+def test_choosing_another_criterion_saves_the_edit_in_progress(qtbot, page, workbook):
+    page.tabs.setCurrentWidget(page.criteria)
+    panel = page.criteria
+    panel.table.selectRow(0)
+    panel.weight_combo.setCurrentIndex(panel.weight_combo.findData(1))
+    panel.questions_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(panel.questions_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.questions_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.questions_edit, "  A second question?  ")
+    panel.table.selectRow(2)
+    empathy = hr.get_criterion(workbook, quality(workbook, "Empathy"))
+    assert empathy.weight == 1
+    assert empathy.questions[1] == "A second question?"
+    assert panel.quality_edit.text() == "Genuine desire to solve problems"
+    # an invalid edit keeps the criterion in the form, with the message beside the field
+    panel.quality_edit.clear()
+    panel.table.selectRow(0)
+    assert panel.current().quality == "Genuine desire to solve problems"
+    assert panel.errors["quality"].isVisible()
+    # leaving the tab saves a valid edit
+    qtbot.keyClicks(panel.quality_edit, "Owning problems")
+    page.tabs.setCurrentWidget(page.ranking)
+    assert "Owning problems" in [c.quality for c in hr.list_criteria(workbook)]
+
+
+def test_a_new_criterion_typed_but_not_added_is_only_discarded_after_asking(
+    qtbot, page, workbook, fake_dialogs
+):
+    page.tabs.setCurrentWidget(page.criteria)
+    panel = page.criteria
+    qtbot.keyClicks(panel.quality_edit, "Patience")
+    assert page.save_pending() == "You started adding a hiring criterion but did not add it."
+    fake_dialogs.answer = False
+    panel.table.selectRow(0)
+    assert fake_dialogs.kinds() == ["confirm"]
+    assert panel.current() is None and panel.quality_edit.text() == "Patience"
+    fake_dialogs.answer = True
+    panel.table.selectRow(0)
+    assert panel.quality_edit.text() == "Empathy"
+    assert len(hr.list_criteria(workbook)) == 5
+
+
+# -- printing ------------------------------------------------------------------------
+
+
+def test_print_blank_and_filled_scorecards(qtbot, page, workbook, previews):
+    ana = add(workbook, "Ana Ünï <b>", "Barista")
+    hr.set_score(workbook, ana, quality(workbook, "Empathy"), 4, "Kind & <quick>")
+    page.reload()
+    click(qtbot, page.print_blank_button)
+    pdf, title, file_name = previews[-1]
+    text = pdf_text(pdf)
+    assert title == "Interview scorecard" and file_name == "interview-scorecard.pdf"
+    for c in hr.list_criteria(workbook):
+        assert c.quality in text
+    select(page, "Ana Ünï <b>")
+    click(qtbot, page.print_filled_button)
+    pdf, title, file_name = previews[-1]
+    text = pdf_text(pdf)
+    assert "Ana Ünï <b>" in text and "Kind & <quick>" in text and "80%" in text
+    assert title == "Interview scorecard: Ana Ünï <b>"
+    assert "<" not in file_name and file_name.endswith(".pdf")
+
+
+def test_a_problem_printing_is_explained(qtbot, page, workbook, previews, fake_dialogs):
+    add(workbook, "Ana")
+    page.reload()
+    select(page, "Ana")
+    hr.update_candidate(workbook, hr.list_candidates(workbook)[0].id, hr.CandidateInput("Bea"))
+    click(qtbot, page.print_filled_button)  # renamed behind the page's back
+    assert previews == []
+    assert fake_dialogs.kinds() == ["error"]
+
+
+# -- read-only and the table models ----------------------------------------------------
+
+
+def test_read_only_workbook_disables_editing(qtbot, tmp_path: Path, previews):
+    path = tmp_path / "ro.cscoach"
+    with Workbook.create(path, "Corner Café") as wb:
+        ana = add(wb, "Ana")
+        hr.set_score(wb, ana, quality(wb, "Empathy"), 4)
+    wb = Workbook.open(path, read_only=True)
+    try:
+        page = HiringPage(wb)
+        qtbot.addWidget(page)
+        page.show()
+        select(page, "Ana")  # browsing still works
+        panel = page.candidates
+        assert panel.name_edit.isReadOnly()
+        for widget in (
+            panel.add_button,
+            panel.save_button,
+            panel.delete_button,
+            panel.status_combo,
+            *panel.editor_for("Empathy").buttons.values(),
+            page.criteria.save_button,
+            page.criteria.new_button,
+            page.criteria.retire_button,
+        ):
+            assert not widget.isEnabled(), widget.objectName()
+        assert panel.save_candidate() is False
+        panel.delete_candidate()
+        assert [c.name for c in hr.list_candidates(wb)] == ["Ana"]
+        click(qtbot, page.print_filled_button)  # printing still works
+        assert "80%" in pdf_text(previews[-1][0])
+    finally:
+        wb.close()
+
+
+def test_table_models_pass_the_model_tester(qtmodeltester, workbook):
+    scored_candidates(workbook)
+    candidates = CandidateTableModel()
+    candidates.set_summaries(hr.list_summaries(workbook))
+    qtmodeltester.check(candidates)
+    criteria = CriteriaTableModel()
+    criteria.set_items(hr.list_criteria(workbook))
+    qtmodeltester.check(criteria)
+    ranking = RankingTableModel()
+    ranking.set_items(hr.ranking(workbook))
+    qtmodeltester.check(ranking)

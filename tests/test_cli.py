@@ -399,7 +399,16 @@ def demo_path(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "document",
-    ["philosophy", "questionnaire", "answers", "poster", "standards", "signoff", "scorecard"],
+    [
+        "philosophy",
+        "questionnaire",
+        "answers",
+        "poster",
+        "standards",
+        "signoff",
+        "scorecard",
+        "culture-map",
+    ],
 )
 def test_print_every_document(tmp_path: Path, capsys, demo_path: Path, document: str) -> None:
     from pypdf import PdfReader

@@ -188,6 +188,8 @@ def layout(
     """
     register_fonts()
     pagesize = PAGE_SIZES.get(info.page_size, A4)
+    if info.landscape:
+        pagesize = (pagesize[1], pagesize[0])
     if not story:
         raise ValueError("a document needs content")  # reportlab would write 0 pages
     out = io.BytesIO()

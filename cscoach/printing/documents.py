@@ -140,6 +140,16 @@ def _scorecard(wb: Workbook, request: PrintRequest) -> bytes:
     return render_scorecard(wb, request)
 
 
+def _culture_map(wb: Workbook, request: PrintRequest) -> bytes:
+    from dataclasses import replace
+
+    from cscoach.model.culture_map import culture_map
+    from cscoach.printing.culture_map import culture_map_document
+
+    info = replace(_info(wb, request, "Culture map"), landscape=True)
+    return culture_map_document(info, culture_map(wb, request.today))
+
+
 Renderer = Callable[[Workbook, PrintRequest], bytes | Printed]
 
 DOCUMENTS: dict[str, tuple[str, Renderer]] = {
@@ -150,6 +160,7 @@ DOCUMENTS: dict[str, tuple[str, Renderer]] = {
     "standards": ("Service standards handbook", _handbook),
     "signoff": ("Standards sign-off sheet", _signoff),
     "scorecard": ("Interview scorecard", _scorecard),
+    "culture-map": ("Culture map", _culture_map),
 }
 
 

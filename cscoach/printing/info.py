@@ -17,3 +17,4 @@ class DocumentInfo:
     printed_on: dt.date | None = None
     subtitle: str = ""
     footer_note: str = ""  # e.g. "Reviewed 1 October 2026 · next review 1 April 2027"
+    landscape: bool = False

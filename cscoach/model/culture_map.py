@@ -1,0 +1,119 @@
+"""The culture map: each core value with the standards, hiring criteria and KPIs that serve
+it, the gaps (a value nothing serves), and what is linked to no value at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cscoach.model.dates import add_months
+from cscoach.model.workbook import Workbook
+
+MEASURED_WITHIN_MONTHS = 12  # a KPI counts as measured with a value in the last year
+
+GAP_STANDARD = "no standard"
+GAP_CRITERION = "no hiring criterion"
+GAP_KPI = "no measured KPI"
+
+
+@dataclass(frozen=True)
+class Link:
+    id: int
+    name: str
+    measured: bool = True  # KPIs: a value within MEASURED_WITHIN_MONTHS
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    id: int
+    name: str
+    meaning: str
+    standards: tuple[Link, ...]
+    criteria: tuple[Link, ...]
+    kpis: tuple[Link, ...]
+
+    @property
+    def gaps(self) -> tuple[str, ...]:
+        gaps = []
+        if not self.standards:
+            gaps.append(GAP_STANDARD)
+        if not self.criteria:
+            gaps.append(GAP_CRITERION)
+        if not any(k.measured for k in self.kpis):
+            gaps.append(GAP_KPI)
+        return tuple(gaps)
+
+
+@dataclass(frozen=True)
+class CultureMap:
+    values: tuple[ValueRow, ...]
+    unanchored_standards: tuple[Link, ...]  # active standards serving no value
+    unanchored_criteria: tuple[Link, ...]  # active criteria serving no value
+
+    @property
+    def gap_count(self) -> int:
+        return sum(len(v.gaps) for v in self.values)
+
+
+def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
+    """Every value with what serves it, through the links standards, criteria and KPIs carry.
+    Only active standards, criteria and KPIs count."""
+    today = today or dt.date.today()
+    since = add_months(today.replace(day=1), -MEASURED_WITHIN_MONTHS).strftime("%Y-%m")
+    values = wb.query("SELECT id, name, meaning FROM core_values ORDER BY position")
+    standards = wb.query(
+        """SELECT sv.value_id, s.id, s.title AS name FROM standard_values sv
+           JOIN standards s ON s.id = sv.standard_id AND s.active = 1
+           JOIN standard_categories c ON c.id = s.category_id
+           ORDER BY c.position, s.position"""
+    )
+    criteria = wb.query(
+        """SELECT cv.value_id, c.id, c.quality AS name FROM criterion_values cv
+           JOIN hiring_criteria c ON c.id = cv.criterion_id AND c.active = 1
+           ORDER BY c.position"""
+    )
+    kpis = wb.query(
+        """SELECT kv.value_id, k.id, k.name,
+                  EXISTS (SELECT 1 FROM kpi_entries e WHERE e.kpi_id = k.id AND e.month >= ?)
+                      AS measured
+           FROM kpi_values kv JOIN kpis k ON k.id = kv.kpi_id AND k.active = 1
+           ORDER BY k.position""",
+        (since,),
+    )
+
+    def links(rows: list[dict], value_id: int) -> tuple[Link, ...]:
+        return tuple(
+            Link(r["id"], r["name"], bool(r.get("measured", True)))
+            for r in rows
+            if r["value_id"] == value_id
+        )
+
+    rows = tuple(
+        ValueRow(
+            v["id"],
+            v["name"],
+            v["meaning"],
+            links(standards, v["id"]),
+            links(criteria, v["id"]),
+            links(kpis, v["id"]),
+        )
+        for v in values
+    )
+    loose_standards = wb.query(
+        """SELECT s.id, s.title AS name FROM standards s
+           JOIN standard_categories c ON c.id = s.category_id
+           WHERE s.active = 1 AND NOT EXISTS
+               (SELECT 1 FROM standard_values sv WHERE sv.standard_id = s.id)
+           ORDER BY c.position, s.position"""
+    )
+    loose_criteria = wb.query(
+        """SELECT c.id, c.quality AS name FROM hiring_criteria c
+           WHERE c.active = 1 AND NOT EXISTS
+               (SELECT 1 FROM criterion_values cv WHERE cv.criterion_id = c.id)
+           ORDER BY c.position"""
+    )
+    return CultureMap(
+        rows,
+        tuple(Link(r["id"], r["name"]) for r in loose_standards),
+        tuple(Link(r["id"], r["name"]) for r in loose_criteria),
+    )

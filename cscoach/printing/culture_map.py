@@ -1,0 +1,129 @@
+"""The culture map on one page: each core value with what serves it, and the gaps."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from cscoach.model.culture_map import CultureMap, Link
+from cscoach.printing.base import (
+    ACCENT,
+    FONT_BOLD,
+    INK,
+    MUTED,
+    RULE,
+    DocumentInfo,
+    layout,
+    para,
+    styles,
+    text,
+)
+
+SIZES = (11, 10, 9, 8.5, 8, 7.5, 7)  # largest first; the map always fits one page
+WARN = "#9a3412"
+
+
+def _names(links: tuple[Link, ...], style: ParagraphStyle, compact: bool) -> list[Paragraph]:
+    if not links:
+        return [Paragraph("—", style)]
+    if compact:
+        names = [
+            text(x.name) + ("" if x.measured else " <i>(no recent figures)</i>") for x in links
+        ]
+        return [Paragraph("; ".join(names), style)]
+    bullet = ParagraphStyle("bullet", parent=style, leftIndent=style.fontSize, bulletIndent=0)
+    return [
+        Paragraph(
+            text(link.name) + ("" if link.measured else " <i>(no recent figures)</i>"),
+            bullet,
+            bulletText="•",
+        )
+        for link in links
+    ]
+
+
+def _story(info: DocumentInfo, cmap: CultureMap, size: float, compact: bool) -> list[Flowable]:
+    """At ``compact``, values lose their meaning lines and links run on in one paragraph."""
+    base = styles()["body"]
+    cell = ParagraphStyle("cell", parent=base, fontSize=size, leading=size * 1.3)
+    name = ParagraphStyle(
+        "name",
+        parent=cell,
+        fontName=FONT_BOLD,
+        textColor=ACCENT,
+        fontSize=size * 1.1,
+        leading=size * 1.4,
+    )
+    head = ParagraphStyle("head", parent=cell, fontName=FONT_BOLD, textColor=MUTED)
+    gap = ParagraphStyle("gap", parent=cell, fontName=FONT_BOLD, textColor=WARN)
+    heading: list[Flowable] = (
+        [Paragraph(f"<b>{text(info.title)}</b> · {text(info.business)}", name)]
+        if compact
+        else [para(info.title, "title"), para(info.business, "subtitle")]
+    )
+    story: list[Flowable] = [
+        *heading,
+        Paragraph(
+            "Each core value with the standards, hiring criteria and KPIs that serve it. "
+            "⚠ marks a gap: a value that nothing of that kind serves yet.",
+            ParagraphStyle("intro", parent=cell, textColor=MUTED),
+        ),
+        Spacer(0, 3 * mm),
+    ]
+    if not cmap.values:
+        story.append(para("No core values yet: write them on the Philosophy page first."))
+    else:
+        rows = [[Paragraph(h, head) for h in ("Value", "Standards", "Hiring criteria", "KPIs")]]
+        for row in cmap.values:
+            first = [Paragraph(text(row.name), name)]
+            if row.meaning and not compact:
+                first.append(Paragraph(text(row.meaning), cell))
+            if row.gaps:
+                first.append(Paragraph("⚠ Gap: " + text(", ".join(row.gaps)), gap))
+            rows.append(
+                [
+                    first,
+                    _names(row.standards, cell, compact),
+                    _names(row.criteria, cell, compact),
+                    _names(row.kpis, cell, compact),
+                ]
+            )
+        widths = ["22%", "44%", "17%", "17%"] if compact else ["25%", "33%", "22%", "20%"]
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        story.append(table)
+    loose = [
+        ("Standards", cmap.unanchored_standards),
+        ("Hiring criteria", cmap.unanchored_criteria),
+    ]
+    if any(links for _, links in loose):
+        story.append(Spacer(0, 4 * mm))
+        story.append(Paragraph("Not linked to any value", name))
+        for label, links in loose:
+            if links:
+                story.append(
+                    Paragraph(f"<b>{label}:</b> " + text("; ".join(x.name for x in links)), cell)
+                )
+    return story
+
+
+def culture_map_document(info: DocumentInfo, cmap: CultureMap) -> bytes:
+    """One landscape page: the type shrinks, then the layout gets denser, until it fits."""
+    pdf = b""
+    for compact in (False, True):
+        for size in SIZES:
+            pdf, pages = layout(info, _story(info, cmap, size, compact))
+            if pages == 1:
+                return pdf
+    return pdf  # even the densest layout overflows: better two pages than lost rows

@@ -259,6 +259,28 @@ class Workbook:
         """Write a consistent copy of this workbook to ``target`` (SQLite's backup API)."""
         backups.copy_database(self.conn, Path(target))
 
+    def restore_from(self, source: Path) -> Path:
+        """Replace everything in this workbook with the contents of ``source`` (a backup).
+
+        The current state is backed up first (returned), so a restore can itself be undone.
+        The source is checked like any file being opened and is never changed.
+        """
+        if self.read_only:
+            raise ReadOnlyError("This workbook is open read-only; it cannot be restored.")
+        source = Path(source)
+        if source.resolve() == self.path.resolve():
+            raise WorkbookError("A workbook cannot be restored from itself.")
+        version = inspect_file(source)
+        saved = backups.make_backup(self.conn, self.path, reason="before-restore")
+        src = _connect_read_only(source)
+        try:
+            src.backup(self.conn)  # one step: the pages are replaced together or not at all
+        finally:
+            src.close()
+        if version < migrations.latest_version():
+            self._migrate(from_version=version)
+        return saved
+
     # -- schema ----------------------------------------------------------------
 
     def _migrate(self, from_version: int) -> None:

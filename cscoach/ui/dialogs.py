@@ -263,3 +263,13 @@ def ask_business_name(
     if dialog.exec() == QDialog.DialogCode.Accepted:
         return dialog.result_value  # type: ignore[return-value]
     return None
+
+
+def choose_backup(parent: QWidget | None, workbook: Path) -> Path | None:
+    """Show the backups of ``workbook``; the one chosen to restore, or None."""
+    from cscoach.ui.restore_dialog import RestoreDialog
+
+    dialog = RestoreDialog(workbook, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.chosen
+    return None

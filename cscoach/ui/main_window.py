@@ -6,6 +6,7 @@ Pages are built the first time they are shown. When a page writes to the workboo
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from cscoach import APP_NAME, __version__
 from cscoach.model import settings as workbook_settings
+from cscoach.model.errors import WorkbookError
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
 from cscoach.ui import dialogs, opening, prefs
 from cscoach.ui.pages.base import Page
@@ -307,6 +309,9 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(
             "Save a &Copy…", self.save_copy, "Ctrl+Shift+S", "saveCopyAction"
         )
+        self.restore_action = self._action(
+            "&Restore from Backup…", self.restore_backup, None, "restoreAction"
+        )
         self.quit_action = self._action(
             "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"
         )
@@ -317,6 +322,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -435,6 +441,7 @@ class MainWindow(QMainWindow):
         self.wb = wb
         self.setWindowTitle(window_title(wb))
         self.save_copy_action.setEnabled(wb is not None)
+        self.restore_action.setEnabled(wb is not None and not wb.read_only)
         for action in self.page_actions:
             action.setEnabled(wb is not None)
         if wb is None:
@@ -570,6 +577,35 @@ class MainWindow(QMainWindow):
             return
         if opening.save_copy(self, self.wb, path):
             self.statusBar().showMessage(f"Saved a copy as {path}", 10000)
+
+    def restore_backup(self) -> None:
+        """File ▸ Restore from Backup…: replace the workbook's contents with a backup."""
+        if self.wb is None or self.wb.read_only or not self._confirm_leave():
+            return
+        source = dialogs.choose_backup(self, self.wb.path)
+        if source is None:
+            return
+        if not dialogs.confirm(
+            self,
+            "Restore from backup",
+            f"Replace everything in “{self.wb.name}” with the backup {source.name}?\n\n"
+            "The workbook as it is now is saved as a backup first, so you can go back.",
+            "Restore",
+            destructive=True,
+        ):
+            return
+        try:
+            saved = self.wb.restore_from(source)
+        except WorkbookError as exc:
+            dialogs.show_error(self, "Could not restore", exc.message)
+            return
+        except (OSError, sqlite3.Error) as exc:
+            dialogs.show_error(self, "Could not restore", f"{source}: {exc}.")
+            return
+        self.set_workbook(self.wb, page=self.stack.currentIndex())
+        self.statusBar().showMessage(
+            f"Restored from {source.name}. The state before is saved as {saved.name}.", 15000
+        )
 
     # -- menus -----------------------------------------------------------------
 

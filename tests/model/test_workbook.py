@@ -270,3 +270,35 @@ def test_every_write_is_one_transaction(workbook: Workbook) -> None:
         db.table("team_members").insert({"name": "Ana"})
         raise RuntimeError("boom")
     assert team.list_members(workbook) == []
+
+
+def test_restore_from_a_backup_keeps_the_current_state_as_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "x.cscoach"
+    Workbook.create(path, "Cafe").close()
+    with Workbook.open(path) as wb:  # the daily backup holds no one
+        (daily,) = backups.list_backups(path)
+        team.add_member(wb, "Ana")
+        saved = wb.restore_from(daily.path)
+        assert team.list_members(wb) == []
+        assert "before-restore" in saved.name
+        assert stat.S_IMODE(os.stat(saved).st_mode) == 0o600
+        wb.restore_from(saved)  # undo the restore
+        assert [m.name for m in team.list_members(wb)] == ["Ana"]
+        team.add_member(wb, "Bo")  # still a working workbook
+    assert check_workbook(path) == []
+
+
+def test_restore_refuses_bad_sources_and_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "x.cscoach"
+    with Workbook.create(path, "Cafe") as wb:
+        team.add_member(wb, "Ana")
+        bad = tmp_path / "bad.cscoach"
+        bad.write_bytes(b"not a workbook")
+        with pytest.raises(NotAWorkbookError):
+            wb.restore_from(bad)
+        with pytest.raises(WorkbookError, match="itself"):
+            wb.restore_from(path)
+        assert [m.name for m in team.list_members(wb)] == ["Ana"]
+        assert backups.list_backups(path) == []
+    with Workbook.open(path, read_only=True) as reader, pytest.raises(ReadOnlyError):
+        reader.restore_from(bad)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from cscoach import __version__
-from cscoach.model.errors import CsCoachError, WorkbookError
+from cscoach.model.errors import CsCoachError, WorkbookError, describe_failure
 
 PROG = "cscoach"
 EXIT_OK = 0
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         return _fail(f"{where}{exc.strerror or exc}.")
     except sqlite3.Error as exc:
-        return _fail(f"the workbook could not be used: {exc}.")
+        return _fail(describe_failure(exc))
 
 
 def _run(args: list[str]) -> int:

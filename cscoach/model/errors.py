@@ -49,3 +49,32 @@ class WorkbookLockedError(WorkbookError):
 
 class ReadOnlyError(WorkbookError):
     """A change was attempted on a workbook opened read-only."""
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A sentence for the owner about a write that failed below the model (disk full, a
+    file made read-only, an I/O error). Every write is one transaction, so nothing was
+    half-saved: the message says so."""
+    text = str(exc).lower()
+    if "full" in text:
+        problem = "the disk is full"
+        advice = "Free some space on the disk, then try again."
+    elif "readonly" in text or "read-only" in text or "permission" in text:
+        problem = "the workbook file cannot be written to"
+        advice = "Check that the file and its folder are not read-only, then try again."
+    elif "locked" in text or "busy" in text:
+        problem = "another program is using the workbook file"
+        advice = "Close the other program, then try again."
+    elif "disk i/o" in text or isinstance(exc, OSError):
+        problem = "the disk reported an error"
+        advice = "Check the disk or save a copy elsewhere with File ▸ Save a Copy…."
+    else:
+        return (
+            f"Something unexpected went wrong ({type(exc).__name__}: {exc}). Your workbook "
+            "is safe: every change is saved in one step, so nothing is ever half-saved. If it "
+            "happens again, save a copy of the workbook and report the problem."
+        )
+    return (
+        f"Your last change could not be saved because {problem}. Nothing was changed: the "
+        f"workbook is as it was before. {advice}"
+    )

@@ -84,10 +84,28 @@ def _quit_on_interrupt(app: QApplication) -> None:
     timer.start(250)
 
 
+def report_unexpected(exc_type, exc, tb) -> None:  # noqa: ANN001 - sys.excepthook's signature
+    """Errors nobody caught (a full disk, an I/O error, a bug) are explained in a dialog,
+    never shown as a traceback; the traceback goes to stderr for a bug report."""
+    import traceback
+
+    from cscoach.model.errors import describe_failure
+    from cscoach.ui import dialogs
+
+    traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+    if issubclass(exc_type, KeyboardInterrupt):
+        return
+    import sqlite3
+
+    title = "Could not save" if issubclass(exc_type, (sqlite3.Error, OSError)) else "Sorry"
+    dialogs.show_error(QApplication.activeWindow(), title, describe_failure(exc))
+
+
 def run(path: Path | None, argv: list[str] | None = None) -> int:
     """Start CS Coach on ``path`` (or the usual workbook) and return the exit status."""
     app = create_application(argv)
     _quit_on_interrupt(app)
+    sys.excepthook = report_unexpected
     window = create_main_window(path)
     window.show()
     try:

@@ -240,3 +240,15 @@ def test_file_dialog_wrappers_add_the_suffix_and_handle_cancel(qapp, monkeypatch
     assert REAL_ASK_SAVE_PATH(None, "Save", "x.pdf", "PDF (*.pdf)", ".pdf") is None
     assert REAL_ASK_OPEN_PATH(None, "Open", "Workbooks (*.cscoach)") == tmp_path / "a.cscoach"
     assert seen[1][2].startswith(str(tmp_path))  # the next dialog starts where the last ended
+
+
+def test_uncaught_errors_become_a_sentence(qapp, fake_dialogs, capsys) -> None:
+    import sqlite3
+
+    from cscoach.ui.app import report_unexpected
+
+    exc = sqlite3.OperationalError("database or disk is full")
+    report_unexpected(type(exc), exc, None)
+    (text,) = fake_dialogs.texts("error")
+    assert "disk is full" in text and "Nothing was changed" in text
+    assert "database or disk is full" in capsys.readouterr().err  # kept for a bug report

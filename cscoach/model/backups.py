@@ -119,3 +119,26 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def replace_damaged(workbook: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of a workbook that cannot be opened.
+
+    The damaged file is never deleted: it is renamed to ``<name>.damaged-<time>`` beside
+    the workbook (returned), then the backup is copied in with SQLite's backup API.
+    """
+    workbook, backup = Path(workbook), Path(backup)
+    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
+    kept = workbook.with_name(f"{workbook.name}.damaged-{stamp}")
+    src = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        if workbook.exists():
+            os.replace(workbook, kept)
+        copy_database(src, workbook)
+    except BaseException:
+        if kept.exists() and not workbook.exists():
+            os.replace(kept, workbook)
+        raise
+    finally:
+        src.close()
+    return kept

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from cscoach.model import backups
 from cscoach.model.errors import (
     NotAWorkbookError,
     ReadOnlyError,
@@ -47,6 +48,21 @@ def open_workbook(parent: QWidget | None, path: Path) -> Workbook | None:
             return None
         return _open_read_only(parent, path)
     except NotAWorkbookError as exc:
+        saved = backups.list_backups(path) if path.is_file() else []
+        if saved and dialogs.confirm(
+            parent,
+            OPEN_FAILED,
+            f"{exc.message}\n\nA backup of it from {saved[0].made_at:%d %B %Y, %H:%M} is in "
+            f"{saved[0].path.parent}. Restore that backup? The file that cannot be opened is "
+            "kept beside it, renamed, so nothing is lost.",
+            "Restore Backup",
+        ):
+            try:
+                backups.replace_damaged(path, saved[0].path)
+            except (WorkbookError, OSError, sqlite3.Error) as problem:
+                dialogs.show_error(parent, "Could not restore the backup", str(problem))
+                return None
+            return open_workbook(parent, path)
         dialogs.show_error(
             parent,
             OPEN_FAILED,

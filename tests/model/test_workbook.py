@@ -302,3 +302,17 @@ def test_restore_refuses_bad_sources_and_changes_nothing(tmp_path: Path) -> None
         assert backups.list_backups(path) == []
     with Workbook.open(path, read_only=True) as reader, pytest.raises(ReadOnlyError):
         reader.restore_from(bad)
+
+
+def test_a_damaged_workbook_is_replaced_by_its_backup_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "x.cscoach"
+    with Workbook.create(path, "Cafe") as wb:
+        team.add_member(wb, "Ana")
+        backups.make_backup(wb.conn, path)
+    damaged = b"SQLite format 3\x00" + b"\xff" * 3000
+    path.write_bytes(damaged)
+    kept = backups.replace_damaged(path, backups.list_backups(path)[0].path)
+    assert kept.read_bytes() == damaged and kept.name.startswith("x.cscoach.damaged-")
+    with Workbook.open(path) as wb:
+        assert [m.name for m in team.list_members(wb)] == ["Ana"]
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600

@@ -252,3 +252,25 @@ def test_uncaught_errors_become_a_sentence(qapp, fake_dialogs, capsys) -> None:
     (text,) = fake_dialogs.texts("error")
     assert "disk is full" in text and "Nothing was changed" in text
     assert "database or disk is full" in capsys.readouterr().err  # kept for a bug report
+
+
+def test_a_damaged_workbook_offers_its_backup(qapp, fake_dialogs, tmp_path) -> None:
+    from cscoach.model import backups, team
+    from cscoach.model.workbook import Workbook
+    from cscoach.ui import opening
+
+    path = tmp_path / "x.cscoach"
+    with Workbook.create(path, "Cafe") as wb:
+        team.add_member(wb, "Ana")
+        backups.make_backup(wb.conn, path)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    fake_dialogs.answer = False
+    assert opening.open_workbook(None, path) is None
+    assert path.read_bytes().startswith(b"\x89PNG")  # declined: untouched
+    fake_dialogs.answer = True
+    wb = opening.open_workbook(None, path)
+    try:
+        assert [m.name for m in team.list_members(wb)] == ["Ana"]
+    finally:
+        wb.close()
+    assert len(list(tmp_path.glob("x.cscoach.damaged-*"))) == 1

@@ -23,7 +23,7 @@ EXIT_OK = 0
 EXIT_UNHEALTHY = 1  # `check`: the file is not a healthy workbook
 EXIT_ERROR = 2
 
-COMMANDS = ("new", "demo", "check", "print")
+COMMANDS = ("new", "demo", "check", "print", "kpi", "survey")
 
 USAGE = """\
 cscoach [WORKBOOK]
@@ -31,7 +31,11 @@ cscoach [WORKBOOK]
        cscoach new PATH --business NAME
        cscoach demo PATH
        cscoach check PATH
-       cscoach print DOC --workbook PATH --out FILE.pdf [options]"""
+       cscoach print DOC --workbook PATH --out FILE.pdf [options]
+       cscoach kpi export --workbook PATH --out FILE.csv
+       cscoach kpi import --workbook PATH FILE.csv [--replace]
+       cscoach survey import --workbook PATH FILE.csv [--nps-column NAME] [--csat-column NAME]
+                      [--date-column NAME] [--replace]"""
 
 DESCRIPTION = (
     "CS Coach: build and keep a customer-service culture in a small service business. "
@@ -140,6 +144,69 @@ def build_parser() -> argparse.ArgumentParser:
     )
     printing.add_argument("--month", metavar="YYYY-MM", help="monthly-review: the month")
     printing.add_argument("--candidate", metavar="NAME", help="scorecard: a filled scorecard")
+
+    kpi = commands.add_parser(
+        "kpi",
+        prog=f"{PROG} kpi",
+        usage=f"{PROG} kpi export|import …",
+        help="export or import monthly KPI values as CSV",
+        description="KPI values as CSV with the header month,kpi,value,note.",
+    )
+    kpi_commands = kpi.add_subparsers(dest="kpi_command", metavar="ACTION", parser_class=_Parser)
+    kpi_commands.required = True
+    export = kpi_commands.add_parser(
+        "export",
+        prog=f"{PROG} kpi export",
+        usage=f"{PROG} kpi export --workbook PATH --out FILE.csv",
+        help="write every KPI value to a CSV file",
+    )
+    export.add_argument("--workbook", metavar="PATH", type=_path, required=True)
+    export.add_argument("--out", metavar="FILE.csv", type=_path, required=True)
+    kpi_import = kpi_commands.add_parser(
+        "import",
+        prog=f"{PROG} kpi import",
+        usage=f"{PROG} kpi import --workbook PATH FILE.csv [--replace]",
+        help="read KPI values from a CSV file (all or nothing)",
+        description="Import month,kpi,value,note rows. A comma or semicolon delimiter, a "
+        "decimal comma and Excel's UTF-8 BOM are accepted. One bad row imports nothing and the "
+        "error names its line. Months that already have a different value are kept and listed "
+        "unless --replace is given.",
+    )
+    kpi_import.add_argument("--workbook", metavar="PATH", type=_path, required=True)
+    kpi_import.add_argument("file", metavar="FILE.csv", type=_path)
+    kpi_import.add_argument(
+        "--replace", action="store_true", help="overwrite months that already have a value"
+    )
+
+    survey = commands.add_parser(
+        "survey",
+        prog=f"{PROG} survey",
+        usage=f"{PROG} survey import …",
+        help="compute NPS and CSAT per month from survey responses",
+    )
+    survey_commands = survey.add_subparsers(
+        dest="survey_command", metavar="ACTION", parser_class=_Parser
+    )
+    survey_commands.required = True
+    survey_import = survey_commands.add_parser(
+        "import",
+        prog=f"{PROG} survey import",
+        usage=f"{PROG} survey import --workbook PATH FILE.csv [--nps-column NAME] "
+        "[--csat-column NAME] [--date-column NAME] [--replace]",
+        help="read a survey CSV (e.g. a Google Forms export)",
+        description="One row per response: a date column, a 0–10 'would you recommend' column "
+        "and/or a 1–5 satisfaction column (guessed from the headers unless named). NPS and "
+        "CSAT are stored per calendar month with their counts; blank cells are skipped and "
+        "counted. Months that already have a value are kept unless --replace is given.",
+    )
+    survey_import.add_argument("--workbook", metavar="PATH", type=_path, required=True)
+    survey_import.add_argument("file", metavar="FILE.csv", type=_path)
+    survey_import.add_argument("--nps-column", metavar="NAME")
+    survey_import.add_argument("--csat-column", metavar="NAME")
+    survey_import.add_argument("--date-column", metavar="NAME")
+    survey_import.add_argument(
+        "--replace", action="store_true", help="overwrite months that already have a value"
+    )
     return parser
 
 
@@ -184,6 +251,10 @@ def _run(args: list[str]) -> int:
         return _check(ns.path)
     if ns.command == "print":
         return _print(ns)
+    if ns.command == "kpi":
+        return _kpi(ns)
+    if ns.command == "survey":
+        return _survey(ns)
     raise UsageError("nothing to do")
 
 
@@ -239,6 +310,44 @@ def _print(ns: argparse.Namespace) -> int:
     for warning in printed.warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
     print(f"Wrote {ns.out}.")
+    return EXIT_OK
+
+
+def _kpi(ns: argparse.Namespace) -> int:
+    from cscoach.model import kpi_import
+    from cscoach.model.workbook import Workbook
+
+    if ns.kpi_command == "export":
+        if ns.out.is_dir():
+            raise UsageError(f"--out: {ns.out} is a folder; give a file name ending in .csv")
+        with Workbook.open(ns.workbook, read_only=True) as wb:
+            count = kpi_import.export_kpi_csv(wb, ns.out)
+        print(f"Wrote {count} value{'s' if count != 1 else ''} to {ns.out}.")
+        return EXIT_OK
+    with Workbook.open(ns.workbook) as wb:
+        report = kpi_import.import_kpi_csv(
+            wb, ns.file, replace=ns.replace, keep_existing=not ns.replace
+        )
+    for line in report.lines():
+        print(line)
+    return EXIT_OK
+
+
+def _survey(ns: argparse.Namespace) -> int:
+    from cscoach.model import kpi_import
+    from cscoach.model.workbook import Workbook
+
+    with Workbook.open(ns.workbook) as wb:
+        report = kpi_import.import_survey(
+            wb,
+            ns.file,
+            nps_column=ns.nps_column,
+            csat_column=ns.csat_column,
+            date_column=ns.date_column,
+            replace=ns.replace,
+        )
+    for line in report.lines():
+        print(line)
     return EXIT_OK
 
 

@@ -408,6 +408,7 @@ def demo_path(tmp_path: Path) -> Path:
         "signoff",
         "scorecard",
         "culture-map",
+        "monthly-review",
     ],
 )
 def test_print_every_document(tmp_path: Path, capsys, demo_path: Path, document: str) -> None:
@@ -526,3 +527,104 @@ def test_filled_scorecard_for_a_candidate(tmp_path: Path, capsys, demo_path: Pat
     assert code == 0 and err == ""
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Liam O'Connor" in text and "%" in text
+
+
+# -- kpi and survey ---------------------------------------------------------------------
+
+
+def test_kpi_export_then_import_round_trips(tmp_path: Path, capsys, demo_path: Path) -> None:
+    out = tmp_path / "kpis.csv"
+    code, stdout, _ = cli(capsys, "kpi", "export", "--workbook", str(demo_path), "--out", str(out))
+    assert code == 0 and "Wrote" in stdout
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfmonth,kpi,value,note")
+    code, stdout, err = cli(capsys, "kpi", "import", "--workbook", str(demo_path), str(out))
+    assert code == 0 and err == ""
+    assert "Imported 0 new values" in stdout
+
+
+def test_kpi_import_is_all_or_nothing(tmp_path: Path, capsys, healthy: Path) -> None:
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text(
+        "month;kpi;value;note\n"
+        "2026-01;Customer satisfaction (CSAT);85,5;\n"
+        "2026-02;Net Promoter Score (NPS);140;too high\n",
+        encoding="utf-8",
+    )
+    before = digest(healthy)
+    code, _, err = cli(capsys, "kpi", "import", "--workbook", str(healthy), str(csv_file))
+    assert code == 2
+    assert_one_error_line(err, "Line 3")
+    assert digest(healthy) == before
+
+
+def test_kpi_import_keeps_existing_months_unless_replace(tmp_path, capsys, healthy) -> None:
+    from cscoach.model import kpis
+
+    first = tmp_path / "a.csv"
+    first.write_text("month,kpi,value,note\n2026-01,Customer satisfaction (CSAT),80,\n")
+    second = tmp_path / "b.csv"
+    second.write_text("\ufeffmonth,kpi,value,note\n2026-01,Customer satisfaction (CSAT),90,\n")
+    assert cli(capsys, "kpi", "import", "--workbook", str(healthy), str(first))[0] == 0
+    code, out, _ = cli(capsys, "kpi", "import", "--workbook", str(healthy), str(second))
+    assert code == 0 and "2026-01" in out
+    with Workbook.open(healthy, read_only=True) as wb:
+        csat = kpis.kpi_by_key(wb, "csat")
+        assert kpis.get_entry(wb, csat.id, "2026-01").value == 80
+    code, _, _ = cli(capsys, "kpi", "import", "--workbook", str(healthy), str(second), "--replace")
+    assert code == 0
+    with Workbook.open(healthy, read_only=True) as wb:
+        assert kpis.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2026-01").value == 90
+
+
+def test_survey_import_stores_nps_and_csat_with_counts(tmp_path, capsys, healthy) -> None:
+    from cscoach.model import kpis
+
+    survey = tmp_path / "survey.csv"
+    survey.write_text(
+        "Timestamp,Recommend (0-10),Satisfied (1-5)\n"
+        "2026-03-02 10:00:00,10,5\n"
+        "2026-03-05 10:00:00,9,4\n"
+        "2026-03-09 10:00:00,3,2\n"
+        "2026-03-10 10:00:00,,3\n",
+        encoding="utf-8",
+    )
+    code, out, err = cli(
+        capsys,
+        "survey",
+        "import",
+        "--workbook",
+        str(healthy),
+        str(survey),
+        "--nps-column",
+        "Recommend (0-10)",
+        "--csat-column",
+        "Satisfied (1-5)",
+        "--date-column",
+        "Timestamp",
+    )
+    assert code == 0 and err == "", err
+    assert "Stored" in out and "blank" in out
+    with Workbook.open(healthy, read_only=True) as wb:
+        nps = kpis.get_entry(wb, kpis.kpi_by_key(wb, "nps").id, "2026-03")
+        csat = kpis.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2026-03")
+    assert nps.value == pytest.approx(100 * (2 - 1) / 3)
+    assert csat.value == pytest.approx(50.0)
+
+
+def test_survey_import_bad_column_writes_nothing(tmp_path, capsys, healthy) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_text("Timestamp,Score\n2026-03-02,7\n", encoding="utf-8")
+    before = digest(healthy)
+    code, _, err = cli(
+        capsys,
+        "survey",
+        "import",
+        "--workbook",
+        str(healthy),
+        str(survey),
+        "--nps-column",
+        "Nope",
+    )
+    assert code == 2
+    assert_one_error_line(err, "Nope")
+    assert digest(healthy) == before

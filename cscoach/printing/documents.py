@@ -150,6 +150,12 @@ def _culture_map(wb: Workbook, request: PrintRequest) -> bytes:
     return culture_map_document(info, culture_map(wb, request.today))
 
 
+def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
+    from cscoach.printing.monthly_review import render_monthly_review
+
+    return render_monthly_review(wb, request)
+
+
 Renderer = Callable[[Workbook, PrintRequest], bytes | Printed]
 
 DOCUMENTS: dict[str, tuple[str, Renderer]] = {
@@ -160,6 +166,7 @@ DOCUMENTS: dict[str, tuple[str, Renderer]] = {
     "standards": ("Service standards handbook", _handbook),
     "signoff": ("Standards sign-off sheet", _signoff),
     "scorecard": ("Interview scorecard", _scorecard),
+    "monthly-review": ("Monthly KPI review", _monthly_review),
     "culture-map": ("Culture map", _culture_map),
 }
 

@@ -76,13 +76,10 @@ def _hiring(wb: Workbook) -> Page:
     return HiringPage(wb)
 
 
-def _placeholder(title: str) -> Callable[[Workbook], Page]:
-    def build(wb: Workbook) -> Page:
-        from cscoach.ui.pages.placeholder_page import DESCRIPTIONS, PlaceholderPage
+def _kpis(wb: Workbook) -> Page:
+    from cscoach.ui.pages.kpis_page import KpisPage
 
-        return PlaceholderPage(wb, title, DESCRIPTIONS[title])
-
-    return build
+    return KpisPage(wb)
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("philosophy", "Philosophy", _philosophy),
     PageSpec("standards", "Standards", _standards),
     PageSpec("hiring", "Hiring", _hiring),
-    PageSpec("kpis", "KPIs", _placeholder("KPIs")),
+    PageSpec("kpis", "KPIs", _kpis),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)
 

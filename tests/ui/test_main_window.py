@@ -14,8 +14,8 @@ from cscoach.model import team
 from cscoach.model.workbook import Workbook
 from cscoach.ui import prefs
 from cscoach.ui.main_window import PAGES, MainWindow, window_title
+from cscoach.ui.pages.kpis_page import KpisPage
 from cscoach.ui.pages.overview_page import OverviewPage
-from cscoach.ui.pages.placeholder_page import PlaceholderPage
 from cscoach.ui.pages.team_page import TeamPage
 
 
@@ -66,7 +66,7 @@ def test_ctrl_number_switches_pages(qtbot, main_window):
     qtbot.keyClick(main_window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert main_window.current_page_key() == "kpis"
     kpis = main_window.current_page()
-    assert isinstance(kpis, PlaceholderPage)
+    assert isinstance(kpis, KpisPage)
     assert kpis.header.title_label.text() == "KPIs"
 
 

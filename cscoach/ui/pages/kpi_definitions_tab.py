@@ -1,0 +1,273 @@
+"""The KPI page's Definitions tab: the KPIs, their ranges and directions, and each one's
+target history (add a KPI, edit it, change a target from a month on, retire)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cscoach.model import kpis
+from cscoach.model.errors import CsCoachError
+from cscoach.model.workbook import Workbook
+from cscoach.ui import dialogs
+from cscoach.ui.pages import kpi_dialogs
+from cscoach.ui.widgets import plain_label
+
+COLUMNS = ("KPI", "Unit", "Allowed", "Better when", "Target now", "Values", "Status")
+
+
+class DefinitionsTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, wb: Workbook, parent: QWidget | None = None, *, today=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiDefinitionsTab")
+        self.wb = wb
+        self.today: dt.date | None = today
+        self.kpis: list[kpis.Kpi] = []
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("kpiTable")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_kpi())
+
+        def button(text: str, name: str, slot, tip: str = "") -> QPushButton:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            return b
+
+        self.add_button = button(
+            "Add KPI…", "addKpi", self.add_kpi, "Measure something of your own"
+        )
+        self.edit_button = button("Edit…", "editKpi", self.edit_kpi)
+        self.target_button = button(
+            "Change Target…", "changeTarget", self.change_target, "From a month on; history stays"
+        )
+        self.retire_button = button("Retire", "retireKpi", self.toggle_active)
+        self.delete_button = button(
+            "Delete", "deleteKpi", self.delete_kpi, "Only your own KPIs that have no values"
+        )
+        self.up_button = button("Move Up", "moveKpiUp", lambda: self.move(-1))
+        self.down_button = button("Move Down", "moveKpiDown", lambda: self.move(1))
+        bar = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.target_button, self.retire_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        for b in (self.up_button, self.down_button, self.delete_button):
+            bar.addWidget(b)
+
+        self.detail_title = plain_label(object_name="formTitle")
+        self.description = plain_label(object_name="kpiDescriptionLabel", role="hint")
+        self.description.setWordWrap(True)
+        self.history = QListWidget()
+        self.history.setObjectName("targetHistory")
+        self.history.setAccessibleName("Target history")
+        self.history.setMaximumHeight(140)
+        self.remove_change_button = button(
+            "Remove Change",
+            "removeTargetChange",
+            self.remove_change,
+            "Undo a target change: the target before it holds on",
+        )
+        history_bar = QHBoxLayout()
+        history_bar.addWidget(plain_label("Target history", role="hint"))
+        history_bar.addStretch(1)
+        history_bar.addWidget(self.remove_change_button)
+        self.feedback = plain_label(object_name="definitionsFeedback", role="feedback")
+        self.feedback.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.detail_title)
+        layout.addWidget(self.description)
+        layout.addLayout(history_bar)
+        layout.addWidget(self.history)
+        self.reload()
+
+    # -- data ----------------------------------------------------------------------
+
+    def current(self) -> kpis.Kpi | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].row()
+        return self.kpis[row] if 0 <= row < len(self.kpis) else None
+
+    def select(self, kpi_id: int | None) -> None:
+        for row, kpi in enumerate(self.kpis):
+            if kpi.id == kpi_id:
+                self.table.selectRow(row)
+                return
+
+    def reload(self, select_id: int | None = None) -> None:
+        keep = (
+            select_id if select_id is not None else (self.current().id if self.current() else None)
+        )
+        self.kpis = kpis.list_kpis(self.wb, today=self.today)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.kpis))
+        grey = QColor("#8a949e")
+        for row, kpi in enumerate(self.kpis):
+            cells = (
+                kpi.name,
+                kpi.unit or "—",
+                kpi.range_text(),
+                "higher" if kpi.higher_is_better else "lower",
+                kpis.format_value(kpi.target, kpi.unit) if kpi.target is not None else "—",
+                str(kpi.entries),
+                "Active" if kpi.active else "Retired",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if not kpi.active:
+                    item.setForeground(grey)
+                if column == 0 and kpi.description:
+                    item.setToolTip(kpi.description)
+                self.table.setItem(row, column, item)
+        self.table.blockSignals(False)
+        self.select(keep if keep is not None else (self.kpis[0].id if self.kpis else None))
+        self._selected()
+
+    def _selected(self) -> None:
+        kpi = self.current()
+        writable = not self.wb.read_only
+        for b in (self.edit_button, self.target_button, self.retire_button):
+            b.setEnabled(writable and kpi is not None)
+        self.add_button.setEnabled(writable)
+        self.up_button.setEnabled(writable and kpi is not None)
+        self.down_button.setEnabled(writable and kpi is not None)
+        self.delete_button.setEnabled(
+            writable and kpi is not None and not kpi.starter and not kpi.entries
+        )
+        self.history.clear()
+        if kpi is None:
+            self.detail_title.setText("")
+            self.description.setText("")
+            self.remove_change_button.setEnabled(False)
+            return
+        self.retire_button.setText("Retire" if kpi.active else "Bring Back")
+        self.detail_title.setText(
+            f"{kpi.name} — {kpi.direction_text()}, allowed {kpi.range_text()}"
+        )
+        self.description.setText(kpi.description)
+        self.description.setVisible(bool(kpi.description))
+        for change in reversed(kpis.target_history(self.wb, kpi.id)):
+            since = (
+                "From the start"
+                if change.from_month == kpis.FIRST_MONTH
+                else f"From {kpis.month_label(change.from_month)}"
+            )
+            item = QListWidgetItem(f"{since}: {kpis.format_value(change.target, kpi.unit)}")
+            item.setData(Qt.ItemDataRole.UserRole, change.from_month)
+            self.history.addItem(item)
+        self.remove_change_button.setEnabled(writable and self.history.count() > 1)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def _done(self, message: str, kpi_id: int | None) -> None:
+        self.reload(kpi_id)
+        self.feedback.setText(message)
+        self.changed.emit()
+
+    def add_kpi(self) -> None:
+        dialog = kpi_dialogs.KpiDialog(self.wb, None, self)
+        if kpi_dialogs.run(dialog) and dialog.kpi_id is not None:
+            name = kpis.get_kpi(self.wb, dialog.kpi_id).name
+            self._done(f"{name} was added: enter its values in Monthly Figures.", dialog.kpi_id)
+
+    def edit_kpi(self) -> None:
+        kpi = self.current()
+        if kpi is None or self.wb.read_only:
+            return
+        dialog = kpi_dialogs.KpiDialog(self.wb, kpi, self)
+        if kpi_dialogs.run(dialog):
+            self._done("Changes saved.", kpi.id)
+
+    def change_target(self) -> None:
+        kpi = self.current()
+        if kpi is None:
+            return
+        dialog = kpi_dialogs.TargetDialog(self.wb, kpi, self, today=self.today)
+        if kpi_dialogs.run(dialog):
+            self._done("Target changed; earlier months keep the target they had.", kpi.id)
+
+    def remove_change(self) -> None:
+        kpi = self.current()
+        item = self.history.currentItem()
+        if kpi is None or item is None:
+            return
+        month = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            kpis.remove_target_change(self.wb, kpi.id, month)
+        except CsCoachError as exc:
+            dialogs.show_error(self, "Cannot remove this target", exc.message)
+            return
+        self._done("Target change removed.", kpi.id)
+
+    def toggle_active(self) -> None:
+        kpi = self.current()
+        if kpi is None:
+            return
+        if kpi.active and not dialogs.confirm(
+            self,
+            f"Retire {kpi.name}?",
+            f"{kpi.name} leaves the grid, the charts and the monthly review. Its "
+            f"{kpi.entries} value(s) stay in the workbook and come back if you bring it back.",
+            "Retire",
+        ):
+            return
+        kpis.set_active(self.wb, kpi.id, not kpi.active)
+        self._done(f"{kpi.name} is retired." if kpi.active else f"{kpi.name} is back.", kpi.id)
+
+    def delete_kpi(self) -> None:
+        kpi = self.current()
+        if kpi is None:
+            return
+        if not dialogs.confirm(
+            self,
+            f"Delete {kpi.name}?",
+            f"Delete {kpi.name}? It has no values.",
+            "Delete",
+            destructive=True,
+        ):
+            return
+        try:
+            kpis.delete_kpi(self.wb, kpi.id)
+        except CsCoachError as exc:
+            dialogs.show_error(self, "Cannot delete", exc.message)
+            return
+        self._done(f"{kpi.name} was deleted.", None)
+
+    def move(self, step: int) -> None:
+        kpi = self.current()
+        if kpi is None:
+            return
+        kpis.move_kpi(self.wb, kpi.id, step)
+        self._done("", kpi.id)

@@ -1,0 +1,503 @@
+"""The KPI page's own dialogs: entry from counts, a KPI's definition, a target change and
+the survey import's column picker.
+
+Each dialog calls the model itself when OK is pressed and shows a ``ValidationError`` under
+the field it names, staying open, so the rule lives only in the model. The page opens them
+through ``run`` so tests can stand in for the modal ``exec()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cscoach.model import kpi_import as ki
+from cscoach.model import kpis
+from cscoach.model.errors import ValidationError
+from cscoach.model.workbook import Workbook
+from cscoach.ui.widgets import error_label, plain_label, show_message
+
+
+def run(dialog: QDialog) -> bool:
+    """Show a dialog modally; True when accepted. Tests replace this."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _field(widget: QWidget, error: QLabel) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(3)
+    layout.addWidget(widget)
+    layout.addWidget(error)
+    return box
+
+
+def _buttons(dialog: QDialog, ok_label: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_label)
+    ok.setObjectName("dialogOk")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _text(value: float | int) -> str:
+    return kpis.format_plain(value).replace("−", "-")
+
+
+# -- entry from counts ------------------------------------------------------------
+
+
+class CountsDialog(QDialog):
+    """Enter a starter KPI from counts; the formula is shown with the real numbers as they
+    are typed."""
+
+    def __init__(
+        self,
+        wb: Workbook,
+        kpi: kpis.Kpi,
+        month: str,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("countsDialog")
+        self.wb, self.kpi, self.month, self.today = wb, kpi, month, today
+        self.result_value: kpis.Computation | None = None
+        self.setWindowTitle(f"{kpi.name} from Counts")
+        entry = kpis.get_entry(wb, kpi.id, month)
+        counts = (entry.counts or {}) if entry else {}
+        heading = plain_label(f"{kpi.name} — {kpis.month_label(month)}", object_name="formTitle")
+        heading.setWordWrap(True)
+        words = plain_label(
+            f"{kpi.name} = {kpis.FORMULA_WORDS[kpi.key or '']}", object_name="formulaWords"
+        )
+        words.setWordWrap(True)
+        words.setProperty("role", "hint")
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        for field, label, whole in kpis.COUNT_FIELDS[kpi.key or ""]:
+            edit = QLineEdit(_text(counts[field]) if field in counts else "")
+            edit.setObjectName(f"count_{field}")
+            edit.setPlaceholderText("a whole number" if whole else "hours, e.g. 130.5")
+            edit.textChanged.connect(self.update_formula)
+            self.edits[field] = edit
+            self.errors[field] = error_label(f"count_{field}Error")
+            form.addRow(label, _field(edit, self.errors[field]))
+        self.note = QPlainTextEdit(entry.note if entry else "")
+        self.note.setObjectName("countsNote")
+        self.note.setPlaceholderText("What happened this month (optional)")
+        self.note.setMinimumHeight(64)
+        self.note.setMaximumHeight(90)
+        self.errors["note"] = error_label("countsNoteError")
+        form.addRow("Note", _field(self.note, self.errors["note"]))
+        self.formula = plain_label(object_name="formulaLabel")
+        self.formula.setWordWrap(True)
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula.setStyleSheet(
+            "background: #f1f6f6; border: 1px solid #d2e2e2; border-radius: 4px; padding: 8px;"
+            "font-size: 12pt;"
+        )
+        self.formula_error = error_label("formulaError")
+        self.form_error = error_label("countsFormError")
+        self.existing = plain_label(object_name="countsExisting", role="hint")
+        self.existing.setWordWrap(True)
+        if entry is not None:
+            self.existing.setText(
+                f"Replaces the value there now: {kpis.format_value(entry.value, kpi.unit)}."
+            )
+        self.existing.setVisible(entry is not None)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(words)
+        layout.addLayout(form)
+        layout.addWidget(self.formula)
+        layout.addWidget(self.formula_error)
+        layout.addWidget(self.existing)
+        layout.addWidget(self.form_error)
+        layout.addWidget(_buttons(self, "Save"))
+        self.update_formula()
+        self.setMinimumWidth(500)
+        self.adjustSize()
+
+    def counts(self) -> dict[str, str]:
+        return {field: edit.text() for field, edit in self.edits.items()}
+
+    def update_formula(self) -> None:
+        """Show the formula with the numbers typed so far (or what is still wrong)."""
+        if not any(text.strip() for text in self.counts().values()):
+            self.formula.setText("Type the counts to see the result.")
+            show_message(self.formula_error, "")
+            return
+        try:
+            result = kpis.compute(self.kpi.key or "", self.counts())
+        except ValidationError as exc:
+            self.formula.setText(f"{self.kpi.name} = …")
+            show_message(self.formula_error, exc.message)
+            return
+        unit = self.kpi.unit if self.kpi.unit not in ("", "score") else ""
+        text = f"{self.kpi.name} = {result.worked}{' ' + unit if unit else ''}"
+        if result.detail:
+            text += f"\n{result.detail}"
+        self.formula.setText(text)
+        show_message(self.formula_error, "")
+
+    def accept(self) -> None:
+        for label in self.errors.values():
+            show_message(label, "")
+        show_message(self.form_error, "")
+        try:
+            self.result_value = kpis.set_entry_from_counts(
+                self.wb,
+                self.kpi.id,
+                self.month,
+                self.counts(),
+                self.note.toPlainText(),
+                today=self.today,
+            )
+        except ValidationError as exc:
+            show_message(self.errors.get(exc.field, self.form_error), exc.message)
+            return
+        super().accept()
+
+
+# -- a KPI's definition -------------------------------------------------------------
+
+
+class KpiDialog(QDialog):
+    """Add the owner's own KPI, or change a KPI's name, unit, range and direction."""
+
+    def __init__(self, wb: Workbook, kpi: kpis.Kpi | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiDialog")
+        self.wb, self.kpi = wb, kpi
+        self.kpi_id: int | None = kpi.id if kpi else None
+        self.setWindowTitle(f"Edit {kpi.name}" if kpi else "New KPI")
+        self.name = QLineEdit(kpi.name if kpi else "")
+        self.name.setObjectName("kpiName")
+        self.name.setPlaceholderText("for example: Google review rating")
+        self.unit = QLineEdit(kpi.unit if kpi else "")
+        self.unit.setObjectName("kpiUnit")
+        self.unit.setPlaceholderText("%, hours, stars, score … (optional)")
+        self.min_value = QLineEdit(kpis.format_plain(kpi.min_value) if kpi else "")
+        self.min_value.setObjectName("kpiMin")
+        self.min_value.setPlaceholderText("no lower limit")
+        self.max_value = QLineEdit(kpis.format_plain(kpi.max_value) if kpi else "")
+        self.max_value.setObjectName("kpiMax")
+        self.max_value.setPlaceholderText("no upper limit")
+        for edit in (self.min_value, self.max_value):
+            edit.setText(edit.text().replace("−", "-"))
+        self.direction = QComboBox()
+        self.direction.setObjectName("kpiDirection")
+        self.direction.addItem("Higher is better", True)
+        self.direction.addItem("Lower is better", False)
+        self.direction.setCurrentIndex(0 if kpi is None or kpi.higher_is_better else 1)
+        self.target = QLineEdit()
+        self.target.setObjectName("kpiTarget")
+        self.target.setPlaceholderText("the value you aim for each month")
+        self.description = QPlainTextEdit(kpi.description if kpi else "")
+        self.description.setObjectName("kpiDescription")
+        self.description.setPlaceholderText("How it is measured (optional)")
+        self.description.setFixedHeight(70)
+        self.errors = {
+            name: error_label(f"kpi_{name}Error")
+            for name in ("name", "unit", "min_value", "max_value", "target", "description")
+        }
+        form = QFormLayout()
+        form.addRow("Name", _field(self.name, self.errors["name"]))
+        form.addRow("Unit", _field(self.unit, self.errors["unit"]))
+        form.addRow("Lowest allowed", _field(self.min_value, self.errors["min_value"]))
+        form.addRow("Highest allowed", _field(self.max_value, self.errors["max_value"]))
+        form.addRow("Better when", self.direction)
+        if kpi is None:
+            form.addRow("Target", _field(self.target, self.errors["target"]))
+        else:
+            self.target.hide()
+        form.addRow("Description", _field(self.description, self.errors["description"]))
+        self.form_error = error_label("kpiFormError")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if kpi is not None:
+            hint = plain_label(
+                "To change the target, use Change Target: earlier months keep theirs.",
+                role="hint",
+            )
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        layout.addWidget(self.form_error)
+        layout.addWidget(_buttons(self, "Save" if kpi else "Add KPI"))
+        self.resize(460, self.sizeHint().height())
+
+    def values(self) -> kpis.KpiInput:
+        return kpis.KpiInput(
+            name=self.name.text(),
+            unit=self.unit.text(),
+            min_value=self.min_value.text(),
+            max_value=self.max_value.text(),
+            higher_is_better=bool(self.direction.currentData()),
+            description=self.description.toPlainText(),
+            active=self.kpi.active if self.kpi else True,
+        )
+
+    def accept(self) -> None:
+        for label in (*self.errors.values(), self.form_error):
+            show_message(label, "")
+        try:
+            if self.kpi is None:
+                self.kpi_id = kpis.add_kpi(self.wb, self.values(), self.target.text())
+            else:
+                kpis.update_kpi(self.wb, self.kpi.id, self.values())
+        except ValidationError as exc:
+            show_message(self.errors.get(exc.field, self.form_error), exc.message)
+            return
+        super().accept()
+
+
+class TargetDialog(QDialog):
+    """Change a KPI's target from a month on; earlier months keep the target they had."""
+
+    def __init__(
+        self, wb: Workbook, kpi: kpis.Kpi, parent=None, *, today: dt.date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("targetDialog")
+        self.wb, self.kpi, self.today = wb, kpi, today
+        self.setWindowTitle(f"Change Target — {kpi.name}")
+        now = kpis.current_month(today)
+        self.target = QLineEdit(_text(kpi.target) if kpi.target is not None else "")
+        self.target.setObjectName("targetValue")
+        self.from_month = QLineEdit(now)
+        self.from_month.setObjectName("targetFromMonth")
+        self.from_month.setPlaceholderText("YYYY-MM")
+        self.always = QCheckBox("This has always been the target (correct the first target)")
+        self.always.setObjectName("targetAlways")
+        self.always.toggled.connect(lambda on: self.from_month.setEnabled(not on))
+        self.errors = {
+            "target": error_label("targetValueError"),
+            "from_month": error_label("targetFromMonthError"),
+        }
+        direction = "or more" if kpi.higher_is_better else "or less"
+        form = QFormLayout()
+        form.addRow(f"Target ({direction})", _field(self.target, self.errors["target"]))
+        form.addRow("From month", _field(self.from_month, self.errors["from_month"]))
+        form.addRow("", self.always)
+        hint = plain_label(
+            "The new target holds from that month until the next change. Months before it "
+            "keep the target they had, so old charts and reviews do not change.",
+            role="hint",
+        )
+        hint.setWordWrap(True)
+        self.form_error = error_label("targetFormError")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.form_error)
+        layout.addWidget(_buttons(self, "Change Target"))
+        self.resize(440, self.sizeHint().height())
+
+    def accept(self) -> None:
+        for label in (*self.errors.values(), self.form_error):
+            show_message(label, "")
+        try:
+            if self.always.isChecked():
+                kpis.set_first_target(self.wb, self.kpi.id, self.target.text())
+            else:
+                kpis.set_target(
+                    self.wb,
+                    self.kpi.id,
+                    self.target.text(),
+                    self.from_month.text(),
+                    today=self.today,
+                )
+        except ValidationError as exc:
+            show_message(self.errors.get(exc.field, self.form_error), exc.message)
+            return
+        super().accept()
+
+
+# -- survey import ----------------------------------------------------------------------
+
+_ORDERS = (
+    ("Work it out from the dates", None),
+    ("month/day/year", False),
+    ("day/month/year", True),
+)
+
+
+class SurveyDialog(QDialog):
+    """Choose the survey's date, 0–10 and 1–5 columns, with a live preview of the months."""
+
+    def __init__(
+        self,
+        wb: Workbook,
+        table: ki.SurveyTable,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("surveyDialog")
+        self.wb, self.table, self.today = wb, table, today
+        self.analysis: ki.SurveyAnalysis | None = None
+        self.setWindowTitle("Import Survey Responses")
+        intro = plain_label(
+            f"{table.name}: {len(table.rows)} response(s), {len(table.headers)} column(s). "
+            "Choose the columns to read; CS Coach works out NPS and CSAT for each month.",
+            role="hint",
+        )
+        intro.setWordWrap(True)
+        date, nps, csat = ki.suggest_columns(table)
+        self.date_combo = self._combo("surveyDate", date, allow_none=False)
+        self.nps_combo = self._combo("surveyNps", nps)
+        self.csat_combo = self._combo("surveyCsat", csat)
+        self.order_combo = QComboBox()
+        self.order_combo.setObjectName("surveyDateOrder")
+        for label, value in _ORDERS:
+            self.order_combo.addItem(label, value)
+        self.order_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        form = QFormLayout()
+        form.addRow("Date of each response", self.date_combo)
+        form.addRow("Dates are written", self.order_combo)
+        form.addRow("“Would you recommend us?” (0–10)", self.nps_combo)
+        form.addRow("Satisfaction (1–5)", self.csat_combo)
+        self.error = error_label("surveyError")
+        self.preview = QTableWidget(0, 5)
+        self.preview.setObjectName("surveyPreview")
+        self.preview.setHorizontalHeaderLabels(
+            ["Month", "KPI", "Result", "Answers", "What happens"]
+        )
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.preview.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.skipped = plain_label(object_name="surveySkipped", role="hint")
+        self.skipped.setWordWrap(True)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        buttons = _buttons(self, "Import")
+        self.import_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(line)
+        layout.addWidget(plain_label("What will be stored", object_name="formTitle"))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.skipped)
+        layout.addWidget(buttons)
+        self.resize(700, 560)
+        self.refresh()
+
+    def _combo(self, name: str, index: int | None, *, allow_none: bool = True) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setMinimumContentsLength(30)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        if allow_none:
+            combo.addItem("(none)", None)
+        for n, header in enumerate(self.table.headers):
+            combo.addItem(" ".join(header.split()), n)
+        if index is not None:
+            combo.setCurrentIndex(combo.findData(index))
+        combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        return combo
+
+    def choose(
+        self, *, date: int | None = None, nps: int | None = -1, csat: int | None = -1
+    ) -> None:
+        """Pick columns by index (None: "(none)"; -1: leave as it is)."""
+        if date is not None:
+            self.date_combo.setCurrentIndex(self.date_combo.findData(date))
+        if nps != -1:
+            self.nps_combo.setCurrentIndex(self.nps_combo.findData(nps))
+        if csat != -1:
+            self.csat_combo.setCurrentIndex(self.csat_combo.findData(csat))
+
+    def refresh(self) -> None:
+        """Analyse with the chosen columns and show the months (nothing is written)."""
+        self.analysis = None
+        self.preview.setRowCount(0)
+        try:
+            analysis = ki.analyse_survey(
+                self.table,
+                date_column=self.date_combo.currentData(),
+                nps_column=self.nps_combo.currentData(),
+                csat_column=self.csat_combo.currentData(),
+                day_first=self.order_combo.currentData(),
+                today=self.today,
+            )
+        except ValidationError as exc:
+            show_message(self.error, exc.message)
+            self.skipped.setText("")
+            self.import_button.setEnabled(False)
+            return
+        show_message(self.error, "")
+        planned = ki.plan_survey(self.wb, analysis)
+        words = {
+            ki.STORED: "stored (no value yet)",
+            ki.KEPT: "already has {existing}: you choose after Import",
+            ki.UNCHANGED: "already there, the same",
+        }
+        self.preview.setRowCount(len(planned))
+        for row, item in enumerate(planned):
+            action = words.get(item.action, item.action).format(
+                existing=kpis.format_number(item.existing)
+            )
+            for column, text in enumerate(
+                (
+                    kpis.month_label(item.month, short=True),
+                    "NPS" if item.key == "nps" else "CSAT",
+                    kpis.format_number(item.value),
+                    str(item.responses),
+                    action,
+                )
+            ):
+                cell = QTableWidgetItem(text)
+                self.preview.setItem(row, column, cell)
+        lines = []
+        if analysis.skipped:
+            lines.append(
+                "Skipped: "
+                + "; ".join(
+                    f"{count} {reason}" for reason, count in sorted(analysis.skipped.items())
+                )
+                + "."
+            )
+        if analysis.date_note:
+            lines.append(analysis.date_note)
+        if not planned:
+            lines.append("No month has answers to store with these columns.")
+        self.skipped.setText("\n".join(lines))
+        self.analysis = analysis
+        self.import_button.setEnabled(bool(planned))
+
+    def accept(self) -> None:
+        if self.analysis is None:
+            return
+        super().accept()

@@ -1,0 +1,243 @@
+"""The KPI page's Monthly Review tab: pick a month, see each KPI against its target, the
+month before and the same month a year before, tick off last month's plan and write what
+we will do next. Print… makes the one- or two-page PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cscoach.model import kpis
+from cscoach.model.errors import CsCoachError, ValidationError
+from cscoach.model.workbook import Workbook
+from cscoach.ui import dialogs
+from cscoach.ui.widgets import error_label, plain_label, show_message
+
+SAVE_DELAY_MS = 800
+COLUMNS = ("KPI", "This month", "Target", "Status", "Month before", "A year before", "Note")
+ON_COLOUR = QColor("#1e6b2a")
+OFF_COLOUR = QColor("#a0261d")
+
+
+class ReviewTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, wb: Workbook, parent: QWidget | None = None, *, today=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiReviewTab")
+        self.wb = wb
+        self.today: dt.date | None = today
+        self.review: kpis.MonthlyReview | None = None
+        self.picked_month: str | None = None  # chosen by the owner; else the latest
+        self._loaded_steps = ""
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.save_next_steps)
+
+        self.month_combo = QComboBox()
+        self.month_combo.setObjectName("reviewMonth")
+        self.month_combo.setAccessibleName("Month to review")
+        self.month_combo.setMinimumContentsLength(16)
+        self.month_combo.currentIndexChanged.connect(lambda _i: self._month_chosen())
+        self.summary = plain_label(object_name="reviewSummary")
+        self.summary.setWordWrap(True)
+        self.print_button = QPushButton("Print Review…")
+        self.print_button.setObjectName("printReview")
+        self.print_button.setToolTip("The review as a one- or two-page PDF with the charts")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Month"))
+        bar.addWidget(self.month_combo)
+        bar.addSpacing(12)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.print_button)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("reviewTable")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(1, len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+
+        self.previous_title = plain_label(object_name="formTitle")
+        self.previous_steps = QPlainTextEdit()
+        self.previous_steps.setObjectName("previousSteps")
+        self.previous_steps.setReadOnly(True)
+        self.previous_steps.setPlaceholderText("Nothing was written down last month.")
+        self.next_title = plain_label("What we will do next", object_name="formTitle")
+        self.next_steps = QPlainTextEdit()
+        self.next_steps.setObjectName("nextStepsEdit")
+        self.next_steps.setPlaceholderText(
+            "One action per line, with who does it — for example:\n"
+            "Call back every complaint within a day (Ana)"
+        )
+        self.next_steps.textChanged.connect(self._steps_edited)
+        self.next_steps.installEventFilter(self)
+        self.steps_error = error_label("nextStepsError")
+        self.steps_status = plain_label(object_name="nextStepsStatus", role="hint")
+
+        previous_box = QWidget()
+        previous_layout = QVBoxLayout(previous_box)
+        previous_layout.setContentsMargins(0, 0, 0, 0)
+        previous_layout.addWidget(self.previous_title)
+        previous_layout.addWidget(
+            plain_label("Tick these off at the review: what got done?", role="hint")
+        )
+        previous_layout.addWidget(self.previous_steps, 1)
+        next_box = QWidget()
+        next_layout = QVBoxLayout(next_box)
+        next_layout.setContentsMargins(0, 0, 0, 0)
+        next_layout.addWidget(self.next_title)
+        next_layout.addWidget(self.next_steps, 1)
+        next_layout.addWidget(self.steps_error)
+        next_layout.addWidget(self.steps_status)
+        steps = QSplitter()
+        steps.addWidget(previous_box)
+        steps.addWidget(next_box)
+        steps.setSizes([400, 600])
+
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(self.table)
+        body.addWidget(steps)
+        body.setSizes([300, 220])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(body, 1)
+        self.reload()
+
+    # -- data --------------------------------------------------------------------
+
+    def current_month(self) -> str | None:
+        return self.month_combo.currentData()
+
+    def reload(self, month: str | None = None) -> None:
+        """Show ``month``, else the month the owner picked, else the latest with values."""
+        if month:
+            self.picked_month = month
+        months = kpis.review_months(self.wb, today=self.today)
+        wanted = self.picked_month or kpis.latest_month(self.wb)
+        if wanted is None or wanted not in months:
+            wanted = months[0] if months else None
+        self.month_combo.blockSignals(True)
+        self.month_combo.clear()
+        for m in months:
+            self.month_combo.addItem(kpis.month_label(m), m)
+        index = self.month_combo.findData(wanted)
+        self.month_combo.setCurrentIndex(max(index, 0))
+        self.month_combo.blockSignals(False)
+        self._show()
+
+    def _month_chosen(self) -> None:
+        self.save_next_steps()
+        self.picked_month = self.current_month()
+        self._show()
+
+    def _show(self) -> None:
+        month = self.current_month()
+        if month is None:
+            return
+        self.review = review = kpis.monthly_review(self.wb, month, today=self.today)
+        self.table.setRowCount(len(review.lines))
+        for row, line in enumerate(review.lines):
+            unit = line.kpi.unit
+            cells = (
+                line.kpi.name,
+                kpis.format_value(line.value, unit),
+                kpis.format_value(line.target, unit) if line.target is not None else "—",
+                line.status_label(),
+                line.compared_label("previous"),
+                line.compared_label("year_before"),
+                " ".join(line.note.split()),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3 and line.status is not None:
+                    item.setForeground(ON_COLOUR if line.status == kpis.ON_TARGET else OFF_COLOUR)
+                if column == 6 and line.note:
+                    item.setToolTip(line.note)
+                if column == 2:
+                    direction = "or more" if line.kpi.higher_is_better else "or less"
+                    item.setToolTip(f"Target in {kpis.month_label(month)}: {text} {direction}")
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        for row in range(self.table.rowCount()):
+            self.table.setRowHeight(row, max(self.table.rowHeight(row), 30))
+        if review.measured:
+            self.summary.setText(
+                f"{review.on_target} of {review.measured} KPI(s) with a value on target in "
+                f"{kpis.month_label(month)}."
+            )
+        else:
+            self.summary.setText(f"No values for {kpis.month_label(month)} yet.")
+        previous = kpis.add_months(month, -1)
+        self.previous_title.setText(f"Planned in {kpis.month_label(previous)}")
+        self.previous_steps.setPlainText(review.previous_next_steps)
+        self.next_title.setText(f"What we will do next ({kpis.month_label(month)} review)")
+        self._loaded_steps = review.next_steps
+        self.next_steps.blockSignals(True)
+        self.next_steps.setPlainText(review.next_steps)
+        self.next_steps.blockSignals(False)
+        self.next_steps.setReadOnly(self.wb.read_only)
+        show_message(self.steps_error, "")
+        self.steps_status.setText("")
+
+    # -- "what we will do next" ----------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if watched is self.next_steps and event.type() == QEvent.Type.FocusOut:
+            self.save_next_steps()
+        return super().eventFilter(watched, event)
+
+    def _steps_edited(self) -> None:
+        self.steps_status.setText("")
+        self.save_timer.start()
+
+    def is_dirty(self) -> bool:
+        return self.next_steps.toPlainText().strip() != self._loaded_steps.strip()
+
+    def save_next_steps(self) -> bool:
+        """Save the plan being typed (on a short pause, on leaving the box, on switching
+        month). False when it could not be saved (the message is shown under the box)."""
+        self.save_timer.stop()
+        month = self.review.month if self.review else None  # the month the text belongs to
+        if month is None or self.wb.read_only or not self.is_dirty():
+            return True
+        text = self.next_steps.toPlainText()
+        try:
+            kpis.save_next_steps(self.wb, month, text, today=self.today)
+        except ValidationError as exc:
+            show_message(self.steps_error, exc.message)
+            return False
+        except CsCoachError as exc:
+            dialogs.show_error(self, "Could not save", exc.message)
+            return False
+        show_message(self.steps_error, "")
+        self._loaded_steps = text.strip()
+        self.steps_status.setText("Saved.")
+        self.changed.emit()
+        return True

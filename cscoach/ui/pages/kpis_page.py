@@ -1,0 +1,713 @@
+"""The KPIs page: monthly figures in a grid, entry from counts, charts, the monthly review,
+the KPI definitions, and CSV and survey import and export.
+
+The grid is months × KPIs, edited in place: a value is saved when the cell is left, through
+the model, so a value the model refuses is never written and its message is shown under the
+grid, naming the cell. matplotlib is imported only when the Charts tab is first shown (or a
+review is printed), never when this module is imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import textwrap
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cscoach.model import kpi_import as ki
+from cscoach.model import kpis
+from cscoach.model.errors import CsCoachError, ValidationError
+from cscoach.model.workbook import Workbook
+from cscoach.ui import dialogs
+from cscoach.ui.pages import kpi_dialogs
+from cscoach.ui.pages.base import Page
+from cscoach.ui.pages.kpi_charts_tab import ChartsTab
+from cscoach.ui.pages.kpi_definitions_tab import DefinitionsTab
+from cscoach.ui.pages.kpi_review_tab import ReviewTab
+from cscoach.ui.widgets import error_label, plain_label, show_message
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+ON_BACKGROUND = QColor("#e7f3e8")
+OFF_BACKGROUND = QColor("#fbe9e7")
+NOTE_MARK = " ✎"
+MONTHS_STEP = 12
+HEADER_WRAP = 22  # characters per line of a column heading
+CSV_FILTER = "CSV files (*.csv);;All files (*)"
+GRID_HINT = (
+    "Type a value in a cell and press Enter; leave it empty to clear it. Values are shown to "
+    "one decimal. ✎ marks a month with a note. Green: on target; red: off target."
+)
+
+
+class KpiGridModel(QAbstractTableModel):
+    """Months (newest first) × active KPIs. Editing a cell writes through the model."""
+
+    cell_failed = Signal(str)  # the message to show under the grid
+    cell_saved = Signal(int, str)  # kpi id, month
+
+    def __init__(self, wb: Workbook, parent: QWidget | None = None, *, today=None) -> None:
+        super().__init__(parent)
+        self.wb = wb
+        self.today: dt.date | None = today
+        self.kpis: list[kpis.Kpi] = []
+        self.months: list[str] = []
+        self.entries: dict[tuple[int, str], kpis.KpiEntry] = {}
+        self.targets: dict[tuple[int, str], float | None] = {}
+
+    def load(self, months: list[str]) -> None:
+        self.beginResetModel()
+        self.kpis = kpis.list_kpis(self.wb, include_retired=False, today=self.today)
+        self.months = months
+        oldest = months[-1] if months else None
+        self.entries = {(e.kpi_id, e.month): e for e in kpis.list_entries(self.wb, first=oldest)}
+        self.targets = {}
+        for kpi in self.kpis:
+            found = kpis.targets_for(kpis.target_history(self.wb, kpi.id), months)
+            for month, target in zip(months, found, strict=True):
+                self.targets[(kpi.id, month)] = target
+        self.endResetModel()
+
+    def cell(self, index: ModelIndex) -> tuple[kpis.Kpi, str] | None:
+        if not index.isValid():
+            return None
+        if not (0 <= index.row() < len(self.months) and 0 <= index.column() < len(self.kpis)):
+            return None
+        return self.kpis[index.column()], self.months[index.row()]
+
+    def index_of(self, kpi_id: int, month: str) -> QModelIndex:
+        for column, kpi in enumerate(self.kpis):
+            if kpi.id == kpi_id and month in self.months:
+                return self.index(self.months.index(month), column)
+        return QModelIndex()
+
+    # -- Qt overrides ------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.months)
+
+    def columnCount(self, parent: ModelIndex = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.kpis)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.kpis):
+            kpi = self.kpis[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                unit = f", {kpi.unit}" if kpi.unit and kpi.unit not in ("score", kpi.name) else ""
+                return textwrap.fill(f"{kpi.name}{unit}", HEADER_WRAP)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                target = kpis.format_value(kpi.target, kpi.unit)
+                return (
+                    f"{kpi.name}: allowed {kpi.range_text()}, {kpi.direction_text()}; "
+                    f"target now {target}."
+                )
+        if (
+            orientation == Qt.Orientation.Vertical
+            and 0 <= section < len(self.months)
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return kpis.month_label(self.months[section], short=True)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if self.cell(index) is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.wb.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        found = self.cell(index)
+        if found is None:
+            return None
+        kpi, month = found
+        entry = self.entries.get((kpi.id, month))
+        target = self.targets.get((kpi.id, month))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if entry is None:
+                return ""
+            return kpis.format_number(entry.value) + (NOTE_MARK if entry.note else "")
+        if role == Qt.ItemDataRole.EditRole:
+            return kpis.format_number(entry.value).replace("−", "-") if entry else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and entry is not None and target is not None:
+            on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
+            return ON_BACKGROUND if on else OFF_BACKGROUND
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{kpi.name}, {kpis.month_label(month)}"]
+            if entry is None:
+                lines.append("No value yet.")
+            else:
+                lines.append(f"Value: {kpis.format_value(entry.value, kpi.unit)}")
+            if target is not None:
+                status = ""
+                if entry is not None:
+                    on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
+                    status = " — ✓ on target" if on else " — ✗ off target"
+                lines.append(f"Target: {kpis.format_value(target, kpi.unit)}{status}")
+            if entry is not None and entry.counts and kpi.from_counts:
+                with contextlib.suppress(ValidationError):
+                    lines.append("From counts: " + kpis.compute(kpi.key or "", entry.counts).worked)
+            if entry is not None and entry.note:
+                lines.append(f"Note: {entry.note}")
+            return "\n".join(lines)
+        return None
+
+    def setData(  # noqa: N802
+        self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        found = self.cell(index)
+        if found is None or role != Qt.ItemDataRole.EditRole or self.wb.read_only:
+            return False
+        kpi, month = found
+        text = str(value if value is not None else "").strip()
+        entry = self.entries.get((kpi.id, month))
+        shown = self.data(index, Qt.ItemDataRole.EditRole)
+        if text == shown:
+            return True  # left unchanged: the unrounded value stays as it is
+        where = f"{kpi.name}, {kpis.month_label(month)}"
+        try:
+            if not text:
+                if entry is None:
+                    return True
+                if (entry.note or entry.counts) and not dialogs.confirm(
+                    self.parent() if isinstance(self.parent(), QWidget) else None,
+                    "Clear this value?",
+                    f"Clear {where}? Its note and counts go with it.",
+                    "Clear",
+                ):
+                    return False
+                kpis.clear_entry(self.wb, kpi.id, month)
+            else:
+                kpis.set_entry(self.wb, kpi.id, month, text, today=self.today)
+        except ValidationError as exc:
+            self.cell_failed.emit(f"{where}: {exc.message} The value was not saved.")
+            return False
+        except CsCoachError as exc:
+            self.cell_failed.emit(f"{where}: {exc.message}")
+            return False
+        stored = kpis.get_entry(self.wb, kpi.id, month)
+        if stored is None:
+            self.entries.pop((kpi.id, month), None)
+        else:
+            self.entries[(kpi.id, month)] = stored
+        self.dataChanged.emit(index, index)
+        self.cell_saved.emit(kpi.id, month)
+        return True
+
+
+class KpisPage(Page):
+    title = "KPIs"
+    subtitle = (
+        "Measure customer service every month: enter the figures (or the counts behind "
+        "them), watch the charts against your targets, and review the month with the team."
+    )
+
+    def __init__(
+        self, wb: Workbook, parent: QWidget | None = None, *, today: dt.date | None = None
+    ) -> None:
+        super().__init__(wb, parent)
+        self.setObjectName("kpisPage")
+        self.today = today
+        self.months_back = MONTHS_STEP
+
+        self.counts_button = self._button(
+            "Enter from Counts…",
+            "enterCounts",
+            self.enter_from_counts,
+            "Work out the selected month's value from the counts behind it",
+        )
+        self.import_button = self._button(
+            "Import CSV…",
+            "importKpiCsv",
+            self.import_csv,
+            "Values from a month,kpi,value,note file",
+        )
+        self.export_button = self._button(
+            "Export CSV…", "exportKpiCsv", self.export_csv, "Every value as month,kpi,value,note"
+        )
+        self.survey_button = self._button(
+            "Import Survey…",
+            "importSurvey",
+            self.import_survey,
+            "NPS and CSAT per month from survey responses (e.g. a Google Forms export)",
+        )
+        self.print_button = self._button(
+            "Print Monthly Review…",
+            "printMonthlyReview",
+            lambda: self.print_review(None),
+            "The review of a month as a one- or two-page PDF with the charts",
+        )
+        bar = QHBoxLayout()
+        for b in (self.counts_button, self.import_button, self.export_button, self.survey_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        self.feedback = plain_label(object_name="kpiFeedback", role="feedback")
+        self.feedback.setWordWrap(True)
+        self.feedback.hide()
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("kpiTabs")
+        self.tabs.addTab(self._build_grid_tab(), "Monthly Figures")
+        self.charts = ChartsTab(wb, today=today)
+        self.tabs.addTab(self.charts, "Charts")
+        self.review = ReviewTab(wb, today=today)
+        self.review.changed.connect(self.changed)
+        self.review.print_button.clicked.connect(
+            lambda: self.print_review(self.review.current_month())
+        )
+        self.tabs.addTab(self.review, "Monthly Review")
+        self.definitions = DefinitionsTab(wb, today=today)
+        self.definitions.changed.connect(self._definitions_changed)
+        self.tabs.addTab(self.definitions, "Definitions")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.page_layout.addLayout(bar)
+        self.page_layout.addWidget(self.feedback)
+        self.page_layout.addWidget(self.tabs, 1)
+        self.reload()
+        if self.read_only:
+            for b in (self.counts_button, self.import_button, self.survey_button):
+                b.setEnabled(False)
+                b.setToolTip("This workbook is open read-only: changes cannot be saved.")
+
+    def _feedback(self, text: str) -> None:
+        show_message(self.feedback, text)
+
+    def _button(self, text: str, name: str, slot, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # -- the grid tab -----------------------------------------------------------------
+
+    def _build_grid_tab(self) -> QWidget:
+        self.grid_model = KpiGridModel(self.wb, self, today=self.today)
+        self.grid_model.cell_failed.connect(self._cell_failed)
+        self.grid_model.cell_saved.connect(self._cell_saved)
+        self.grid = QTableView()
+        self.grid.setObjectName("kpiGrid")
+        self.grid.setModel(self.grid_model)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.grid.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.grid.verticalHeader().setDefaultSectionSize(28)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.horizontalHeader().setMinimumSectionSize(110)
+        self.grid.setWordWrap(False)
+        self.grid.selectionModel().currentChanged.connect(lambda *_a: self._show_cell())
+        self.grid_error = error_label("gridError")
+        hint = plain_label(GRID_HINT, role="hint")
+        hint.setWordWrap(True)
+        self.earlier_button = QPushButton("Show Earlier Months")
+        self.earlier_button.setObjectName("earlierMonths")
+        self.earlier_button.clicked.connect(self.show_earlier)
+        below = QHBoxLayout()
+        below.addWidget(hint, 1)
+        below.addWidget(self.earlier_button, 0, Qt.AlignmentFlag.AlignTop)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.grid, 1)
+        left_layout.addWidget(self.grid_error)
+        left_layout.addLayout(below)
+
+        self.cell_panel = QFrame()
+        self.cell_panel.setObjectName("detailPanel")
+        self.cell_panel.setFixedWidth(330)
+        self.cell_panel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.cell_title = plain_label(object_name="formTitle")
+        self.cell_title.setWordWrap(True)
+        self.cell_value = plain_label(object_name="cellValue")
+        self.cell_value.setWordWrap(True)
+        self.cell_formula = plain_label(object_name="cellFormula", role="hint")
+        self.cell_formula.setWordWrap(True)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("cellNote")
+        self.note_edit.setPlaceholderText("A note on this month (what happened, why)")
+        self.note_error = error_label("cellNoteError")
+        self.save_note_button = self._button(
+            "Save Note", "saveNote", self.save_note, "Keep this note with the month's value"
+        )
+        self.cell_counts_button = self._button(
+            "Enter from Counts…",
+            "cellCounts",
+            self.enter_from_counts,
+            "Work out the value from the counts behind it",
+        )
+        self.clear_button = self._button(
+            "Clear Value", "clearValue", self.clear_value, "Remove this month's value"
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_note_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        panel = QVBoxLayout(self.cell_panel)
+        panel.setContentsMargins(16, 14, 16, 14)
+        panel.setSpacing(8)
+        panel.addWidget(self.cell_title)
+        panel.addWidget(self.cell_value)
+        panel.addWidget(self.cell_formula)
+        panel.addWidget(self.cell_counts_button)
+        panel.addWidget(plain_label("Note", role="hint"))
+        panel.addWidget(self.note_edit, 1)
+        panel.addWidget(self.note_error)
+        panel.addLayout(buttons)
+
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(14)
+        layout.addWidget(left, 1)
+        layout.addWidget(self.cell_panel)
+        return tab
+
+    def grid_months(self) -> list[str]:
+        """This month back ``months_back`` months, or back to the oldest value."""
+        now = kpis.current_month(self.today)
+        recorded = kpis.months_with_data(self.wb)
+        first = kpis.add_months(now, -(self.months_back - 1))
+        if recorded and recorded[0] < first and self.months_back <= MONTHS_STEP:
+            first = max(recorded[0], kpis.add_months(now, -(2 * MONTHS_STEP - 1)))
+        return list(reversed(kpis.months_between(first, now)))
+
+    def show_earlier(self) -> None:
+        self.months_back = len(self.grid_model.months) + MONTHS_STEP
+        self._reload_grid()
+
+    def _reload_grid(self) -> None:
+        current = self.grid_model.cell(self.grid.currentIndex())
+        self.grid_model.load(self.grid_months())
+        if current is not None:
+            index = self.grid_model.index_of(current[0].id, current[1])
+            if index.isValid():
+                self.grid.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+        self._show_cell()
+
+    def select_cell(self, kpi_id: int, month: str) -> QModelIndex:
+        index = self.grid_model.index_of(kpi_id, month)
+        if index.isValid():
+            self.grid.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.grid.scrollTo(index)
+        return index
+
+    def current_cell(self) -> tuple[kpis.Kpi, str] | None:
+        return self.grid_model.cell(self.grid.currentIndex())
+
+    def _show_cell(self) -> None:
+        found = self.current_cell()
+        writable = not self.read_only
+        show_message(self.note_error, "")
+        if found is None:
+            self.cell_title.setText("Pick a month and a KPI in the grid.")
+            for widget in (self.cell_value, self.cell_formula):
+                widget.setText("")
+            self.note_edit.setPlainText("")
+            for w in (self.note_edit, self.save_note_button, self.clear_button):
+                w.setEnabled(False)
+            self.cell_counts_button.setEnabled(False)
+            self.counts_button.setEnabled(False)
+            return
+        kpi, month = found
+        entry = self.grid_model.entries.get((kpi.id, month))
+        target = self.grid_model.targets.get((kpi.id, month))
+        self.cell_title.setText(f"{kpi.name} — {kpis.month_label(month)}")
+        lines = [f"Value: {kpis.format_value(entry.value, kpi.unit)}" if entry else "No value yet."]
+        if target is not None:
+            status = ""
+            if entry is not None:
+                on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
+                status = "  ✓ on target" if on else "  ✗ off target"
+            lines.append(f"Target: {kpis.format_value(target, kpi.unit)}{status}")
+        self.cell_value.setText("\n".join(lines))
+        formula = ""
+        if entry is not None and entry.counts and kpi.from_counts:
+            try:
+                formula = "From counts: " + kpis.compute(kpi.key or "", entry.counts).formula
+            except ValidationError:
+                formula = ""
+        self.cell_formula.setText(formula)
+        self.cell_formula.setVisible(bool(formula))
+        self.note_edit.setPlainText(entry.note if entry else "")
+        self.note_edit.setEnabled(writable and entry is not None)
+        self.note_edit.setPlaceholderText(
+            "A note on this month (what happened, why)" if entry else "Enter a value first."
+        )
+        self.save_note_button.setEnabled(writable and entry is not None)
+        self.clear_button.setEnabled(writable and entry is not None)
+        self.cell_counts_button.setEnabled(writable and kpi.from_counts)
+        self.cell_counts_button.setVisible(kpi.from_counts)
+        self.counts_button.setEnabled(writable and kpi.from_counts)
+
+    def _cell_failed(self, message: str) -> None:
+        show_message(self.grid_error, message)
+
+    def _cell_saved(self, kpi_id: int, month: str) -> None:
+        show_message(self.grid_error, "")
+        self._after_write(reload_grid=False)
+        self._show_cell()
+
+    def save_note(self) -> None:
+        found = self.current_cell()
+        if found is None:
+            return
+        kpi, month = found
+        try:
+            kpis.set_note(self.wb, kpi.id, month, self.note_edit.toPlainText(), today=self.today)
+        except ValidationError as exc:
+            show_message(self.note_error, exc.message)
+            return
+        self._feedback(f"Note saved for {kpi.name}, {kpis.month_label(month)}.")
+        self._after_write()
+
+    def clear_value(self) -> None:
+        found = self.current_cell()
+        if found is None:
+            return
+        kpi, month = found
+        if not dialogs.confirm(
+            self,
+            "Clear this value?",
+            f"Clear {kpi.name} for {kpis.month_label(month)}? Its note and counts go with it; "
+            "the month shows as a gap in the charts.",
+            "Clear",
+        ):
+            return
+        kpis.clear_entry(self.wb, kpi.id, month)
+        self._feedback(f"{kpi.name}, {kpis.month_label(month)} cleared.")
+        self._after_write()
+
+    def enter_from_counts(self) -> None:
+        found = self.current_cell()
+        if found is None or not found[0].from_counts or self.read_only:
+            return
+        kpi, month = found
+        dialog = kpi_dialogs.CountsDialog(self.wb, kpi, month, self, today=self.today)
+        if kpi_dialogs.run(dialog) and dialog.result_value is not None:
+            value = kpis.format_value(dialog.result_value.value, kpi.unit)
+            self._feedback(
+                f"{kpi.name}, {kpis.month_label(month)}: {dialog.result_value.worked} "
+                f"— saved as {value}."
+            )
+            show_message(self.grid_error, "")
+            self._after_write()
+
+    # -- reloading ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._reload_grid()
+        self.charts.reload()
+        self.review.reload()
+        self.definitions.reload()
+        if self.grid.currentIndex().isValid() is False and self.grid_model.rowCount():
+            self.grid.selectionModel().setCurrentIndex(
+                self.grid_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def _after_write(self, *, reload_grid: bool = True) -> None:
+        if reload_grid:
+            self._reload_grid()
+        self.charts.reload()
+        self.review.reload()
+        self.definitions.reload()
+        self.changed.emit()
+
+    def _definitions_changed(self) -> None:
+        self._reload_grid()
+        self.charts.reload()
+        self.review.reload()
+        self.changed.emit()
+
+    def _tab_changed(self, _index: int) -> None:
+        self.review.save_next_steps()
+
+    def save_pending(self) -> str | None:
+        if self.review.save_next_steps():
+            return None
+        return "The “what we will do next” text could not be saved."
+
+    # -- import and export -------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        path = dialogs.ask_save_path(
+            self, "Export KPI Values", "kpi-values.csv", CSV_FILTER, ".csv"
+        )
+        if path is None:
+            return
+        try:
+            count = ki.export_kpi_csv(self.wb, path)
+        except OSError as exc:
+            dialogs.show_error(self, "Could not export", f"{path}: {exc.strerror or exc}")
+            return
+        self._feedback(f"Exported {count} value(s) to {path}.")
+
+    def import_csv(self) -> None:
+        if self.read_only:
+            return
+        path = dialogs.ask_open_path(self, "Import KPI Values", CSV_FILTER)
+        if path is None:
+            return
+        try:
+            plan = ki.read_kpi_csv(self.wb, path, today=self.today)
+        except ValidationError as exc:
+            dialogs.show_error(
+                self,
+                "Nothing was imported",
+                f"{path.name}: {exc.message}\n\nThe file needs the header month,kpi,value,note "
+                "and one row per KPI per month. Correct it and import again.",
+            )
+            return
+        if not plan.rows:
+            dialogs.show_info(self, "Nothing to import", f"{path.name} has no values in it.")
+            return
+        new, conflicts, same = plan.new, plan.conflicts, plan.unchanged
+        lines = [f"{path.name} has {len(plan.rows)} value(s):"]
+        if new:
+            months = sorted({r.month for r in new})
+            lines.append(
+                f"• {len(new)} for months that have no value yet ({months[0]} to {months[-1]})"
+            )
+        if same:
+            lines.append(f"• {len(same)} the same as the values already there")
+        if conflicts:
+            lines.append(f"• {len(conflicts)} different from the values already there")
+        if not new and not conflicts:
+            dialogs.show_info(
+                self, "Nothing to import", "\n".join([*lines, "", "Nothing would change."])
+            )
+            return
+        if not dialogs.confirm(self, "Import KPI Values?", "\n".join(lines), "Import"):
+            return
+        replace = bool(conflicts) and dialogs.confirm(
+            self,
+            "Replace existing values?",
+            "These months already have a different value:\n"
+            + "\n".join(
+                f"• {r.label()}: now {kpis.format_number(r.existing.value)}, "
+                f"file {kpis.format_number(r.value)}"
+                for r in conflicts[:15]
+                if r.existing is not None
+            )
+            + (f"\n… and {len(conflicts) - 15} more" if len(conflicts) > 15 else "")
+            + "\n\nReplace them with the file's values? Keep Mine imports only the other "
+            "months.",
+            "Replace",
+            cancel_label="Keep Mine",
+            destructive=True,
+        )
+        try:
+            report = ki.import_kpi_csv(
+                self.wb, path, replace=replace, keep_existing=not replace, today=self.today
+            )
+        except CsCoachError as exc:
+            dialogs.show_error(self, "Nothing was imported", exc.message)
+            return
+        self._feedback(report.summary())
+        self._after_write()
+
+    def import_survey(self) -> None:
+        if self.read_only:
+            return
+        path = dialogs.ask_open_path(self, "Import Survey Responses", CSV_FILTER)
+        if path is None:
+            return
+        try:
+            table = ki.read_survey(path)
+        except ValidationError as exc:
+            dialogs.show_error(self, "Cannot read the survey", exc.message)
+            return
+        dialog = kpi_dialogs.SurveyDialog(self.wb, table, self, today=self.today)
+        if not kpi_dialogs.run(dialog) or dialog.analysis is None:
+            return
+        analysis = dialog.analysis
+        kept = [m for m in ki.plan_survey(self.wb, analysis) if m.action == ki.KEPT]
+        replace = bool(kept) and dialogs.confirm(
+            self,
+            "Replace existing values?",
+            "These months already have a value:\n"
+            + "\n".join(
+                f"• {m.label()}: now {kpis.format_number(m.existing)}, survey "
+                f"{kpis.format_number(m.value)}"
+                for m in kept
+            )
+            + "\n\nReplace them with the survey's results? Keep Mine imports only the other "
+            "months.",
+            "Replace",
+            cancel_label="Keep Mine",
+            destructive=True,
+        )
+        try:
+            report = ki.store_survey(self.wb, analysis, replace=replace, today=self.today)
+        except CsCoachError as exc:
+            dialogs.show_error(self, "Nothing was imported", exc.message)
+            return
+        self._feedback(
+            f"Survey imported: {report.written} month value(s) stored"
+            + (f", {len(report.kept)} kept" if report.kept else "")
+            + "."
+        )
+        dialogs.show_info(self, "Survey imported", report.summary())
+        self._after_write()
+
+    # -- printing -------------------------------------------------------------------------
+
+    def print_review(self, month: str | None) -> None:
+        from cscoach.printing.documents import PrintRequest
+        from cscoach.printing.monthly_review import render_monthly_review
+        from cscoach.ui import print_preview
+        from cscoach.ui.filenames import safe_file_name
+
+        self.review.save_next_steps()
+        month = month or self.review.current_month()
+        try:
+            pdf = render_monthly_review(
+                self.wb, PrintRequest("monthly-review", month=month, today=self.today)
+            )
+        except ValidationError as exc:
+            dialogs.show_error(self, "Cannot print", exc.message)
+            return
+        label = kpis.month_label(month) if month else "latest month"
+        print_preview.show_preview(
+            self,
+            pdf,
+            f"Monthly review: {label}",
+            safe_file_name(f"monthly-review-{month or 'latest'}.pdf"),
+        )

@@ -1,0 +1,143 @@
+"""The monthly review PDF, read back with pypdf: the table with on/off-target symbols, the
+month before and a year before, notes and plans as typed, one or two pages, the charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from cscoach.model import kpis
+from cscoach.model.errors import ValidationError
+from cscoach.model.workbook import Workbook
+from cscoach.printing.documents import PrintRequest
+from cscoach.printing.monthly_review import render_monthly_review
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def read(data: bytes) -> tuple[int, str, PdfReader]:
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages), reader
+
+
+def squash(value: str) -> str:
+    return "".join(value.split())
+
+
+def kpi_id(wb: Workbook, key: str) -> int:
+    return kpis.kpi_by_key(wb, key).id
+
+
+@pytest.fixture
+def filled(workbook: Workbook) -> Workbook:
+    csat, nps = kpi_id(workbook, "csat"), kpi_id(workbook, "nps")
+    hours = kpi_id(workbook, "resolution_time")
+    for n, month in enumerate(kpis.months_between("2025-10", "2026-10")):
+        kpis.set_entry(workbook, csat, month, 80 + n * 0.5, today=TODAY)
+        kpis.set_entry(workbook, hours, month, 30 - n, today=TODAY)
+    kpis.set_entry(workbook, nps, "2026-09", 35, today=TODAY)
+    kpis.set_entry(
+        workbook, nps, "2026-10", -12.25, "Café shut for a week <roadworks> & Q&A", today=TODAY
+    )
+    kpis.save_next_steps(
+        workbook, "2026-09", "Train Bo on the till\nFix the door bell", today=TODAY
+    )
+    kpis.save_next_steps(workbook, "2026-10", "Call back every complaint (Ана)", today=TODAY)
+    return workbook
+
+
+def test_review_table_symbols_and_text_as_typed(filled: Workbook) -> None:
+    pdf = render_monthly_review(
+        filled, PrintRequest("monthly-review", month="2026-10", today=TODAY)
+    )
+    pages, text, reader = read(pdf)
+    assert pages in (1, 2)
+    flat = squash(text)
+    assert "Monthly review: October 2026" in text
+    assert "Corner Café" in text
+    for heading in ("This month", "Target", "Status", "Month before", "A year before"):
+        assert squash(heading) in flat
+    # CSAT: 86.0 against 85 → on target; a year before (2025-10) 80.0; month before 85.5
+    assert squash("86.0 %") in flat and squash("✓ On target") in flat
+    assert squash("85.5▲ better now") in flat
+    assert squash("80.0▲ better now") in flat
+    # NPS −12.2 against 40 → off target, with a symbol, not only a colour
+    assert squash("−12.2") in flat and squash("✗ Off target") in flat
+    # resolution time 18 hours against 24, lower is better: on target; down is better
+    assert squash("18.0 hours") in flat and squash("19.0▼ better now") in flat
+    assert squash("Café shut for a week <roadworks> & Q&A") in flat
+    assert squash("What we planned in September 2026: done?") in flat
+    assert squash("Train Bo on the till") in flat and squash("Fix the door bell") in flat
+    assert squash("Call back every complaint (Ана)") in flat
+    assert squash("The last 12 months (Nov 2025 to Oct 2026)") in flat
+    assert "Page 1 of" in text
+    images = [img for page in reader.pages for img in page.images]
+    assert len(images) == 1  # the dashboard
+    assert squash("2 of 3 KPIs with a value in October 2026 on target") in flat
+
+
+def test_defaults_to_the_latest_month_with_data(filled: Workbook) -> None:
+    _, text, _ = read(render_monthly_review(filled, PrintRequest("monthly-review", today=TODAY)))
+    assert "Monthly review: October 2026" in text
+
+
+def test_old_request_without_a_month_field(filled: Workbook) -> None:
+    class Old:
+        document = "monthly-review"
+        page_size = "letter"
+
+    pages, text, reader = read(render_monthly_review(filled, Old()))
+    assert "Monthly review: October 2026" in text
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(float(width)), round(float(height))) == (612, 792)
+
+
+def test_empty_plan_prints_lines_to_write_on(filled: Workbook) -> None:
+    pdf = render_monthly_review(
+        filled, PrintRequest("monthly-review", month="2026-08", today=TODAY)
+    )
+    pages, text, _ = read(pdf)
+    assert pages in (1, 2)
+    assert "Nothing written yet" in text
+
+
+def test_short_month_fits_on_one_page(workbook: Workbook) -> None:
+    kpis.set_entry(workbook, kpi_id(workbook, "csat"), "2026-10", 90, today=TODAY)
+    kpis.save_next_steps(workbook, "2026-10", "Keep going", today=TODAY)
+    pages, text, _ = read(
+        render_monthly_review(
+            workbook, PrintRequest("monthly-review", month="2026-10", today=TODAY)
+        )
+    )
+    assert pages == 1
+    assert squash("1 of 1 KPI with a value in October 2026 on target") in squash(text)
+    assert squash("— No value") in squash(text)
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_many_kpis_stay_within_two_pages(workbook: Workbook, size: str) -> None:
+    for n in range(8):
+        new = kpis.add_kpi(workbook, kpis.KpiInput(f"Own KPI number {n + 1}", "", 0, 100), 50)
+        for month in kpis.months_between("2025-11", "2026-10"):
+            kpis.set_entry(workbook, new, month, 40 + n, f"note {month}", today=TODAY)
+    kpis.save_next_steps(
+        workbook, "2026-09", "\n".join(f"Action {n}" for n in range(6)), today=TODAY
+    )
+    pdf = render_monthly_review(
+        workbook, PrintRequest("monthly-review", month="2026-10", page_size=size, today=TODAY)
+    )
+    pages, text, _ = read(pdf)
+    assert pages <= 2
+    assert "Own KPI number 8" in text and "Action 5" in text
+
+
+@pytest.mark.parametrize(
+    ("month", "field"), [("2026-13", "month"), ("2027-01", "month"), (None, "month")]
+)
+def test_bad_month_or_nothing_to_review(workbook: Workbook, month, field) -> None:
+    with pytest.raises(ValidationError) as caught:
+        render_monthly_review(workbook, PrintRequest("monthly-review", month=month, today=TODAY))
+    assert caught.value.field == field

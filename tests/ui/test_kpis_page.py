@@ -1,0 +1,507 @@
+"""The KPIs page driven as the owner would (grid, counts, charts, review, definitions,
+import and export), checked against the model. Modal dialogs are stood in for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+
+from cscoach.model import kpis
+from cscoach.model.workbook import Workbook
+from cscoach.ui import dialogs, print_preview
+from cscoach.ui.pages import kpi_dialogs
+from cscoach.ui.pages.kpis_page import KpiGridModel, KpisPage
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def kpi_id(wb: Workbook, key: str) -> int:
+    return kpis.kpi_by_key(wb, key).id
+
+
+def file_bytes(wb: Workbook) -> bytes:
+    return Path(wb.path).read_bytes()
+
+
+@pytest.fixture
+def page(qtbot, workbook: Workbook) -> KpisPage:
+    widget = KpisPage(workbook, today=TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def visible_editor(page: KpisPage) -> QLineEdit:
+    editors = [e for e in page.grid.findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1
+    return editors[0]
+
+
+def type_in_cell(qtbot, page: KpisPage, key: str, month: str, text: str) -> None:
+    index = page.select_cell(kpi_id(page.wb, key), month)
+    assert index.isValid()
+    page.grid.edit(index)
+    editor = visible_editor(page)
+    editor.clear()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits the edit on the next event loop
+    qtbot.waitUntil(lambda: page.grid.state() != QAbstractItemView.State.EditingState)
+
+
+def accept_with(monkeypatch, fill) -> list:
+    """Make ``kpi_dialogs.run`` fill the dialog with ``fill`` and press OK."""
+    shown: list = []
+
+    def run(dialog) -> bool:
+        shown.append(dialog)
+        fill(dialog)
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(kpi_dialogs, "run", run)
+    return shown
+
+
+def test_page_module_imports_no_matplotlib() -> None:
+    code = (
+        "import sys, cscoach.ui.pages.kpis_page;"
+        "print([m for m in ('matplotlib', 'reportlab') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_grid_model(qtmodeltester, workbook: Workbook) -> None:
+    kpis.set_entry(workbook, kpi_id(workbook, "nps"), "2026-10", -12.25, "Rain", today=TODAY)
+    model = KpiGridModel(workbook, today=TODAY)
+    model.load(kpis.months_between("2025-12", "2026-11")[::-1])
+    qtmodeltester.check(model)
+    index = model.index_of(kpi_id(workbook, "nps"), "2026-10")
+    assert model.data(index) == "−12.2 ✎"
+    assert model.data(index, Qt.ItemDataRole.EditRole) == "-12.2"
+    assert "✗ off target" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Net Promoter Score\n(NPS)"
+
+
+def test_grid_shows_this_month_first(page: KpisPage) -> None:
+    assert page.grid_model.months[0] == "2026-11"
+    assert len(page.grid_model.months) == 12
+    assert [k.key for k in page.grid_model.kpis] == [
+        "csat",
+        "nps",
+        "retention",
+        "resolution_time",
+    ]
+    page.show_earlier()
+    assert len(page.grid_model.months) == 24
+
+
+def test_type_a_value_in_place(qtbot, page: KpisPage) -> None:
+    with qtbot.waitSignal(page.changed):
+        type_in_cell(qtbot, page, "csat", "2026-10", "88,5")
+    assert kpis.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10").value == 88.5
+    assert not page.grid_error.isVisible()
+    assert "Value: 88.5 %" in page.cell_value.text()
+
+
+def test_bad_value_is_not_written_and_the_cell_is_named(qtbot, page: KpisPage) -> None:
+    before = file_bytes(page.wb)
+    type_in_cell(qtbot, page, "csat", "2026-10", "120")
+    assert page.grid_error.isVisible()
+    message = page.grid_error.text()
+    assert message.startswith("Customer satisfaction (CSAT), October 2026:")
+    assert "cannot be above 100" in message
+    assert kpis.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10") is None
+    assert file_bytes(page.wb) == before
+    type_in_cell(qtbot, page, "nps", "2026-10", "abc")
+    assert "must be a number" in page.grid_error.text()
+    type_in_cell(qtbot, page, "nps", "2026-10", "-20")
+    assert not page.grid_error.isVisible()
+    assert kpis.get_entry(page.wb, kpi_id(page.wb, "nps"), "2026-10").value == -20
+
+
+def test_leaving_a_cell_unchanged_keeps_the_unrounded_value(qtbot, page: KpisPage) -> None:
+    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 100 / 3, today=TODAY)
+    page.reload()
+    index = page.select_cell(kpi_id(page.wb, "csat"), "2026-10")
+    page.grid.edit(index)
+    editor = visible_editor(page)
+    assert editor.text() == "33.3"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.grid.state() != QAbstractItemView.State.EditingState)
+    assert kpis.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10").value == 100 / 3
+
+
+def test_clearing_a_cell_with_a_note_asks_first(qtbot, page: KpisPage, fake_dialogs) -> None:
+    csat = kpi_id(page.wb, "csat")
+    kpis.set_entry(page.wb, csat, "2026-10", 80, "Busy", today=TODAY)
+    page.reload()
+    fake_dialogs.answer = False
+    type_in_cell(qtbot, page, "csat", "2026-10", "")
+    assert fake_dialogs.kinds() == ["confirm"]
+    assert kpis.get_entry(page.wb, csat, "2026-10") is not None
+    fake_dialogs.answer = True
+    type_in_cell(qtbot, page, "csat", "2026-10", "")
+    assert kpis.get_entry(page.wb, csat, "2026-10") is None
+
+
+def test_note_is_saved_with_the_value(qtbot, page: KpisPage) -> None:
+    csat = kpi_id(page.wb, "csat")
+    type_in_cell(qtbot, page, "csat", "2026-09", "86")
+    page.select_cell(csat, "2026-09")
+    assert page.note_edit.isEnabled()
+    page.note_edit.setPlainText("New menu <b>launched</b> & staff trained")
+    qtbot.mouseClick(page.save_note_button, Qt.MouseButton.LeftButton)
+    assert (
+        kpis.get_entry(page.wb, csat, "2026-09").note == "New menu <b>launched</b> & staff trained"
+    )
+    assert page.grid_model.data(page.grid.currentIndex()) == "86.0 ✎"
+
+
+def test_counts_dialog_shows_the_formula_live(qtbot, page: KpisPage) -> None:
+    kpi = kpis.kpi_by_key(page.wb, "retention")
+    dialog = kpi_dialogs.CountsDialog(page.wb, kpi, "2026-10", page, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.formula.text() == "Type the counts to see the result."
+    qtbot.keyClicks(dialog.edits["customers_start"], "55")
+    qtbot.keyClicks(dialog.edits["customers_end"], "42")
+    assert dialog.formula_error.isVisible()  # new customers still missing
+    qtbot.keyClicks(dialog.edits["new_customers"], "9")
+    assert dialog.formula.text() == "Customer retention rate = (42 − 9) ÷ 55 × 100 = 60.0 %"
+    assert not dialog.formula_error.isVisible()
+    dialog.edits["new_customers"].setText("50")
+    assert "cannot be more than customers at the end" in dialog.formula_error.text()
+    dialog.accept()
+    assert dialog.errors["new_customers"].isVisible()
+    assert kpis.get_entry(page.wb, kpi.id, "2026-10") is None
+    dialog.edits["new_customers"].setText("9")
+    dialog.note.setPlainText("Counted from the loyalty app")
+    dialog.accept()
+    entry = kpis.get_entry(page.wb, kpi.id, "2026-10")
+    assert entry.value == 60
+    assert entry.counts == {"customers_start": 55, "customers_end": 42, "new_customers": 9}
+    assert entry.note == "Counted from the loyalty app"
+    again = kpi_dialogs.CountsDialog(page.wb, kpi, "2026-10", page, today=TODAY)
+    qtbot.addWidget(again)
+    assert again.edits["customers_start"].text() == "55"  # the counts come back
+    assert "(42 − 9) ÷ 55 × 100 = 60.0" in again.formula.text()
+
+
+def test_enter_from_counts_button(qtbot, page: KpisPage, monkeypatch) -> None:
+    nps = kpi_id(page.wb, "nps")
+    page.select_cell(nps, "2026-10")
+
+    def fill(dialog) -> None:
+        for field, value in (("promoters", "42"), ("passives", "9"), ("detractors", "9")):
+            dialog.edits[field].setText(value)
+
+    shown = accept_with(monkeypatch, fill)
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(page.counts_button, Qt.MouseButton.LeftButton)
+    assert isinstance(shown[0], kpi_dialogs.CountsDialog)
+    assert "(42 − 9) ÷ 60 × 100 = 55.0" in page.feedback.text()
+    entry = kpis.get_entry(page.wb, nps, "2026-10")
+    assert entry.value == pytest.approx(55) and entry.counts["promoters"] == 42
+    assert "(42 − 9) ÷ 60 × 100 = 55.0" in page.cell_formula.text()
+
+
+def test_bad_counts_keep_the_dialog_open(qtbot, page: KpisPage) -> None:
+    kpi = kpis.kpi_by_key(page.wb, "nps")
+    dialog = kpi_dialogs.CountsDialog(page.wb, kpi, "2026-10", page, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for field in ("promoters", "passives", "detractors"):
+        dialog.edits[field].setText("0")
+    before = file_bytes(page.wb)
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "all 0" in dialog.errors["promoters"].text()
+    assert file_bytes(page.wb) == before
+
+
+def test_charts_are_built_on_first_show(qtbot, page: KpisPage) -> None:
+    from matplotlib.backend_bases import MouseEvent
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    csat = kpi_id(page.wb, "csat")
+    for month, value in (("2026-07", 80), ("2026-08", 90), ("2026-10", 85)):
+        kpis.set_entry(
+            page.wb, csat, month, value, "Rain" if month == "2026-08" else "", today=TODAY
+        )
+    page.reload()
+    assert page.charts.canvas is None
+    page.tabs.setCurrentWidget(page.charts)
+    qtbot.waitUntil(lambda: page.charts.canvas is not None)
+    assert isinstance(page.charts.canvas, FigureCanvasQTAgg)
+    assert len(page.charts.figure.axes) == 4  # the dashboard
+    page.charts.show_kpi(csat)
+    figure = page.charts.figure
+    assert len(figure.axes) == 1
+    values = next(x for x in figure.axes[0].get_lines() if x.get_gid() == "values").get_ydata()
+    assert list(values[-4:-1]) == [80, 90] + [pytest.approx(float("nan"), nan_ok=True)]
+    assert values[-1] == 85
+    assert "Aug 2026: Rain" in page.charts.notes_label.toPlainText()
+    notes = next(x for x in figure.axes[0].get_lines() if x.get_gid() == "notes")
+    page.charts.canvas.draw()
+    x, y = figure.axes[0].transData.transform((notes.get_xdata()[0], notes.get_ydata()[0]))
+    event = MouseEvent("motion_notify_event", page.charts.canvas, x, y)
+    assert page.charts._note_at(event) == "August 2026: Rain"  # shown as a tooltip on hover
+    far = MouseEvent("motion_notify_event", page.charts.canvas, x + 200, y)
+    assert page.charts._note_at(far) is None
+    page.charts.range_combo.setCurrentIndex(2)  # everything
+    first = next(x for x in page.charts.figure.axes[0].get_lines() if x.get_gid() == "values")
+    assert len(first.get_xdata()) == 4  # 2026-07 to 2026-10
+
+
+def test_review_tab_shows_status_and_saves_the_plan(qtbot, page: KpisPage) -> None:
+    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-09", 84, today=TODAY)
+    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    kpis.set_entry(page.wb, kpi_id(page.wb, "resolution_time"), "2026-10", 30, today=TODAY)
+    kpis.save_next_steps(page.wb, "2026-09", "Train Bo", today=TODAY)
+    page.reload()
+    review = page.review
+    page.tabs.setCurrentWidget(review)
+    review.month_combo.setCurrentIndex(review.month_combo.findData("2026-10"))
+    cells = {
+        review.table.item(row, 0).text(): [
+            review.table.item(row, c).text() for c in range(review.table.columnCount())
+        ]
+        for row in range(review.table.rowCount())
+    }
+    assert cells["Customer satisfaction (CSAT)"][1:5] == [
+        "86.0 %",
+        "85.0 %",
+        "✓ On target",
+        "84.0  ▲ better now",
+    ]
+    assert cells["Average resolution time"][3] == "✗ Off target"
+    assert cells["Net Promoter Score (NPS)"][3] == "— No value"
+    assert review.previous_steps.toPlainText() == "Train Bo"
+    review.next_steps.setFocus()
+    qtbot.keyClicks(review.next_steps, "Call back every complaint")
+    with qtbot.waitSignal(page.changed, timeout=3000):
+        pass  # saved after a short pause
+    assert kpis.get_next_steps(page.wb, "2026-10") == "Call back every complaint"
+    qtbot.keyClicks(review.next_steps, " (Ana)")
+    review.month_combo.setCurrentIndex(review.month_combo.findData("2026-09"))
+    assert kpis.get_next_steps(page.wb, "2026-10") == "Call back every complaint (Ana)"
+    assert kpis.get_next_steps(page.wb, "2026-09") == "Train Bo"  # not written to the new month
+    assert review.next_steps.toPlainText() == "Train Bo"
+
+
+def test_print_review_previews_the_pdf(qtbot, page: KpisPage, monkeypatch) -> None:
+    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    page.reload()
+    shown: list = []
+    monkeypatch.setattr(
+        print_preview,
+        "show_preview",
+        lambda parent, pdf, title, name, warnings=(): shown.append((pdf, title, name)),
+    )
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    pdf, title, name = shown[0]
+    assert title == "Monthly review: October 2026"
+    assert name == "monthly-review-2026-10.pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Monthly review: October 2026" in text
+
+
+def test_print_with_nothing_to_review(qtbot, page: KpisPage, fake_dialogs, monkeypatch) -> None:
+    monkeypatch.setattr(print_preview, "show_preview", lambda *a, **k: pytest.fail("shown"))
+    page.review.month_combo.clear()
+    page.print_review(None)
+    assert fake_dialogs.kinds() == ["error"]
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_import_csv_lists_and_replaces(qtbot, page: KpisPage, fake_dialogs, tmp_path) -> None:
+    csat = kpi_id(page.wb, "csat")
+    kpis.set_entry(page.wb, csat, "2026-09", 70, today=TODAY)
+    page.reload()
+    fake_dialogs.open_path = write(
+        tmp_path, "kpis.csv", "\ufeffmonth;kpi;value;note\n2026-09;csat;80;\n2026-10;csat;85,5;\n"
+    )
+    fake_dialogs.answer = True
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    confirms = fake_dialogs.texts("confirm")
+    assert "1 for months that have no value yet (2026-10 to 2026-10)" in confirms[0]
+    assert "Customer satisfaction (CSAT) 2026-09: now 70.0, file 80.0" in confirms[1]
+    assert kpis.get_entry(page.wb, csat, "2026-09").value == 80
+    assert kpis.get_entry(page.wb, csat, "2026-10").value == 85.5
+    assert "replaced 1" in page.feedback.text()
+
+
+def test_import_csv_keep_mine(qtbot, page: KpisPage, monkeypatch, tmp_path, fake_dialogs) -> None:
+    csat = kpi_id(page.wb, "csat")
+    kpis.set_entry(page.wb, csat, "2026-09", 70, today=TODAY)
+    fake_dialogs.open_path = write(
+        tmp_path, "kpis.csv", "month,kpi,value\n2026-09,csat,80\n2026-10,csat,85\n"
+    )
+    answers = iter([True, False])  # import: yes; replace: no, keep mine
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: next(answers))
+    page.import_csv()
+    assert kpis.get_entry(page.wb, csat, "2026-09").value == 70
+    assert kpis.get_entry(page.wb, csat, "2026-10").value == 85
+    assert "Kept 1 existing value" in page.feedback.text()
+
+
+def test_import_csv_bad_line_imports_nothing(page: KpisPage, fake_dialogs, tmp_path) -> None:
+    fake_dialogs.open_path = write(
+        tmp_path, "kpis.csv", "month,kpi,value\n2026-09,csat,80\n2026-13,csat,85\n"
+    )
+    before = file_bytes(page.wb)
+    page.import_csv()
+    assert fake_dialogs.kinds() == ["open_path", "error"]
+    assert "Line 3:" in fake_dialogs.texts("error")[0]
+    assert file_bytes(page.wb) == before
+
+
+def test_export_csv(page: KpisPage, fake_dialogs, tmp_path) -> None:
+    kpis.set_entry(page.wb, kpi_id(page.wb, "nps"), "2026-10", -20, "=cmd", today=TODAY)
+    fake_dialogs.save_path = tmp_path / "out.csv"
+    page.export_csv()
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines() == [
+        "month,kpi,value,note",
+        "2026-10,Net Promoter Score (NPS),-20.0,'=cmd",
+    ]
+    assert "Exported 1 value" in page.feedback.text()
+
+
+SURVEY = (
+    "Timestamp,How likely are you to recommend us?,How satisfied were you?\n"
+    "10/3/2026 9:15:22,10,5\n"
+    "10/13/2026 9:15:22,6,2\n"
+    "11/2/2026 9:15:22,9,\n"
+)
+
+
+def test_survey_import_wizard(qtbot, page: KpisPage, monkeypatch, fake_dialogs, tmp_path) -> None:
+    fake_dialogs.open_path = write(tmp_path, "responses.csv", SURVEY)
+    shown = accept_with(monkeypatch, lambda dialog: None)  # the suggested columns
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(page.survey_button, Qt.MouseButton.LeftButton)
+    dialog = shown[0]
+    assert dialog.nps_combo.currentText() == "How likely are you to recommend us?"
+    assert dialog.csat_combo.currentText() == "How satisfied were you?"
+    assert dialog.preview.rowCount() == 3
+    nps = kpis.get_entry(page.wb, kpi_id(page.wb, "nps"), "2026-10")
+    assert (nps.value, nps.counts) == (0, {"promoters": 1, "passives": 0, "detractors": 1})
+    assert kpis.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-11") is None
+    info = fake_dialogs.texts("info")[0]
+    assert "Stored:" in info and "1 blank CSAT answers" in info
+
+
+def test_survey_dialog_refuses_a_text_column(qtbot, page: KpisPage, tmp_path) -> None:
+    from cscoach.model import kpi_import
+
+    table = kpi_import.read_survey(
+        b"Timestamp,Recommend,Comments\n2026-10-01,9,Lovely\n2026-10-02,7,Slow\n"
+    )
+    dialog = kpi_dialogs.SurveyDialog(page.wb, table, page, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.import_button.isEnabled()
+    dialog.choose(nps=2)
+    assert not dialog.import_button.isEnabled()
+    assert "“Comments” is not a 0–10 answer column" in dialog.error.text()
+
+
+def test_survey_replace_is_confirmed_listing_months(
+    qtbot, page: KpisPage, monkeypatch, fake_dialogs, tmp_path
+) -> None:
+    nps = kpi_id(page.wb, "nps")
+    kpis.set_entry(page.wb, nps, "2026-10", 40, today=TODAY)
+    fake_dialogs.open_path = write(tmp_path, "responses.csv", SURVEY)
+    accept_with(monkeypatch, lambda dialog: None)
+    fake_dialogs.answer = False  # keep mine
+    page.import_survey()
+    assert (
+        "Net Promoter Score (NPS) 2026-10: now 40.0, survey 0.0" in fake_dialogs.texts("confirm")[0]
+    )
+    assert kpis.get_entry(page.wb, nps, "2026-10").value == 40
+    fake_dialogs.answer = True
+    page.import_survey()
+    assert kpis.get_entry(page.wb, nps, "2026-10").value == 0
+
+
+def test_definitions_add_kpi_and_change_target(qtbot, page: KpisPage, monkeypatch) -> None:
+    tab = page.definitions
+    page.tabs.setCurrentWidget(tab)
+
+    def fill_new(dialog) -> None:
+        dialog.name.setText("Google rating")
+        dialog.unit.setText("stars")
+        dialog.min_value.setText("1")
+        dialog.max_value.setText("5")
+        dialog.target.setText("4,6")
+
+    accept_with(monkeypatch, fill_new)
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    new = kpis.find_kpi(page.wb, "Google rating")
+    assert (new.min_value, new.max_value, new.target) == (1, 5, 4.6)
+    assert "Google rating\n, stars" not in page.grid_model.headerData(4, Qt.Orientation.Horizontal)
+    assert page.grid_model.kpis[-1].name == "Google rating"
+    assert page.charts.chart_combo.findData(new.id) >= 0
+
+    def fill_target(dialog) -> None:
+        dialog.target.setText("4.8")
+        dialog.from_month.setText("2026-09")
+
+    accept_with(monkeypatch, fill_target)
+    tab.select(new.id)
+    qtbot.mouseClick(tab.target_button, Qt.MouseButton.LeftButton)
+    assert kpis.target_for(page.wb, new.id, "2026-08") == 4.6
+    assert kpis.target_for(page.wb, new.id, "2026-09") == 4.8
+    assert tab.history.item(0).text() == "From September 2026: 4.8 stars"
+
+
+def test_kpi_dialog_shows_errors_next_to_fields(qtbot, page: KpisPage) -> None:
+    dialog = kpi_dialogs.KpiDialog(page.wb, None, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Customer satisfaction (CSAT)")
+    dialog.target.setText("1")
+    dialog.accept()
+    assert dialog.errors["name"].isVisible() and "already a KPI" in dialog.errors["name"].text()
+    dialog.name.setText("Mystery shopper score")
+    dialog.max_value.setText("10")
+    dialog.target.setText("11")
+    dialog.accept()
+    assert "above 10" in dialog.errors["target"].text()
+    assert kpis.find_kpi(page.wb, "Mystery shopper score") is None
+
+
+def test_read_only_workbook(qtbot, workbook: Workbook) -> None:
+    readonly = Workbook.open(workbook.path, read_only=True)
+    try:
+        widget = KpisPage(readonly, today=TODAY)
+        qtbot.addWidget(widget)
+        assert not widget.import_button.isEnabled() and not widget.survey_button.isEnabled()
+        index = widget.grid_model.index(1, 0)
+        assert not widget.grid_model.flags(index) & Qt.ItemFlag.ItemIsEditable
+        assert widget.export_button.isEnabled()
+    finally:
+        readonly.close()
+
+
+def test_no_window_is_left_open(qtbot, page: KpisPage) -> None:
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not page] == []

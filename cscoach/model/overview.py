@@ -1,0 +1,298 @@
+"""The Overview: the state of the culture at a glance, and the next things to do, worked
+out from the whole workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cscoach.model import culture_map, hiring, kpis, team
+from cscoach.model import philosophy as ph
+from cscoach.model import questionnaire as qn
+from cscoach.model import standards as st
+from cscoach.model.dates import long_date
+from cscoach.model.workbook import Workbook
+
+
+@dataclass(frozen=True)
+class NextStep:
+    text: str
+    page: str  # the sidebar page where it is done
+    priority: int  # lower comes first
+
+
+@dataclass(frozen=True)
+class KpiLine:
+    name: str
+    value: str  # as shown, with unit
+    status: str | None  # kpis.ON_TARGET, kpis.OFF_TARGET or None
+    arrow: str  # "▲", "▼", "▶" or ""
+    better: bool | None  # whether the change since the month before is an improvement
+
+
+@dataclass(frozen=True)
+class Card:
+    page: str
+    title: str
+    headline: str
+    lines: tuple[str, ...] = ()
+    attention: bool = False  # something here needs doing
+    kpi_lines: tuple[KpiLine, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Overview:
+    business: str
+    empty: bool  # nothing entered yet: show the first-steps guide
+    cards: tuple[Card, ...]
+    next_steps: tuple[NextStep, ...]
+
+
+FIRST_STEPS = (
+    (
+        "Ask the team",
+        "Add the people on your team, then hold a questionnaire round at your "
+        "next team meeting: how do they see customer service?",
+        "questionnaire",
+    ),
+    (
+        "Write the philosophy",
+        "Turn their answers into your customer-service philosophy and a few core values.",
+        "philosophy",
+    ),
+    (
+        "Set standards",
+        "Make the values concrete: behaviours everyone follows, printed for the break room.",
+        "standards",
+    ),
+    ("Hire on the values", "Score every candidate on the qualities your values need.", "hiring"),
+    (
+        "Measure monthly",
+        "Enter customer satisfaction, NPS, retention and resolution time "
+        "each month and review the charts.",
+        "kpis",
+    ),
+)
+
+
+def _is_empty(wb: Workbook) -> bool:
+    row = wb.query_one(
+        """SELECT (SELECT count(*) FROM team_members) + (SELECT count(*) FROM rounds)
+                + (SELECT count(*) FROM core_values) + (SELECT count(*) FROM kpi_entries)
+                + (SELECT count(*) FROM candidates) + (SELECT count(*) FROM philosophy_versions)
+                AS n"""
+    )
+    return not (row and row["n"])
+
+
+def overview(wb: Workbook, today: dt.date | None = None) -> Overview:
+    today = today or dt.date.today()
+    from cscoach.model import settings
+
+    steps: list[NextStep] = []
+    cards = (
+        _team_card(wb, steps),
+        _questionnaire_card(wb, steps),
+        _philosophy_card(wb, steps, today),
+        _standards_card(wb, steps, today),
+        _hiring_card(wb, steps),
+        _kpi_card(wb, steps, today),
+    )
+    _culture_steps(wb, steps, today)
+    steps.sort(key=lambda s: s.priority)
+    return Overview(settings.business_name(wb), _is_empty(wb), cards, tuple(steps))
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _team_card(wb: Workbook, steps: list[NextStep]) -> Card:
+    members = team.list_members(wb)
+    active = [m for m in members if m.active]
+    if not active:
+        steps.append(NextStep("Add the people on your team", "team", 10))
+    inactive = len(members) - len(active)
+    lines = (f"{inactive} no longer on the team",) if inactive else ()
+    return Card("team", "Team", _plural(len(active), "person", "people"), lines, not active)
+
+
+def _questionnaire_card(wb: Workbook, steps: list[NextStep]) -> Card:
+    rnd = qn.latest_round(wb)
+    if rnd is None:
+        steps.append(NextStep("Ask the team: start a questionnaire round", "questionnaire", 20))
+        return Card(
+            "questionnaire",
+            "Questionnaire",
+            "No round yet",
+            ("Ask the team how they see customer service.",),
+            True,
+        )
+    active = {m.id for m in team.list_members(wb, active_only=True)}
+    responses = qn.list_responses(wb, rnd.id)
+    if rnd.anonymous:
+        answered = len(responses)
+    else:
+        answered = sum(1 for r in responses if r.member_id in active)
+    lines = [f"Held {long_date(rnd.held_on)}", f"{answered} of {len(active)} on the team answered"]
+    waiting = not rnd.closed and answered < len(active)
+    if waiting:
+        steps.append(
+            NextStep(
+                f"{answered} of {len(active)} people have answered “{rnd.name}”",
+                "questionnaire",
+                60,
+            )
+        )
+    return Card("questionnaire", "Latest questionnaire round", rnd.name, tuple(lines), waiting)
+
+
+def _philosophy_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
+    status = ph.review_status(wb, today)
+    values = ph.list_values(wb)
+    if not values:
+        steps.append(NextStep("Write down your core values", "philosophy", 25))
+    if status.last_published is None:
+        steps.append(NextStep("Publish your customer-service philosophy", "philosophy", 30))
+        return Card(
+            "philosophy",
+            "Philosophy",
+            "Not published yet",
+            (_plural(len(values), "core value"),),
+            True,
+        )
+    version = ph.list_versions(wb)[0].number
+    lines = [f"Version {version}, published {long_date(status.last_published)}"]
+    if status.due:
+        lines.append("A review is due")
+        steps.append(
+            NextStep(
+                f"Review the philosophy with the team (last published "
+                f"{long_date(status.last_published)})",
+                "philosophy",
+                35,
+            )
+        )
+    else:
+        lines.append(f"Next review {long_date(status.due_on)}")
+    return Card("philosophy", "Philosophy", f"Version {version}", tuple(lines), status.due)
+
+
+def _standards_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
+    active = st.list_standards(wb, status="active")
+    overdue = [s for s in active if s.overdue(today)]
+    if not active:
+        steps.append(NextStep("Set your first service standards", "standards", 40))
+    if overdue:
+        steps.append(
+            NextStep(
+                f"{_plural(len(overdue), 'standard is', 'standards are')} overdue for review",
+                "standards",
+                45,
+            )
+        )
+    lines = [f"{len(overdue)} overdue for review" if overdue else "None overdue for review"]
+    on_poster = sum(1 for s in active if s.on_poster)
+    lines.append(f"{on_poster} on the break-room poster")
+    return Card(
+        "standards", "Standards", _plural(len(active), "standard"), tuple(lines), bool(overdue)
+    )
+
+
+def _hiring_card(wb: Workbook, steps: list[NextStep]) -> Card:
+    waiting = hiring.candidates_in_progress(wb)
+    if waiting:
+        steps.append(
+            NextStep(
+                f"{_plural(waiting, 'candidate is', 'candidates are')} waiting for a decision",
+                "hiring",
+                80,
+            )
+        )
+    return Card(
+        "hiring",
+        "Hiring",
+        f"{_plural(waiting, 'candidate')} in progress",
+        ("Interviewing or with an offer open",) if waiting else (),
+    )
+
+
+def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
+    last_month = kpis.add_months(kpis.current_month(today), -1)
+    latest = kpis.latest_month(wb)
+    lines: list[str] = []
+    missing = latest is None or latest < last_month
+    if latest is None:
+        steps.append(NextStep("Enter your first month of KPIs", "kpis", 50))
+        return Card(
+            "kpis",
+            "KPIs",
+            "No figures yet",
+            ("Enter CSAT, NPS, retention and resolution time monthly.",),
+            True,
+        )
+    if missing:
+        steps.append(NextStep(f"{kpis.month_label(last_month)}'s KPIs are not entered", "kpis", 15))
+        lines.append(f"{kpis.month_label(last_month)} is not entered yet")
+    review = kpis.monthly_review(wb, latest, today=today)
+    shown = []
+    for line in review.lines:
+        if line.value is None:
+            continue
+        trend = line.trend
+        arrow = {"up": "▲", "down": "▼", "flat": "▶"}.get(trend or "", "")
+        shown.append(
+            KpiLine(
+                line.kpi.name,
+                kpis.format_value(line.value, line.kpi.unit),
+                line.status,
+                arrow,
+                line.better(trend),
+            )
+        )
+    off = [line for line in review.lines if line.status == kpis.OFF_TARGET]
+    if off and not missing:
+        names = ", ".join(line.kpi.name for line in off[:2])
+        more = f" and {len(off) - 2} more" if len(off) > 2 else ""
+        steps.append(
+            NextStep(f"Off target in {kpis.month_label(latest)}: {names}{more}", "kpis", 55)
+        )
+    if not missing and not review.next_steps.strip():
+        steps.append(
+            NextStep(
+                f"Review {kpis.month_label(latest)}'s KPIs and write what you will do next",
+                "kpis",
+                58,
+            )
+        )
+    headline = f"{review.on_target} of {review.measured} on target"
+    return Card(
+        "kpis",
+        f"KPIs, {kpis.month_label(latest)}",
+        headline,
+        tuple(lines),
+        missing or bool(off),
+        tuple(shown),
+    )
+
+
+def _culture_steps(wb: Workbook, steps: list[NextStep], today: dt.date) -> None:
+    cmap = culture_map.culture_map(wb, today)
+    for row in cmap.values:
+        if culture_map.GAP_STANDARD in row.gaps:
+            steps.append(NextStep(f"No standard serves the value “{row.name}”", "standards", 65))
+        if culture_map.GAP_CRITERION in row.gaps:
+            steps.append(
+                NextStep(f"No hiring criterion looks for the value “{row.name}”", "hiring", 70)
+            )
+        if culture_map.GAP_KPI in row.gaps:
+            steps.append(NextStep(f"No measured KPI shows the value “{row.name}”", "kpis", 75))
+    if cmap.unanchored_standards:
+        n = len(cmap.unanchored_standards)
+        steps.append(
+            NextStep(
+                f"{_plural(n, 'standard is', 'standards are')} not linked to any value",
+                "standards",
+                78,
+            )
+        )

@@ -1,0 +1,117 @@
+"""Each next-step rule of the Overview, on a workbook made to trigger it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cscoach.model import hiring, overview, team
+from cscoach.model import philosophy as ph
+from cscoach.model import questionnaire as qn
+from cscoach.model import standards as st
+from cscoach.model.workbook import Workbook
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def steps(wb: Workbook) -> list[str]:
+    return [s.text for s in overview.overview(wb, TODAY).next_steps]
+
+
+def test_new_workbook_is_empty_and_gets_first_steps(workbook: Workbook) -> None:
+    o = overview.overview(workbook, TODAY)
+    assert o.empty and o.business == "Corner Café"
+    assert [title for title, _, _ in overview.FIRST_STEPS][0] == "Ask the team"
+    texts = steps(workbook)
+    assert texts[0] == "Add the people on your team"
+    assert "Ask the team: start a questionnaire round" in texts
+    assert "Write down your core values" in texts
+    assert "Enter your first month of KPIs" in texts
+
+
+def test_steps_are_sorted_by_priority(workbook: Workbook) -> None:
+    priorities = [s.priority for s in overview.overview(workbook, TODAY).next_steps]
+    assert priorities == sorted(priorities)
+
+
+def enter_month(wb: Workbook, month: str, values: dict[str, float]) -> None:
+    with wb.transaction() as db:
+        for key, value in values.items():
+            kpi_id = wb.query_one("SELECT id FROM kpis WHERE key = ?", (key,))["id"]
+            db.table("kpi_entries").insert({"kpi_id": kpi_id, "month": month, "value": value})
+
+
+def test_missing_last_month_comes_first(workbook: Workbook) -> None:
+    team.add_member(workbook, "Ana")
+    enter_month(workbook, "2026-09", {"csat": 90, "nps": 50})
+    texts = steps(workbook)
+    assert texts[0] == "October 2026's KPIs are not entered"
+    enter_month(workbook, "2026-10", {"csat": 80, "nps": 50})
+    texts = steps(workbook)
+    assert not any("not entered" in t for t in texts)
+    assert "Off target in October 2026: Customer satisfaction (CSAT)" in texts
+    assert "Review October 2026's KPIs and write what you will do next" in texts
+
+
+def test_kpi_card_has_arrows_and_status(workbook: Workbook) -> None:
+    enter_month(workbook, "2026-09", {"csat": 80})
+    enter_month(workbook, "2026-10", {"csat": 90})
+    card = next(c for c in overview.overview(workbook, TODAY).cards if c.page == "kpis")
+    (line,) = card.kpi_lines
+    assert (line.arrow, line.better, line.status) == ("▲", True, "on")
+
+
+def test_overdue_standards(workbook: Workbook) -> None:
+    ids = [s.id for s in st.list_standards(workbook)][:3]
+    st.mark_reviewed(workbook, ids, on="2025-01-10", today=TODAY)
+    assert "3 standards are overdue for review" in steps(workbook)
+    card = next(c for c in overview.overview(workbook, TODAY).cards if c.page == "standards")
+    assert card.attention
+
+
+def test_round_waiting_for_answers(workbook: Workbook) -> None:
+    people = [team.add_member(workbook, n) for n in ("Ana", "Bo", "Chidi")]
+    round_id = qn.create_round(workbook, "March", "2026-03-01")
+    first = qn.round_questions(workbook, round_id)[0]
+    qn.save_response(workbook, round_id, people[0], {first.id: "Warmth"})
+    assert "1 of 3 people have answered “March”" in steps(workbook)
+    qn.update_round(workbook, round_id, "March", "2026-03-01", closed=True)
+    assert not any("have answered" in t for t in steps(workbook))
+
+
+def test_philosophy_publish_and_review_due(workbook: Workbook) -> None:
+    assert "Publish your customer-service philosophy" in steps(workbook)
+    ph.add_value(workbook, "Warmth")
+    ph.publish(workbook, on=dt.date(2025, 10, 1))
+    texts = steps(workbook)
+    assert "Publish your customer-service philosophy" not in texts
+    assert "Review the philosophy with the team (last published 1 October 2025)" in texts
+
+
+@pytest.mark.parametrize(
+    ("gap", "text"),
+    [
+        ("standard", "No standard serves the value “Warmth”"),
+        ("criterion", "No hiring criterion looks for the value “Warmth”"),
+        ("kpi", "No measured KPI shows the value “Warmth”"),
+    ],
+)
+def test_value_gaps(workbook: Workbook, gap: str, text: str) -> None:
+    ph.add_value(workbook, "Warmth")
+    assert text in steps(workbook)
+
+
+def test_unanchored_standards_and_candidates(workbook: Workbook) -> None:
+    n = len(st.list_standards(workbook, status="active"))
+    assert f"{n} standards are not linked to any value" in steps(workbook)
+    hiring.add_candidate(workbook, hiring.CandidateInput("Dana", "Barista"))
+    assert "1 candidate is waiting for a decision" in steps(workbook)
+
+
+def test_demo_overview_reads_true(demo_workbook: Workbook) -> None:
+    o = overview.overview(demo_workbook)
+    assert not o.empty
+    texts = [s.text for s in o.next_steps]
+    assert any("overdue for review" in t for t in texts)
+    assert any("No measured KPI" in t or "No standard" in t or "No hiring" in t for t in texts)

@@ -55,7 +55,7 @@ ON_BACKGROUND = QColor("#e7f3e8")
 OFF_BACKGROUND = QColor("#fbe9e7")
 NOTE_MARK = " ✎"
 MONTHS_STEP = 12
-HEADER_WRAP = 22  # characters per line of a column heading
+HEADER_WRAP = 14  # characters per header line: four KPIs fit a 1280-pixel window
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 GRID_HINT = (
     "Type a value in a cell and press Enter; leave it empty to clear it. Values are shown to "

@@ -90,7 +90,7 @@ def test_grid_model(qtmodeltester, workbook: Workbook) -> None:
     assert model.data(index) == "−12.2 ✎"
     assert model.data(index, Qt.ItemDataRole.EditRole) == "-12.2"
     assert "✗ off target" in model.data(index, Qt.ItemDataRole.ToolTipRole)
-    assert model.headerData(1, Qt.Orientation.Horizontal) == "Net Promoter Score\n(NPS)"
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Net Promoter\nScore (NPS)"
 
 
 def test_grid_shows_this_month_first(page: KpisPage) -> None:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 PAGE_MARGINS = (28, 22, 28, 20)
 
@@ -47,3 +55,58 @@ class PageHeader(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
+
+
+def record_table(
+    model: QAbstractItemModel, object_name: str, *, multi_select: bool = False
+) -> QTableView:
+    """A read-only table of records, one row per record, as every page shows them."""
+    table = QTableView()
+    table.setObjectName(object_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if multi_select
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(30)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+class EmptyState(QFrame):
+    """What a list shows when it has nothing in it: what it is for, and the first action."""
+
+    def __init__(self, text: str, *buttons: QPushButton, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.text_label = plain_label(text, object_name="emptyText")
+        self.text_label.setWordWrap(True)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 40, 40, 40)
+        layout.addStretch(1)
+        layout.addWidget(self.text_label)
+        layout.addSpacing(12)
+        for button in buttons:
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+
+
+def action_button(label: str, object_name: str, slot, tooltip: str = "") -> QPushButton:  # noqa: ANN001
+    """A push button wired to ``slot``."""
+    push = QPushButton(label)
+    push.setObjectName(object_name)
+    if tooltip:
+        push.setToolTip(tooltip)
+    push.clicked.connect(lambda _checked=False: slot())
+    return push

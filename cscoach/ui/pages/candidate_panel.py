@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QCompleter,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +39,14 @@ from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.hiring import Candidate, Criterion, Score, ScoreSummary
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui.widgets import (
+    EmptyState,
+    action_button,
+    error_label,
+    plain_label,
+    record_table,
+    show_message,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 EMPTY_TEXT = (
@@ -309,39 +314,16 @@ class CandidatesPanel(QWidget):
     # -- building --------------------------------------------------------------
 
     def _build_list(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("candidateTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table = record_table(self.model, "candidateTable")
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CandidateTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
-        self.empty_state = QFrame()
-        self.empty_state.setObjectName("emptyState")
-        empty_text = plain_label(EMPTY_TEXT, object_name="emptyText")
-        empty_text.setWordWrap(True)
-        empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_add_button = QPushButton("Add the First Candidate")
-        self.empty_add_button.setObjectName("emptyAddCandidateButton")
-        self.empty_add_button.clicked.connect(lambda: self.start_new())
-        empty_layout = QVBoxLayout(self.empty_state)
-        empty_layout.setContentsMargins(30, 30, 30, 30)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(empty_text)
-        empty_layout.addSpacing(12)
-        empty_layout.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addStretch(2)
+        self.empty_add_button = action_button(
+            "Add the First Candidate", "emptyAddCandidateButton", lambda: self.start_new()
+        )
+        self.empty_state = EmptyState(EMPTY_TEXT, self.empty_add_button)
 
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.empty_state)

@@ -45,7 +45,7 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.candidate_panel import READ_ONLY_TIP, CandidatesPanel, criterion_tip
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui.widgets import error_label, plain_label, record_table, show_message
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -119,18 +119,8 @@ class CriteriaTableModel(_TableModel):
 
 
 def _table(name: str, model: QAbstractTableModel) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
+    table = record_table(model, name)
     header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +51,7 @@ from cscoach.ui.pages.standard_form import (
     MarkReviewedDialog,
     StandardForm,
 )
-from cscoach.ui.widgets import plain_label
+from cscoach.ui.widgets import EmptyState, action_button, plain_label, record_table
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -324,21 +322,8 @@ class StandardsPage(Page):
         summary.addWidget(self.count_label, 1)
         summary.addWidget(self.clear_filters_link)
 
-        self.table = QTableView()
-        self.table.setObjectName("standardsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table = record_table(self.model, "standardsTable", multi_select=True)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(60)
         header.setSectionResizeMode(StandardsTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
@@ -353,25 +338,16 @@ class StandardsPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.form.title_edit.setFocus())
 
-        self.empty_state = QFrame()
-        self.empty_state.setObjectName("emptyState")
-        self.empty_text = plain_label(NO_MATCH_TEXT, object_name="emptyText")
-        self.empty_text.setWordWrap(True)
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.clear_filters_button = QPushButton("Clear Filters")
-        self.clear_filters_button.setObjectName("clearFiltersButton")
-        self.clear_filters_button.clicked.connect(self.clear_filters)
-        self.empty_new_button = QPushButton("New Standard")
-        self.empty_new_button.setObjectName("emptyNewButton")
-        self.empty_new_button.clicked.connect(lambda: self.start_new())
-        empty_layout = QVBoxLayout(self.empty_state)
-        empty_layout.setContentsMargins(40, 40, 40, 40)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty_text)
-        empty_layout.addSpacing(12)
-        empty_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(self.empty_new_button, 0, Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addStretch(2)
+        self.clear_filters_button = action_button(
+            "Clear Filters", "clearFiltersButton", self.clear_filters
+        )
+        self.empty_new_button = action_button(
+            "New Standard", "emptyNewButton", lambda: self.start_new()
+        )
+        self.empty_state = EmptyState(
+            NO_MATCH_TEXT, self.clear_filters_button, self.empty_new_button
+        )
+        self.empty_text = self.empty_state.text_label
 
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +39,14 @@ from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
 from cscoach.ui.pages.base import Page
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui.widgets import (
+    EmptyState,
+    action_button,
+    error_label,
+    plain_label,
+    record_table,
+    show_message,
+)
 
 EMPTY_TEXT = (
     "No one on the team yet — add the people who serve your customers; they answer the "
@@ -220,20 +225,8 @@ class TeamPage(Page):
     # -- building --------------------------------------------------------------
 
     def _build_list(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("teamTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table = record_table(self.model, "teamTable")
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(TeamTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TeamTableModel.ROLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TeamTableModel.START, QHeaderView.ResizeMode.Fixed)
@@ -243,21 +236,10 @@ class TeamPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.name_edit.setFocus())
 
-        self.empty_state = QFrame()
-        self.empty_state.setObjectName("emptyState")
-        empty_text = plain_label(EMPTY_TEXT, object_name="emptyText")
-        empty_text.setWordWrap(True)
-        empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_add_button = QPushButton("Add the First Person")
-        self.empty_add_button.setObjectName("emptyAddButton")
-        self.empty_add_button.clicked.connect(lambda: self.start_new())
-        empty_layout = QVBoxLayout(self.empty_state)
-        empty_layout.setContentsMargins(40, 40, 40, 40)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(empty_text)
-        empty_layout.addSpacing(12)
-        empty_layout.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addStretch(2)
+        self.empty_add_button = action_button(
+            "Add the First Person", "emptyAddButton", lambda: self.start_new()
+        )
+        self.empty_state = EmptyState(EMPTY_TEXT, self.empty_add_button)
 
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.empty_state)

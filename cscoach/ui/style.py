@@ -52,6 +52,12 @@ QLabel#pageTitle, QLabel#dialogHeading {{
 QLabel#pageSubtitle, QLabel[role="hint"] {{
     color: {TEXT_MUTED};
 }}
+QLabel#pageTip {{
+    color: #34505a;
+    background: #eef5f5;
+    border-left: 3px solid {ACCENT};
+    padding: 4px 8px;
+}}
 QLabel[role="error"] {{
     color: {ERROR};
 }}

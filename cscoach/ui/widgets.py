@@ -42,19 +42,26 @@ def show_message(label: QLabel, text: str) -> None:
 
 
 class PageHeader(QWidget):
-    """The title of a page and one line saying what it is for."""
+    """The title of a page, one line saying what it is for, and a short tip on why it
+    matters (drawn from the advice CS Coach is built on)."""
 
-    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, subtitle: str = "", tip: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.title_label = plain_label(title, object_name="pageTitle")
         self.subtitle_label = plain_label(subtitle, object_name="pageSubtitle")
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setVisible(bool(subtitle))
+        self.tip_label = plain_label(tip, object_name="pageTip")
+        self.tip_label.setWordWrap(True)
+        self.tip_label.setVisible(bool(tip))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
         layout.setSpacing(4)
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
+        layout.addWidget(self.tip_label)
 
 
 def record_table(

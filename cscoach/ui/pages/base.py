@@ -20,11 +20,12 @@ class Page(QWidget):
 
     title = ""
     subtitle = ""
+    tip = ""  # one or two sentences of advice shown under the subtitle
 
     def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wb = wb
-        self.header = PageHeader(self.title, self.subtitle)
+        self.header = PageHeader(self.title, self.subtitle, self.tip)
         self.page_layout = QVBoxLayout(self)
         self.page_layout.setContentsMargins(*PAGE_MARGINS)
         self.page_layout.setSpacing(12)

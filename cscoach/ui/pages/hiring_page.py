@@ -741,6 +741,10 @@ class ComparePanel(QWidget):
 
 class HiringPage(Page):
     title = "Hiring"
+    tip = (
+        "Skills can be taught; attitude is harder. Look for empathy, active listening and a "
+        "genuine wish to solve customers' problems."
+    )
     subtitle = (
         "Hire on your values: score each candidate 1–5 on the qualities you hire for, "
         "weighted by how much each matters, then rank and compare them."

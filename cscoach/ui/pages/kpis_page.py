@@ -225,6 +225,11 @@ class KpiGridModel(QAbstractTableModel):
 
 class KpisPage(Page):
     title = "KPIs"
+    tip = (
+        "NPS asks how likely customers are to recommend you (0–10): the % of promoters (9–10)"
+        " minus the % of detractors (0–6), from −100 to 100. Choose figures that match your "
+        "goals and look at them every month."
+    )
     subtitle = (
         "Measure customer service every month: enter the figures (or the counts behind "
         "them), watch the charts against your targets, and review the month with the team."

@@ -141,6 +141,10 @@ class SectionDialog(QDialog):
 
 class PhilosophyPage(Page):
     title = "Philosophy"
+    tip = (
+        "Write it down in your own words and come back to it regularly: the values you agree "
+        "on here are the ones you hire for and set standards by."
+    )
     subtitle = INTRO
 
     def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:

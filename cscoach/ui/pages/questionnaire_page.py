@@ -127,6 +127,11 @@ class RoundDialog(QDialog):
 
 class QuestionnairePage(Page):
     title = "Questionnaire"
+    tip = (
+        "Running the meeting: hand out the blank questionnaire, give everyone quiet time to "
+        "write, then read the answers aloud question by question. Ask your team before you "
+        "take anyone else's advice."
+    )
     subtitle = INTRO
 
     def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:

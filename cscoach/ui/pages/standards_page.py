@@ -222,6 +222,11 @@ class StandardsTableModel(QAbstractTableModel):
 
 class StandardsPage(Page):
     title = "Standards"
+    tip = (
+        "Clear standards give every customer the same good experience. Review them regularly "
+        "as expectations change: an unhappy customer tells about sixteen people, a happy one "
+        "about nine."
+    )
     subtitle = (
         "Concrete service behaviours: who owns each, the values it serves, when it is next "
         "reviewed."

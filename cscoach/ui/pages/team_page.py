@@ -194,6 +194,10 @@ class TeamTableModel(QAbstractTableModel):
 
 class TeamPage(Page):
     title = "Team"
+    tip = (
+        "Culture is built by the people who serve your customers, and it cannot be copied "
+        "from another business: start from how your own team sees service."
+    )
     subtitle = (
         "The people who serve your customers. They answer the questionnaire and own "
         "service standards. Someone who leaves can be marked inactive: their answers stay."

@@ -505,3 +505,18 @@ def test_read_only_workbook(qtbot, workbook: Workbook) -> None:
 
 def test_no_window_is_left_open(qtbot, page: KpisPage) -> None:
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not page] == []
+
+
+def test_every_kpi_heading_explains_its_formula(qtbot, workbook) -> None:
+    from PySide6.QtCore import Qt as _Qt
+
+    from cscoach.ui.pages.kpis_page import KpisPage
+
+    page = KpisPage(workbook)
+    qtbot.addWidget(page)
+    model = page.grid.model()
+    tips = [
+        model.headerData(n, _Qt.Orientation.Horizontal, _Qt.ItemDataRole.ToolTipRole)
+        for n in range(model.columnCount())
+    ]
+    assert "promoters (9–10)" in tips[1] and "÷" in tips[0] and "÷" in tips[3]

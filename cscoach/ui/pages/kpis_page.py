@@ -122,8 +122,9 @@ class KpiGridModel(QAbstractTableModel):
                 return textwrap.fill(f"{kpi.name}{unit}", HEADER_WRAP)
             if role == Qt.ItemDataRole.ToolTipRole:
                 target = kpis.format_value(kpi.target, kpi.unit)
+                about = f"{kpi.description}\n\n" if kpi.description else ""
                 return (
-                    f"{kpi.name}: allowed {kpi.range_text()}, {kpi.direction_text()}; "
+                    f"{about}{kpi.name}: allowed {kpi.range_text()}, {kpi.direction_text()}; "
                     f"target now {target}."
                 )
         if (

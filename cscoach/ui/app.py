@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from cscoach import APP_NAME, __version__
 from cscoach.model.workbook import Workbook, default_workbook_path
-from cscoach.ui import opening, prefs
+from cscoach.ui import icons, opening, prefs
 from cscoach.ui.main_window import MainWindow
 
 ORGANIZATION = "cscoach"
@@ -39,6 +39,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("cscoach")
+    app.setWindowIcon(icons.app_icon())
     return app
 
 

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,8 @@ from cscoach import APP_NAME, __version__
 from cscoach.model import settings as workbook_settings
 from cscoach.model.errors import WorkbookError
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
-from cscoach.ui import dialogs, opening, prefs
+from cscoach.ui import dialogs, icons, opening, prefs
+from cscoach.ui.help import HelpWindow, ShortcutsDialog, about_text, shortcut_groups
 from cscoach.ui.pages.base import Page
 from cscoach.ui.style import STYLESHEET
 from cscoach.ui.widgets import plain_label
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLESHEET)
+        self.setWindowIcon(icons.app_icon())
         self.settings = settings if settings is not None else QSettings()
         self.wb: Workbook | None = None
         self._pages: dict[int, Page] = {}
@@ -210,8 +213,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setIconSize(QSize(20, 20))
         for index, spec in enumerate(PAGES):
-            item = QListWidgetItem(spec.title)
+            item = QListWidgetItem(icons.icon(spec.key), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(f"{spec.title} (Ctrl+{index + 1})")
             self.sidebar.addItem(item)
@@ -314,6 +318,13 @@ class MainWindow(QMainWindow):
         )
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for action, icon_name in (
+            (self.new_action, "new"),
+            (self.open_action, "open"),
+            (self.save_copy_action, "save"),
+            (self.restore_action, "restore"),
+        ):
+            action.setIcon(icons.icon(icon_name))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         file_menu.addMenu(self.recent_menu)
@@ -332,14 +343,37 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{index + 1}",
                 f"show_{spec.key}",
             )
+            action.setIcon(icons.icon(spec.key))
+            action.setStatusTip(f"Show the {spec.title} page")
             view_menu.addAction(action)
             self.addAction(action)  # the shortcut works even with the menu bar hidden
             self.page_actions.append(action)
 
         help_menu = bar.addMenu("&Help")
+        self.help_action = self._action(
+            "&How CS Coach Works",
+            self.show_help,
+            QKeySequence.StandardKey.HelpContents,
+            "helpAction",
+        )
+        self.help_action.setIcon(icons.icon("help"))
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts", self.show_shortcuts, name="shortcutsAction"
+        )
+        self.shortcuts_action.setIcon(icons.icon("keyboard"))
         self.about_action = self._action("&About CS Coach", self.show_about, name="aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.setIcon(icons.icon("about"))
+        self.about_qt_action = self._action("About &Qt", QApplication.aboutQt, name="aboutQtAction")
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+        help_menu.addAction(self.about_qt_action)
+        self.addAction(self.help_action)  # F1 works even with the menu bar hidden
+        self.help_window: HelpWindow | None = None
+        self.shortcuts_dialog: ShortcutsDialog | None = None
 
     def _build_status_bar(self) -> None:
         self.status_business = plain_label(object_name="statusBusiness")
@@ -625,17 +659,29 @@ class MainWindow(QMainWindow):
         clear.triggered.connect(lambda _checked=False: prefs.clear_recent(self.settings))
 
     def show_about(self) -> None:
-        where = f"\n\nThe workbook open now is {self.wb.path}." if self.wb is not None else ""
-        dialogs.show_info(
-            self,
-            "About CS Coach",
-            f"CS Coach {__version__}\n\n"
-            "Build a customer-service culture in a small service business and keep it "
-            "alive: ask the team, write the philosophy, set service standards, hire on the "
-            "same values and measure every month.\n\n"
-            "Everything stays in one workbook file on this computer; nothing needs a "
-            f"network.{where}",
-        )
+        """Help ▸ About CS Coach: version, what it is for, and the licences."""
+        path = self.wb.path if self.wb is not None else None
+        dialogs.show_info(self, "About CS Coach", about_text(__version__, path))
+
+    def show_help(self) -> None:
+        """Help ▸ How CS Coach Works (F1): the five steps, beside the window."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+            self.help_window.page_requested.connect(self.show_page)
+        if self.help_window.isVisible():
+            self.help_window.raise_()  # it may be hidden behind the main window
+        self.help_window.show()
+        self.help_window.activateWindow()
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts, read from the menus as they are now."""
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.close()
+            self.shortcuts_dialog.deleteLater()
+        titles = {spec.key: spec.title for spec in PAGES}
+        self.shortcuts_dialog = ShortcutsDialog(shortcut_groups(self.menuBar(), titles), self)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.activateWindow()
 
     # -- Qt overrides ----------------------------------------------------------
 

@@ -56,8 +56,9 @@ class CultureMap:
 
 
 def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
-    """Every value with what serves it, through the links standards, criteria and KPIs carry.
-    Only active standards, criteria and KPIs count."""
+    """Every value with what serves it, through the links standards, criteria and KPIs carry
+    (a standard's KPI also shows the values that standard serves). Only active standards,
+    criteria and KPIs count."""
     today = today or dt.date.today()
     since = add_months(today.replace(day=1), -MEASURED_WITHIN_MONTHS).strftime("%Y-%m")
     values = wb.query("SELECT id, name, meaning FROM core_values ORDER BY position")
@@ -72,11 +73,18 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
            JOIN hiring_criteria c ON c.id = cv.criterion_id AND c.active = 1
            ORDER BY c.position"""
     )
+    # A KPI serves a value directly, or through a standard that serves the value and names
+    # the KPI that shows whether it is met.
     kpis = wb.query(
-        """SELECT kv.value_id, k.id, k.name,
+        """SELECT l.value_id, k.id, k.name,
                   EXISTS (SELECT 1 FROM kpi_entries e WHERE e.kpi_id = k.id AND e.month >= ?)
                       AS measured
-           FROM kpi_values kv JOIN kpis k ON k.id = kv.kpi_id AND k.active = 1
+           FROM (SELECT value_id, kpi_id FROM kpi_values
+                 UNION
+                 SELECT sv.value_id, s.kpi_id FROM standard_values sv
+                 JOIN standards s ON s.id = sv.standard_id AND s.active = 1
+                 WHERE s.kpi_id IS NOT NULL) l
+           JOIN kpis k ON k.id = l.kpi_id AND k.active = 1
            ORDER BY k.position""",
         (since,),
     )

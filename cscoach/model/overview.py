@@ -285,8 +285,21 @@ def _culture_steps(wb: Workbook, steps: list[NextStep], today: dt.date) -> None:
             steps.append(
                 NextStep(f"No hiring criterion looks for the value “{row.name}”", "hiring", 70)
             )
-        if culture_map.GAP_KPI in row.gaps:
-            steps.append(NextStep(f"No measured KPI shows the value “{row.name}”", "kpis", 75))
+        if culture_map.GAP_KPI in row.gaps and row.kpis:
+            names = ", ".join(k.name for k in row.kpis)
+            steps.append(
+                NextStep(
+                    f"No recent figures show the value “{row.name}”: enter {names}", "kpis", 75
+                )
+            )
+        elif culture_map.GAP_KPI in row.gaps:
+            steps.append(
+                NextStep(
+                    f"No KPI shows the value “{row.name}” yet: give one of its standards a KPI",
+                    "standards",
+                    75,
+                )
+            )
     if cmap.unanchored_standards:
         n = len(cmap.unanchored_standards)
         steps.append(

@@ -73,3 +73,19 @@ def test_demo_has_a_deliberate_gap(demo_workbook: Workbook) -> None:
     cmap = cm.culture_map(demo_workbook)
     assert cmap.gap_count >= 1
     assert any(row.gaps for row in cmap.values)
+
+
+def test_a_standards_kpi_serves_the_standards_values(workbook: Workbook) -> None:
+    value = ph.add_value(workbook, "Speed")
+    kpi = workbook.query_one("SELECT id FROM kpis WHERE key = 'resolution_time'")["id"]
+    standard = st.list_standards(workbook)[0]
+    st.update_standard(
+        workbook,
+        standard.id,
+        st.StandardInput(standard.title, standard.category_id, value_ids=(value,), kpi_id=kpi),
+    )
+    with workbook.transaction() as db:
+        db.table("kpi_entries").insert({"kpi_id": kpi, "month": "2026-10", "value": 5.0})
+    (row,) = cm.culture_map(workbook, TODAY).values
+    assert [k.name for k in row.kpis] == ["Average resolution time"]
+    assert cm.GAP_KPI not in row.gaps

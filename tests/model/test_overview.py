@@ -94,7 +94,7 @@ def test_philosophy_publish_and_review_due(workbook: Workbook) -> None:
     [
         ("standard", "No standard serves the value “Warmth”"),
         ("criterion", "No hiring criterion looks for the value “Warmth”"),
-        ("kpi", "No measured KPI shows the value “Warmth”"),
+        ("kpi", "No KPI shows the value “Warmth” yet: give one of its standards a KPI"),
     ],
 )
 def test_value_gaps(workbook: Workbook, gap: str, text: str) -> None:
@@ -114,4 +114,4 @@ def test_demo_overview_reads_true(demo_workbook: Workbook) -> None:
     assert not o.empty
     texts = [s.text for s in o.next_steps]
     assert any("overdue for review" in t for t in texts)
-    assert any("No measured KPI" in t or "No standard" in t or "No hiring" in t for t in texts)
+    assert any("shows the value" in t or "No standard" in t or "No hiring" in t for t in texts)

@@ -205,6 +205,11 @@ def get_standard(wb: Workbook, standard_id: int) -> Standard:
     return _from_row(row)
 
 
+def measured_by(wb: Workbook, kpi_id: int) -> list[Standard]:
+    """Active standards whose KPI is ``kpi_id``: what the KPI shows is being met."""
+    return [s for s in list_standards(wb, status="active") if s.kpi_id == kpi_id]
+
+
 def overdue_count(wb: Workbook, today: dt.date | None = None) -> int:
     return len(list_standards(wb, status="overdue", today=today))
 

@@ -431,6 +431,13 @@ class MainWindow(QMainWindow):
             page.reload()
         self.stack.setCurrentIndex(index)
 
+    def show_item(self, key: str, kind: str, item_id: int) -> None:
+        """Open page ``key`` at one of its items (a link from another page)."""
+        self.show_page(key)
+        page = self.current_page()
+        if page is not None:
+            page.select_item(kind, item_id)
+
     def _ensure_page(self, index: int) -> Page:
         page = self._pages.get(index)
         if page is not None:
@@ -441,6 +448,7 @@ class MainWindow(QMainWindow):
         open_requested = getattr(page, "open_requested", None)
         if open_requested is not None:
             open_requested.connect(self.show_page)
+        page.open_item_requested.connect(self.show_item)
         placeholder = self.stack.widget(index)
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()

@@ -17,6 +17,8 @@ class Page(QWidget):
     """
 
     changed = Signal()
+    # (page key, kind, id): open another page at one item, e.g. ("philosophy", "value", 3)
+    open_item_requested = Signal(str, str, int)
 
     title = ""
     subtitle = ""
@@ -37,6 +39,9 @@ class Page(QWidget):
 
     def reload(self) -> None:
         """Read everything shown from the workbook again."""
+
+    def select_item(self, kind: str, item_id: int) -> None:
+        """Show one item of this page (asked for by a link on another page)."""
 
     def save_pending(self) -> str | None:
         """Save an edit still in progress. None when nothing is left unsaved, else a

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QToolTip,
     QVBoxLayout,
@@ -33,6 +34,8 @@ RANGES = (("Last 12 months", 12), ("Last 24 months", 24), ("Everything", None))
 
 class ChartsTab(QWidget):
     """Charts built on first show; ``reload`` redraws them if they exist."""
+
+    standards_requested = Signal()  # open the Standards page
 
     def __init__(self, wb: Workbook, parent: QWidget | None = None, *, today=None) -> None:
         super().__init__(parent)
@@ -77,12 +80,22 @@ class ChartsTab(QWidget):
         self.notes_label.setAccessibleName("Notes in these months")
         self.selected_note = plain_label(object_name="chartSelectedNote", role="feedback")
         self.selected_note.setWordWrap(True)
+        self.standards_label = plain_label(object_name="chartStandards", role="hint")
+        self.standards_label.setWordWrap(True)
+        self.standards_link = QPushButton("Open Standards ›")
+        self.standards_link.setObjectName("chartStandardsLink")
+        self.standards_link.setProperty("role", "link")
+        self.standards_link.clicked.connect(lambda: self.standards_requested.emit())
+        standards_row = QHBoxLayout()
+        standards_row.addWidget(self.standards_label, 1)
+        standards_row.addWidget(self.standards_link)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.selected_note)
+        layout.addLayout(standards_row)
         layout.addWidget(self.notes_label)
         self._fill_choices()
 
@@ -146,9 +159,24 @@ class ChartsTab(QWidget):
         if old is not None:
             old.deleteLater()
         self.selected_note.setText("")
+        self._show_standards(None if choice == DASHBOARD else int(choice))
         notes = self._notes_text(shown)
         self.notes_label.setPlainText(notes)
         self.notes_label.setVisible(bool(notes))
+
+    def _show_standards(self, kpi_id: int | None) -> None:
+        """Under one KPI's chart: the standards it shows are being met."""
+        from cscoach.model import standards
+
+        measured = [] if kpi_id is None else standards.measured_by(self.wb, kpi_id)
+        if kpi_id is not None and not measured:
+            text = "No standard names this KPI yet: on the Standards page, choose it as the KPI "
+            text += "that shows whether a standard is met."
+        else:
+            text = "Standards this KPI shows: " + "; ".join(s.title for s in measured)
+        self.standards_label.setText(text)
+        self.standards_label.setVisible(kpi_id is not None)
+        self.standards_link.setVisible(kpi_id is not None)
 
     @staticmethod
     def _notes_text(shown: list[kpis.KpiSeries]) -> str:

@@ -225,6 +225,7 @@ class KpiGridModel(QAbstractTableModel):
 
 
 class KpisPage(Page):
+    open_requested = Signal(str)  # the key of a page to open
     title = "KPIs"
     tip = (
         "NPS asks how likely customers are to recommend you (0–10): the % of promoters (9–10)"
@@ -284,6 +285,7 @@ class KpisPage(Page):
         self.tabs.setObjectName("kpiTabs")
         self.tabs.addTab(self._build_grid_tab(), "Monthly Figures")
         self.charts = ChartsTab(wb, today=today)
+        self.charts.standards_requested.connect(lambda: self.open_requested.emit("standards"))
         self.tabs.addTab(self.charts, "Charts")
         self.review = ReviewTab(wb, today=today)
         self.review.changed.connect(self.changed)

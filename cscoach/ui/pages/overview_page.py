@@ -440,6 +440,10 @@ class OverviewPage(Page):
         self._stale = {self.culture_map, self.agreement}
         self._load_current_tab()
 
+    def select_item(self, kind: str, item_id: int) -> None:
+        if kind == "value":  # a value's row is on the culture map
+            self.show_tab(self.culture_map)
+
     def show_tab(self, view: QWidget) -> None:
         """Show one of the tabs: ``self.glance``, ``self.culture_map`` or ``self.agreement``."""
         self.tabs.setCurrentWidget(view)

@@ -455,6 +455,16 @@ class PhilosophyPage(Page):
         form.addRow("What it means", self.value_meaning)
         form.addRow("", self.value_errors["meaning"])
         form.addRow("", self.value_links)
+        self.culture_link = QPushButton("See everything that serves it on the culture map ›")
+        self.culture_link.setObjectName("cultureMapLink")
+        self.culture_link.setProperty("role", "link")
+        self.culture_link.clicked.connect(
+            lambda: (
+                self.value_id is not None
+                and self.open_item_requested.emit("overview", "value", self.value_id)
+            )
+        )
+        form.addRow("", self.culture_link)
         self.new_value_button = QPushButton("New Value")
         self.new_value_button.setObjectName("newValue")
         self.new_value_button.clicked.connect(self.new_value)
@@ -527,8 +537,14 @@ class PhilosophyPage(Page):
             f"criterion/criteria and {links['kpis']} KPI(s)."
         )
         self.save_value_button.setText("Save Changes")
+        self.culture_link.show()
         for label in self.value_errors.values():
             label.hide()
+
+    def select_item(self, kind: str, item_id: int) -> None:
+        if kind == "value":
+            self.tabs.setCurrentIndex(1)
+            self._reload_values(item_id)
 
     def new_value(self) -> None:
         self.value_list.clearSelection()
@@ -536,6 +552,7 @@ class PhilosophyPage(Page):
         self.value_name.clear()
         self.value_meaning.clear()
         self.value_links.clear()
+        self.culture_link.hide()
         self.save_value_button.setText("Add Value")
         for label in self.value_errors.values():
             label.hide()

@@ -143,6 +143,7 @@ class StandardForm(QFrame):
     field_left = Signal()  # a field was left or a choice made: the page saves an existing one
     edited = Signal()  # anything changed (to update the buttons)
     add_category_requested = Signal(str)
+    value_link_requested = Signal(int)  # show this core value on the Philosophy page
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -318,7 +319,15 @@ class StandardForm(QFrame):
             "&Category",
             field(category_row, self.category_editor, self.errors["category"]),
         )
-        form.addRow("&Values", field(self.values_list, self.values_empty, self.errors["values"]))
+        self.value_link = QPushButton("What do these values mean? ›")
+        self.value_link.setObjectName("valueLink")
+        self.value_link.setProperty("role", "link")
+        self.value_link.setToolTip("Open the first ticked value on the Philosophy page")
+        self.value_link.clicked.connect(self._open_value)
+        form.addRow(
+            "&Values",
+            field(self.values_list, self.value_link, self.values_empty, self.errors["values"]),
+        )
         form.addRow("&KPI", field(self.kpi_combo, self.errors["kpi"]))
         form.addRow("&Owner", field(self.owner_combo, self.errors["owner"]))
         form.addRow("&Review every", field(interval_row, self.errors["review_months"]))
@@ -466,6 +475,19 @@ class StandardForm(QFrame):
             self._loading = False
         self.show_category_editor(False)
         self.clear_errors()
+
+    def _open_value(self) -> None:
+        ticked = self.values().value_ids
+        first = next(
+            (
+                int(self.values_list.item(row).data(Qt.ItemDataRole.UserRole))
+                for row in range(self.values_list.count())
+                if int(self.values_list.item(row).data(Qt.ItemDataRole.UserRole)) in ticked
+            ),
+            None,
+        )
+        if first is not None:
+            self.value_link_requested.emit(first)
 
     def values(self) -> FormValues:
         ticked = []

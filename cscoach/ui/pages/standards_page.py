@@ -410,6 +410,9 @@ class StandardsPage(Page):
         self.form.field_left.connect(self._on_field_left)
         self.form.edited.connect(self._update_buttons)
         self.form.add_category_requested.connect(self.add_category)
+        self.form.value_link_requested.connect(
+            lambda value_id: self.open_item_requested.emit("philosophy", "value", value_id)
+        )
         self.form.save_button.clicked.connect(lambda: self.save_standard())
         self.form.retire_button.clicked.connect(self.toggle_active)
         self.form.delete_button.clicked.connect(self.delete_standard)

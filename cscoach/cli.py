@@ -105,8 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
         usage=f"{PROG} check PATH",
         help="integrity and schema check; exit 0 if healthy, 1 if not",
         description="Check that PATH is a healthy CS Coach workbook this version can open. "
-        "Prints 'PATH: ok' and exits 0, or prints each problem and exits 1. The file is only "
-        "read, never changed.",
+        "Prints 'PATH: ok' and exits 0, or prints each problem and exits 1. What the file holds "
+        "is never changed; a save cut off by a crash is rolled back first, as any open does.",
     )
     check.add_argument("path", metavar="PATH", type=_path, help="the workbook file to check")
 
@@ -213,6 +213,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not valid UTF-8 (it reaches Python as lone surrogates) must
+        # not crash the message about it, after the work is done.
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _run(args)
     except UsageError as exc:

@@ -16,6 +16,9 @@ import pytest  # noqa: E402
 
 from cscoach.model.workbook import Workbook  # noqa: E402
 
+# The robustness tests' --crash-kills option and end-of-run tally (tests/plugins).
+pytest_plugins = ["plugins.crash_options"]
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that uses the Qt app is marked ``gui`` so ``-m 'not gui'`` runs the rest."""

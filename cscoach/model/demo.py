@@ -14,12 +14,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cscoach.model.dates import add_months
+from cscoach.model.errors import WorkbookError
 from cscoach.model.workbook import Workbook
 
 if TYPE_CHECKING:
@@ -940,18 +942,38 @@ REVIEWS_MONTHS_AGO: dict[int, str] = {
 def create_demo(path: Path, *, today: dt.date | None = None) -> None:
     """Create the demo workbook at ``path`` (refusing an existing file).
 
-    Everything is written in one transaction; if anything fails the new file is removed.
+    The demo is built under a hidden name beside ``path`` and moved into place only when it
+    is complete, so a failure, or the process being killed half-way, never leaves a plain
+    starter workbook or a half-made file under ``path``.
     """
     today = today or dt.date.today()
-    wb = Workbook.create(Path(path), BUSINESS_NAME)
+    path = Path(path)
+    if path.exists():
+        raise WorkbookError(f"{path} already exists; choose another name.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(f".{path.name}.{os.getpid()}.part")
+    for stale in (building, building.with_name(building.name + "-journal")):
+        stale.unlink(missing_ok=True)  # left by a killed run with our process number
     try:
-        _fill(wb, today)
-    except BaseException:
-        wb.close()
+        wb = Workbook.create(building, BUSINESS_NAME)
+    except WorkbookError as exc:
+        raise WorkbookError(str(exc).replace(str(building), str(path))) from exc
+    try:
+        try:
+            _fill(wb, today)
+        finally:
+            wb.close()
+        try:
+            os.link(building, path)  # never replaces a file made in the meantime
+        except FileExistsError:
+            raise WorkbookError(f"{path} already exists; choose another name.") from None
+        except OSError:  # a file system without hard links
+            if path.exists():
+                raise WorkbookError(f"{path} already exists; choose another name.") from None
+            os.replace(building, path)
+    finally:
         with contextlib.suppress(OSError):
-            Path(path).unlink()
-        raise
-    wb.close()
+            building.unlink()
 
 
 def missing_month(today: dt.date) -> str:

@@ -527,7 +527,7 @@ def find_candidate(wb: Workbook, name: str) -> Candidate:
     """
     wanted = " ".join((name or "").split())
     candidates = list_candidates(wb)
-    matches = [c for c in candidates if c.name.casefold() == wanted.casefold()]
+    matches = [c for c in candidates if " ".join(c.name.split()).casefold() == wanted.casefold()]
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:  # only possible in a workbook edited outside CS Coach

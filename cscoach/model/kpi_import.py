@@ -90,7 +90,9 @@ def _delimiter(text: str) -> str:
 
 def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
     """Each CSV record with the line it starts on; blank records left out."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote that is never closed is an error, not a cell that swallows every
+    # line after it (which would import the rows before it and silently drop the rest)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     line = 1
     try:
@@ -100,7 +102,7 @@ def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
             line = reader.line_num + 1
     except csv.Error as exc:
         raise CsvLineError(
-            reader.line_num or line, f"the file cannot be read as CSV ({exc})."
+            line, f'the file cannot be read as CSV ({exc}): check the quotes (") from here on.'
         ) from None
     return records
 
@@ -765,6 +767,12 @@ def analyse_survey(
             "date_column",
             f"The column “{header[date_index]}” does not hold readable dates{example}. Choose "
             "the column with the date or timestamp of each response.",
+        )
+    if not months and skipped["responses dated after this month"]:
+        raise ValidationError(
+            "date_column",
+            f"Every response is dated after this month ({now}), so there is nothing to "
+            f"store. Check the dates in the column “{header[date_index]}”.",
         )
     for name, (index, low, high, wanted) in answers.items():
         if index is None:

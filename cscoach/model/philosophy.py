@@ -228,11 +228,13 @@ def list_versions(wb: Workbook) -> list[Version]:
 
 
 def get_version(wb: Workbook, number: int) -> Version:
-    row = wb.query_one(
-        "SELECT id, number, published_on, note, business_name FROM philosophy_versions "
-        "WHERE number = ?",
-        (number,),
-    )
+    row = None
+    if -(2**63) <= number < 2**63:  # SQLite's integers: any other number is no version
+        row = wb.query_one(
+            "SELECT id, number, published_on, note, business_name FROM philosophy_versions "
+            "WHERE number = ?",
+            (number,),
+        )
     if row is None:
         known = ", ".join(str(v.number) for v in list_versions(wb)) or "none published yet"
         raise ValidationError("version", f"There is no version {number} (versions: {known}).")

@@ -272,7 +272,10 @@ def get_round(wb: Workbook, round_id: int) -> Round:
 
 
 def find_round(wb: Workbook, name: str) -> Round:
-    row = wb.query_one(_ROUND_SELECT + " WHERE r.name = ? COLLATE NOCASE", (name.strip(),))
+    try:
+        row = wb.query_one(_ROUND_SELECT + " WHERE r.name = ? COLLATE NOCASE", (name.strip(),))
+    except UnicodeEncodeError:  # a broken character (a command-line argument that is not
+        row = None  # UTF-8): no round is called that
     if row is None:
         names = ", ".join(f"“{r.name}”" for r in list_rounds(wb)) or "none yet"
         raise ValidationError("round", f"There is no round called “{name}” (rounds: {names}).")

@@ -113,7 +113,10 @@ def number(
         value = float(raw.replace(",", "."))
     if value is None:
         raise ValidationError(field, f"{label} is required.")
-    result = float(value)
+    try:
+        result = float(value)
+    except OverflowError:  # an int too large for a float
+        raise ValidationError(field, f"{label} must be a finite number.") from None
     if not math.isfinite(result):
         raise ValidationError(field, f"{label} must be a finite number.")
     if minimum is not None and result < minimum:
@@ -132,9 +135,12 @@ def whole(value: int | str | None, field: str, label: str, *, minimum: int, maxi
     if isinstance(value, bool):
         raise ValidationError(field, f"{label} must be a whole number.")
     if isinstance(value, str):
-        if not re.fullmatch(r"\s*[+-]?[0-9]+\s*", value):
-            raise ValidationError(field, f"{label} must be a whole number, not “{value.strip()}”.")
-        value = int(value)
+        raw = value.strip()  # int() would not strip every space str.strip() does (\x1f)
+        if not re.fullmatch(r"[+-]?[0-9]+", raw):
+            raise ValidationError(field, f"{label} must be a whole number, not “{raw}”.")
+        if len(raw.lstrip("+-").lstrip("0")) > 30:  # int() refuses over 4,300 digits
+            raise ValidationError(field, f"{label} must be between {minimum} and {maximum}.")
+        value = int(raw)
     if not isinstance(value, int):
         if isinstance(value, float) and value.is_integer():
             value = int(value)

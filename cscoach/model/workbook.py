@@ -70,13 +70,13 @@ def inspect_file(path: Path) -> int:
     if not header.startswith(SQLITE_HEADER) or len(header) < 100:
         raise NotAWorkbookError(f"{path} is not a CS Coach workbook (it is not a SQLite file).")
     try:
-        conn = _connect_read_only(path)
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        finally:
-            conn.close()
+            app_id, version = _read_ids(path)
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorcode", None) != _READONLY_ROLLBACK:
+                raise
+            _roll_back_interrupted_save(path, header)
+            app_id, version = _read_ids(path)
     except sqlite3.DatabaseError as exc:
         raise NotAWorkbookError(f"{path} is damaged or not a CS Coach workbook ({exc}).") from exc
     if app_id != migrations.APPLICATION_ID or version < 1:
@@ -92,10 +92,51 @@ def inspect_file(path: Path) -> int:
     return version
 
 
+_READONLY_ROLLBACK = getattr(sqlite3, "SQLITE_READONLY_ROLLBACK", 776)
+
+
+def _read_ids(path: Path) -> tuple[int, int]:
+    """(application_id, user_version), read by SQLite through a read-only connection."""
+    conn = _connect_read_only(path)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    finally:
+        conn.close()
+    return app_id, version
+
+
+def _roll_back_interrupted_save(path: Path, header: bytes) -> None:
+    """A save was cut off (CS Coach was killed or the computer stopped) and left a hot
+    journal beside the file, which a read-only connection may not roll back. Let SQLite
+    roll it back through a read-write connection: that puts the file back exactly as it was
+    after the last completed save, which is what SQLite does on any open. Only for our own
+    files (the application id in the header); another program's file is left alone."""
+    if int.from_bytes(header[68:72], "big") != migrations.APPLICATION_ID:
+        raise NotAWorkbookError(
+            f"{path} is a SQLite database from another program, not a CS Coach workbook."
+        )
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, timeout=5)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAWorkbookError(
+            f"{path} was being saved when CS Coach or the computer stopped, and the unfinished "
+            f"save cannot be undone because the file or its folder cannot be written to ({exc})."
+            " Make them writable and try again."
+        ) from exc
+
+
 def check_workbook(path: Path) -> list[str]:
     """Problems found in the workbook at ``path``; an empty list means healthy.
 
-    Never modifies the file and never creates a missing one.
+    Never changes what the file holds and never creates a missing one. A save cut off by a
+    crash (a hot journal) is rolled back first, as SQLite does whenever the file is opened:
+    the file is then exactly as it was after its last completed save.
     """
     try:
         inspect_file(path)

@@ -90,7 +90,9 @@ def _story(info: DocumentInfo, cmap: CultureMap, size: float, compact: bool) -> 
                 ]
             )
         widths = ["22%", "44%", "17%", "17%"] if compact else ["25%", "33%", "22%", "20%"]
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        # splitInRow: a meaning longer than a page would not fit otherwise (LayoutError);
+        # the smaller and compact layouts then bring it back to one page
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         table.setStyle(
             TableStyle(
                 [

@@ -111,6 +111,7 @@ def _signs(criterion: Criterion) -> list[Flowable]:
             ],
         ],
         colWidths=["50%", "50%"],
+        splitInRow=1,  # signs longer than a page would not fit otherwise (LayoutError)
     )
     table.setStyle(
         TableStyle(

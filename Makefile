@@ -32,6 +32,12 @@ demo: $(STAMP)
 	$(BIN)/cscoach demo demo.cscoach
 	$(BIN)/cscoach demo.cscoach
 
+# Speed, measured: start-up under Xvfb against a bare Qt window, pages, charts, printing and
+# imports on a large workbook. Prints a table; results in benchmarks/results/latest.json.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
 $(SYSTEM): scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
 	@mkdir -p $(VENV) && touch $@

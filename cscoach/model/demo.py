@@ -11,18 +11,15 @@ current, and the random parts use a fixed seed, so two demos made on the same da
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cscoach.model.dates import add_months
-from cscoach.model.errors import WorkbookError
-from cscoach.model.workbook import Workbook
+from cscoach.model.workbook import Workbook, built_aside
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -947,33 +944,12 @@ def create_demo(path: Path, *, today: dt.date | None = None) -> None:
     starter workbook or a half-made file under ``path``.
     """
     today = today or dt.date.today()
-    path = Path(path)
-    if path.exists():
-        raise WorkbookError(f"{path} already exists; choose another name.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    building = path.with_name(f".{path.name}.{os.getpid()}.part")
-    for stale in (building, building.with_name(building.name + "-journal")):
-        stale.unlink(missing_ok=True)  # left by a killed run with our process number
-    try:
+    with built_aside(Path(path)) as building:
         wb = Workbook.create(building, BUSINESS_NAME)
-    except WorkbookError as exc:
-        raise WorkbookError(str(exc).replace(str(building), str(path))) from exc
-    try:
         try:
             _fill(wb, today)
         finally:
             wb.close()
-        try:
-            os.link(building, path)  # never replaces a file made in the meantime
-        except FileExistsError:
-            raise WorkbookError(f"{path} already exists; choose another name.") from None
-        except OSError:  # a file system without hard links
-            if path.exists():
-                raise WorkbookError(f"{path} already exists; choose another name.") from None
-            os.replace(building, path)
-    finally:
-        with contextlib.suppress(OSError):
-            building.unlink()
 
 
 def missing_month(today: dt.date) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from functools import cached_property
@@ -168,6 +169,77 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
+PART_SUFFIX = ".part"
+
+
+@contextlib.contextmanager
+def built_aside(path: Path) -> Iterator[Path]:
+    """Build a new file under a hidden name beside ``path``; move it into place at the end.
+
+    Yields the hidden path (``.NAME.<pid>.part``). When the block finishes, the file is
+    hard-linked to ``path``, which never replaces a file made in the meantime; when it fails,
+    or the process is killed half-way, nothing appears under ``path``. Parts left by killed
+    runs are removed on the way in.
+    """
+    path = Path(path)
+    if path.exists():
+        raise WorkbookError(f"{path} already exists; choose another name.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkbookError(f"Could not create {path}: {exc.strerror or exc}.") from exc
+    _remove_stale_parts(path)
+    building = path.with_name(f".{path.name}.{os.getpid()}{PART_SUFFIX}")
+    _remove_part(building)  # left by a killed run that had our process number
+    try:
+        try:
+            yield building
+        except WorkbookError as exc:
+            raise WorkbookError(str(exc).replace(str(building), str(path))) from exc
+        try:
+            os.link(building, path)
+        except FileExistsError:
+            raise WorkbookError(f"{path} already exists; choose another name.") from None
+        except OSError:  # a file system without hard links
+            if path.exists():
+                raise WorkbookError(f"{path} already exists; choose another name.") from None
+            os.replace(building, path)
+    finally:
+        _remove_part(building)
+
+
+def _remove_part(building: Path) -> None:
+    for leftover in (building, Path(f"{building}-journal"), Path(f"{building}.lock")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def _remove_stale_parts(path: Path) -> None:
+    """Remove the hidden workbooks killed runs were building in ``path``'s folder:
+    ``.NAME.cscoach.<pid>.part`` whose process is no longer running."""
+    with contextlib.suppress(OSError):
+        for entry in path.parent.iterdir():
+            match = _PART_NAME.fullmatch(entry.name)
+            if match and not _process_running(int(match["pid"])):
+                _remove_part(entry)
+
+
+_PART_NAME = re.compile(
+    rf"\..+(?:{re.escape(SUFFIX)}|{re.escape(PART_SUFFIX)})\.(?P<pid>\d+)"
+    rf"{re.escape(PART_SUFFIX)}"
+)
+
+
+def _process_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
 class Workbook:
     """An open workbook. Use ``Workbook.create`` or ``Workbook.open``; ``close`` when done."""
 
@@ -181,33 +253,41 @@ class Workbook:
     @classmethod
     def create(cls, path: Path, business_name: str) -> Workbook:
         """Create a new workbook with the starter content for the named business.
-        Refuses an existing file."""
+
+        Refuses an existing file. The workbook is built under a hidden name beside ``path``
+        and appears under ``path`` only when complete (see ``built_aside``).
+        """
         from cscoach.model import settings, validate
 
         path = Path(path)
         name = validate.name(business_name, "business_name", "Business name")
-        if path.exists():
-            raise WorkbookError(f"{path} already exists; choose another name.")
+        with built_aside(path) as building:
+            wb = cls._create_empty(building)
+            try:
+                settings.set_business_name(wb, name)
+            finally:
+                wb.close()
+        return cls._open_writable(path, inspect_file(path), daily_backup=False)
+
+    @classmethod
+    def _create_empty(cls, path: Path) -> Workbook:
+        """A new file at ``path`` with the current schema and starter content, locked."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as exc:
             raise WorkbookError(f"Could not create {path}: {exc.strerror or exc}.") from exc
         os.close(fd)
+        lock = WorkbookLock(path)
+        lock.acquire()
         try:
-            lock = WorkbookLock(path)
-            lock.acquire()
             conn = _connect(path)
             wb = cls(path, conn, lock)
             conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
             wb._migrate(from_version=0)
-            settings.set_business_name(wb, name)
         except BaseException:
             with contextlib.suppress(Exception):
                 conn.close()  # type: ignore[possibly-undefined]
-            with contextlib.suppress(Exception):
-                lock.release()  # type: ignore[possibly-undefined]
-            path.unlink(missing_ok=True)
+            lock.release()
             raise
         return wb
 
@@ -230,6 +310,11 @@ class Workbook:
             return cls(path, _connect_read_only(path), None)
         if not os.access(path, os.W_OK):
             raise ReadOnlyError(f"{path} is read-only; it can only be opened read-only.")
+        return cls._open_writable(path, version, daily_backup=True)
+
+    @classmethod
+    def _open_writable(cls, path: Path, version: int, *, daily_backup: bool) -> Workbook:
+        """Lock and open a checked workbook of schema ``version``, migrating it if older."""
         lock = WorkbookLock(path)
         lock.acquire()
         try:
@@ -238,7 +323,7 @@ class Workbook:
             if version < migrations.latest_version():
                 backups.make_backup(conn, path, reason=f"before-schema-{version + 1}")
                 wb._migrate(from_version=version)
-            elif backups.needs_daily_backup(path):
+            elif daily_backup and backups.needs_daily_backup(path):
                 backups.make_backup(conn, path, reason="daily")
         except BaseException:
             with contextlib.suppress(Exception):

@@ -316,3 +316,30 @@ def test_a_damaged_workbook_is_replaced_by_its_backup_and_kept(tmp_path: Path) -
     with Workbook.open(path) as wb:
         assert [m.name for m in team.list_members(wb)] == ["Ana"]
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_create_clears_parts_left_by_killed_runs_but_not_running_ones(tmp_path: Path) -> None:
+    dead = tmp_path / ".old.cscoach.999999999.part"
+    dead.write_bytes(b"half")
+    Path(f"{dead}-journal").write_bytes(b"j")
+    running = tmp_path / f".other.cscoach.{os.getppid()}.part"
+    running.write_bytes(b"busy")
+    unrelated = tmp_path / ".notes.999999999.part"
+    unrelated.write_bytes(b"not ours")
+    Workbook.create(tmp_path / "new.cscoach", "Corner Café").close()
+    assert not dead.exists() and not Path(f"{dead}-journal").exists()
+    assert running.exists() and unrelated.exists()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(["new.cscoach", running.name, unrelated.name])
+
+
+def test_a_failed_create_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(settings, "set_business_name", fail)
+    with pytest.raises(RuntimeError):
+        Workbook.create(tmp_path / "new.cscoach", "Corner Café")
+    assert list(tmp_path.iterdir()) == []

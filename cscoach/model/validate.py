@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 
 from cscoach.model.errors import ValidationError
 
@@ -39,6 +40,10 @@ def text(
         ) from None
     if single_line and ("\n" in value or "\r" in value):
         raise ValidationError(field, f"{label} must fit on one line.")
+    if single_line and any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValidationError(
+            field, f"{label} contains an invisible control character (perhaps from a paste)."
+        )
     if len(value) > max_len:
         raise ValidationError(
             field, f"{label} is too long ({len(value):,} characters; the limit is {max_len:,})."

@@ -47,3 +47,9 @@ def test_text_either_accepts_stripped_or_explains(value: str) -> None:
         assert result == value.strip()
         assert "\x00" not in result
         result.encode("utf-8")
+
+
+@pytest.mark.parametrize("bad", ["Ana\tLopez", "Ana\x07", "\x1bAna", "Ana\x7f"])
+def test_a_name_with_a_control_character_is_refused(bad: str) -> None:
+    with pytest.raises(ValidationError, match="control character"):
+        validate.name(bad)

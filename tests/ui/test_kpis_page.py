@@ -87,7 +87,7 @@ def test_grid_model(qtmodeltester, workbook: Workbook) -> None:
     model.load(kpis.months_between("2025-12", "2026-11")[::-1])
     qtmodeltester.check(model)
     index = model.index_of(kpi_id(workbook, "nps"), "2026-10")
-    assert model.data(index) == "−12.2 ✎"
+    assert model.data(index) == "✗ −12.2 ✎"
     assert model.data(index, Qt.ItemDataRole.EditRole) == "-12.2"
     assert "✗ off target" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Net Promoter\nScore (NPS)"
@@ -165,7 +165,7 @@ def test_note_is_saved_with_the_value(qtbot, page: KpisPage) -> None:
     assert (
         kpis.get_entry(page.wb, csat, "2026-09").note == "New menu <b>launched</b> & staff trained"
     )
-    assert page.grid_model.data(page.grid.currentIndex()) == "86.0 ✎"
+    assert page.grid_model.data(page.grid.currentIndex()) == "✓ 86.0 ✎"  # CSAT target 85
 
 
 def test_counts_dialog_shows_the_formula_live(qtbot, page: KpisPage) -> None:

@@ -54,12 +54,14 @@ _ROOT = QModelIndex()
 ON_BACKGROUND = QColor("#e7f3e8")
 OFF_BACKGROUND = QColor("#fbe9e7")
 NOTE_MARK = " ✎"
+ON_MARK = "✓ "
+OFF_MARK = "✗ "
 MONTHS_STEP = 12
 HEADER_WRAP = 14  # characters per header line: four KPIs fit a 1280-pixel window
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 GRID_HINT = (
     "Type a value in a cell and press Enter; leave it empty to clear it. Values are shown to "
-    "one decimal. ✎ marks a month with a note. Green: on target; red: off target."
+    "one decimal. ✎ marks a month with a note; ✓ on green is on target, ✗ on red is off target."
 )
 
 
@@ -153,7 +155,11 @@ class KpiGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if entry is None:
                 return ""
-            return kpis.format_number(entry.value) + (NOTE_MARK if entry.note else "")
+            mark = ""
+            if target is not None:  # a symbol as well as the colour: never colour alone
+                on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
+                mark = ON_MARK if on else OFF_MARK
+            return mark + kpis.format_number(entry.value) + (NOTE_MARK if entry.note else "")
         if role == Qt.ItemDataRole.EditRole:
             return kpis.format_number(entry.value).replace("−", "-") if entry else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -41,6 +41,7 @@ class DefinitionsTab(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("kpiTable")
+        self.table.setAccessibleName("KPI definitions")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

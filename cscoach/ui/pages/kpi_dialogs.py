@@ -33,6 +33,7 @@ from cscoach.model import kpi_import as ki
 from cscoach.model import kpis
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
+from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.widgets import error_label, plain_label, show_message
 
 
@@ -143,6 +144,7 @@ class CountsDialog(QDialog):
         self.update_formula()
         self.setMinimumWidth(500)
         self.adjustSize()
+        label_form_fields(self)
 
     def counts(self) -> dict[str, str]:
         return {field: edit.text() for field, edit in self.edits.items()}
@@ -251,6 +253,7 @@ class KpiDialog(QDialog):
         layout.addWidget(self.form_error)
         layout.addWidget(_buttons(self, "Save" if kpi else "Add KPI"))
         self.resize(460, self.sizeHint().height())
+        label_form_fields(self)
 
     def values(self) -> kpis.KpiInput:
         return kpis.KpiInput(
@@ -318,6 +321,7 @@ class TargetDialog(QDialog):
         layout.addWidget(self.form_error)
         layout.addWidget(_buttons(self, "Change Target"))
         self.resize(440, self.sizeHint().height())
+        label_form_fields(self)
 
     def accept(self) -> None:
         for label in (*self.errors.values(), self.form_error):
@@ -413,6 +417,7 @@ class SurveyDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(700, 560)
         self.refresh()
+        label_form_fields(self)
 
     def _combo(self, name: str, index: int | None, *, allow_none: bool = True) -> QComboBox:
         combo = QComboBox()

@@ -69,6 +69,7 @@ class ReviewTab(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("reviewTable")
+        self.table.setAccessibleName("Each KPI against its target")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -83,11 +84,13 @@ class ReviewTab(QWidget):
         self.previous_title = plain_label(object_name="formTitle")
         self.previous_steps = QPlainTextEdit()
         self.previous_steps.setObjectName("previousSteps")
+        self.previous_steps.setAccessibleName("Next steps agreed last month")
         self.previous_steps.setReadOnly(True)
         self.previous_steps.setPlaceholderText("Nothing was written down last month.")
         self.next_title = plain_label("What we will do next", object_name="formTitle")
         self.next_steps = QPlainTextEdit()
         self.next_steps.setObjectName("nextStepsEdit")
+        self.next_steps.setAccessibleName("Next steps for this month")
         self.next_steps.setPlaceholderText(
             "One action per line, with who does it — for example:\n"
             "Call back every complaint within a day (Ana)"

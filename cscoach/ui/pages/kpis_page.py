@@ -331,6 +331,7 @@ class KpisPage(Page):
         self.grid_model.cell_saved.connect(self._cell_saved)
         self.grid = QTableView()
         self.grid.setObjectName("kpiGrid")
+        self.grid.setAccessibleName("Monthly KPI values")
         self.grid.setModel(self.grid_model)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -372,6 +373,7 @@ class KpisPage(Page):
         self.cell_formula.setWordWrap(True)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("cellNote")
+        self.note_edit.setAccessibleName("Note for the chosen month")
         self.note_edit.setPlaceholderText("A note on this month (what happened, why)")
         self.note_error = error_label("cellNoteError")
         self.save_note_button = self._button(

@@ -33,6 +33,7 @@ from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
+from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.answers_html import question_answers_html
 from cscoach.ui.pages.base import Page
 from cscoach.ui.widgets import error_label
@@ -120,6 +121,7 @@ class SectionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
+        label_form_fields(self)
 
     def accept(self) -> None:
         try:
@@ -191,6 +193,7 @@ class PhilosophyPage(Page):
         self.page_layout.addLayout(status_row)
         self.page_layout.addWidget(self.tabs, 1)
         self.reload()
+        label_form_fields(self)
 
     # -- the Write tab ---------------------------------------------------------
 
@@ -257,6 +260,7 @@ class PhilosophyPage(Page):
         self.answers_round.currentIndexChanged.connect(lambda _i: self._show_answers())
         self.answers_view = QTextBrowser()
         self.answers_view.setObjectName("teamAnswers")
+        self.answers_view.setAccessibleName("What the team answered")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -618,6 +622,7 @@ class PhilosophyPage(Page):
         self.version_list.currentRowChanged.connect(self._version_selected)
         self.version_view = QTextBrowser()
         self.version_view.setObjectName("versionView")
+        self.version_view.setAccessibleName("The chosen version")
         self.print_version_button = QPushButton("Print This Version…")
         self.print_version_button.setObjectName("printVersion")
         self.print_version_button.clicked.connect(self._print_selected_version)

@@ -39,6 +39,7 @@ from cscoach.model.philosophy import CoreValue
 from cscoach.model.standards import Category, Review, Standard, StandardInput
 from cscoach.model.team import TeamMember
 from cscoach.model.workbook import Workbook
+from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.widgets import error_label, plain_label, show_message
 
 NONE = 0  # the data of "None" / "No owner" items (ids start at 1)
@@ -273,6 +274,7 @@ class StandardForm(QFrame):
         self.feedback_label.setWordWrap(True)
 
         self._lay_out()
+        label_form_fields(self)
 
     # -- layout ----------------------------------------------------------------
 
@@ -690,6 +692,7 @@ class MarkReviewedDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        label_form_fields(self)
 
     def accept(self) -> None:
         for label in (*self.errors.values(), self.general_error):

@@ -307,6 +307,7 @@ class StandardsPage(Page):
             self.status_filter.addItem(label, key)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setAccessibleName("Search standards")
         self.search_edit.setPlaceholderText("Search (Ctrl+F)")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setToolTip("Find words in the title, detail, category, owner or values")
@@ -328,6 +329,7 @@ class StandardsPage(Page):
         summary.addWidget(self.clear_filters_link)
 
         self.table = record_table(self.model, "standardsTable", multi_select=True)
+        self.table.setAccessibleName("Standards")
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(60)
         header.setSectionResizeMode(StandardsTableModel.TITLE, QHeaderView.ResizeMode.Stretch)

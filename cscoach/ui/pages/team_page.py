@@ -38,6 +38,7 @@ from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
+from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.base import Page
 from cscoach.ui.widgets import (
     EmptyState,
@@ -225,11 +226,13 @@ class TeamPage(Page):
         self.start_new(focus=False, settle=False)
         if self.read_only:
             self._apply_read_only()
+        label_form_fields(self)
 
     # -- building --------------------------------------------------------------
 
     def _build_list(self) -> None:
         self.table = record_table(self.model, "teamTable")
+        self.table.setAccessibleName("Team members")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TeamTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TeamTableModel.ROLE, QHeaderView.ResizeMode.Stretch)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -216,12 +216,14 @@ def format_percent(percent: float | None, decimals: int = 0) -> str:
 
 
 def _summarise(
-    candidate: Candidate, criteria: Sequence[Criterion], scores: dict[int, Score]
+    candidate: Candidate, criteria: Sequence[Criterion], scores: Mapping[int, Score | float]
 ) -> ScoreSummary:
+    """``scores``: by criterion id, each a Score or just its 1–5 value."""
     points = possible = scored = counted = 0
     missing: list[str] = []
     for criterion in criteria:
-        score = scores.get(criterion.id)
+        given = scores.get(criterion.id)
+        score = given.score if isinstance(given, Score) else given
         if score is None:
             if criterion.active:
                 counted += 1
@@ -229,7 +231,7 @@ def _summarise(
             continue
         counted += 1
         scored += 1
-        points += criterion.weight * score.score
+        points += criterion.weight * score
         possible += criterion.possible
     return ScoreSummary(candidate, points, possible, scored, counted, tuple(missing))
 
@@ -611,13 +613,6 @@ def clear_score(wb: Workbook, candidate_id: int, criterion_id: int) -> None:
         )
 
 
-def _all_scores(wb: Workbook) -> dict[int, dict[int, Score]]:
-    found: dict[int, dict[int, Score]] = {}
-    for r in wb.query("SELECT candidate_id, criterion_id, score, note FROM candidate_scores"):
-        found.setdefault(r["candidate_id"], {})[r["criterion_id"]] = Score(**r)
-    return found
-
-
 def criteria_for(criteria: Sequence[Criterion], scores: dict[int, Score]) -> list[Criterion]:
     """The criteria that count for a candidate: the active ones and any retired one they
     were scored on, in the owner's order."""
@@ -629,11 +624,41 @@ def score_summary(wb: Workbook, candidate_id: int) -> ScoreSummary:
     return _summarise(candidate, list_criteria(wb), scores_for(wb, candidate_id))
 
 
+_SUMMARY_SELECT = """
+    SELECT c.id, c.name, c.role, c.interview_date, c.status, c.notes,
+           group_concat(s.criterion_id || ':' || s.score) AS scores
+    FROM candidates c LEFT JOIN candidate_scores s ON s.candidate_id = c.id
+    GROUP BY c.id
+    ORDER BY c.name COLLATE NOCASE, c.id
+"""
+
+
 def list_summaries(wb: Workbook, *, role: str | None = None) -> list[ScoreSummary]:
-    """Every candidate (for ``role`` when given) with their weighted score, by name."""
+    """Every candidate (for ``role`` when given) with their weighted score, by name.
+
+    One query for every candidate with their scores (without the notes, which a summary
+    does not need), so a list of hundreds costs one read, not one per candidate.
+    """
     criteria = list_criteria(wb)
-    scores = _all_scores(wb)
-    return [_summarise(c, criteria, scores.get(c.id, {})) for c in list_candidates(wb, role=role)]
+    summaries = []
+    for row in wb.query(_SUMMARY_SELECT):
+        scores = {}
+        for pair in (row["scores"] or "").split(","):
+            if pair:
+                criterion_id, score = pair.split(":")
+                # a whole number as the app writes it; a decimal only if edited outside
+                scores[int(criterion_id)] = int(score) if score.isdigit() else float(score)
+        summaries.append(_summarise(Candidate.from_row(row), criteria, scores))
+    return summaries if role is None else for_role(summaries, role)
+
+
+def for_role(summaries: Iterable[ScoreSummary], role: str | None) -> list[ScoreSummary]:
+    """The summaries of the candidates for ``role`` (ignoring case and extra spaces); all of
+    them when ``role`` is None."""
+    if role is None:
+        return list(summaries)
+    wanted = _role_key(role)
+    return [s for s in summaries if _role_key(s.candidate.role) == wanted]
 
 
 def rank(summaries: Sequence[ScoreSummary]) -> list[Ranked]:

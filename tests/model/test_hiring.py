@@ -388,6 +388,29 @@ def test_retired_criteria_keep_their_scores(workbook: Workbook) -> None:
     assert len(hr.scorecard(workbook, ben).rows) == 4
 
 
+def test_every_summary_at_once_matches_each_one_alone(workbook: Workbook) -> None:
+    """list_summaries reads every candidate in one query; it must agree with the summary of
+    each candidate read alone: retired criteria scored, missing ones, no score at all."""
+    ids = [
+        candidate(workbook, n, r)
+        for n, r in (("Cy", "Cook"), ("ana", "Barista"), ("Ben", " barista "))
+    ]
+    score_all(workbook, ids[0], {"Empathy": 5, "Active listening": 1})
+    score_all(workbook, ids[1], dict.fromkeys(STARTER, 4))
+    hr.set_criterion_active(workbook, criteria(workbook)["Active listening"].id, False)
+    summaries = hr.list_summaries(workbook)
+    assert [s.candidate.name for s in summaries] == ["ana", "Ben", "Cy"]  # by name, any case
+    assert summaries == [hr.score_summary(workbook, s.candidate.id) for s in summaries]
+    assert summaries[1].percent is None and summaries[1].counted == 4
+    assert [s.candidate.name for s in hr.list_summaries(workbook, role="BARISTA")] == [
+        "ana",
+        "Ben",
+    ]
+    assert hr.for_role(summaries, "cook") == [summaries[2]]
+    assert hr.for_role(summaries, None) == summaries
+    assert hr.rank(summaries) == hr.ranking(workbook)
+
+
 def test_a_new_weight_changes_the_score(workbook: Workbook) -> None:
     ana = candidate(workbook, "Ana")
     score_all(workbook, ana, {"Empathy": 5, "Clear communication": 1})

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHeaderView, QLabel
 
 from cscoach.model import hiring as hr
 from cscoach.model import philosophy as ph
 from cscoach.model.workbook import Workbook
 from cscoach.ui import print_preview
-from cscoach.ui.pages.candidate_panel import CandidateTableModel, delete_question
+from cscoach.ui.pages.candidate_panel import FIT_WIDEST, CandidateTableModel, delete_question
 from cscoach.ui.pages.hiring_page import CriteriaTableModel, HiringPage, RankingTableModel
 
 
@@ -254,6 +255,7 @@ def test_delete_asks_and_removes_every_trace(qtbot, page, workbook, fake_dialogs
     assert workbook.query("SELECT * FROM candidate_scores") == []
     assert page.candidates.current_candidate().name == "Ben"
     assert "Ana and all their scores were deleted" in page.candidates.feedback_label.text()
+    page.tabs.setCurrentWidget(page.ranking)
     assert [r.candidate.name for r in page.ranking.model.items] == ["Ben"]
 
 
@@ -270,9 +272,12 @@ def test_empty_state_and_first_action(qtbot, page, workbook):
     panel = page.candidates
     assert panel.list_stack.currentWidget() is panel.empty_state
     assert page.findChild(QLabel, "emptyText").text().startswith("No candidates yet")
+    page.tabs.setCurrentWidget(page.ranking)
     assert "No candidates to rank yet" in page.ranking.empty_label.text()
     assert page.ranking.stack.currentWidget() is page.ranking.empty_label
+    page.tabs.setCurrentWidget(page.compare)
     assert page.compare.stack.currentWidget() is page.compare.empty_label
+    page.tabs.setCurrentWidget(page.candidates)
     assert not page.print_filled_button.isEnabled()
     assert "Add the candidate first" in panel.scores_hint.text()
     click(qtbot, panel.empty_add_button)
@@ -364,6 +369,94 @@ def test_compare_side_by_side(qtbot, page, workbook):
     compare.pickers[1].setCurrentIndex(compare.pickers[1].findData(ids["Ana"]))
     assert compare.error.isVisible()
     assert "different candidates" in compare.error.text()
+
+
+def test_ranking_and_compare_read_when_first_shown_and_after_a_new_score(qtbot, page, workbook):
+    ids = scored_candidates(workbook)
+    page.reload()
+    assert page.ranking.model.items == []  # hidden: nothing read for it yet
+    page.tabs.setCurrentWidget(page.ranking)
+    assert [r.candidate.name for r in page.ranking.model.items] == ["Cy", "Ben", "Ana"]
+    # Ana is scored 5 on every quality on the Candidates tab: she goes first
+    page.open_candidate(ids["Ana"])
+    for editor in page.candidates.score_editors:
+        with qtbot.waitSignal(page.changed):
+            click(qtbot, editor.buttons[5])
+    page.tabs.setCurrentWidget(page.ranking)
+    ranking = page.ranking.model
+    assert [r.candidate.name for r in ranking.items] == ["Ana", "Cy", "Ben"]
+    assert ranking.data(ranking.index(0, RankingTableModel.SCORE)) == "100.0%"
+    page.tabs.setCurrentWidget(page.compare)
+    compare = page.compare
+    assert [p.currentData() for p in compare.pickers[:2]] == [ids["Ana"], ids["Cy"]]
+    assert compare.cell_text(compare.grid.rowCount() - 2, 2) == "100.0%"
+    # a change made elsewhere (another page) is read when the page is reloaded
+    assert compare.cell_text(compare.grid.rowCount() - 2, 3) == "80.0%"  # Cy
+    hr.set_score(workbook, ids["Cy"], quality(workbook, "Active listening"), 5)
+    page.reload()
+    assert compare.cell_text(compare.grid.rowCount() - 2, 3) == "88.9%"  # shown: read now
+    page.tabs.setCurrentWidget(page.ranking)
+    assert [r.candidate.name for r in ranking.items] == ["Ana", "Cy", "Ben"]
+    assert ranking.data(ranking.index(1, RankingTableModel.SCORE)) == "88.9%"
+
+
+def test_a_reload_with_nothing_changed_leaves_the_tables_alone(qtbot, page, workbook):
+    ids = scored_candidates(workbook)
+    page.reload()
+    select(page, "Ben")
+    table = page.candidates.table
+    table.horizontalHeader().resizeSection(CandidateTableModel.ROLE, 150)  # the owner's width
+    editors = list(page.candidates.score_editors)
+    with qtbot.assertNotEmitted(page.candidates.model.modelReset):
+        page.reload()
+    assert page.candidates.score_editors == editors  # the scoring grid was not rebuilt
+    assert table.horizontalHeader().sectionSize(CandidateTableModel.ROLE) == 150
+    # a change made elsewhere is shown, and the candidate stays chosen
+    hr.set_status(workbook, ids["Cy"], "hired")
+    with qtbot.waitSignal(page.candidates.model.modelReset):
+        page.reload()
+    model = page.candidates.model
+    row = model.row_of(ids["Cy"])
+    assert model.data(model.index(row, CandidateTableModel.STATUS)) == "Hired"
+    assert page.candidates.current_candidate().name == "Ben"
+    # so is one written by another connection to the file
+    other = sqlite3.connect(workbook.path)
+    with other:
+        other.execute("UPDATE candidates SET role = 'Cook' WHERE id = ?", (ids["Ana"],))
+    other.close()
+    page.reload()
+    row = model.row_of(ids["Ana"])
+    assert model.data(model.index(row, CandidateTableModel.ROLE)) == "Cook"
+
+
+def test_columns_fit_a_sample_once_and_long_text_is_elided_with_a_tooltip(qtbot, page, workbook):
+    long_name = "Maximiliana Wolkenstein-Rautenberg von Hohenzollern-Sigmaringen"
+    add(workbook, long_name, "Senior customer experience lead, weekends")
+    for n in range(30):
+        add(workbook, f"Candidate {n:02}", "Barista")
+    page.reload()
+    table = page.candidates.table
+    header = table.horizontalHeader()
+    modes = {header.sectionResizeMode(n) for n in range(header.count())}
+    assert QHeaderView.ResizeMode.ResizeToContents not in modes
+    assert header.sectionResizeMode(CandidateTableModel.NAME) == QHeaderView.ResizeMode.Stretch
+    model = page.candidates.model
+    row = model.row_of(next(c.id for c in hr.list_candidates(workbook) if c.name == long_name))
+    assert row > 10  # not among the first rows, yet its role is measured
+    wanted = table.sizeHintForIndex(model.index(row, CandidateTableModel.ROLE)).width()
+    assert header.sectionSize(CandidateTableModel.ROLE) == min(wanted, FIT_WIDEST)
+    for column in (CandidateTableModel.NAME, CandidateTableModel.ROLE):
+        index = model.index(row, column)
+        assert model.data(index, Qt.ItemDataRole.ToolTipRole) == model.data(index)
+    score = model.index(row, CandidateTableModel.SCORE)
+    assert model.data(score, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    # the tables of the other tabs are fitted when shown
+    page.tabs.setCurrentWidget(page.ranking)
+    ranking = page.ranking.table.horizontalHeader()
+    assert ranking.sectionSize(RankingTableModel.NAME) == FIT_WIDEST  # the long name, capped
+    page.tabs.setCurrentWidget(page.criteria)
+    criteria = page.criteria.table.horizontalHeader()
+    assert criteria.sectionSize(0) >= criteria.sectionSizeHint(0)
 
 
 # -- criteria ------------------------------------------------------------------------

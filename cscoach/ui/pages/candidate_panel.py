@@ -3,14 +3,17 @@ scoring grid (one row per criterion: a 1–5 choice and a note, saved as they ar
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +58,9 @@ EMPTY_TEXT = (
     "hire for. Print a blank scorecard to take into the interview."
 )
 READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."
+FIT_SAMPLE = 10  # rows measured for a column's width, besides its longest texts
+FIT_LONGEST = 3  # the rows with the longest text of a column, measured too
+FIT_WIDEST = 300  # px: no column is made wider; a longer text is elided, in full in its tooltip
 SAVE_DELAY_MS = 800
 SCORE_BUTTONS = f"""
 QPushButton:checked {{
@@ -74,6 +81,70 @@ def criterion_tip(criterion: Criterion) -> str:
         parts.append(f"Watch out for: {criterion.poor_signs}")
     parts += [f"Ask: {q}" for q in criterion.questions]
     return "\n\n".join(parts)
+
+
+class ColumnFitter(QObject):
+    """Sets a table's column widths once from a sample of rows, and again when its rows are
+    replaced (``refit``): the first few rows and, in each column, the ones with the longest
+    text (``texts(row)``: a row's text, column by column). Column ``stretch`` takes the room
+    left over; with None, no column does.
+
+    ``ResizeToContents`` would measure every cell of a table of hundreds of rows at each
+    layout (seconds on the Hiring page); a sample costs milliseconds. A text longer than its
+    column is elided, in full in its tooltip, and the owner can widen the column. The widths
+    are measured when the table is on screen: before, it may not have the window's style
+    sheet yet (its padding and bold headers).
+    """
+
+    def __init__(
+        self,
+        table: QTableView,
+        texts: Callable[[int], Sequence[str]],
+        stretch: int | None,
+        *,
+        widest: int = FIT_WIDEST,
+    ) -> None:
+        super().__init__(table)
+        self.table = table
+        self.texts = texts
+        self.stretch = stretch
+        self.widest = widest
+        self.pending = True
+        table.installEventFilter(self)
+
+    def refit(self) -> None:
+        """The rows were replaced: fit now if the table is shown, else when it is."""
+        self.pending = True
+        if self.table.isVisible():
+            self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.pending:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        self.pending = False
+        table, model = self.table, self.table.model()
+        header = table.horizontalHeader()
+        rows = [self.texts(row) for row in range(model.rowCount())]
+        first = range(min(len(rows), FIT_SAMPLE))
+        for column in range(model.columnCount()):
+            if column == self.stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            longest = heapq.nlargest(
+                FIT_LONGEST, range(len(rows)), key=lambda r: len(rows[r][column])
+            )
+            width = max(
+                [header.sectionSizeHint(column)]
+                + [
+                    table.sizeHintForIndex(model.index(row, column)).width()
+                    for row in {*first, *longest}
+                ]
+            )
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, min(width, self.widest))
 
 
 def delete_question(candidate: Candidate, scores: int) -> str:
@@ -124,11 +195,17 @@ class CandidateTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ScoreSummary] = []
+        self._texts: list[tuple[str, ...]] = []  # each row's text, made once, not per paint
 
-    def set_summaries(self, summaries: list[ScoreSummary]) -> None:
+    def set_summaries(self, summaries: list[ScoreSummary]) -> bool:
+        """Show ``summaries``; False (and the view left alone) when they are the ones shown."""
+        if summaries == self._rows:
+            return False
         self.beginResetModel()
         self._rows = list(summaries)
+        self._texts = [self._row_texts(s) for s in self._rows]
         self.endResetModel()
+        return True
 
     def update_summary(self, summary: ScoreSummary) -> None:
         """Replace one candidate's row in place (keeps the selection)."""
@@ -136,6 +213,7 @@ class CandidateTableModel(QAbstractTableModel):
         if row is None:
             return
         self._rows[row] = summary
+        self._texts[row] = self._row_texts(summary)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def summaries(self) -> list[ScoreSummary]:
@@ -172,6 +250,22 @@ class CandidateTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        """What row ``row`` shows, column by column."""
+        return self._texts[row]
+
+    @staticmethod
+    def _row_texts(summary: ScoreSummary) -> tuple[str, ...]:
+        c = summary.candidate
+        return (
+            c.name,
+            c.role or "—",
+            c.status_label,
+            c.interview_date or "—",
+            hr.format_percent(summary.percent),
+            f"{summary.scored} of {summary.counted}",
+        )
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -179,14 +273,9 @@ class CandidateTableModel(QAbstractTableModel):
         c = summary.candidate
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                c.name,
-                c.role or "—",
-                c.status_label,
-                c.interview_date or "—",
-                hr.format_percent(summary.percent),
-                f"{summary.scored} of {summary.counted}",
-            )[column]
+            return self._texts[index.row()][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.NAME, self.ROLE):
+            return self._texts[index.row()][column]  # in full, when the column elides it
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.SCORE, self.SCORED):
             if summary.missing:
                 return "Not scored yet: " + ", ".join(summary.missing)
@@ -260,6 +349,7 @@ class ScoreEditor(QFrame):
         layout.addWidget(self.note_edit)
         layout.addWidget(self.error)
         self.show_saved(score)
+        self.note_edit.setCursorPosition(0)  # a long note shows its beginning, not its end
 
     def show_saved(self, score: Score | None) -> None:
         self.saved = score
@@ -293,6 +383,8 @@ class CandidatesPanel(QWidget):
         self._loaded = CandidateForm.of(None)
         self._loading = False
         self.score_editors: list[ScoreEditor] = []
+        # what the scoring grid was built from: (candidate id, criteria, scores)
+        self._scores_shown: tuple[int, list[Criterion], dict[int, Score]] | None = None
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(SAVE_DELAY_MS)
@@ -315,9 +407,7 @@ class CandidatesPanel(QWidget):
 
     def _build_list(self) -> None:
         self.table = record_table(self.model, "candidateTable")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CandidateTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.fitter = ColumnFitter(self.table, self.model.row_texts, CandidateTableModel.NAME)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.empty_add_button = action_button(
@@ -473,27 +563,34 @@ class CandidatesPanel(QWidget):
 
     # -- reading ---------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, summaries: list[ScoreSummary] | None = None) -> None:
+        """Read the candidates again (``summaries``: already read by the page). What is
+        unchanged is left as it is: the table, the form and the scoring grid."""
         self.save_timer.stop()
         self._save_notes_pending()
-        self._reload_table(self._current_id)
+        self._reload_table(self._current_id, summaries)
         self.role_completer.model().setStringList(hr.list_roles(self.wb))  # type: ignore[attr-defined]
         if self._current_id is not None:
             candidate = self.current_candidate()
             if candidate is None:  # deleted elsewhere
                 self.start_new(focus=False, settle=False)
             elif not self.is_dirty():
-                self._load(candidate)
-            else:
+                if CandidateForm.of(candidate) != self._loaded or not self._scores_current():
+                    self._load(candidate)
+            elif not self._scores_current():
                 self._build_scores()
 
-    def _reload_table(self, select_id: int | None) -> None:
-        summaries = hr.list_summaries(self.wb)
+    def _reload_table(
+        self, select_id: int | None, summaries: list[ScoreSummary] | None = None
+    ) -> None:
+        if summaries is None:
+            summaries = hr.list_summaries(self.wb)
         self._loading = True
         try:
-            self.model.set_summaries(summaries)
+            if self.model.set_summaries(summaries):
+                self.fitter.refit()
             row = self.model.row_of(select_id)
-            if row is not None:
+            if row is not None and row != self._selected_row():
                 self._select_row(row)
         finally:
             self._loading = False
@@ -504,6 +601,10 @@ class CandidatesPanel(QWidget):
             if summaries
             else ""
         )
+
+    def _selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -780,6 +881,7 @@ class CandidatesPanel(QWidget):
             editor.setParent(None)
             editor.deleteLater()
         self.score_editors = []
+        self._scores_shown = None
         candidate_id = self._current_id
         if candidate_id is None:
             self.summary_label.hide()
@@ -788,6 +890,7 @@ class CandidatesPanel(QWidget):
             return
         criteria = hr.list_criteria(self.wb)
         scores = hr.scores_for(self.wb, candidate_id)
+        self._scores_shown = (candidate_id, criteria, scores)
         counted = hr.criteria_for(criteria, scores)
         if not counted:
             self.scores_hint.setText(
@@ -815,6 +918,16 @@ class CandidatesPanel(QWidget):
             self.score_editors.append(editor)
         self._show_summary()
 
+    def _scores_current(self) -> bool:
+        """Whether the scoring grid shows the workbook's criteria and scores as they are."""
+        if self._current_id is None or self._scores_shown is None:
+            return False
+        return self._scores_shown == (
+            self._current_id,
+            hr.list_criteria(self.wb),
+            hr.scores_for(self.wb, self._current_id),
+        )
+
     def editor_for(self, quality: str) -> ScoreEditor:
         return next(e for e in self.score_editors if e.criterion.quality == quality)
 
@@ -840,7 +953,10 @@ class CandidatesPanel(QWidget):
             editor.show_saved(editor.saved)
             return False
         assert self._current_id is not None
-        editor.show_saved(hr.scores_for(self.wb, self._current_id).get(editor.criterion.id))
+        scores = hr.scores_for(self.wb, self._current_id)
+        editor.show_saved(scores.get(editor.criterion.id))
+        if self._scores_shown is not None:
+            self._scores_shown = (self._current_id, self._scores_shown[1], scores)
         self._show_summary()
         self.changed.emit()
         return True

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -44,27 +43,43 @@ from cscoach.model.hiring import Criterion, Ranked
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
 from cscoach.ui.pages.base import Page
-from cscoach.ui.pages.candidate_panel import READ_ONLY_TIP, CandidatesPanel, criterion_tip
+from cscoach.ui.pages.candidate_panel import (
+    READ_ONLY_TIP,
+    CandidatesPanel,
+    ColumnFitter,
+    criterion_tip,
+)
 from cscoach.ui.widgets import error_label, plain_label, record_table, show_message
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 BEST = "#dcefe9"
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class _TableModel(QAbstractTableModel):
-    """A read-only table over a list of records; subclasses say what each cell shows."""
+    """A read-only table over a list of records; subclasses say what a row shows
+    (``texts``) and anything else about a cell (``cell``)."""
 
     COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[object] = []
+        self._texts: list[tuple[str, ...]] = []  # each row's text, made once, not per paint
 
-    def set_items(self, items: list[object]) -> None:
+    def set_items(self, items: list[object]) -> bool:
+        """Show ``items``; False (and the view left alone) when they are the ones shown."""
+        if list(items) == self.items:
+            return False
         self.beginResetModel()
         self.items = list(items)
+        self._texts = [self.texts(item) for item in self.items]
         self.endResetModel()
+        return True
+
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        return self._texts[row]
 
     def rowCount(self, parent: ModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.items)
@@ -91,39 +106,54 @@ class _TableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[index.row()][index.column()]
         return self.cell(self.items[index.row()], index.column(), role)
 
-    def cell(self, item: object, column: int, role: int) -> object:
+    def texts(self, item: object) -> tuple[str, ...]:
+        """What ``item``'s row shows, column by column."""
         raise NotImplementedError
+
+    def cell(self, item: object, column: int, role: int) -> object:
+        """Any other role of a cell (tooltip, colour, alignment…); None for none."""
+        return None
 
 
 class CriteriaTableModel(_TableModel):
     COLUMNS = ("Quality", "Weight", "Serves", "Questions", "Scored", "Status")
 
+    QUALITY, WEIGHT, SERVES, QUESTIONS = range(4)
+
+    def texts(self, item: object) -> tuple[str, ...]:
+        c: Criterion = item  # type: ignore[assignment]
+        return (
+            c.quality,
+            str(c.weight),
+            ", ".join(c.values) or "—",
+            str(len(c.questions)),
+            f"{c.scored} candidate{'s' if c.scored != 1 else ''}",
+            "Active" if c.active else "Retired",
+        )
+
     def cell(self, item: object, column: int, role: int) -> object:
         c: Criterion = item  # type: ignore[assignment]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                c.quality,
-                str(c.weight),
-                ", ".join(c.values) or "—",
-                str(len(c.questions)),
-                f"{c.scored} candidate{'s' if c.scored != 1 else ''}",
-                "Active" if c.active else "Retired",
-            )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.SERVES and c.values:
+                return "Serves: " + ", ".join(c.values)
             return criterion_tip(c)
         if role == Qt.ItemDataRole.ForegroundRole and not c.active:
             return QColor(style.INACTIVE)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.WEIGHT, self.QUESTIONS):
+            return RIGHT
         return None
 
 
-def _table(name: str, model: QAbstractTableModel) -> QTableView:
-    table = record_table(model, name)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return table
+def write_stamp(wb: Workbook) -> tuple[int, int]:
+    """Where the workbook's writes stand: the rows written through its connection so far and
+    SQLite's count of commits by any other connection. The same stamp twice means nothing
+    was written in between, so there is nothing to read again."""
+    row = wb.query_one("PRAGMA data_version")
+    return wb.conn.total_changes, row["data_version"] if row else 0
 
 
 def _with_error(widget: QWidget, error: QWidget) -> QWidget:
@@ -148,7 +178,10 @@ class CriteriaPanel(QWidget):
         self._loading = False
         self._loaded: hr.CriterionInput | None = None
         self.model = CriteriaTableModel(self)
-        self.table = _table("criteriaTable", self.model)
+        self.table = record_table(self.model, "criteriaTable")
+        # no stretch: the panel is narrow, so the qualities keep their width and the
+        # table scrolls sideways for the last columns rather than squeeze them all
+        self.fitter = ColumnFitter(self.table, self.model.row_texts, None, widest=260)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.quality_edit = QLineEdit()
@@ -266,7 +299,8 @@ class CriteriaPanel(QWidget):
 
     def reload(self) -> None:
         dirty = self.is_dirty()
-        self.model.set_items(hr.list_criteria(self.wb))
+        if self.model.set_items(hr.list_criteria(self.wb)):
+            self.fitter.refit()
         self._fill_values(self._checked_values())
         self._select_id(self.current_id)
         if not dirty:
@@ -509,25 +543,34 @@ class CriteriaPanel(QWidget):
 
 class RankingTableModel(_TableModel):
     COLUMNS = ("Rank", "Name", "Role", "Status", "Weighted score", "Scored", "Not scored yet")
+    RANK, NAME, ROLE, STATUS, SCORE, SCORED, MISSING = range(7)
+
+    def texts(self, item: object) -> tuple[str, ...]:
+        r: Ranked = item  # type: ignore[assignment]
+        s = r.summary
+        return (
+            "—" if r.rank is None else str(r.rank),
+            r.candidate.name,
+            r.candidate.role or "—",
+            r.candidate.status_label,
+            hr.format_percent(s.percent, 1),  # a decimal: close scores look different
+            s.progress,
+            ", ".join(s.missing) or "—",
+        )
 
     def cell(self, item: object, column: int, role: int) -> object:
         r: Ranked = item  # type: ignore[assignment]
         s = r.summary
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                "—" if r.rank is None else str(r.rank),
-                r.candidate.name,
-                r.candidate.role or "—",
-                r.candidate.status_label,
-                hr.format_percent(s.percent, 1),  # a decimal: close scores look different
-                s.progress,
-                ", ".join(s.missing) or "—",
-            )[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and s.missing:
-            return "Not scored yet: " + ", ".join(s.missing)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.MISSING and s.missing:
+                return "Not scored yet: " + ", ".join(s.missing)
+            if column in (self.NAME, self.ROLE):
+                return self.texts(r)[column]  # in full, when the column elides it
         if role == Qt.ItemDataRole.ForegroundRole and r.rank is None:
             return QColor(style.INACTIVE)
-        if role == Qt.ItemDataRole.FontRole and column == 4 and r.rank == 1:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.RANK, self.SCORE):
+            return RIGHT
+        if role == Qt.ItemDataRole.FontRole and column == self.SCORE and r.rank == 1:
             font = QFont()
             font.setBold(True)
             return font
@@ -545,11 +588,10 @@ class RankingPanel(QWidget):
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("rankingRoleCombo")
         self.role_combo.currentIndexChanged.connect(lambda _i: self._show())
+        self.summaries: list[hr.ScoreSummary] = []
         self.model = RankingTableModel(self)
-        self.table = _table("rankingTable", self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model, "rankingTable")
+        self.fitter = ColumnFitter(self.table, self.model.row_texts, RankingTableModel.MISSING)
         self.table.doubleClicked.connect(self._open)
         self.empty_label = plain_label(object_name="rankingEmpty", role="hint")
         self.empty_label.setWordWrap(True)
@@ -573,23 +615,26 @@ class RankingPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(hint)
         layout.addWidget(self.stack, 1)
-        self.reload()
 
-    def reload(self) -> None:
-        chosen = self.role_combo.currentData()
-        self.role_combo.blockSignals(True)
-        self.role_combo.clear()
-        self.role_combo.addItem("All roles", None)
-        for role in hr.list_roles(self.wb):
-            self.role_combo.addItem(role, role)
-        index = self.role_combo.findData(chosen) if chosen is not None else 0
-        self.role_combo.setCurrentIndex(max(0, index))
-        self.role_combo.blockSignals(False)
+    def reload(self, summaries: list[hr.ScoreSummary] | None = None) -> None:
+        """Read the candidates again (``summaries``: already read by the page)."""
+        self.summaries = hr.list_summaries(self.wb) if summaries is None else summaries
+        roles = [None, *hr.list_roles(self.wb)]
+        if roles != [self.role_combo.itemData(n) for n in range(self.role_combo.count())]:
+            chosen = self.role_combo.currentData()
+            self.role_combo.blockSignals(True)
+            self.role_combo.clear()
+            for role in roles:
+                self.role_combo.addItem("All roles" if role is None else role, role)
+            index = self.role_combo.findData(chosen) if chosen is not None else 0
+            self.role_combo.setCurrentIndex(max(0, index))
+            self.role_combo.blockSignals(False)
         self._show()
 
     def _show(self) -> None:
-        ranked = hr.ranking(self.wb, self.role_combo.currentData())
-        self.model.set_items(ranked)
+        ranked = hr.rank(hr.for_role(self.summaries, self.role_combo.currentData()))
+        if self.model.set_items(ranked):
+            self.fitter.refit()
         if ranked:
             self.stack.setCurrentWidget(self.table)
         else:
@@ -638,25 +683,40 @@ class ComparePanel(QWidget):
         layout.addLayout(pick_row)
         layout.addWidget(self.error)
         layout.addWidget(self.stack, 1)
-        self.reload()
+        self._choices: list[tuple[str, int]] = []
 
-    def reload(self) -> None:
-        ranked = hr.ranking(self.wb)  # best first: the natural ones to compare
+    def reload(self, summaries: list[hr.ScoreSummary] | None = None) -> None:
+        """Read the candidates again (``summaries``: already read by the page)."""
+        if summaries is None:
+            summaries = hr.list_summaries(self.wb)
+        ranked = hr.rank(summaries)  # best first: the natural ones to compare
+        choices = [
+            (
+                r.candidate.name + (f" ({r.candidate.role})" if r.candidate.role else ""),
+                r.candidate.id,
+            )
+            for r in ranked
+        ]
+        if choices != self._choices:
+            self._fill_pickers(choices)
+        self._show()
+
+    def _fill_pickers(self, choices: list[tuple[str, int]]) -> None:
+        """The candidates to choose from, keeping the ones chosen where still there."""
+        self._choices = choices
         chosen = [combo.currentData() for combo in self.pickers]
-        ids = [r.candidate.id for r in ranked]
+        ids = [candidate_id for _label, candidate_id in choices]
         defaults = [*ids[:2], None, None, None][: hr.MAX_COMPARED - 1] + [None]
         for n, combo in enumerate(self.pickers):
             combo.blockSignals(True)
             combo.clear()
             if n == hr.MAX_COMPARED - 1:
                 combo.addItem("— no third —", None)
-            for r in ranked:
-                label = r.candidate.name + (f" ({r.candidate.role})" if r.candidate.role else "")
-                combo.addItem(label, r.candidate.id)
+            for label, candidate_id in choices:
+                combo.addItem(label, candidate_id)
             keep = chosen[n] if chosen[n] in ids else defaults[n]
             combo.setCurrentIndex(max(0, combo.findData(keep)))
             combo.blockSignals(False)
-        self._show()
 
     def choose(self, *candidate_ids: int | None) -> None:
         for combo, candidate_id in zip(self.pickers, candidate_ids, strict=False):
@@ -773,6 +833,10 @@ class HiringPage(Page):
         self.ranking = RankingPanel(wb)
         self.compare = ComparePanel(wb)
         self.criteria = CriteriaPanel(wb)
+        # Ranking and Compare read the workbook when they are shown, not while hidden: they
+        # rank every candidate and list them all to choose from
+        self._stale: set[QWidget] = {self.ranking, self.compare}
+        self._stamp = write_stamp(wb)  # what the panels read
         self.tabs = QTabWidget()
         self.tabs.setObjectName("hiringTabs")
         self.tabs.addTab(self.candidates, "Candidates")
@@ -790,33 +854,50 @@ class HiringPage(Page):
         self._update_print_button()
 
     def reload(self) -> None:
-        for panel in (self.candidates, self.ranking, self.compare, self.criteria):
-            panel.reload()
+        """Read the workbook again: every candidate's summary once, shared by the tab shown;
+        the hidden Ranking and Compare tabs read when they are next shown. Nothing is read
+        when nothing was written since the last time."""
+        stamp = write_stamp(self.wb)
+        if stamp == self._stamp:
+            return
+        self._stamp = stamp
+        summaries = hr.list_summaries(self.wb)
+        self.candidates.reload(summaries)
+        self.criteria.reload()
+        self._stale = {self.ranking, self.compare}
+        self._refresh_tab(summaries)
         self._update_print_button()
+
+    def _refresh_tab(self, summaries: list[hr.ScoreSummary] | None = None) -> None:
+        """Bring the tab shown up to date if it missed a change while hidden."""
+        tab = self.tabs.currentWidget()
+        if tab in self._stale:
+            self._stale.discard(tab)
+            tab.reload(summaries)  # type: ignore[attr-defined]
 
     def save_pending(self) -> str | None:
         problems = [p for p in (self.candidates.save_pending(), self.criteria.save_pending()) if p]
         return " ".join(problems) or None
 
     def _candidates_changed(self) -> None:
-        self.ranking.reload()
-        self.compare.reload()
+        self._stale = {self.ranking, self.compare}
         self.criteria.reload()  # "scored" counts
         self._update_print_button()
         self.changed.emit()
 
     def _criteria_changed(self) -> None:
         self.candidates.reload()
-        self.ranking.reload()
-        self.compare.reload()
+        self._stale = {self.ranking, self.compare}
         self.changed.emit()
 
     def _tab_changed(self, index: int) -> None:
-        """Leaving a tab saves an edit in progress there (a new entry stays in its form)."""
+        """Leaving a tab saves an edit in progress there (a new entry stays in its form);
+        the tab shown reads the workbook if it changed while the tab was hidden."""
         if self.tabs.widget(index) is not self.candidates:
             self.candidates.save_pending()
         if self.tabs.widget(index) is not self.criteria and self.criteria.current_id is not None:
             self.criteria.save_pending()
+        self._refresh_tab()
 
     def _update_print_button(self) -> None:
         candidate = self.candidates.current_candidate()

@@ -1,0 +1,26 @@
+"""The guard against PySide6 6.12's lost references to None keeps a long session alive."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+LOSES_NONE = """
+import sys
+had = sys.getrefcount(None)
+import cscoach.ui  # the guard
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+label = QLabel()
+for _ in range(had + 50_000):  # more than None had: without the guard, Python aborts
+    label.setText("x")
+print("alive")
+"""
+
+
+def test_many_qt_calls_do_not_deallocate_none() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", LOSES_NONE], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "alive"

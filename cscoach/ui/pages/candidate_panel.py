@@ -43,6 +43,7 @@ from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.hiring import Candidate, Criterion, Score, ScoreSummary
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
+from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.widgets import (
     EmptyState,
     action_button,
@@ -402,11 +403,13 @@ class CandidatesPanel(QWidget):
         self.start_new(focus=False, settle=False)
         if wb.read_only:
             self._apply_read_only()
+        label_form_fields(self)
 
     # -- building --------------------------------------------------------------
 
     def _build_list(self) -> None:
         self.table = record_table(self.model, "candidateTable")
+        self.table.setAccessibleName("Candidates")
         self.fitter = ColumnFitter(self.table, self.model.row_texts, CandidateTableModel.NAME)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 

@@ -42,6 +42,7 @@ from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.hiring import Criterion, Ranked
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
+from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.candidate_panel import (
     READ_ONLY_TIP,
@@ -179,6 +180,7 @@ class CriteriaPanel(QWidget):
         self._loaded: hr.CriterionInput | None = None
         self.model = CriteriaTableModel(self)
         self.table = record_table(self.model, "criteriaTable")
+        self.table.setAccessibleName("Hiring criteria")
         # no stretch: the panel is narrow, so the qualities keep their width and the
         # table scrolls sideways for the last columns rather than squeeze them all
         self.fitter = ColumnFitter(self.table, self.model.row_texts, None, widest=260)
@@ -280,6 +282,7 @@ class CriteriaPanel(QWidget):
         layout.addWidget(scroll, 4)
         self.reload()
         self.start_new(settle=False)
+        label_form_fields(self)
 
     def _text_edit(self, name: str, placeholder: str, height: int = 54) -> QPlainTextEdit:
         edit = QPlainTextEdit()
@@ -591,6 +594,7 @@ class RankingPanel(QWidget):
         self.summaries: list[hr.ScoreSummary] = []
         self.model = RankingTableModel(self)
         self.table = record_table(self.model, "rankingTable")
+        self.table.setAccessibleName("Candidates ranked by weighted score")
         self.fitter = ColumnFitter(self.table, self.model.row_texts, RankingTableModel.MISSING)
         self.table.doubleClicked.connect(self._open)
         self.empty_label = plain_label(object_name="rankingEmpty", role="hint")
@@ -668,6 +672,7 @@ class ComparePanel(QWidget):
         self.error = error_label("compareError")
         self.grid = QTableWidget()
         self.grid.setObjectName("compareGrid")
+        self.grid.setAccessibleName("Candidates side by side, criterion by criterion")
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setWordWrap(True)
         self.grid.verticalHeader().hide()

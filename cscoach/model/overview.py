@@ -1,16 +1,21 @@
 """The Overview: the state of the culture at a glance, and the next things to do, worked
-out from the whole workbook."""
+out from the whole workbook.
+
+The cards read counts and dates with aggregate queries rather than whole lists: the
+Overview is the start page and is read again after every change elsewhere, so it must stay
+fast on a workbook with years of data. For the same reason it reads the rounds and the
+candidates itself instead of importing ``questionnaire`` and ``hiring`` (slow to import,
+and not otherwise needed by the first page).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cscoach.model import culture_map, hiring, kpis, team
+from cscoach.model import culture_map, kpis
 from cscoach.model import philosophy as ph
-from cscoach.model import questionnaire as qn
-from cscoach.model import standards as st
-from cscoach.model.dates import long_date
+from cscoach.model.dates import add_months, long_date
 from cscoach.model.workbook import Workbook
 
 
@@ -108,17 +113,23 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 
 def _team_card(wb: Workbook, steps: list[NextStep]) -> Card:
-    members = team.list_members(wb)
-    active = [m for m in members if m.active]
+    row = wb.query_one(
+        "SELECT count(*) AS members, coalesce(sum(active), 0) AS active FROM team_members"
+    )
+    active = row["active"] if row else 0
     if not active:
         steps.append(NextStep("Add the people on your team", "team", 10))
-    inactive = len(members) - len(active)
+    inactive = (row["members"] if row else 0) - active
     lines = (f"{inactive} no longer on the team",) if inactive else ()
-    return Card("team", "Team", _plural(len(active), "person", "people"), lines, not active)
+    return Card("team", "Team", _plural(active, "person", "people"), lines, not active)
 
 
 def _questionnaire_card(wb: Workbook, steps: list[NextStep]) -> Card:
-    rnd = qn.latest_round(wb)
+    # The newest round, as questionnaire.latest_round orders them.
+    rnd = wb.query_one(
+        "SELECT id, name, held_on, anonymous, closed FROM rounds "
+        "ORDER BY held_on DESC, id DESC LIMIT 1"
+    )
     if rnd is None:
         steps.append(NextStep("Ask the team: start a questionnaire round", "questionnaire", 20))
         return Card(
@@ -128,28 +139,38 @@ def _questionnaire_card(wb: Workbook, steps: list[NextStep]) -> Card:
             ("Ask the team how they see customer service.",),
             True,
         )
-    active = {m.id for m in team.list_members(wb, active_only=True)}
-    responses = qn.list_responses(wb, rnd.id)
-    if rnd.anonymous:
-        answered = len(responses)
-    else:
-        answered = sum(1 for r in responses if r.member_id in active)
-    lines = [f"Held {long_date(rnd.held_on)}", f"{answered} of {len(active)} on the team answered"]
-    waiting = not rnd.closed and answered < len(active)
+    row = wb.query_one(
+        """SELECT (SELECT count(*) FROM team_members WHERE active = 1) AS active,
+                  (SELECT count(*) FROM responses s WHERE s.round_id = :round) AS responses,
+                  (SELECT count(*) FROM responses s
+                   JOIN team_members m ON m.id = s.member_id AND m.active = 1
+                   WHERE s.round_id = :round) AS from_active""",
+        {"round": rnd["id"]},
+    )
+    assert row is not None
+    active = row["active"]
+    answered = row["responses"] if rnd["anonymous"] else row["from_active"]
+    lines = [f"Held {long_date(rnd['held_on'])}", f"{answered} of {active} on the team answered"]
+    waiting = not rnd["closed"] and answered < active
     if waiting:
         steps.append(
             NextStep(
-                f"{answered} of {len(active)} people have answered “{rnd.name}”",
+                f"{answered} of {active} people have answered “{rnd['name']}”",
                 "questionnaire",
                 60,
             )
         )
-    return Card("questionnaire", "Latest questionnaire round", rnd.name, tuple(lines), waiting)
+    return Card("questionnaire", "Latest questionnaire round", rnd["name"], tuple(lines), waiting)
 
 
 def _philosophy_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
     status = ph.review_status(wb, today)
-    values = ph.list_values(wb)
+    row = wb.query_one(
+        """SELECT (SELECT count(*) FROM core_values) AS values_,
+                  (SELECT max(number) FROM philosophy_versions) AS version"""
+    )
+    assert row is not None
+    values = row["values_"]
     if not values:
         steps.append(NextStep("Write down your core values", "philosophy", 25))
     if status.last_published is None:
@@ -158,10 +179,10 @@ def _philosophy_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Car
             "philosophy",
             "Philosophy",
             "Not published yet",
-            (_plural(len(values), "core value"),),
+            (_plural(values, "core value"),),
             True,
         )
-    version = ph.list_versions(wb)[0].number
+    version = row["version"]
     lines = [f"Version {version}, published {long_date(status.last_published)}"]
     if status.due:
         lines.append("A review is due")
@@ -179,8 +200,18 @@ def _philosophy_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Car
 
 
 def _standards_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
-    active = st.list_standards(wb, status="active")
-    overdue = [s for s in active if s.overdue(today)]
+    # Only what the card counts; due dates as ``standards.Standard.next_review`` works them out.
+    active = wb.query(
+        """SELECT s.review_months, s.on_poster,
+                  coalesce((SELECT max(r.reviewed_on) FROM standard_reviews r
+                            WHERE r.standard_id = s.id), s.created_on) AS since
+           FROM standards s WHERE s.active = 1"""
+    )
+    overdue = [
+        s
+        for s in active
+        if today > add_months(dt.date.fromisoformat(s["since"]), s["review_months"])
+    ]
     if not active:
         steps.append(NextStep("Set your first service standards", "standards", 40))
     if overdue:
@@ -192,7 +223,7 @@ def _standards_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card
             )
         )
     lines = [f"{len(overdue)} overdue for review" if overdue else "None overdue for review"]
-    on_poster = sum(1 for s in active if s.on_poster)
+    on_poster = sum(1 for s in active if s["on_poster"])
     lines.append(f"{on_poster} on the break-room poster")
     return Card(
         "standards", "Standards", _plural(len(active), "standard"), tuple(lines), bool(overdue)
@@ -200,7 +231,11 @@ def _standards_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card
 
 
 def _hiring_card(wb: Workbook, steps: list[NextStep]) -> Card:
-    waiting = hiring.candidates_in_progress(wb)
+    # hiring.candidates_in_progress: interviewing, or with an offer open (hiring.IN_PROGRESS)
+    row = wb.query_one(
+        "SELECT count(*) AS n FROM candidates WHERE status IN ('interviewing', 'offered')"
+    )
+    waiting = row["n"] if row else 0
     if waiting:
         steps.append(
             NextStep(
@@ -219,7 +254,11 @@ def _hiring_card(wb: Workbook, steps: list[NextStep]) -> Card:
 
 def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
     last_month = kpis.add_months(kpis.current_month(today), -1)
-    latest = kpis.latest_month(wb)
+    row = wb.query_one(  # kpis.latest_month without listing every month
+        "SELECT max(e.month) AS month FROM kpi_entries e "
+        "JOIN kpis k ON k.id = e.kpi_id AND k.active = 1"
+    )
+    latest = row["month"] if row else None
     lines: list[str] = []
     missing = latest is None or latest < last_month
     if latest is None:

@@ -70,11 +70,19 @@ def open_start_workbook(path: Path | None, settings: QSettings) -> Workbook | No
     )
 
 
-def create_main_window(path: Path | None = None, settings: QSettings | None = None) -> MainWindow:
-    """The main window on the start-up workbook (or on none, offering Open and New)."""
+def create_main_window(
+    path: Path | None = None,
+    settings: QSettings | None = None,
+    *,
+    first_page_after_paint: bool = False,
+) -> MainWindow:
+    """The main window on the start-up workbook (or on none, offering Open and New).
+
+    ``run`` builds the start page after the window's first paint, so the window appears
+    without waiting for the page's imports and data; tests get the page at once."""
     settings = settings if settings is not None else QSettings()
     wb = open_start_workbook(path, settings)
-    return MainWindow(wb, settings)
+    return MainWindow(wb, settings, first_page_after_paint=first_page_after_paint)
 
 
 def _quit_on_interrupt(app: QApplication) -> None:
@@ -107,7 +115,7 @@ def run(path: Path | None, argv: list[str] | None = None) -> int:
     app = create_application(argv)
     _quit_on_interrupt(app)
     sys.excepthook = report_unexpected
-    window = create_main_window(path)
+    window = create_main_window(path, first_page_after_paint=True)
     window.show()
     try:
         return app.exec()

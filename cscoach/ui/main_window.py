@@ -10,8 +10,9 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,10 +34,12 @@ from cscoach.model import settings as workbook_settings
 from cscoach.model.errors import WorkbookError
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
 from cscoach.ui import dialogs, icons, opening, prefs
-from cscoach.ui.help import HelpWindow, ShortcutsDialog, about_text, shortcut_groups
 from cscoach.ui.pages.base import Page
 from cscoach.ui.style import STYLESHEET
 from cscoach.ui.widgets import plain_label
+
+if TYPE_CHECKING:  # the help windows are imported when first asked for, not at start-up
+    from cscoach.ui.help import HelpWindow, ShortcutsDialog
 
 FILE_FILTER = f"CS Coach workbooks (*{SUFFIX});;All files (*)"
 SIDEBAR_WIDTH = 200
@@ -164,6 +167,8 @@ class MainWindow(QMainWindow):
     Args:
         wb: the open workbook; the window closes it when it closes or switches workbook.
         settings: where window state and recent files are remembered (tests pass their own).
+        first_page_after_paint: build the start page only once the window has been painted
+            (start-up does: the window appears at once, its page a moment later).
     """
 
     workbook_changed = Signal()
@@ -173,6 +178,8 @@ class MainWindow(QMainWindow):
         wb: Workbook | None,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        *,
+        first_page_after_paint: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -182,6 +189,7 @@ class MainWindow(QMainWindow):
         self.wb: Workbook | None = None
         self._pages: dict[int, Page] = {}
         self._stale: set[int] = set()
+        self._pending: tuple[int, QWidget] | None = None  # (index, placeholder) to build
 
         self._build_workspace()
         self.welcome = WelcomeView()
@@ -204,7 +212,7 @@ class MainWindow(QMainWindow):
             start_index = 0
         if not 0 <= start_index < len(PAGES):
             start_index = 0
-        self.set_workbook(wb, page=start_index)
+        self.set_workbook(wb, page=start_index, later=first_page_after_paint)
 
     # -- building --------------------------------------------------------------
 
@@ -461,6 +469,7 @@ class MainWindow(QMainWindow):
         self._update_business_name()
 
     def _clear_pages(self) -> None:
+        self._pending = None
         while self.stack.count():
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
@@ -470,8 +479,13 @@ class MainWindow(QMainWindow):
 
     # -- the workbook ----------------------------------------------------------
 
-    def set_workbook(self, wb: Workbook | None, page: int | str | None = None) -> None:
-        """Show ``wb`` (closing the workbook shown before) or, with None, the welcome view."""
+    def set_workbook(
+        self, wb: Workbook | None, page: int | str | None = None, *, later: bool = False
+    ) -> None:
+        """Show ``wb`` (closing the workbook shown before) or, with None, the welcome view.
+
+        With ``later``, the page is selected at once but built after the window's first
+        paint (see ``_show_page_after_paint``)."""
         index = self._index(page) if page is not None else max(self.sidebar.currentRow(), 0)
         old = self.wb
         self._clear_pages()
@@ -500,8 +514,43 @@ class MainWindow(QMainWindow):
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(-1)
             self.sidebar.blockSignals(False)
-            self.show_page(index)
+            if later:
+                self._show_page_after_paint(index)
+            else:
+                self.show_page(index)
         self.workbook_changed.emit()
+
+    def _show_page_after_paint(self, index: int) -> None:
+        """Select page ``index`` now and build it once its empty placeholder has been
+        painted: the window maps and paints its frame, sidebar and menus without waiting for
+        the page's imports and data, then the page fills in on the next turn of the loop."""
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(index)
+        self.sidebar.blockSignals(False)
+        self.stack.setCurrentIndex(index)
+        placeholder = self.stack.widget(index)
+        placeholder.installEventFilter(self)
+        self._pending = (index, placeholder)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            self._pending is not None
+            and watched is self._pending[1]
+            and event.type() == QEvent.Type.Paint
+        ):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._build_pending_page)
+        return super().eventFilter(watched, event)
+
+    def _build_pending_page(self) -> None:
+        """Build the page selected by ``_show_page_after_paint`` if it is still the one
+        shown and still waits for it (a click on the sidebar may have built it already)."""
+        if self._pending is None:
+            return
+        index, placeholder = self._pending
+        self._pending = None
+        if self.wb is not None and self.stack.currentWidget() is placeholder:
+            self._on_sidebar_row(index)
 
     def _update_business_name(self) -> None:
         if self.wb is None:
@@ -668,12 +717,16 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Help ▸ About CS Coach: version, what it is for, and the licences."""
+        from cscoach.ui.help import about_text
+
         path = self.wb.path if self.wb is not None else None
         dialogs.show_info(self, "About CS Coach", about_text(__version__, path))
 
     def show_help(self) -> None:
         """Help ▸ How CS Coach Works (F1): the five steps, beside the window."""
         if self.help_window is None:
+            from cscoach.ui.help import HelpWindow
+
             self.help_window = HelpWindow(self)
             self.help_window.page_requested.connect(self.show_page)
         if self.help_window.isVisible():
@@ -683,6 +736,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts, read from the menus as they are now."""
+        from cscoach.ui.help import ShortcutsDialog, shortcut_groups
+
         if self.shortcuts_dialog is not None:
             self.shortcuts_dialog.close()
             self.shortcuts_dialog.deleteLater()

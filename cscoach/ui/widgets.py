@@ -52,16 +52,18 @@ class PageHeader(QWidget):
         self.title_label = plain_label(title, object_name="pageTitle")
         self.subtitle_label = plain_label(subtitle, object_name="pageSubtitle")
         self.subtitle_label.setWordWrap(True)
-        self.subtitle_label.setVisible(bool(subtitle))
         self.tip_label = plain_label(tip, object_name="pageTip")
         self.tip_label.setWordWrap(True)
-        self.tip_label.setVisible(bool(tip))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
         layout.setSpacing(4)
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
         layout.addWidget(self.tip_label)
+        # Only once they have a parent: setVisible(True) on a label without one would
+        # show it as a window of its own for a moment.
+        self.subtitle_label.setVisible(bool(subtitle))
+        self.tip_label.setVisible(bool(tip))
 
 
 def record_table(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cscoach.model import hiring, overview, team
+from cscoach.model import hiring, kpis, overview, team
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
@@ -115,3 +115,52 @@ def test_demo_overview_reads_true(demo_workbook: Workbook) -> None:
     texts = [s.text for s in o.next_steps]
     assert any("overdue for review" in t for t in texts)
     assert any("shows the value" in t or "No standard" in t or "No hiring" in t for t in texts)
+
+
+def test_cards_count_what_the_sections_list(demo_workbook: Workbook) -> None:
+    """The Overview counts with its own aggregate queries (fast on a large workbook): they
+    must agree with the sections' own functions."""
+    o = overview.overview(demo_workbook)
+    cards = {c.page: c for c in o.cards}
+    members = team.list_members(demo_workbook)
+    active = [m for m in members if m.active]
+    assert cards["team"].headline == f"{len(active)} people"
+    rnd = qn.latest_round(demo_workbook)
+    assert rnd is not None and cards["questionnaire"].headline == rnd.name
+    responses = qn.list_responses(demo_workbook, rnd.id)
+    ids = {m.id for m in active}
+    answered = len(responses) if rnd.anonymous else sum(r.member_id in ids for r in responses)
+    assert f"{answered} of {len(active)} on the team answered" in cards["questionnaire"].lines
+    assert hiring.IN_PROGRESS == ("interviewing", "offered")  # as the Overview's query counts
+    waiting = hiring.candidates_in_progress(demo_workbook)
+    assert cards["hiring"].headline == f"{waiting} candidates in progress"
+    standards = st.list_standards(demo_workbook, status="active")
+    overdue = [s for s in standards if s.overdue()]
+    assert cards["standards"].headline == f"{len(standards)} standards"
+    assert f"{len(overdue)} overdue for review" in cards["standards"].lines
+    poster = sum(1 for s in standards if s.on_poster)
+    assert f"{poster} on the break-room poster" in cards["standards"].lines
+    version = ph.list_versions(demo_workbook)[0].number
+    assert cards["philosophy"].headline == f"Version {version}"
+    latest = kpis.latest_month(demo_workbook)
+    assert latest is not None and cards["kpis"].title == f"KPIs, {kpis.month_label(latest)}"
+
+
+def test_latest_round_and_anonymous_answers(workbook: Workbook) -> None:
+    people = [team.add_member(workbook, n) for n in ("Ana", "Bo")]
+    qn.create_round(workbook, "Later", "2026-05-01")
+    anon = qn.create_round(workbook, "Earlier", "2026-04-01", anonymous=True)
+    qn.create_round(workbook, "Same day, made second", "2026-05-01")
+    card = next(c for c in overview.overview(workbook, TODAY).cards if c.page == "questionnaire")
+    assert card.headline == qn.latest_round(workbook).name == "Same day, made second"
+    first = qn.round_questions(workbook, anon)[0]
+    qn.save_response(workbook, anon, None, {first.id: "Warmth"})
+    qn.save_response(workbook, anon, None, {first.id: "Speed"})
+    for rnd in qn.list_rounds(workbook):
+        if rnd.id != anon:
+            qn.delete_round(workbook, rnd.id)
+    card = next(c for c in overview.overview(workbook, TODAY).cards if c.page == "questionnaire")
+    assert "2 of 2 on the team answered" in card.lines  # anonymous: every response counts
+    team.set_active(workbook, people[1], False)
+    card = next(c for c in overview.overview(workbook, TODAY).cards if c.page == "questionnaire")
+    assert "2 of 1 on the team answered" in card.lines

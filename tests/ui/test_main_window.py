@@ -17,6 +17,7 @@ from cscoach.ui.main_window import PAGES, MainWindow, window_title
 from cscoach.ui.pages.kpis_page import KpisPage
 from cscoach.ui.pages.overview_page import OverviewPage
 from cscoach.ui.pages.team_page import TeamPage
+from cscoach.ui.widgets import PageHeader
 
 
 def test_title_names_the_workbook(main_window, workbook):
@@ -278,3 +279,55 @@ def test_window_title(workbook, read_only):
 
 def test_settings_never_reach_the_real_home(tmp_path):
     assert str(tmp_path) in QSettings().fileName()
+
+
+def test_start_page_is_built_after_the_first_paint(qtbot, workbook, settings):
+    """At start-up the window appears first; its (remembered) page fills in right after."""
+    settings.setValue(prefs.PAGE_KEY, 1)
+    window = MainWindow(workbook, settings, first_page_after_paint=True)
+    qtbot.addWidget(window)
+    assert window.page("team") is None  # nothing built before the window is on screen
+    assert window.sidebar.currentRow() == 1 and window.stack.currentIndex() == 1
+    window.show()
+    qtbot.waitUntil(lambda: window.page("team") is not None)
+    assert window.current_page() is window.page("team")
+    assert all(window.page(spec.key) is None for spec in PAGES if spec.key != "team")
+
+
+def test_a_page_chosen_before_the_first_paint_wins(qtbot, workbook, settings):
+    window = MainWindow(workbook, settings, first_page_after_paint=True)
+    qtbot.addWidget(window)
+    window.show_page("kpis")  # e.g. Ctrl+7 before the start page was built
+    window.show()
+    qtbot.wait(50)
+    assert window.current_page_key() == "kpis"
+    assert window.page("overview") is None
+
+
+def test_page_header_never_shows_a_window_of_its_own(qapp):
+    """Its labels are shown only once they have a parent: a label shown without one
+    becomes a top-level window for a moment (a stray window flashing at start-up)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    shown: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            is_show = event.type() == QEvent.Type.Show
+            if is_show and isinstance(watched, QWidget) and watched.isWindow():
+                shown.append(watched.metaObject().className())
+            return False
+
+    watch = Watch()
+    qapp.installEventFilter(watch)
+    try:
+        header = PageHeader("Title", "What it is for", "A tip")
+    finally:
+        qapp.removeEventFilter(watch)
+    assert shown == []
+    assert header.subtitle_label.isVisibleTo(header) and header.tip_label.isVisibleTo(header)
+    bare = PageHeader("Title")
+    assert not bare.subtitle_label.isVisibleTo(bare) and not bare.tip_label.isVisibleTo(bare)
+    header.deleteLater()
+    bare.deleteLater()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from cscoach.model import agreement as ag
 from cscoach.model import culture_map as cm
-from cscoach.model import hiring
+from cscoach.model import hiring, team
 from cscoach.model import overview as ov
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
@@ -16,7 +16,9 @@ from cscoach.model import standards as st
 from cscoach.ui import print_preview
 from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages import agreement_view, culture_map_view
-from cscoach.ui.pages.overview_page import BETTER, WORSE, OverviewCard, OverviewPage
+from cscoach.ui.pages.overview_page import OverviewCard, OverviewPage
+from cscoach.ui.style import BETTER, STYLESHEET
+from cscoach.ui.style import ERROR as WORSE
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -138,6 +140,12 @@ def test_clicking_a_next_step_opens_its_page(qtbot, demo_window):
     assert demo_window.current_page_key() == links[0].step.page
 
 
+def colour(label: QLabel) -> str:
+    """The text colour the style sheets give ``label``."""
+    label.ensurePolished()
+    return label.palette().color(label.foregroundRole()).name()
+
+
 def test_kpi_card_shows_marks_and_arrows(demo_window):
     page = overview_of(demo_window)
     kpi_card = page.glance.cards["kpis"]
@@ -150,9 +158,9 @@ def test_kpi_card_shows_marks_and_arrows(demo_window):
         assert status.text() == {"on": "✓", "off": "✗"}.get(line.status, "–")
         assert arrow.text() == line.arrow and line.arrow in "▲▼▶"
         if line.better is True:
-            assert BETTER in arrow.styleSheet()
+            assert colour(arrow) == BETTER
         elif line.better is False:
-            assert WORSE in arrow.styleSheet()
+            assert colour(arrow) == WORSE
 
 
 def test_kpi_lines_off_target_and_worse(qtbot):
@@ -169,6 +177,7 @@ def test_kpi_lines_off_target_and_worse(qtbot):
         ),
     )
     widget = OverviewCard(card)
+    widget.setStyleSheet(STYLESHEET)  # as the window has it
     qtbot.addWidget(widget)
     rows = [[label.text() for label in row] for row in widget.kpi_rows]
     assert rows == [
@@ -176,9 +185,10 @@ def test_kpi_lines_off_target_and_worse(qtbot):
         ["NPS", "40", "✓", "▲"],
         ["Own KPI", "3", "–", "▶"],
     ]
-    assert WORSE in widget.kpi_rows[0][3].styleSheet()
-    assert BETTER in widget.kpi_rows[1][3].styleSheet()
-    assert widget.kpi_rows[2][3].styleSheet() == ""
+    assert colour(widget.kpi_rows[0][3]) == WORSE
+    assert colour(widget.kpi_rows[1][3]) == BETTER
+    assert colour(widget.kpi_rows[2][3]) not in (BETTER, WORSE)
+    assert [colour(row[2]) for row in widget.kpi_rows][:2] == [WORSE, BETTER]
     assert widget.kpi_rows[0][2].toolTip() == "Off target"
     assert widget.title_label.text() == "⚠ KPIs, March 2026"
     assert widget.property("attention") is True
@@ -465,3 +475,67 @@ def test_user_text_is_shown_as_typed_on_every_tab(qtbot, main_window):
                 assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
     assert seen == {"glanceView", "cultureMapView"}
     assert page.agreement.current_round().id == round_id
+
+
+# -- reloading in place -------------------------------------------------------------------
+
+
+def test_a_reload_updates_the_cards_in_place(qtbot, demo_window):
+    """After a change elsewhere the Overview shows the new figures in the widgets it has
+    (fast); a card whose shape changes (here a line more) is built again."""
+    page = overview_of(demo_window)
+    cards = dict(page.glance.cards)
+    links = list(page.glance.next_steps.links)
+    page.reload()  # nothing changed
+    assert page.glance.cards == cards and page.glance.next_steps.links == links
+    hiring.add_candidate(demo_window.wb, hiring.CandidateInput("Dana", "Barista"))
+    page.reload()
+    assert page.glance.cards["hiring"] is cards["hiring"]
+    waiting = hiring.candidates_in_progress(demo_window.wb)
+    assert cards["hiring"].headline_label.text() == f"{waiting} candidates in progress"
+    texts = [link.text_label.text() for link in page.glance.next_steps.links]
+    assert f"{waiting} candidates are waiting for a decision" in texts
+    assert [link.step.text for link in page.glance.next_steps.links] == texts
+    member = team.add_member(demo_window.wb, "Leaving soon")
+    team.set_active(demo_window.wb, member, False)
+    page.reload()
+    team_card = page.glance.cards["team"]
+    assert [label.text() for label in team_card.line_labels] == ["2 no longer on the team"]
+    assert list(page.glance.cards) == [c.page for c in ov.overview(demo_window.wb).cards]
+    # every card is still in its place in the grid, two to a row
+    grid = page.glance.cards_grid
+    for index, widget in enumerate(page.glance.cards.values()):
+        assert grid.getItemPosition(grid.indexOf(widget))[:2] == divmod(index, 2)
+
+
+def test_a_card_updated_in_place_changes_colour_with_its_state(qtbot):
+    def kpi_card(attention: bool, status: str | None, better: bool | None) -> ov.Card:
+        line = ov.KpiLine("CSAT", "80 %", status, "▲", better)
+        return ov.Card("kpis", "KPIs, March 2026", "1 of 1", (), attention, (line,))
+
+    widget = OverviewCard(kpi_card(False, "on", True))
+    widget.setStyleSheet(STYLESHEET)  # as the window has it
+    qtbot.addWidget(widget)
+    widget.show()
+    _name, _value, status, arrow = widget.kpi_rows[0]
+    title_colour = colour(widget.title_label)
+    assert (colour(status), colour(arrow)) == (BETTER, BETTER)
+    widget.set_card(kpi_card(True, "off", False))
+    assert (colour(status), colour(arrow)) == (WORSE, WORSE)
+    assert status.text() == "✗" and status.toolTip() == "Off target"
+    assert widget.title_label.text() == "⚠ KPIs, March 2026"
+    assert colour(widget.title_label) != title_colour  # amber: needs attention
+    widget.set_card(kpi_card(False, None, None))
+    assert colour(arrow) not in (BETTER, WORSE) and status.text() == "–"
+    assert colour(widget.title_label) == title_colour
+
+
+def test_culture_map_and_agreement_are_built_when_first_shown(qtbot, demo_window):
+    page = overview_of(demo_window)
+    assert page._culture_map is None and page._agreement is None  # the start page is light
+    assert [page.tabs.tabText(i) for i in range(3)] == ["At a Glance", "Culture Map", "Agreement"]
+    page.tabs.setCurrentIndex(2)  # a click on the tab
+    assert page.tabs.currentWidget() is page.agreement and page.agreement.rounds
+    assert page._culture_map is None
+    page.tabs.setCurrentIndex(1)
+    assert page.tabs.currentWidget() is page.culture_map and page.culture_map.map is not None

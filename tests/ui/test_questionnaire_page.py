@@ -222,3 +222,30 @@ def test_question_bank_add_edit_retire(qtbot, page: QuestionnairePage, qtmodelte
     qtbot.mouseClick(bank.retire_button, Qt.MouseButton.LeftButton)
     assert qn.get_question(page.wb, added[0].id).retired
     assert page_module.QuestionnairePage is QuestionnairePage
+
+
+def test_a_reload_fills_the_form_once_and_keeps_it(qtbot, page: QuestionnairePage, monkeypatch):
+    """After a change elsewhere the page reads the round again: the response form is
+    loaded once (not once per signal), and for the same round the form is reused with the
+    answers put back in it."""
+    round_id = start_round(qtbot, page, "March")
+    ana = team.list_members(page.wb)[0].id
+    enter_response(qtbot, page, ana, "First")
+    form = page.editor.scroll.widget()
+    loads, shows = [], []
+    real_load, real_compare = page.editor.load, page._show_compare
+    monkeypatch.setattr(page.editor, "load", lambda *a: loads.append(a) or real_load(*a))
+    monkeypatch.setattr(page, "_show_compare", lambda: shows.append(1) or real_compare())
+    first = page.editor.findChild(QPlainTextEdit, "answer1")
+    first.setPlainText("typed, not saved")
+    rq = qn.round_questions(page.wb, round_id)[0]
+    (response,) = qn.list_responses(page.wb, round_id)
+    qn.save_response(page.wb, round_id, ana, {rq.id: "Saved elsewhere"}, response_id=response.id)
+    page.reload()
+    assert len(loads) == 1
+    assert shows == []  # Compare Rounds is not shown: not read
+    assert page.editor.scroll.widget() is form  # the same form, refilled
+    assert first.toPlainText() == "Saved elsewhere"
+    assert page.editor.member.currentData() == ana
+    page.views.setCurrentIndex(2)
+    assert shows == [1]

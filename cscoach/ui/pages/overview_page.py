@@ -4,11 +4,16 @@ where the team agrees.
 Three tabs over one workbook: *At a Glance* (a card per section and the next steps, or the
 first-steps guide while the workbook is empty), *Culture Map* and *Agreement*. Every link asks
 the window to open a page through ``open_requested``.
+
+The Overview is the usual start page, so it builds only what it shows: the Culture Map and
+Agreement tabs (and the first-steps guide) are built the first time they are shown, and a
+reload updates the cards in place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -30,18 +35,19 @@ from cscoach.model import kpis
 from cscoach.model import overview as ov
 from cscoach.model.workbook import Workbook
 from cscoach.ui.main_window import PAGES
-from cscoach.ui.pages.agreement_view import TAB_MARGINS, AgreementView
 from cscoach.ui.pages.base import Page
-from cscoach.ui.pages.culture_map_view import CultureMapView
-from cscoach.ui.style import ACCENT, ACCENT_DARK, ERROR
+from cscoach.ui.pages.culture_map_view import TAB_MARGINS, CultureMapView
+from cscoach.ui.style import ACCENT
 from cscoach.ui.widgets import plain_label
+
+if TYPE_CHECKING:  # imported when the Agreement tab is first shown
+    from cscoach.ui.pages.agreement_view import AgreementView
 
 PAGE_TITLES = {spec.key: spec.title for spec in PAGES}
 
-ATTENTION = "#9a5b00"  # amber, dark enough to read on white
-ATTENTION_BG = "#fff8eb"
-BETTER = "#2e7d32"
-WORSE = ERROR
+# The cards and the next steps are styled by the app's style sheet (``style.STYLESHEET``),
+# by object name and by the properties "attention", "status" and "better": a style sheet
+# of their own on each label made the Overview several times slower to build and show.
 
 KPI_LEGEND = "✓ on target, ✗ off target; arrows: since the month before (green better, red worse)"
 
@@ -59,12 +65,25 @@ def open_button(key: str, text: str = "") -> QPushButton:
     return button
 
 
-def scrolling(widget: QWidget) -> QScrollArea:
+def _set_property(widget: QWidget, name: str, value: object, *also: QWidget) -> None:
+    """Set a property the style sheets select on (None removes it). If it changed on a
+    widget already styled, style it again, and ``also`` (descendants selected through it)."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        for styled in (widget, *also):
+            styled.style().unpolish(styled)
+            styled.style().polish(styled)
+
+
+def scrolling(widget: QWidget | None = None) -> QScrollArea:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(widget)
+    if widget is not None:
+        scroll.setWidget(widget)
     return scroll
 
 
@@ -97,27 +116,20 @@ class ClickableFrame(QFrame):
 
 
 class StepLink(ClickableFrame):
-    """One next step: its text (wrapped, as written) and a "›"; opens the page it names."""
+    """One next step: its text (wrapped, as written) and a "›"; opens the page it names.
+    Styled by its ``NextStepsPanel``'s style sheet.
+
+    ``set_step`` puts another step in the same widget (the Overview reloads in place)."""
 
     def __init__(self, number: int, step: ov.NextStep, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.step = step
         self.setObjectName("nextStep")
-        self.setAccessibleName(step.text)
-        self.setToolTip(f"Open {page_title(step.page)}")
-        self.setStyleSheet(
-            "QFrame#nextStep { border: none; border-radius: 6px; padding: 2px; }"
-            "QFrame#nextStep:hover, QFrame#nextStep:focus { background: #eef5f5; }"
-        )
-        self.number_label = plain_label(f"{number}.")
-        self.number_label.setStyleSheet(f"color: {ACCENT_DARK}; font-weight: 600;")
+        self.number_label = plain_label(object_name="nextStepNumber")
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.number_label.setMinimumWidth(22)
-        self.text_label = plain_label(step.text, object_name="nextStepText")
+        self.text_label = plain_label(object_name="nextStepText")
         self.text_label.setWordWrap(True)
-        self.text_label.setStyleSheet(f"color: {ACCENT_DARK};")
-        arrow = plain_label("›")
-        arrow.setStyleSheet(f"color: {ACCENT}; font-size: 13pt;")
+        arrow = plain_label("›", object_name="nextStepArrow")
         arrow.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 8, 6)
@@ -125,38 +137,38 @@ class StepLink(ClickableFrame):
         layout.addWidget(self.number_label, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text_label, 1)
         layout.addWidget(arrow, 0, Qt.AlignmentFlag.AlignTop)
+        self.set_step(number, step)
+
+    def set_step(self, number: int, step: ov.NextStep) -> None:
+        self.step = step
+        self.setAccessibleName(step.text)
+        self.setToolTip(f"Open {page_title(step.page)}")
+        self.number_label.setText(f"{number}.")
+        self.text_label.setText(step.text)
 
 
 class OverviewCard(ClickableFrame):
-    """One section at a glance; a click (or its "Open … ›" link) opens that section."""
+    """One section at a glance; a click (or its "Open … ›" link) opens that section.
+
+    ``set_card`` shows new figures in the same widgets when the card keeps its shape (as
+    many lines and KPI rows), which is what a reload after an edit elsewhere usually needs.
+    """
 
     def __init__(self, card: ov.Card, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
         self.setObjectName("card")
-        self.setProperty("attention", card.attention)
         self.setToolTip(f"Open {page_title(card.page)}")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the link below takes the focus
-        if card.attention:
-            self.setStyleSheet(
-                f"QFrame#card {{ border-left: 4px solid {ATTENTION}; background: {ATTENTION_BG}; }}"
-            )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 10)
         layout.setSpacing(3)
 
-        title = f"⚠ {card.title}" if card.attention else card.title
-        self.title_label = plain_label(title, object_name="cardTitle")
+        self.title_label = plain_label(object_name="cardTitle")
         self.title_label.setWordWrap(True)
-        colour = ATTENTION if card.attention else "#3a4754"
-        self.title_label.setStyleSheet(f"color: {colour}; font-weight: 600;")
-        if card.attention:
-            self.title_label.setAccessibleName(f"{card.title}: needs attention")
+        self._show_attention(card)
         self.headline_label = plain_label(card.headline, object_name="cardHeadline")
         self.headline_label.setWordWrap(True)
-        self.headline_label.setStyleSheet(
-            f"color: {ACCENT_DARK}; font-size: 14pt; font-weight: 600;"
-        )
         layout.addWidget(self.title_label)
         layout.addWidget(self.headline_label)
         self.line_labels: list[QLabel] = []
@@ -169,9 +181,8 @@ class OverviewCard(ClickableFrame):
         if card.kpi_lines:
             layout.addSpacing(4)
             layout.addLayout(self._kpi_grid(card.kpi_lines))
-            legend = plain_label(KPI_LEGEND, role="hint")
+            legend = plain_label(KPI_LEGEND, object_name="kpiLegend", role="hint")
             legend.setWordWrap(True)
-            legend.setStyleSheet("font-size: 8pt;")
             layout.addSpacing(2)
             layout.addWidget(legend)
         layout.addStretch(1)
@@ -180,6 +191,32 @@ class OverviewCard(ClickableFrame):
         self.link.clicked.connect(self.clicked)
         layout.addWidget(self.link, 0, Qt.AlignmentFlag.AlignLeft)
 
+    @staticmethod
+    def shape(card: ov.Card) -> tuple[str, int, int]:
+        return (card.page, len(card.lines), len(card.kpi_lines))
+
+    def set_card(self, card: ov.Card) -> None:
+        """Show ``card`` in these widgets; it must have this card's ``shape``."""
+        assert self.shape(card) == self.shape(self.card)
+        if card == self.card:
+            return
+        if card.attention != self.card.attention or card.title != self.card.title:
+            self._show_attention(card)
+        self.card = card
+        self.headline_label.setText(card.headline)
+        for label, line in zip(self.line_labels, card.lines, strict=True):
+            label.setText(line)
+        for row, line in zip(self.kpi_rows, card.kpi_lines, strict=True):
+            self._show_kpi_line(row, line)
+
+    def _show_attention(self, card: ov.Card) -> None:
+        """The title, and the amber edge and colour of a card that needs attention."""
+        _set_property(self, "attention", card.attention, self.title_label)
+        self.title_label.setText(f"⚠ {card.title}" if card.attention else card.title)
+        self.title_label.setAccessibleName(
+            f"{card.title}: needs attention" if card.attention else ""
+        )
+
     def _kpi_grid(self, lines: tuple[ov.KpiLine, ...]) -> QGridLayout:
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -187,39 +224,45 @@ class OverviewCard(ClickableFrame):
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(0, 1)
         for row, line in enumerate(lines):
-            name = plain_label(line.name, object_name="kpiName")
+            name = plain_label(object_name="kpiName")
             name.setWordWrap(True)
-            value = plain_label(line.value, object_name="kpiValue")
+            value = plain_label(object_name="kpiValue")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            value.setStyleSheet("font-weight: 600;")
-            if line.status == kpis.ON_TARGET:
-                mark, tip, colour = "✓", "On target", BETTER
-            elif line.status == kpis.OFF_TARGET:
-                mark, tip, colour = "✗", "Off target", WORSE
-            else:
-                mark, tip, colour = "–", "No target set", "#5f6b77"
-            status = plain_label(mark, object_name="kpiStatus")
-            status.setToolTip(tip)
-            status.setAccessibleName(tip)
-            status.setStyleSheet(f"color: {colour}; font-weight: 600;")
-            arrow = plain_label(line.arrow, object_name="kpiArrow")
+            status = plain_label(object_name="kpiStatus")
+            arrow = plain_label(object_name="kpiArrow")
             arrow.setMinimumWidth(14)
-            if line.better is True:
-                arrow.setStyleSheet(f"color: {BETTER};")
-                arrow.setToolTip("Better than the month before")
-            elif line.better is False:
-                arrow.setStyleSheet(f"color: {WORSE};")
-                arrow.setToolTip("Worse than the month before")
-            elif line.arrow:
-                arrow.setToolTip("About the same as the month before")
-            arrow.setProperty("better", line.better)
             top = Qt.AlignmentFlag.AlignTop
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1, top)
             grid.addWidget(status, row, 2, top)
             grid.addWidget(arrow, row, 3, top)
             self.kpi_rows.append((name, value, status, arrow))
+            self._show_kpi_line(self.kpi_rows[-1], line)
         return grid
+
+    @staticmethod
+    def _show_kpi_line(row: tuple[QLabel, QLabel, QLabel, QLabel], line: ov.KpiLine) -> None:
+        name, value, status, arrow = row
+        name.setText(line.name)
+        value.setText(line.value)
+        if line.status == kpis.ON_TARGET:
+            mark, tip = "✓", "On target"
+        elif line.status == kpis.OFF_TARGET:
+            mark, tip = "✗", "Off target"
+        else:
+            mark, tip = "–", "No target set"
+        status.setText(mark)
+        status.setToolTip(tip)
+        status.setAccessibleName(tip)
+        _set_property(status, "status", line.status)  # its colour
+        arrow.setText(line.arrow)
+        if line.better is True:
+            arrow.setToolTip("Better than the month before")
+        elif line.better is False:
+            arrow.setToolTip("Worse than the month before")
+        else:
+            arrow.setToolTip("About the same as the month before" if line.arrow else "")
+        _set_property(arrow, "better", line.better)  # green or red
 
 
 class NextStepsPanel(QFrame):
@@ -230,9 +273,8 @@ class NextStepsPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.setStyleSheet(f"QFrame#card {{ border-top: 4px solid {ACCENT}; }}")
+        self.setProperty("role", "nextSteps")  # the accent line on top
         heading = plain_label("Next steps", object_name="nextStepsHeading")
-        heading.setStyleSheet("font-size: 13pt; font-weight: 600; color: #1d2a35;")
         self.hint = plain_label("Most important first. Click one to go where it is done.")
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)
@@ -257,14 +299,17 @@ class NextStepsPanel(QFrame):
         self.links: list[StepLink] = []
 
     def show_steps(self, steps: tuple[ov.NextStep, ...]) -> None:
-        for link in self.links:
+        """Show ``steps``, reusing the links already there (a reload costs little)."""
+        for link in self.links[len(steps) :]:
             self.steps_layout.removeWidget(link)
             link.deleteLater()
-        self.links = []
+        del self.links[len(steps) :]
         for number, step in enumerate(steps, start=1):
+            if number <= len(self.links):
+                self.links[number - 1].set_step(number, step)
+                continue
             link = StepLink(number, step)
-            link.setObjectName("nextStep")
-            link.clicked.connect(lambda page=step.page: self.open_requested.emit(page))
+            link.clicked.connect(lambda link=link: self.open_requested.emit(link.step.page))
             self.steps_layout.addWidget(link)
             self.links.append(link)
         self.hint.setVisible(bool(steps))
@@ -350,8 +395,7 @@ class GlanceView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("glanceView")
-        self.first_steps = FirstSteps()
-        self.first_steps.open_requested.connect(self.open_requested)
+        self.first_steps: FirstSteps | None = None  # built when the workbook is empty
 
         self.cards_grid = QGridLayout()
         self.cards_grid.setContentsMargins(0, 0, 0, 0)
@@ -376,7 +420,8 @@ class GlanceView(QWidget):
         row.addWidget(self.next_steps, 3, Qt.AlignmentFlag.AlignTop)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(scrolling(self.first_steps))
+        self.first_steps_scroll = scrolling()
+        self.stack.addWidget(self.first_steps_scroll)
         self.stack.addWidget(scrolling(dashboard))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -388,21 +433,45 @@ class GlanceView(QWidget):
         return self.stack.currentIndex() == 0
 
     def show_overview(self, overview: ov.Overview) -> None:
-        for card in self.cards.values():
-            self.cards_grid.removeWidget(card)
-            card.deleteLater()
-        self.cards = {}
+        """Show ``overview``: cards that keep their shape are updated in place, the others
+        rebuilt (a reload after an edit elsewhere then costs little more than its queries)."""
         if overview.empty:
+            self._drop_cards(list(self.cards))
             self.next_steps.show_steps(())
+            if self.first_steps is None:
+                self.first_steps = FirstSteps()
+                self.first_steps.open_requested.connect(self.open_requested)
+                self.first_steps_scroll.setWidget(self.first_steps)
             self.stack.setCurrentIndex(0)
             return
+        pages = [card.page for card in overview.cards]
+        self._drop_cards([page for page in self.cards if page not in pages])
         for index, card in enumerate(overview.cards):
-            widget = OverviewCard(card)
-            widget.clicked.connect(lambda page=card.page: self.open_requested.emit(page))
-            self.cards_grid.addWidget(widget, index // 2, index % 2)
-            self.cards[card.page] = widget
+            widget = self.cards.get(card.page)
+            if widget is not None and OverviewCard.shape(card) == OverviewCard.shape(widget.card):
+                widget.set_card(card)
+            else:
+                self._drop_cards([card.page])
+                widget = OverviewCard(card)
+                widget.clicked.connect(lambda page=card.page: self.open_requested.emit(page))
+                self.cards[card.page] = widget
+            if self.cards_grid.indexOf(widget) < 0 or self._cell(widget) != divmod(index, 2):
+                self.cards_grid.addWidget(widget, index // 2, index % 2)
         self.next_steps.show_steps(overview.next_steps)
         self.stack.setCurrentIndex(1)
+
+    def _cell(self, widget: QWidget) -> tuple[int, int]:
+        row, column, _rows, _columns = self.cards_grid.getItemPosition(
+            self.cards_grid.indexOf(widget)
+        )
+        return row, column
+
+    def _drop_cards(self, pages: list[str]) -> None:
+        for page in pages:
+            card = self.cards.pop(page, None)
+            if card is not None:
+                self.cards_grid.removeWidget(card)
+                card.deleteLater()
 
 
 class OverviewPage(Page):
@@ -418,26 +487,58 @@ class OverviewPage(Page):
         self.setObjectName("overviewPage")
         self.today = today
         self.glance = GlanceView()
-        self.culture_map = CultureMapView(wb, today=today)
-        self.agreement = AgreementView(wb)
+        self.glance.open_requested.connect(self.open_requested)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("overviewTabs")
         self.tabs.addTab(self.glance, "At a Glance")
-        self.tabs.addTab(self.culture_map, "Culture Map")
-        self.tabs.addTab(self.agreement, "Agreement")
-        for view in (self.glance, self.culture_map, self.agreement):
-            view.open_requested.connect(self.open_requested)
+        self.tabs.addTab(QWidget(), self.CULTURE_MAP)  # placeholders until first shown
+        self.tabs.addTab(QWidget(), self.AGREEMENT)
+        self._culture_map: CultureMapView | None = None
+        self._agreement: AgreementView | None = None
         self.tabs.currentChanged.connect(lambda _index: self._load_current_tab())
         self.page_layout.addWidget(self.tabs, 1)
         self.overview: ov.Overview | None = None
-        self._stale: set[CultureMapView | AgreementView] = set()
+        self._stale: set[QWidget] = set()
         self.reload()
+
+    CULTURE_MAP, AGREEMENT = "Culture Map", "Agreement"
+
+    @property
+    def culture_map(self) -> CultureMapView:
+        """The Culture Map tab, built the first time it is needed."""
+        if self._culture_map is None:
+            self._culture_map = CultureMapView(self.wb, today=self.today)
+            self._put_in_tab(1, self._culture_map, self.CULTURE_MAP)
+        return self._culture_map
+
+    @property
+    def agreement(self) -> AgreementView:
+        """The Agreement tab, built (and its module imported) the first time it is needed."""
+        if self._agreement is None:
+            from cscoach.ui.pages.agreement_view import AgreementView
+
+            self._agreement = AgreementView(self.wb)
+            self._put_in_tab(2, self._agreement, self.AGREEMENT)
+        return self._agreement
+
+    def _put_in_tab(self, index: int, view: CultureMapView | AgreementView, label: str) -> None:
+        """Replace tab ``index``'s placeholder with ``view``, staying on the same tab."""
+        view.open_requested.connect(self.open_requested)
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, view, label)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        self._stale.add(view)
 
     def reload(self) -> None:
         """Read the workbook again: the glance at once, the other tabs when next shown."""
         self.overview = ov.overview(self.wb, self.today)
         self.glance.show_overview(self.overview)
-        self._stale = {self.culture_map, self.agreement}
+        self._stale = {v for v in (self._culture_map, self._agreement) if v is not None}
         self._load_current_tab()
 
     def select_item(self, kind: str, item_id: int) -> None:
@@ -450,7 +551,13 @@ class OverviewPage(Page):
         self._load_current_tab()
 
     def _load_current_tab(self) -> None:
-        for view in list(self._stale):
-            if view is self.tabs.currentWidget():
-                self._stale.discard(view)
-                view.reload()
+        index = self.tabs.currentIndex()
+        if index == 1:
+            view: QWidget = self.culture_map
+        elif index == 2:
+            view = self.agreement
+        else:
+            return
+        if view in self._stale:
+            self._stale.discard(view)
+            view.reload()

@@ -351,10 +351,12 @@ class QuestionnairePage(Page):
         self.new_round_button.setEnabled(writable)
         self.edit_round_button.setEnabled(writable and bool(self.rounds))
         self.delete_round_button.setEnabled(writable and bool(self.rounds))
+        self._fill_compare_choices()  # before _round_selected shows the current view
         if self.rounds:
+            self.round_list.blockSignals(True)  # _round_selected once, just below
             self.round_list.setCurrentRow(row)
+            self.round_list.blockSignals(False)
             self._round_selected(row)
-        self._fill_compare_choices()
 
     def _selected_round_id(self) -> int | None:
         item = self.round_list.currentItem()
@@ -393,21 +395,22 @@ class QuestionnairePage(Page):
             item = QListWidgetItem(qn.response_label(rnd, response, n))
             item.setData(Qt.ItemDataRole.UserRole, response.id)
             self.response_list.addItem(item)
-        self.response_list.blockSignals(False)
         row = next((i for i, r in enumerate(self.responses) if r.id == select_id), None)
+        if row is None and self.responses and select_id is None:
+            row = 0
         if row is not None:
-            self.response_list.setCurrentRow(row)
-            self.editor.load(rnd, self.responses[row])
-        elif self.responses and select_id is None:
-            self.response_list.setCurrentRow(0)
-            self.editor.load(rnd, self.responses[0])
-        else:
-            self.editor.load(rnd, None)
+            self.response_list.setCurrentRow(row)  # signals still blocked: loaded once here
+        self.response_list.blockSignals(False)
+        self._load_editor(rnd, self.responses[row] if row is not None else None)
 
     def _response_selected(self, row: int) -> None:
         rnd = self.current_round()
         if rnd is not None and 0 <= row < len(self.responses):
-            self.editor.load(rnd, self.responses[row])
+            self._load_editor(rnd, self.responses[row])
+
+    def _load_editor(self, rnd: qn.Round, response: qn.Response | None) -> None:
+        answered = {r.member_id for r in self.responses}
+        self.editor.load(rnd, response, answered)
 
     def _refresh_views(self) -> None:
         index = self.views.currentIndex()
@@ -429,6 +432,7 @@ class QuestionnairePage(Page):
         self.answers_view.setHtml(question_answers_html(view))
 
     def _fill_compare_choices(self) -> None:
+        """Fill the Compare Rounds choices (shown by ``_refresh_views`` when visible)."""
         asked = [q for q in qn.list_questions(self.wb) if q.times_asked]
         for combo, items in (
             (self.compare_question, [(" ".join(q.text.split()), q.id) for q in asked]),
@@ -439,10 +443,9 @@ class QuestionnairePage(Page):
             combo.clear()
             for text, data in items:
                 combo.addItem(text, data)
+            if combo is self.compare_a and len(self.rounds) >= 2:
+                combo.setCurrentIndex(1)  # the older of the latest two first
             combo.blockSignals(False)
-        if len(self.rounds) >= 2:
-            self.compare_a.setCurrentIndex(1)  # the older of the latest two first
-            self.compare_b.setCurrentIndex(0)
 
     def _show_compare(self) -> None:
         question_id = self.compare_question.currentData()
@@ -497,7 +500,7 @@ class QuestionnairePage(Page):
         self.views.setCurrentIndex(0)
         self.response_list.clearSelection()
         self.response_list.setCurrentRow(-1)
-        self.editor.load(rnd, None)
+        self._load_editor(rnd, None)
         self.editor.member.setFocus()
 
     def _response_saved(self, response_id: int) -> None:

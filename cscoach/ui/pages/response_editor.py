@@ -1,4 +1,8 @@
-"""One person's answers to every question of a round, in one form."""
+"""One person's answers to every question of a round, in one form.
+
+The form is built once per round and reused: loading another response of the same round
+(or the same one again after a change elsewhere) only puts its answers in the fields.
+"""
 
 from __future__ import annotations
 
@@ -68,6 +72,7 @@ class ResponseEditor(QWidget):
         self.response: qn.Response | None = None
         self.inputs: dict[int, QPlainTextEdit | RatingInput] = {}
         self.errors: dict[str, QLabel] = {}
+        self._form: tuple | None = None  # what the form in ``scroll`` was built for
 
         self.member = QComboBox()
         self.member.setSizeAdjustPolicy(
@@ -111,10 +116,18 @@ class ResponseEditor(QWidget):
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
 
-    def load(self, rnd: qn.Round, response: qn.Response | None) -> None:
-        """Show ``response`` of ``rnd`` for editing, or an empty form when None."""
+    def load(
+        self,
+        rnd: qn.Round,
+        response: qn.Response | None,
+        answered: set[int | None] | None = None,
+    ) -> None:
+        """Show ``response`` of ``rnd`` for editing, or an empty form when None.
+
+        ``answered``: the member ids of the round's responses, if the caller has them
+        (else they are read from the workbook)."""
         self.round, self.response = rnd, response
-        self._fill_members()
+        self._fill_members(answered)
         self._build_questions()
         writable = not self.wb.read_only and not rnd.closed
         self.save_button.setEnabled(writable)
@@ -129,13 +142,14 @@ class ResponseEditor(QWidget):
             self.general_error.setText("This round is closed. Reopen it to change answers.")
             self.general_error.show()
 
-    def _fill_members(self) -> None:
+    def _fill_members(self, answered: set[int | None] | None = None) -> None:
         assert self.round is not None
         self.member.clear()
         if self.round.anonymous:
             self.member.addItem("Anonymous (this round records no names)", ANONYMOUS)
             return
-        answered = {r.member_id for r in qn.list_responses(self.wb, self.round.id)}
+        if answered is None:
+            answered = {r.member_id for r in qn.list_responses(self.wb, self.round.id)}
         current = self.response.member_id if self.response else None
         self.member.addItem("Choose who answered…", None)
         for person in team.list_members(self.wb):
@@ -147,16 +161,38 @@ class ResponseEditor(QWidget):
             self.member.setCurrentIndex(max(index, 0))
 
     def _build_questions(self) -> None:
+        """Put the response's answers in the form, building the form first if this round
+        (or whether it can be changed) differs from the one it was built for."""
         assert self.round is not None
+        questions = qn.round_questions(self.wb, self.round.id)
+        readonly = self.wb.read_only or self.round.closed
+        form = (self.round.id, readonly, tuple(questions))
+        if form != self._form:
+            self._build_form(questions, readonly)
+            self._form = form
+        answers = self.response.answers if self.response else {}
+        for q in questions:
+            answer = answers.get(q.id, qn.Answer())
+            widget = self.inputs[q.id]
+            if isinstance(widget, RatingInput):
+                widget.set_value(answer.rating)
+            elif widget.toPlainText() != answer.text:
+                widget.setPlainText(answer.text)
+        for error in self.errors.values():
+            error.hide()
+        self.member_error.hide()
+        self.general_error.hide()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _build_form(self, questions: list[qn.RoundQuestion], readonly: bool) -> None:
+        """A heading per section, and a field and an error label per question."""
         self.inputs.clear()
         self.errors.clear()
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 12, 0)
-        answers = self.response.answers if self.response else {}
         section = None
-        readonly = self.wb.read_only or self.round.closed
-        for number, q in enumerate(qn.round_questions(self.wb, self.round.id), start=1):
+        for number, q in enumerate(questions, start=1):
             if q.section != section:
                 section = q.section
                 heading = QLabel(section)
@@ -168,13 +204,11 @@ class ResponseEditor(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
-            answer = answers.get(q.id, qn.Answer())
             widget: QPlainTextEdit | RatingInput
             if q.kind == "rating":
                 widget = RatingInput()
-                widget.set_value(answer.rating)
             else:
-                widget = QPlainTextEdit(answer.text)
+                widget = QPlainTextEdit()
                 widget.setTabChangesFocus(True)
                 widget.setMinimumHeight(72)
                 widget.setMaximumHeight(120)
@@ -189,9 +223,7 @@ class ResponseEditor(QWidget):
             self.inputs[q.id] = widget
             self.errors[f"answer:{q.id}"] = error
         layout.addStretch(1)
-        self.scroll.setWidget(body)
-        self.member_error.hide()
-        self.general_error.hide()
+        self.scroll.setWidget(body)  # deletes the form shown before
 
     def answers(self) -> dict[int, str | int | None]:
         return {

@@ -90,6 +90,7 @@ class QuestionBankPanel(QWidget):
         self.model = QuestionTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("questionTable")
+        self.table.setAccessibleName("Question bank")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -20,12 +20,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check cscoach tests scripts
 	$(BIN)/ruff format --check cscoach tests scripts
 
-# Every page of the app on the demo workbook, as PNGs in screenshots/.
+# Every page of the app and the first page of every printed document, on the demo
+# workbook, as PNGs in screenshots/ (the README shows copies kept in docs/screenshots/).
 screenshots: $(STAMP)
 	rm -f /tmp/cscoach-screenshots.cscoach
 	$(BIN)/cscoach demo /tmp/cscoach-screenshots.cscoach
 	CSCOACH_DATA_DIR=$$(mktemp -d) xvfb-run -a -s "-screen 0 1400x900x24" \
 		$(BIN)/python scripts/screenshots.py /tmp/cscoach-screenshots.cscoach
+	$(BIN)/python scripts/print_pages.py /tmp/cscoach-screenshots.cscoach
 
 demo: $(STAMP)
 	rm -f demo.cscoach

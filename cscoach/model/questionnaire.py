@@ -525,13 +525,33 @@ def answers_to_question(wb: Workbook, round_id: int, round_question_id: int) -> 
     question = next((q for q in round_questions(wb, round_id) if q.id == round_question_id), None)
     if question is None:
         raise ValidationError("question", "That question was not asked in this round.")
-    responses = list_responses(wb, round_id)
+    return _question_answers(rnd, question, _shown_responses(wb, rnd))
+
+
+def round_answers(wb: Workbook, round_id: int) -> list[QuestionAnswers]:
+    """The answers to every question of a round, in the order asked: what
+    ``answers_to_question`` gives for each, read with one query per table rather than
+    one round of queries per question (a printed round has dozens of questions)."""
+    rnd = get_round(wb, round_id)
+    responses = _shown_responses(wb, rnd)
+    return [_question_answers(rnd, q, responses) for q in round_questions(wb, round_id)]
+
+
+def _shown_responses(wb: Workbook, rnd: Round) -> list[Response]:
+    """A round's responses in the order their answers are shown."""
+    responses = list_responses(wb, rnd.id)
     if rnd.anonymous:
         responses.sort(key=lambda r: (r.shuffle_key, r.id))
+    return responses
+
+
+def _question_answers(
+    rnd: Round, question: RoundQuestion, responses: list[Response]
+) -> QuestionAnswers:
     shown = [
-        SideBySideAnswer(response_label(rnd, r, n), r.answers[round_question_id])
+        SideBySideAnswer(response_label(rnd, r, n), r.answers[question.id])
         for n, r in enumerate(responses, start=1)
-        if round_question_id in r.answers
+        if question.id in r.answers
     ]
     distribution = mean = None
     if question.kind == "rating":

@@ -4,14 +4,18 @@ name, title, date, "Page X of Y")."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib.util
 import io
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
@@ -20,7 +24,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus import Paragraph as _Paragraph
 
 from cscoach.model.dates import long_date
 from cscoach.printing.info import DocumentInfo
@@ -36,6 +41,27 @@ ACCENT = colors.HexColor("#2f6f73")
 MARGIN = 18 * mm
 
 
+class _MeasuredFont(TTFont):
+    """A TrueType font that remembers how wide each word is at each size.
+
+    Breaking lines measures every word of every paragraph, one character at a time in
+    Python; the same words come back again and again (most of a long document's time).
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 - reportlab's name
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 200_000:  # a bound for a long session of printing
+                self._widths.clear()
+            width = self._widths[key] = super().stringWidth(text, size, encoding)
+        return width
+
+
 @cache
 def register_fonts() -> None:
     """Register DejaVu Sans (shipped inside matplotlib) so accents, Cyrillic and Greek
@@ -49,10 +75,31 @@ def register_fonts() -> None:
         (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
         (FONT + "-BoldOblique", "DejaVuSans-BoldOblique.ttf"),
     ):
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+        pdfmetrics.registerFont(_MeasuredFont(name, str(folder / file)))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT + "-BoldOblique"
     )
+    # Compressed page streams stay binary: encoding them as ASCII (base 85) makes every
+    # file a quarter larger and, in pure Python, costs a tenth of a long document's time.
+    rl_config.useA85 = 0
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph, remembering its line breaks for the last width.
+
+    Breaking lines is most of the time a long document takes, and each paragraph is
+    measured at least twice at the same width: by ``KeepTogether`` (or a page that tries a
+    type size) and again by the frame that places it. The breaks depend only on the width.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth == self._wrapped_at and "blPara" in self.__dict__:  # split() drops it
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
 
 
 def text(value: str | None) -> str:
@@ -113,6 +160,76 @@ def markup(value: str, style: str = "body") -> Paragraph:
     return Paragraph(value, styles()[style])
 
 
+def fitted(
+    value: str, style: ParagraphStyle, width: float, height: float, floor: float
+) -> tuple[Paragraph, bool]:
+    """User text as a paragraph at most ``height`` tall in ``width``: its type shrinks
+    towards ``floor`` points, and past the floor the text is cut short with "…".
+
+    Returns the paragraph and whether the text was cut (tell the owner). The size needed is
+    computed from the measured height (a paragraph's height grows as its size squared)."""
+    size = style.fontSize
+    while True:
+        fit = ParagraphStyle(
+            f"{style.name}-{size:g}", parent=style, fontSize=size, leading=size * _ratio(style)
+        )
+        paragraph = Paragraph(text(value), fit)
+        needed = paragraph.wrap(width, height)[1]
+        if needed <= height:
+            return paragraph, False
+        if size <= floor:
+            break
+        size = max(floor, min(size * 0.95, size * (height / needed) ** 0.5))
+    # The most characters the room could hold, even in the narrowest letters, bounds the
+    # search: the measure of each guess then never wraps 20,000 characters.
+    lines = height // fit.leading + 1
+    value = value[: int(lines * width / (0.2 * floor)) + 1]
+
+    def measure(start: str) -> float:
+        return Paragraph(text(start), fit).wrap(width, height)[1]
+
+    cut = _at_word(value, shorten(value, height, measure).removesuffix("…"))
+    return Paragraph(text(cut + "…"), fit), True
+
+
+def _ratio(style: ParagraphStyle) -> float:
+    return style.leading / style.fontSize if style.fontSize else 1.2
+
+
+def _at_word(value: str, start: str) -> str:
+    """``start`` (a start of ``value``) cut back to its last whole word, unless that loses
+    more than a third of it (one long word)."""
+    if len(start) == len(value) or value[len(start)].isspace():
+        return start.rstrip()
+    words = start.rstrip().rsplit(None, 1)
+    head = words[0].rstrip() if len(words) == 2 else ""
+    return head if len(head) >= len(start) * 2 / 3 else start.rstrip()
+
+
+class Cancelled(Exception):  # noqa: N818 - it is not an error
+    """The document was no longer wanted (its preview was closed) while being laid out."""
+
+
+_cancel_event: ContextVar[threading.Event | None] = ContextVar("print_cancel", default=None)
+
+
+@contextlib.contextmanager
+def cancellable(event: threading.Event) -> Iterator[None]:
+    """Documents laid out inside stop at their next page, raising ``Cancelled``, once
+    ``event`` is set (by another thread: the preview that was closed)."""
+    token = _cancel_event.set(event)
+    try:
+        yield
+    finally:
+        _cancel_event.reset(token)
+
+
+def check_cancelled() -> None:
+    event = _cancel_event.get()
+    if event is not None and event.is_set():
+        raise Cancelled
+
+
 class _NumberedCanvas(pdfcanvas.Canvas):
     """Draws "Page X of Y" once the number of pages is known."""
 
@@ -122,6 +239,7 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         self._pages: list[dict] = []
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        check_cancelled()
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -155,19 +273,33 @@ def _draw_frame_text(c: pdfcanvas.Canvas, info: DocumentInfo, page: int, total: 
     left = f"Printed {long_date(printed)}"
     if info.footer_note:
         left += f" · {info.footer_note}"
-    c.drawString(MARGIN, bottom, _fit(c, left, (width - 2 * MARGIN) * 0.8))
-    c.drawRightString(width - MARGIN, bottom, f"Page {page} of {total}")
+    number = f"Page {page} of {total}"
+    room = width - 2 * MARGIN - c.stringWidth(number, FONT, 8.5) - 6 * mm
+    c.drawString(MARGIN, bottom, _fit(c, left, room))
+    c.drawRightString(width - MARGIN, bottom, number)
     c.restoreState()
 
 
 def _fit(c: pdfcanvas.Canvas, value: str, width: float) -> str:
     """Shorten a header string with an ellipsis so it never runs into its neighbour."""
     value = " ".join(value.split())
-    if c.stringWidth(value, FONT, 8.5) <= width:
+    return shorten(value, width, lambda v: c.stringWidth(v, FONT, 8.5))
+
+
+def shorten(value: str, width: float, measure: Callable[[str], float]) -> str:
+    """``value``, or its longest start that fits ``width`` with "…" after it.
+
+    A binary search: a name of 10,000 characters takes 14 measurements, not 10,000."""
+    if measure(value) <= width:
         return value
-    while value and c.stringWidth(value + "…", FONT, 8.5) > width:
-        value = value[:-1]
-    return value + "…"
+    low, high = 0, len(value)  # the longest start that fits is at least low, below high
+    while low < high - 1:
+        mid = (low + high) // 2
+        if measure(value[:mid].rstrip() + "…") <= width:
+            low = mid
+        else:
+            high = mid
+    return value[:low].rstrip() + "…"
 
 
 def build_pdf(info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1) -> bytes:
@@ -176,6 +308,48 @@ def build_pdf(info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1
     The output is byte-identical for the same input (``invariant``), so tests can compare.
     """
     return layout(info, story, columns=columns)[0]
+
+
+GAP = 8 * mm  # between columns
+FRAME_PADDING = 6  # reportlab's Frame keeps its flowables this far inside each edge
+
+
+def page_size(info: DocumentInfo) -> tuple[float, float]:
+    pagesize = PAGE_SIZES.get(info.page_size, A4)
+    return (pagesize[1], pagesize[0]) if info.landscape else pagesize
+
+
+def _body_box(info: DocumentInfo) -> tuple[float, float]:
+    """Width and height between the margins (the header and footer lie outside)."""
+    width, height = page_size(info)
+    return width - 2 * MARGIN, height - (MARGIN + 4 * mm) - MARGIN
+
+
+def frame_size(info: DocumentInfo, *, columns: int = 1, heading: float = 0) -> tuple[float, float]:
+    """The room one body frame of ``layout`` gives its flowables (inside its padding); with
+    one column, the width is also that of the full-width heading frame."""
+    width, height = _body_box(info)
+    column = (width - GAP * (columns - 1)) / columns
+    return column - 2 * FRAME_PADDING, height - heading - 2 * FRAME_PADDING
+
+
+def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
+    """How tall ``flowables`` stand one above the other in a frame ``width`` wide, spaced
+    as a reportlab Frame spaces them, without laying out a page: enough to choose a type
+    size that fits before the one real layout."""
+    canvas = pdfcanvas.Canvas(io.BytesIO())  # some flowables (KeepTogether) want one
+    total = 0.0
+    for n, flowable in enumerate(flowables):
+        check_cancelled()
+        if n:
+            total += flowable.getSpaceBefore()
+        if isinstance(flowable, KeepTogether):  # its wrap() only says "split me"
+            total += stacked_height(flowable._content, width)
+        else:
+            total += flowable.wrapOn(canvas, width, 1e9)[1]
+        if n < len(flowables) - 1:
+            total += flowable.getSpaceAfter()
+    return total
 
 
 def layout(
@@ -187,15 +361,13 @@ def layout(
     frame that tall sits above them (end the heading with a ``FrameBreak`` in the story).
     """
     register_fonts()
-    pagesize = PAGE_SIZES.get(info.page_size, A4)
-    if info.landscape:
-        pagesize = (pagesize[1], pagesize[0])
+    check_cancelled()
     if not story:
         raise ValueError("a document needs content")  # reportlab would write 0 pages
     out = io.BytesIO()
     doc = BaseDocTemplate(
         out,
-        pagesize=pagesize,
+        pagesize=page_size(info),
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN + 4 * mm,
@@ -205,8 +377,7 @@ def layout(
         creator="CS Coach",
         invariant=1,
     )
-    gap = 8 * mm
-    width = (doc.width - gap * (columns - 1)) / columns
+    width = (doc.width - GAP * (columns - 1)) / columns
     body_height = doc.height - heading
     frames = (
         [Frame(doc.leftMargin, doc.bottomMargin + body_height, doc.width, heading, id="heading")]
@@ -214,7 +385,7 @@ def layout(
         else []
     )
     frames += [
-        Frame(doc.leftMargin + n * (width + gap), doc.bottomMargin, width, body_height)
+        Frame(doc.leftMargin + n * (width + GAP), doc.bottomMargin, width, body_height)
         for n in range(columns)
     ]
     doc.addPageTemplates([PageTemplate(id="page", frames=frames)])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from cscoach.model.culture_map import CultureMap, Link
 from cscoach.printing.base import (
@@ -14,8 +16,11 @@ from cscoach.printing.base import (
     MUTED,
     RULE,
     DocumentInfo,
+    Paragraph,
+    frame_size,
     layout,
     para,
+    stacked_height,
     styles,
     text,
 )
@@ -121,11 +126,38 @@ def _story(info: DocumentInfo, cmap: CultureMap, size: float, compact: bool) -> 
 
 
 def culture_map_document(info: DocumentInfo, cmap: CultureMap) -> bytes:
-    """One landscape page: the type shrinks, then the layout gets denser, until it fits."""
-    pdf = b""
-    for compact in (False, True):
-        for size in SIZES:
-            pdf, pages = layout(info, _story(info, cmap, size, compact))
-            if pages == 1:
-                return pdf
+    """One landscape page: the type shrinks, then the layout gets denser, until it fits.
+
+    Each candidate layout is measured (its flowables wrapped, no page drawn) to choose the
+    largest that fits; only that one is laid out."""
+    width, height = frame_size(info)
+    candidates = [(compact, size) for compact in (False, True) for size in SIZES]
+
+    def fits(n: int) -> bool:
+        compact, size = candidates[n]
+        return stacked_height(_story(info, cmap, size, compact), width) <= height
+
+    chosen = _largest_fitting(len(SIZES), fits)
+    if chosen is None:
+        found = _largest_fitting(len(SIZES), lambda n: fits(len(SIZES) + n))
+        chosen = len(candidates) - 1 if found is None else len(SIZES) + found
+    for compact, size in candidates[chosen:]:  # the measure is close; the layout decides
+        pdf, pages = layout(info, _story(info, cmap, size, compact))
+        if pages == 1:
+            return pdf
     return pdf  # even the densest layout overflows: better two pages than lost rows
+
+
+def _largest_fitting(count: int, fits: Callable[[int], bool]) -> int | None:
+    """The first of ``count`` candidates (largest type first) that fits, by bisection;
+    None when even the last does not."""
+    if not fits(count - 1):
+        return None
+    low, high = 0, count - 1  # high fits; none before low does
+    while low < high:
+        mid = (low + high) // 2
+        if fits(mid):
+            high = mid
+        else:
+            low = mid + 1
+    return high

@@ -72,7 +72,7 @@ def _answers(wb: Workbook, request: PrintRequest) -> bytes:
         if latest is None:
             raise ValidationError("round", "There are no questionnaire rounds to print yet.")
         rnd = latest
-    views = [qn.answers_to_question(wb, rnd.id, q.id) for q in qn.round_questions(wb, rnd.id)]
+    views = qn.round_answers(wb, rnd.id)
     return answers_document(_info(wb, request, f"Team answers: {rnd.name}"), views)
 
 
@@ -107,14 +107,25 @@ def _poster(wb: Workbook, request: PrintRequest) -> Printed:
     items = [s for s in st.list_standards(wb, status="active") if s.on_poster]
     info = _info(wb, request, "Our service standards", footer_note=_standards_note(wb))
     result = poster(info, st.one_clear_message(wb), items)
-    warnings = ()
+    warnings = []
     if result.not_fitted:
-        warnings = (
+        warnings.append(
             f"{result.not_fitted} of the {len(items)} standards marked for the poster did not "
             "fit on one page, even in the smallest readable type; the poster says how many "
-            "more are in the handbook. Take some off the poster to show them all.",
+            "more are in the handbook. Take some off the poster to show them all."
         )
-    return Printed(result.pdf, warnings)
+    if "message" in result.cut:
+        warnings.append(
+            "The one clear message did not fit at the top of the poster, even in small type, "
+            "so it is cut short (it ends with “…”). Shorten the first paragraph of “Our one "
+            "clear message” on the Philosophy page to show it whole."
+        )
+    if "business" in result.cut:
+        warnings.append(
+            "The business name is too long for the top of the poster, so it is cut short "
+            "(it ends with “…”)."
+        )
+    return Printed(result.pdf, tuple(warnings))
 
 
 def _handbook(wb: Workbook, request: PrintRequest) -> bytes:

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from cscoach.model import hiring as hr
 from cscoach.model import settings
@@ -24,6 +24,7 @@ from cscoach.printing.base import (
     MUTED,
     RULE,
     DocumentInfo,
+    Paragraph,
     build_pdf,
     markup,
     para,

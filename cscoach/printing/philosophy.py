@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer
 
 from cscoach.model.philosophy import VersionContent
 from cscoach.printing.base import (
@@ -14,6 +14,7 @@ from cscoach.printing.base import (
     MUTED,
     RULE,
     DocumentInfo,
+    Paragraph,
     build_pdf,
     long_date,
     para,

@@ -16,7 +16,6 @@ from reportlab.platypus import (
     FrameBreak,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -29,16 +28,19 @@ from cscoach.printing.base import (
     FONT,
     FONT_BOLD,
     FONT_ITALIC,
+    FRAME_PADDING,
     INK,
-    MARGIN,
     MUTED,
-    PAGE_SIZES,
     RULE,
     DocumentInfo,
+    Paragraph,
     build_pdf,
+    fitted,
+    frame_size,
     layout,
     markup,
     para,
+    stacked_height,
     styles,
     text,
 )
@@ -60,18 +62,26 @@ POSTER_SIZES = (
 POSTER_TWO_COLUMNS_FROM = 11  # standards on the poster
 
 
+HEADING_SHARE = 0.4  # of the page: the heading never leaves the standards less than this
+MESSAGE_FLOOR = 11  # points: below this the message is cut short instead
+NAME_LINES = 2  # the business name and the title take at most this many lines each
+
+
 @dataclass(frozen=True)
 class PosterResult:
     pdf: bytes
     font_size: float
     shown: int
     not_fitted: int  # standards marked for the poster that did not fit, even at the floor
+    cut: tuple[str, ...] = ()  # what was cut short to fit the heading: "message", "business"
 
 
-def _poster_story(
-    info: DocumentInfo, message: str, items: Sequence[Standard], size: float, missing: int
-) -> tuple[list[Flowable], list[Flowable]]:
-    """The poster's heading and its body at type size ``size``."""
+def _poster_heading(
+    info: DocumentInfo, message: str, size: float, width: float, room: float
+) -> tuple[list[Flowable], list[str]]:
+    """The business name, the title and the one clear message at type size ``size``, never
+    taller than ``room``: the name and title take at most two lines each, the message the
+    rest, its type shrinking towards 11 pt and then cut short. Returns what was cut."""
     base = styles()["body"]
     business = ParagraphStyle(
         "pb",
@@ -101,6 +111,28 @@ def _poster_story(
         textColor=MUTED,
         spaceAfter=size * 0.6,
     )
+    header: list[Flowable] = []
+    cut: list[str] = []
+    for key, value, style in (("business", info.business, business), ("title", info.title, title)):
+        if value:
+            paragraph, shortened = fitted(
+                value, style, width, NAME_LINES * style.leading, style.fontSize
+            )
+            header.append(paragraph)
+            if shortened:
+                cut.append(key)
+    if message:
+        used = stacked_height(header, width) + (title.spaceAfter if info.title else 0)
+        paragraph, shortened = fitted(message, subtitle, width, room - used, MESSAGE_FLOOR)
+        header.append(paragraph)
+        if shortened:
+            cut.append("message")
+    return header, cut
+
+
+def _poster_body(items: Sequence[Standard], size: float, missing: int) -> list[Flowable]:
+    """The standards by category at type size ``size``."""
+    base = styles()["body"]
     category = ParagraphStyle(
         "pc",
         parent=base,
@@ -125,17 +157,11 @@ def _poster_story(
         spaceAfter=size * 0.3,
         textColor=INK,
     )
-    header: list[Flowable] = []
-    if info.business:
-        header.append(Paragraph(text(info.business), business))
-    header.append(Paragraph(text(info.title), title))
-    if message:
-        header.append(Paragraph(text(message), subtitle))
     body: list[Flowable] = []
     for name, group in groupby(items, key=lambda s: s.category):
         body.append(Paragraph(text(name), category))
-        for s in group:
-            body.append(Paragraph(text(s.title), item, bulletText="✓"))
+        for s in group:  # a standard is never split between the two columns
+            body.append(KeepTogether([Paragraph(text(s.title), item, bulletText="✓")]))
     if missing:
         body.append(
             Paragraph(
@@ -150,30 +176,48 @@ def _poster_story(
                 ParagraphStyle("pe", parent=item, alignment=TA_CENTER, leftIndent=0),
             )
         )
-    return header, body
+    return body
 
 
 def poster(info: DocumentInfo, message: str, items: Sequence[Standard]) -> PosterResult:
     """Exactly one page. The type shrinks towards the 14 pt floor until everything fits;
-    below that, the standards that do not fit are counted, never silently dropped."""
+    below that, the standards that do not fit are counted, never silently dropped. The
+    heading takes at most 40 % of the page, whatever the length of the message."""
     columns = 2 if len(items) >= POSTER_TWO_COLUMNS_FROM else 1
+    width, height = frame_size(info)
+    headings = {}
 
-    def attempt(size: float, count: int) -> tuple[bytes, int]:
-        missing = len(items) - count
-        header, body = _poster_story(info, message, items[:count], size, missing)
+    def heading(size: float) -> tuple[list[Flowable], list[str]]:
+        if size not in headings:
+            headings[size] = _poster_heading(info, message, size, width, height * HEADING_SHARE)
+        header, cut = headings[size]
+        return list(header), cut
+
+    def attempt(size: float, count: int, measure: bool = True) -> tuple[bytes, int]:
+        """The poster and its number of pages; 2 without a layout when, measured, the
+        standards could not fit even if the columns were filled to the last point."""
+        header, _ = heading(size)
+        body = _poster_body(items[:count], size, len(items) - count)
         if columns == 1:
+            if measure and stacked_height([*header, *body], width) > height + size:
+                return b"", 2
             return layout(info, [*header, *body])
-        width = PAGE_SIZES.get(info.page_size, PAGE_SIZES["a4"])[0] - 2 * MARGIN
-        height = sum(f.wrap(width, 10_000)[1] + f.getSpaceAfter() for f in header)
-        return layout(info, [*header, FrameBreak(), *body], columns=2, heading=height + 14)
+        room = stacked_height(header, width) + 2 * FRAME_PADDING + 2  # 2: reportlab's fuzz
+        column = frame_size(info, columns=2, heading=room)
+        if measure and stacked_height(body, column[0]) > 2 * (column[1] + size):
+            return b"", 2
+        return layout(info, [*header, FrameBreak(), *body], columns=2, heading=room)
+
+    def result(pdf: bytes, size: float, shown: int) -> PosterResult:
+        return PosterResult(pdf, size, shown, len(items) - shown, tuple(heading(size)[1]))
 
     for size in POSTER_SIZES:
         pdf, pages = attempt(size, len(items))
         if pages == 1:
-            return PosterResult(pdf, size, len(items), 0)
+            return result(pdf, size, len(items))
     floor = POSTER_SIZES[-1]
     low, high = 0, len(items)  # the largest count that fits on one page
-    best = attempt(floor, 0)[0]
+    best = attempt(floor, 0, measure=False)[0]
     while low < high:
         mid = (low + high + 1) // 2
         pdf, pages = attempt(floor, mid)
@@ -181,7 +225,7 @@ def poster(info: DocumentInfo, message: str, items: Sequence[Standard]) -> Poste
             low, best = mid, pdf
         else:
             high = mid - 1
-    return PosterResult(best, floor, low, len(items) - low)
+    return result(best, floor, low)
 
 
 # -- the handbook ---------------------------------------------------------------
@@ -229,14 +273,16 @@ def handbook(info: DocumentInfo, items: Sequence[Standard], today: dt.date) -> b
                 ],
                 [("Review every", months), ("Last reviewed", last), ("Next review", due)],
             ]
-            facts = [
-                markup(" · ".join(f"<b>{k}:</b> {text(v)}" for k, v in line), "small")
-                for line in lines
-            ]
+            facts = markup(  # one paragraph of two lines: a third of the page's paragraphs
+                "<br/>".join(
+                    " · ".join(f"<b>{k}:</b> {text(v)}" for k, v in line) for line in lines
+                ),
+                "small",
+            )
             block: list[Flowable] = [para(item.title, "h2")]
             if item.detail:
                 block.append(para(item.detail))
-            block += [Spacer(0, 1.5 * mm), *facts, Spacer(0, 3 * mm)]
+            block += [Spacer(0, 1.5 * mm), facts, Spacer(0, 3 * mm)]
             story.append(KeepTogether(block))
     return build_pdf(info, story)
 
@@ -261,13 +307,15 @@ def signoff(info: DocumentInfo, people: Sequence[tuple[str, str]], extra_rows: i
         Spacer(0, 6 * mm),
     ]
     header = [Paragraph(text(h), s["label"]) for h in ("Name", "Role", "Signature", "Date")]
-    rows = [[para(name), para(role), "", ""] for name, role in people]
-    rows += [["", "", "", ""] for _ in range(extra_rows)]
+    room = Spacer(0, 13 * mm - 6)  # room to sign: a row is never lower (6: the paddings)
+    rows = [[para(name), para(role), room, ""] for name, role in people]
+    rows += [["", "", room, ""] for _ in range(extra_rows)]
     table = Table(
         [header, *rows],
         colWidths=["28%", "20%", "34%", "18%"],
-        rowHeights=[8 * mm] + [13 * mm] * len(rows),
+        rowHeights=[8 * mm] + [None] * len(rows),  # a long name or role makes its row taller
         repeatRows=1,
+        splitInRow=1,
     )
     table.setStyle(
         TableStyle(

@@ -1,11 +1,27 @@
-"""The print preview: the real PDF on screen, with Save PDF… and Print…."""
+"""The print preview: the real PDF on screen, with Save PDF… and Print….
+
+A document is laid out in a worker thread while the preview, open at once, shows it is
+being prepared: a long handbook never freezes the window, and closing the preview stops
+the work at its next page."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    QIODevice,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -14,7 +30,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +43,7 @@ from cscoach.ui import dialogs
 from cscoach.ui.filenames import safe_file_name
 
 if TYPE_CHECKING:
-    from cscoach.printing.documents import PrintRequest
+    from cscoach.printing.documents import Printed, PrintRequest
 
 
 def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
@@ -67,11 +85,14 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
 
 
 class PrintPreviewDialog(QDialog):
-    """Shows a printed document exactly as it will come out of the printer."""
+    """Shows a printed document exactly as it will come out of the printer.
+
+    Made with ``pdf=None`` it says the document is being prepared (Save and Print wait)
+    until ``show_document`` gives it the PDF."""
 
     def __init__(
         self,
-        pdf: bytes,
+        pdf: bytes | None,
         title: str,
         file_name: str,
         parent: QWidget | None = None,
@@ -80,19 +101,39 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("printPreview")
         self.setWindowTitle(f"{title} — Print Preview")
-        self.pdf = pdf
+        self.pdf = b""
         self.file_name = file_name
-        self.document = load_pdf(pdf, self)
+        self.document = QPdfDocument(self)
 
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
-        self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
 
-        pages = self.document.pageCount()
-        self.pages_label = QLabel(f"{pages} page{'s' if pages != 1 else ''}")
+        self.busy = QWidget(self)
+        self.busy.setObjectName("preparing")
+        busy_label = QLabel(f"Preparing “{title}”…", self.busy)
+        busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        busy_label.setWordWrap(True)
+        busy_bar = QProgressBar(self.busy)
+        busy_bar.setRange(0, 0)  # busy: how long a document takes is not known beforehand
+        busy_bar.setTextVisible(False)
+        busy_bar.setMaximumWidth(320)
+        busy_hint = QLabel("A long document takes a few seconds. Close stops it.", self.busy)
+        busy_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        busy_hint.setStyleSheet("color: palette(placeholder-text);")
+        busy_layout = QVBoxLayout(self.busy)
+        busy_layout.addStretch(1)
+        busy_layout.addWidget(busy_label)
+        busy_layout.addWidget(busy_bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        busy_layout.addWidget(busy_hint)
+        busy_layout.addStretch(2)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.busy)
+        self.pages.addWidget(self.view)
+
+        self.pages_label = QLabel("")
         self.pages_label.setObjectName("pagesLabel")
         fit_width = QPushButton("Fit &Width")
         fit_width.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
@@ -109,27 +150,54 @@ class PrintPreviewDialog(QDialog):
         self.print_button.setToolTip("Print on paper (Ctrl+P)")
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_pdf)
-        close = QPushButton("Close")
-        close.clicked.connect(self.reject)
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("closePreview")
+        self.close_button.clicked.connect(self.reject)
+        self._needs_document = (fit_width, fit_page, self.save_button, self.print_button)
 
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
         bar.addStretch(1)
-        for button in (fit_width, fit_page, self.save_button, self.print_button, close):
+        for button in (*self._needs_document, self.close_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
-        self.warning_label = QLabel("\n".join(warnings))
+        self.warning_label = QLabel("")
         self.warning_label.setObjectName("printWarning")
         self.warning_label.setWordWrap(True)
         self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label.setStyleSheet(
             "background: #fff4e5; color: #7a4100; padding: 8px; border-radius: 4px;"
         )
-        self.warning_label.setVisible(bool(warnings))
+        self.warning_label.setVisible(False)
         layout.addWidget(self.warning_label)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(bar)
         self.resize(860, 980)
+        if pdf is None:
+            for button in self._needs_document:
+                button.setEnabled(False)
+        else:
+            self.show_document(pdf, warnings)
+
+    @property
+    def preparing(self) -> bool:
+        """Still waiting for its document."""
+        return self.pages.currentWidget() is self.busy
+
+    def show_document(self, pdf: bytes, warnings: tuple[str, ...] = ()) -> None:
+        """Show ``pdf`` (and what the owner must know before printing it)."""
+        self.pdf = pdf
+        self.document = load_pdf(pdf, self)
+        self.view.setDocument(self.document)
+        pages = self.document.pageCount()
+        self.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''}")
+        self.warning_label.setText("\n".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
+        for button in self._needs_document:
+            button.setEnabled(True)
+        self.pages.setCurrentWidget(self.view)
+        if self.isVisible():
+            self.print_button.setFocus()
 
     def save_pdf(self) -> Path | None:
         path = dialogs.ask_save_path(
@@ -161,11 +229,19 @@ def _write_file(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
+_waiting: PrintPreviewDialog | None = None  # the open preview that is preparing its document
+
+
 def show_preview(
     parent: QWidget, pdf: bytes, title: str, file_name: str, warnings: tuple[str, ...] = ()
 ) -> None:
-    """Open the preview as a modal window."""
-    dialog = PrintPreviewDialog(pdf, title, file_name, parent, warnings)
+    """Show ``pdf`` in a modal preview: the one ``preview`` opened while preparing it, if
+    any, else a new one."""
+    dialog = _waiting if _waiting is not None and _waiting.parent() is parent else None
+    if dialog is None:
+        dialog = PrintPreviewDialog(pdf, title, file_name, parent, warnings)
+    else:
+        dialog.show_document(pdf, warnings)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.exec()
 
@@ -173,12 +249,113 @@ def show_preview(
 def preview(
     parent: QWidget, wb: Workbook, request: PrintRequest, title: str, file_name: str
 ) -> None:
-    """Render a document from the workbook and show it; a problem is explained instead."""
-    from cscoach.printing.documents import render
+    """Render a document from the workbook and show it; a problem is explained instead.
 
-    try:
-        printed = render(wb, request)
-    except ValidationError as exc:
-        dialogs.show_error(parent, "Cannot print", exc.message)
+    The preview opens at once and says the document is being prepared while a worker
+    thread lays it out; the window stays responsive, and closing the preview stops the
+    work. Returns when the preview is closed."""
+    global _waiting
+    name = safe_file_name(file_name)
+    job = RenderJob.start(wb, request)
+    if job is None:  # the workbook cannot be read aside: render here, as quickly as ever
+        from cscoach.printing.documents import render
+
+        try:
+            printed = render(wb, request)
+        except ValidationError as exc:
+            dialogs.show_error(parent, "Cannot print", exc.message)
+            return
+        show_preview(parent, printed.pdf, title, name, printed.warnings)
         return
-    show_preview(parent, printed.pdf, title, safe_file_name(file_name), printed.warnings)
+    dialog = PrintPreviewDialog(None, title, name, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    try:
+        if not job.wait(dialog):
+            return  # closed before the document was ready: the job stops at its next page
+        if isinstance(job.error, ValidationError):
+            dialog.hide()
+            dialogs.show_error(parent, "Cannot print", job.error.message)
+            return
+        if job.error is not None:
+            raise job.error
+        assert job.printed is not None
+        _waiting = dialog
+        show_preview(parent, job.printed.pdf, title, name, job.printed.warnings)
+    finally:
+        _waiting = None
+        job.cancel()
+        dialog.hide()
+        dialog.deleteLater()
+
+
+_one_at_a_time = threading.Lock()  # reportlab is not known to be thread-safe
+POLL_MS = 25  # how often the preview looks whether its document is ready
+
+
+class RenderJob:
+    """One document rendered in a worker thread.
+
+    The worker reads through its own read-only connection to the workbook file (a SQLite
+    connection belongs to the thread that made it), opened through SQLite only: closing any
+    other handle on the file could drop the locks of the app's own connection."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, request: PrintRequest) -> None:
+        self._conn = conn
+        self._path = path
+        self._request = request
+        self._cancel = threading.Event()
+        self.done = False
+        self.printed: Printed | None = None
+        self.error: BaseException | None = None
+
+    @classmethod
+    def start(cls, wb: Workbook, request: PrintRequest) -> RenderJob | None:
+        """The job, running (call from the GUI thread); None when the workbook cannot be
+        read from another thread (changes not committed yet, or the file cannot be opened
+        again)."""
+        if wb.conn.in_transaction:
+            return None
+        try:
+            uri = wb.path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)  # the worker's
+            conn.execute("PRAGMA query_only = ON")
+        except (sqlite3.Error, OSError, ValueError):
+            return None
+        job = cls(conn, wb.path, request)
+        threading.Thread(target=job._run, name="print", daemon=True).start()
+        return job
+
+    def _run(self) -> None:
+        from cscoach.printing.base import cancellable
+        from cscoach.printing.documents import render
+
+        wb = Workbook(self._path, self._conn, None)
+        try:
+            with _one_at_a_time, cancellable(self._cancel):
+                self.printed = render(wb, self._request)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+            self.error = exc
+        finally:
+            wb.close()
+            self.done = True
+
+    def cancel(self) -> None:
+        """Stop at the next page (the result is no longer wanted)."""
+        self._cancel.set()
+
+    def wait(self, dialog: PrintPreviewDialog) -> bool:
+        """Show ``dialog`` and keep the window alive (events processed) until the document
+        is ready (True) or the dialog is closed first (False).
+
+        The worker never touches Qt; a timer wakes this loop to look at ``done``. (A nested
+        ``QEventLoop.exec()`` here made PySide 6.12 fail at exit in the page tests, with
+        "bool_dealloc"; processing events one batch at a time does not.)"""
+        timer = QTimer()
+        timer.start(POLL_MS)
+        dialog.show()
+        try:
+            while not self.done and dialog.isVisible():
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        finally:
+            timer.stop()
+        return self.done and dialog.isVisible()

@@ -53,3 +53,49 @@ def test_many_values_still_one_page(workbook: Workbook) -> None:
 def test_no_values_yet(workbook: Workbook) -> None:
     reader, text = read(render(workbook, PrintRequest("culture-map")).pdf)
     assert len(reader.pages) == 1 and "No core values yet" in text
+
+
+def test_the_size_chosen_by_measuring_is_the_one_a_full_layout_would_choose(
+    workbook: Workbook,
+) -> None:
+    """Each candidate is measured instead of laid out: the result must be the layout the
+    old way (lay out every candidate in turn until one is a single page) gives."""
+    from dataclasses import replace
+
+    from cscoach.model.culture_map import culture_map
+    from cscoach.printing import culture_map as printing
+    from cscoach.printing.base import layout
+    from cscoach.printing.documents import _info
+
+    category = st.list_categories(workbook)[0].id
+    values = [ph.add_value(workbook, f"Value {n}", "What it means to us " * 5) for n in range(6)]
+    for n in range(26):  # just about fills a page: the choice is not the first size
+        st.add_standard(
+            workbook,
+            st.StandardInput(f"Standard {n} for the team", category, value_ids=(values[n % 6],)),
+        )
+    for size in ("a4", "letter"):
+        info = _info(workbook, PrintRequest("culture-map", page_size=size), "Culture map")
+        info = replace(info, landscape=True)
+        cmap = culture_map(workbook)
+        expected = None
+        for compact in (False, True):
+            for points in printing.SIZES:
+                pdf, pages = layout(info, printing._story(info, cmap, points, compact))
+                if pages == 1 and expected is None:
+                    expected = (pdf, points, compact)
+        assert expected is not None and expected[1:] != (printing.SIZES[0], False)
+        assert printing.culture_map_document(info, cmap) == expected[0]
+
+
+def test_a_map_too_big_for_a_page_is_laid_out_once_densest(workbook: Workbook) -> None:
+    category = st.list_categories(workbook)[0].id
+    value = ph.add_value(workbook, "Everything", "Means a lot")
+    for n in range(120):
+        st.add_standard(
+            workbook,
+            st.StandardInput(f"Standard {n} " + "word " * 20, category, value_ids=(value,)),
+        )
+    reader, text = read(render(workbook, PrintRequest("culture-map")).pdf)
+    assert len(reader.pages) > 1  # better two pages than lost rows
+    assert "Standard 119" in text

@@ -117,3 +117,65 @@ def test_output_is_deterministic(workbook: Workbook, answered: int) -> None:
     first = render_pdf(workbook, PrintRequest("answers", today=day))
     assert first == render_pdf(workbook, PrintRequest("answers", today=day))
     assert "Printed 11 March 2026" in pdf_text(first)[1]
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_a_round_is_read_once_with_the_same_answers(workbook: Workbook, anonymous: bool) -> None:
+    """The answers print reads the whole round at once: exactly what reading it question
+    by question gives, in the same order and with the same labels."""
+    people = [team.add_member(workbook, n) for n in ("Ana", "Bo", "Chidi", "Dee")]
+    qn.add_question(workbook, "General", "Rate our service", "rating")
+    round_id = qn.create_round(workbook, "April", "2026-04-10", anonymous=anonymous)
+    rqs = qn.round_questions(workbook, round_id)
+    for n, person in enumerate(people):
+        answers = {rq.id: (n + 1 if rq.kind == "rating" else f"Answer {n}") for rq in rqs[n:]}
+        qn.save_response(workbook, round_id, person if not anonymous else None, answers)
+    one_by_one = [qn.answers_to_question(workbook, round_id, rq.id) for rq in rqs]
+    assert qn.round_answers(workbook, round_id) == one_by_one
+
+
+# -- the shared helpers: fitting text, measuring, stopping ---------------------------------
+
+
+def test_shorten_finds_the_longest_start_that_fits() -> None:
+    from cscoach.printing.base import shorten
+
+    assert shorten("short", 10, len) == "short"
+    assert shorten("abcdefghij", 5, len) == "abcd…"
+    assert shorten("ab   cdefgh", 6, len) == "ab…"  # no space before the ellipsis
+    assert shorten("W" * 10_000, 1, len) == "…"
+    measured: list[str] = []
+    shorten("W" * 10_000, 40, lambda v: measured.append(v) or len(v))
+    assert len(measured) < 20  # a bisection, not a character at a time
+
+
+def test_fitted_shrinks_then_cuts_at_a_word() -> None:
+    from cscoach.printing.base import fitted, styles
+
+    style = styles()["title"]
+    short, cut = fitted("Our standards", style, 400, 60, 11)
+    assert not cut and short.style.fontSize == style.fontSize
+    longer, cut = fitted("Every guest leaves happier than they came " * 3, style, 400, 60, 11)
+    assert not cut and 11 <= longer.style.fontSize < style.fontSize
+    assert longer.wrap(400, 60)[1] <= 60
+    words = " ".join(f"word{n}" for n in range(2000))
+    cut_short, cut = fitted(words, style, 400, 60, 11)
+    assert cut and cut_short.style.fontSize == 11 and cut_short.wrap(400, 60)[1] <= 60
+    shown = cut_short.text.removesuffix("…")
+    assert words.startswith(shown) and words[len(shown)] == " "  # whole words only
+    one_word, cut = fitted("W" * 10_000, style, 400, 60, 11)
+    assert cut and one_word.wrap(400, 60)[1] <= 60 and one_word.text.startswith("WWW")
+
+
+def test_a_cancelled_layout_stops_at_its_next_page(workbook: Workbook, answered: int) -> None:
+    import threading
+
+    from cscoach.printing.base import Cancelled, cancellable
+
+    stop = threading.Event()
+    with cancellable(stop):
+        assert render_pdf(workbook, PrintRequest("answers")).startswith(b"%PDF")
+        stop.set()
+        with pytest.raises(Cancelled):
+            render(workbook, PrintRequest("answers"))
+    assert render_pdf(workbook, PrintRequest("answers")).startswith(b"%PDF")  # not inside

@@ -130,3 +130,85 @@ def test_signoff_lists_active_team(workbook: Workbook) -> None:
     assert pages == 1
     assert "Ana" in text and "Barista" in text and "Former Person" not in text
     assert "Signature" in text
+
+
+def set_message(wb: Workbook, body: str) -> None:
+    section = next(s for s in ph.list_sections(wb) if s.title == "Our one clear message")
+    ph.save_section_body(wb, section.id, body)
+
+
+MESSAGE_CUT = "The one clear message did not fit"
+
+
+@pytest.mark.parametrize("count", [3, 40])  # one column, and two under a heading frame
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_a_very_long_message_is_cut_short_on_one_page(
+    workbook: Workbook, count: int, size: str
+) -> None:
+    mark_only(workbook, count)
+    message = " ".join(f"We own problem {n} and fix it." for n in range(300))[:2000]
+    set_message(workbook, message)
+    printed = render(workbook, PrintRequest("poster", page_size=size))
+    pages, text = read(printed.pdf)
+    assert pages == 1
+    assert any(MESSAGE_CUT in w for w in printed.warnings)
+    flat = squash(text)
+    assert squash(message[:300]) in flat  # its start is there, in readable type
+    assert squash(message) not in flat and "…" in text
+    assert "Our service standards" in text and "Corner Café" in text
+    if count == 3:
+        assert not any("did not fit on one page" in w for w in printed.warnings)
+
+
+def test_one_word_of_10000_letters_as_the_message(workbook: Workbook) -> None:
+    mark_only(workbook, 12)
+    set_message(workbook, "W" * 10_000)
+    printed = render(workbook, PrintRequest("poster"))
+    pages, text = read(printed.pdf)
+    assert pages == 1 and any(MESSAGE_CUT in w for w in printed.warnings)
+    assert "WWWWWWWWWWWWWWWWWWWW" in text
+
+
+def test_a_message_that_fits_is_neither_cut_nor_warned_about(workbook: Workbook) -> None:
+    mark_only(workbook, 5)
+    message = "We own every problem until the customer is happy, " * 4
+    set_message(workbook, message)
+    printed = render(workbook, PrintRequest("poster"))
+    pages, text = read(printed.pdf)
+    assert pages == 1 and printed.warnings == ()
+    assert squash(message) in squash(text)
+
+
+def test_the_longest_business_name_is_cut_short_in_the_heading(workbook: Workbook) -> None:
+    from cscoach.model import settings
+
+    settings.set_business_name(workbook, "W" * 200)  # the longest name the model takes
+    mark_only(workbook, 8)
+    printed = render(workbook, PrintRequest("poster"))
+    pages, text = read(printed.pdf)
+    assert pages == 1
+    assert any("business name is too long" in w for w in printed.warnings)
+    assert "Our service standards" in text
+
+
+def test_a_heading_never_takes_more_than_its_share(workbook: Workbook) -> None:
+    from cscoach.printing.base import frame_size, stacked_height
+    from cscoach.printing.documents import _info
+    from cscoach.printing.standards import HEADING_SHARE, POSTER_SIZES, _poster_heading
+
+    info = _info(workbook, PrintRequest("poster"), "Our service standards")
+    width, height = frame_size(info)
+    for message in ("", "Short.", "Long words " * 400, "W" * 20_000):
+        for size in (POSTER_SIZES[0], POSTER_SIZES[-1]):
+            header, cut = _poster_heading(info, message, size, width, height * HEADING_SHARE)
+            assert stacked_height(header, width) <= height * HEADING_SHARE
+            assert ("message" in cut) == (len(message) > 1000)
+
+
+def test_signoff_rows_grow_with_long_names(workbook: Workbook) -> None:
+    team.add_member(workbook, "W" * 200, "Z" * 200)
+    team.add_member(workbook, "Ana", "Barista")
+    printed = render(workbook, PrintRequest("signoff"))
+    pages, text = read(printed.pdf)
+    assert pages == 1
+    assert "W" * 200 in squash(text) and "Z" * 200 in squash(text)

@@ -2,23 +2,32 @@
 
 Plain data in (``KpiSeries``: months, values with ``None`` for a month without data, the
 target in force each month, the 3-month rolling average, notes), a matplotlib ``Figure``
-out, built directly (never pyplot, which keeps every figure alive). The same figure goes on
-screen through ``FigureCanvasQTAgg`` and into a PDF through ``figure_png``.
+out, built directly (never pyplot, which keeps every figure alive). On screen, one KPI is a
+``kpi_figure`` and the dashboard a ``panel_figure`` per KPI under a ``legend_figure`` (so an
+edit redraws one panel); given the figure they drew before, they draw on its axes again
+(faster than new axes). Print uses ``dashboard_figure`` and ``figure_pixels``.
 
 Every artist a test or the page needs has a ``gid``: ``values``, ``target``, ``on_target``
 (the shaded side of the target that counts as on target), ``rolling``, ``notes`` and
 ``latest`` (the label of the latest value). A month without a value is NaN in the value
 line: matplotlib leaves a gap there, never a zero.
+
+Layout is never fitted at draw time (no constrained layout, titles and axis labels at fixed
+places): margins are fixed in inches by ``relayout``, which a canvas calls after a resize.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from collections.abc import Sequence
 
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from cscoach.model.kpis import (
     ON_TARGET,
@@ -115,11 +124,50 @@ def _month_ticks(ax, months: Sequence[str], compact: bool, limit: int | None = N
     ax.set_xticklabels(labels, fontsize=7 if compact else 8.5, color=MUTED)
 
 
+def _styles(compact: bool) -> dict[str, dict]:
+    """How each line looks, shared by the plot and its legend entry."""
+    return {
+        "values": {
+            "color": VALUE_COLOUR,
+            "marker": "o",
+            "markersize": 4 if compact else 5.5,
+            "linewidth": 1.4 if compact else 1.8,
+            "label": "Monthly value",
+        },
+        "target": {
+            "color": TARGET_COLOUR,
+            "linestyle": (0, (5, 3)),
+            "linewidth": 1.3,
+            "label": "Target",
+        },
+        "rolling": {
+            "color": ROLLING_COLOUR,
+            "linewidth": 1.6 if compact else 2.2,
+            "alpha": 0.75,
+            "label": "3-month average",
+        },
+        "notes": {
+            "linestyle": "none",
+            "marker": "o",
+            "markersize": 8 if compact else 11,
+            "markerfacecolor": "none",
+            "markeredgecolor": NOTE_COLOUR,
+            "markeredgewidth": 1.6,
+            "label": "Has a note",
+        },
+    }
+
+
 def draw_kpi(
     ax, series: KpiSeries, *, compact: bool = False, max_ticks: int | None = None
 ) -> dict[str, object]:
     """Draw one KPI on ``ax``; returns its artists by gid. ``max_ticks``: the most month
-    labels under the axis."""
+    labels under the axis.
+
+    Axis labels are placed once, not fitted to the tick labels at every draw (that fitting
+    measured every tick label of every panel again, a third of a dashboard's draw).
+    """
+    style = _styles(compact)
     count = len(series.months)
     x = list(range(count))
     artists: dict[str, object] = {}
@@ -141,34 +189,10 @@ def draw_kpi(
             label="On-target side",
         )
         (artists["target"],) = ax.plot(
-            x,
-            targets,
-            drawstyle="steps-mid",
-            linestyle=(0, (5, 3)),
-            linewidth=1.3,
-            color=TARGET_COLOUR,
-            gid="target",
-            label="Target",
+            x, targets, drawstyle="steps-mid", gid="target", **style["target"]
         )
-    (artists["rolling"],) = ax.plot(
-        x,
-        _nan(series.rolling),
-        linewidth=2.2 if not compact else 1.6,
-        color=ROLLING_COLOUR,
-        alpha=0.75,
-        gid="rolling",
-        label="3-month average",
-    )
-    (artists["values"],) = ax.plot(
-        x,
-        _nan(series.values),
-        marker="o",
-        markersize=4 if compact else 5.5,
-        linewidth=1.8 if not compact else 1.4,
-        color=VALUE_COLOUR,
-        gid="values",
-        label="Monthly value",
-    )
+    (artists["rolling"],) = ax.plot(x, _nan(series.rolling), gid="rolling", **style["rolling"])
+    (artists["values"],) = ax.plot(x, _nan(series.values), gid="values", **style["values"])
     noted = [
         (i, series.values[i], series.months[i], series.notes[i])
         for i in range(count)
@@ -177,16 +201,10 @@ def draw_kpi(
     notes_line = ax.plot(
         [i for i, *_ in noted],
         [v for _, v, *_ in noted],
-        linestyle="none",
-        marker="o",
-        markersize=11 if not compact else 8,
-        markerfacecolor="none",
-        markeredgecolor=NOTE_COLOUR,
-        markeredgewidth=1.6,
         gid="notes",
-        label="Has a note",
         picker=True,
         pickradius=8,
+        **style["notes"],
     )[0]
     notes_line.cscoach_notes = [(month, note) for _, _, month, note in noted]  # type: ignore[attr-defined]
     artists["notes"] = notes_line
@@ -218,6 +236,10 @@ def draw_kpi(
             zorder=5,
         )
     _month_ticks(ax, series.months, compact, max_ticks)
+    # Small panels: as many value labels as their height reads well (``_fit_value_ticks``).
+    ax.yaxis.set_major_locator(
+        MaxNLocator(nbins=4 if compact else "auto", steps=[1, 2, 2.5, 5, 10], min_n_ticks=3)
+    )
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -226,38 +248,113 @@ def draw_kpi(
         ax.spines[side].set_color("#b7c0c7")
     ax.tick_params(axis="y", labelsize=7 if compact else 8.5, colors=MUTED)
     ax.tick_params(axis="x", length=2)
-    if series.unit and not compact:
+    ax.xaxis.set_label_coords(0.5, 0.0)  # there is no x label: skip fitting it
+    if compact:
+        ax.yaxis.set_label_coords(0.0, 0.5)  # nor a y label on a small panel
+    else:
         ax.set_ylabel(series.unit, color=MUTED, fontsize=9)
     return artists
 
 
+def _clear_plot(ax) -> None:
+    """Remove what ``draw_kpi`` drew and keep the axes: drawing a KPI again on the same
+    axes skips building new ones (their ticks and spines cost about as much as the plot)."""
+    for artist in [*ax.lines, *ax.collections, *ax.texts]:
+        artist.remove()
+
+
+def _one_axes(figure: Figure | None, width: float, height: float, dpi: float):
+    """``(figure, axes)``: a new white figure with one axes, or ``figure`` made empty again
+    (its figure-level texts and legends removed, its axes kept and cleared)."""
+    if figure is None:
+        figure = Figure(figsize=(width, height), dpi=dpi)
+        figure.patch.set_facecolor("white")
+    for artist in [*figure.texts, *figure.legends, *figure.images]:
+        artist.remove()
+    if not figure.axes:
+        return figure, figure.add_subplot(1, 1, 1)
+    ax = figure.axes[0]
+    _clear_plot(ax)
+    return figure, ax
+
+
 def kpi_figure(
-    series: KpiSeries, *, width: float = 8.0, height: float = 4.2, dpi: float = 100
+    series: KpiSeries,
+    *,
+    width: float = 8.0,
+    height: float = 4.2,
+    dpi: float = 100,
+    figure: Figure | None = None,
 ) -> Figure:
     """One KPI: monthly values, the target as it was each month with its on-target side
     shaded, the 3-month rolling average, months with notes circled, the latest value
-    labelled, and a legend."""
-    fig = Figure(figsize=(width, height), dpi=dpi)
-    fig.patch.set_facecolor("white")
-    ax = fig.add_subplot(1, 1, 1)
+    labelled, and a legend. ``figure``: one made here before, drawn again (faster)."""
+    fig, ax = _one_axes(figure, width, height, dpi)
     draw_kpi(ax, series)
     direction = "higher is better" if series.higher_is_better else "lower is better"
     title = fig.text(0.012, 1, series.name, fontsize=12.5, fontweight="bold", va="top")
     status = fig.text(
         0.012, 1, f"{status_text(series)}   ({direction})", fontsize=9.5, color=MUTED, va="top"
     )
-    handles = _legend_handles(ax)
-    fig.legend(
-        handles=handles,
-        loc="upper right",
-        bbox_to_anchor=(0.995, 0.995),
-        ncols=min(len(handles), 4),
+    gids = legend_gids([series])
+    legend = fig.figimage(_legend_pixels(gids, fig.dpi), zorder=3)
+    fig.cscoach_layout = {"kind": "kpi", "texts": (title, status), "legend": (legend, gids)}  # type: ignore[attr-defined]
+    relayout(fig)
+    return fig
+
+
+def panel_figure(
+    series: KpiSeries,
+    columns: int,
+    *,
+    width: float = 3.3,
+    height: float = 2.6,
+    dpi: float = 100,
+    figure: Figure | None = None,
+) -> Figure:
+    """One panel of the dashboard as a figure of its own (titled with its latest status),
+    so the screen redraws only the KPI that changed. ``columns``: how many panels share a
+    row (longer names fit in wider panels)."""
+    fig, ax = _one_axes(figure, width, height, dpi)
+    _draw_panel(ax, series, columns)
+    fig.cscoach_layout = {"kind": "panel", "columns": columns}  # type: ignore[attr-defined]
+    relayout(fig)
+    return fig
+
+
+def legend_figure(
+    gids: Sequence[str],
+    *,
+    width: float = 8.0,
+    height: float = 0.42,
+    dpi: float = 100,
+    figure: Figure | None = None,
+) -> Figure:
+    """The dashboard's legend on its own (``gids`` from ``legend_gids``)."""
+    if figure is None:
+        figure = Figure(figsize=(width, height), dpi=dpi)
+        figure.patch.set_facecolor("white")
+    for legend in [*figure.legends]:
+        legend.remove()
+    figure.legend(
+        handles=_legend_entries(gids, compact=True),
+        loc="center",
+        ncols=max(len(gids), 1),
         fontsize=8,
         frameon=False,
     )
-    fig.cscoach_layout = {"kind": "kpi", "texts": (title, status)}  # type: ignore[attr-defined]
-    relayout(fig)
-    return fig
+    return figure
+
+
+def _adjust(fig: Figure, *, left: float, right: float, top: float, bottom: float, **kw) -> None:
+    """``subplots_adjust`` with margins in inches, kept valid however small the figure."""
+    width, height = fig.get_size_inches()
+    width, height = max(width, 0.1), max(height, 0.1)
+    lo = min(left / width, 0.45)
+    hi = max(1 - right / width, lo + 0.05)
+    bottom_f = min(bottom / height, 0.45)
+    top_f = max(1 - top / height, bottom_f + 0.05)
+    fig.subplots_adjust(left=lo, right=min(hi, 1.0), bottom=bottom_f, top=min(top_f, 1.0), **kw)
 
 
 def relayout(fig: Figure) -> None:
@@ -271,12 +368,17 @@ def relayout(fig: Figure) -> None:
         title, status = info["texts"]
         title.set_y(1 - 0.13 / height)
         status.set_y(1 - 0.45 / height)
-        fig.subplots_adjust(
-            left=min(0.75 / width, 0.2),
-            right=1 - 0.2 / width,
-            top=1 - 0.95 / height,
-            bottom=min(0.62 / height, 0.4),
-        )
+        legend, gids = info["legend"]  # pixels for this dpi, in the top right corner
+        pixels = _legend_pixels(gids, fig.dpi)
+        legend.set_data(pixels)
+        legend.ox = fig.bbox.width * 0.995 - pixels.shape[1]
+        legend.oy = fig.bbox.height * 0.995 - pixels.shape[0]
+        _adjust(fig, left=min(0.75, width * 0.2), right=0.2, top=0.95, bottom=0.62)
+        return
+    if info["kind"] == "panel":
+        left = 0.55 if info["columns"] > 1 else 0.7
+        _adjust(fig, left=left, right=0.15, top=PANEL_TOP, bottom=BOTTOM_SPACE)
+        _fit_value_ticks(fig)
         return
     rows, columns = info["rows"], info["columns"]
     panel = max(
@@ -291,15 +393,61 @@ def relayout(fig: Figure) -> None:
         hspace=ROW_GAP / panel,
         wspace=0.32 if columns > 2 else 0.22,
     )
+    _fit_value_ticks(fig)
 
 
-def _legend_handles(ax) -> list:
-    wanted = ("values", "target", "rolling", "notes")
-    found = {a.get_gid(): a for a in ax.get_lines() if a.get_gid() in wanted}
-    handles = [found[g] for g in wanted if g in found]
-    if "notes" in found and not found["notes"].get_xdata().size:
-        handles.remove(found["notes"])
-    return handles
+def _fit_value_ticks(fig: Figure) -> None:
+    """About two value labels per inch of a small panel's height (at least three labels):
+    readable, and every label costs time at each draw."""
+    height = fig.get_figheight()
+    for ax in fig.axes:
+        locator = ax.yaxis.get_major_locator()
+        if isinstance(locator, MaxNLocator):
+            plot = ax.get_position().height * height
+            locator.set_params(nbins=max(2, min(6, round(plot * 2))))
+
+
+def legend_gids(series_list: Sequence[KpiSeries]) -> tuple[str, ...]:
+    """The legend entries the charts of ``series_list`` need, in order: a target only when
+    some KPI has one, "has a note" only when a month shown has a note."""
+    gids = ["values"]
+    if any(t is not None for s in series_list for t in s.targets):
+        gids.append("target")
+    gids.append("rolling")
+    if any(
+        note and value is not None
+        for s in series_list
+        for note, value in zip(s.notes, s.values, strict=True)
+    ):
+        gids.append("notes")
+    return tuple(gids)
+
+
+@functools.lru_cache(maxsize=32)
+def _legend_pixels(gids: tuple[str, ...], dpi: float) -> np.ndarray:
+    """One KPI's legend drawn once as RGBA pixels, cropped to it: pasted into the chart it
+    draws in a fraction of the time a legend takes to lay itself out at every redraw."""
+    fig = Figure(figsize=(8, 1), dpi=dpi)
+    fig.patch.set_facecolor("white")
+    legend = fig.legend(
+        handles=_legend_entries(gids, compact=False),
+        loc="center",
+        ncols=min(len(gids), 4),
+        fontsize=8,
+        frameon=False,
+    )
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    box = legend.get_window_extent(canvas.get_renderer())
+    pixels = np.asarray(canvas.buffer_rgba())
+    top, bottom = pixels.shape[0] - math.ceil(box.y1), pixels.shape[0] - math.floor(box.y0)
+    return pixels[max(top, 0) : bottom, math.floor(box.x0) : math.ceil(box.x1)].copy()
+
+
+def _legend_entries(gids: Sequence[str], *, compact: bool) -> list[Line2D]:
+    """Legend entries that look like the plotted lines (the legend owns no plotted artist)."""
+    style = _styles(compact)
+    return [Line2D([], [], **style[gid]) for gid in gids]
 
 
 def dashboard_layout(count: int) -> tuple[int, int]:
@@ -310,6 +458,7 @@ def dashboard_layout(count: int) -> tuple[int, int]:
 
 LEGEND_SPACE, BOTTOM_SPACE, TITLE_SPACE = 0.42, 0.42, 0.55  # inches
 ROW_GAP = TITLE_SPACE + 0.35  # between rows: the month labels, then the next title
+PANEL_TOP = TITLE_SPACE * 0.85 + 0.05  # above a panel of its own: its title and status
 
 
 def dashboard_figure_height(count: int, panel_height: float) -> float:
@@ -324,6 +473,30 @@ def dashboard_figure_height(count: int, panel_height: float) -> float:
     )
 
 
+def _draw_panel(ax, series: KpiSeries, columns: int) -> None:
+    """One small multiple: the KPI, its name (shortened to fit) and its latest status."""
+    draw_kpi(ax, series, compact=True, max_ticks={1: 12, 2: 8, 3: 6}.get(columns, 4))
+    status = series.status()
+    colour = ON_TARGET_COLOUR if status == ON_TARGET else "#b3261e" if status else MUTED
+    ax.set_title(
+        _shorten(series.name, {1: 60, 2: 44, 3: 26}.get(columns, 20)),
+        loc="left",
+        fontsize={1: 9.5, 2: 9.5, 3: 8.5}.get(columns, 8),
+        fontweight="bold",
+        pad=17,
+        y=1.0,  # a fixed place: fitting it above the ticks costs a tick layout per draw
+    )
+    ax.text(
+        0.0,
+        1.03,
+        status_text(series, short=columns > 2),
+        transform=ax.transAxes,
+        fontsize={1: 8, 2: 8, 3: 7.5}.get(columns, 7),
+        color=colour,
+        va="bottom",
+    )
+
+
 def dashboard_figure(
     series_list: Sequence[KpiSeries],
     *,
@@ -331,7 +504,8 @@ def dashboard_figure(
     panel_height: float = 2.55,
     dpi: float = 100,
 ) -> Figure:
-    """Small multiples of every KPI given, each titled with its latest status.
+    """Small multiples of every KPI given, each titled with its latest status (for print;
+    the screen draws each panel as a figure of its own, ``panel_figure``).
 
     Laid out with explicit margins (no constrained layout: it costs about 160 ms on every
     redraw of a six-panel figure).
@@ -343,64 +517,20 @@ def dashboard_figure(
     if not series_list:
         fig.text(0.5, 0.5, "No active KPIs to chart.", ha="center", va="center", color=MUTED)
         return fig
-    axes = []
     for index, series in enumerate(series_list):
-        ax = fig.add_subplot(rows, columns, index + 1)
-        draw_kpi(ax, series, compact=True, max_ticks={1: 12, 2: 8, 3: 6}.get(columns, 4))
-        status = series.status()
-        colour = ON_TARGET_COLOUR if status == ON_TARGET else "#b3261e" if status else MUTED
-        ax.set_title(
-            _shorten(series.name, {1: 60, 2: 44, 3: 26}.get(columns, 20)),
-            loc="left",
-            fontsize={1: 9.5, 2: 9.5, 3: 8.5}.get(columns, 8),
-            fontweight="bold",
-            pad=17,
-        )
-        ax.text(
-            0.0,
-            1.03,
-            status_text(series, short=columns > 2),
-            transform=ax.transAxes,
-            fontsize={1: 8, 2: 8, 3: 7.5}.get(columns, 7),
-            color=colour,
-            va="bottom",
-        )
-        axes.append(ax)
-    handles = _legend_handles(axes[0])
-    for ax in axes[1:]:
-        for handle in _legend_handles(ax):
-            if handle.get_gid() not in {h.get_gid() for h in handles}:
-                handles.append(handle)
-    order = {"values": 0, "target": 1, "rolling": 2, "notes": 3}
-    handles.sort(key=lambda h: order[h.get_gid()])
+        _draw_panel(fig.add_subplot(rows, columns, index + 1), series, columns)
+    gids = legend_gids(series_list)
     fig.legend(
-        handles=[_proxy(h) for h in handles],
+        handles=_legend_entries(gids, compact=True),
         loc="upper center",
         bbox_to_anchor=(0.5, 1.0),
-        ncols=len(handles),
+        ncols=len(gids),
         fontsize=8,
         frameon=False,
     )
     fig.cscoach_layout = {"kind": "dashboard", "rows": rows, "columns": columns}  # type: ignore[attr-defined]
     relayout(fig)
     return fig
-
-
-def _proxy(handle: Line2D) -> Line2D:
-    """A legend entry that looks like ``handle`` (so the legend owns no plotted artist)."""
-    return Line2D(
-        [],
-        [],
-        color=handle.get_color(),
-        linestyle=handle.get_linestyle(),
-        linewidth=handle.get_linewidth(),
-        marker=handle.get_marker(),
-        markersize=handle.get_markersize(),
-        markerfacecolor=handle.get_markerfacecolor(),
-        markeredgecolor=handle.get_markeredgecolor(),
-        alpha=handle.get_alpha(),
-        label=handle.get_label(),
-    )
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -410,15 +540,31 @@ def _shorten(text: str, limit: int) -> str:
 
 def figure_png(fig: Figure, *, dpi: float = 150) -> bytes:
     """The figure as PNG bytes (for a reportlab ``Image``)."""
+    fig.set_dpi(dpi)  # a chart made here places its pixel parts (a legend) for this dpi
+    relayout(fig)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=dpi, facecolor="white")
     return out.getvalue()
 
 
+def figure_pixels(fig: Figure, *, dpi: float = 150):  # noqa: ANN201 - a PIL image
+    """The figure drawn at ``dpi`` as an RGB PIL image, for a PDF: reportlab compresses raw
+    pixels itself, so a PNG would only be encoded here to be decoded again there."""
+    from PIL import Image
+
+    fig.set_dpi(dpi)
+    relayout(fig)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    return rgba.convert("RGB")  # the figure is white, never transparent
+
+
 def kpi_png(
     series: KpiSeries, *, width: float = 8.0, height: float = 4.2, dpi: float = 150
 ) -> bytes:
-    return figure_png(kpi_figure(series, width=width, height=height), dpi=dpi)
+    return figure_png(kpi_figure(series, width=width, height=height, dpi=dpi), dpi=dpi)
 
 
 def dashboard_png(

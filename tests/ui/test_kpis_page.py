@@ -230,6 +230,15 @@ def test_bad_counts_keep_the_dialog_open(qtbot, page: KpisPage) -> None:
     assert file_bytes(page.wb) == before
 
 
+def drawn(qtbot, page: KpisPage) -> None:
+    """Wait until every chart on screen is drawn (one canvas per event-loop turn)."""
+    qtbot.waitUntil(lambda: not page.charts.busy)
+
+
+def gid(axes, name: str):
+    return next(x for x in axes.get_lines() if x.get_gid() == name)
+
+
 def test_charts_are_built_on_first_show(qtbot, page: KpisPage) -> None:
     from matplotlib.backend_bases import MouseEvent
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -240,28 +249,92 @@ def test_charts_are_built_on_first_show(qtbot, page: KpisPage) -> None:
             page.wb, csat, month, value, "Rain" if month == "2026-08" else "", today=TODAY
         )
     page.reload()
-    assert page.charts.canvas is None
+    assert page.charts.panels == {} and page.charts.canvas is None
     page.tabs.setCurrentWidget(page.charts)
-    qtbot.waitUntil(lambda: page.charts.canvas is not None)
-    assert isinstance(page.charts.canvas, FigureCanvasQTAgg)
-    assert len(page.charts.figure.axes) == 4  # the dashboard
+    assert "Aug 2026: Rain" in page.charts.notes_label.toPlainText()  # at once
+    drawn(qtbot, page)
+    panels = page.charts.panels  # the dashboard: a canvas per KPI, each drawn
+    assert len(panels) == 4 and all(isinstance(c, FigureCanvasQTAgg) for c in panels.values())
+    assert all(len(c.figure.axes) == 1 and c.is_current() for c in panels.values())
+    assert panels[csat].figure.axes[0].get_title(loc="left") == "Customer satisfaction (CSAT)"
+    assert page.charts.legend.figure.legends  # one legend over the panels
+    panel_notes = gid(panels[csat].figure.axes[0], "notes")
+    assert panel_notes.cscoach_notes == [("2026-08", "Rain")]
     page.charts.show_kpi(csat)
+    drawn(qtbot, page)
+    assert page.charts.panels == {}
     figure = page.charts.figure
     assert len(figure.axes) == 1
-    values = next(x for x in figure.axes[0].get_lines() if x.get_gid() == "values").get_ydata()
+    values = gid(figure.axes[0], "values").get_ydata()
     assert list(values[-4:-1]) == [80, 90] + [pytest.approx(float("nan"), nan_ok=True)]
     assert values[-1] == 85
     assert "Aug 2026: Rain" in page.charts.notes_label.toPlainText()
-    notes = next(x for x in figure.axes[0].get_lines() if x.get_gid() == "notes")
-    page.charts.canvas.draw()
+    notes = gid(figure.axes[0], "notes")
     x, y = figure.axes[0].transData.transform((notes.get_xdata()[0], notes.get_ydata()[0]))
     event = MouseEvent("motion_notify_event", page.charts.canvas, x, y)
     assert page.charts._note_at(event) == "August 2026: Rain"  # shown as a tooltip on hover
     far = MouseEvent("motion_notify_event", page.charts.canvas, x + 200, y)
     assert page.charts._note_at(far) is None
     page.charts.range_combo.setCurrentIndex(2)  # everything
-    first = next(x for x in page.charts.figure.axes[0].get_lines() if x.get_gid() == "values")
-    assert len(first.get_xdata()) == 4  # 2026-07 to 2026-10
+    drawn(qtbot, page)
+    assert page.charts.figure is figure  # the same canvas, drawn again
+    assert len(gid(figure.axes[0], "values").get_xdata()) == 4  # 2026-07 to 2026-10
+
+
+def test_charts_redraw_only_what_changed(qtbot, page: KpisPage, monkeypatch) -> None:
+    csat, nps = kpi_id(page.wb, "csat"), kpi_id(page.wb, "nps")
+    kpis.set_entry(page.wb, csat, "2026-10", 85, today=TODAY)
+    page.reload()
+    page.tabs.setCurrentWidget(page.charts)
+    drawn(qtbot, page)
+    panels = dict(page.charts.panels)
+    renders: list[int] = []
+    for kpi, canvas in panels.items():
+        real = canvas.draw_now
+        monkeypatch.setattr(canvas, "draw_now", lambda r=real, k=kpi: (renders.append(k), r()))
+    page.tabs.setCurrentIndex(0)
+    type_in_cell(qtbot, page, "nps", "2026-10", "40")  # saved while the charts are hidden
+    page.tabs.setCurrentWidget(page.charts)
+    drawn(qtbot, page)
+    assert renders == [nps]  # only the panel whose KPI changed
+    assert page.charts.panels == panels  # the same canvases
+    assert gid(panels[nps].figure.axes[0], "values").get_ydata()[-1] == 40
+    page.charts.reload()  # nothing changed: nothing drawn
+    drawn(qtbot, page)
+    assert renders == [nps]
+
+
+CHARTS_FIRST_SHOW = """
+import sys
+from PySide6.QtWidgets import QApplication
+from cscoach.model.workbook import Workbook
+from cscoach.ui.pages.kpis_page import KpisPage
+
+app = QApplication([])
+wb = Workbook.create(sys.argv[1], "Corner Café")
+page = KpisPage(wb)
+page.resize(1000, 700)
+page.show()
+app.processEvents()
+page.tabs.setCurrentWidget(page.charts)
+app.processEvents()  # the tab is painted before matplotlib is imported
+print("matplotlib" in sys.modules, page.charts.placeholder.text(), page.charts.busy)
+page.charts.charts_drawn.connect(app.quit)
+app.exec()
+print("matplotlib" in sys.modules, len(page.charts.panels), page.charts.busy)
+wb.close()
+"""
+
+
+def test_charts_tab_appears_before_matplotlib_is_imported(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", CHARTS_FIRST_SHOW, str(tmp_path / "wb.cscoach")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert out.stdout.splitlines() == ["False Drawing charts… True", "True 4 False"]
 
 
 def test_review_tab_shows_status_and_saves_the_plan(qtbot, page: KpisPage) -> None:

@@ -1,22 +1,33 @@
 """The KPI page's Charts tab: one KPI or the dashboard of all, over 12, 24 months or all.
 
-matplotlib (and its Qt backend, about half a second to import) is loaded the first time the
-tab is shown, never when the page module is imported.
+Quick on a large workbook and never freezing the window:
+
+- the tab appears at once with its notes and standards, and "Drawing charts…" where the
+  charts go; matplotlib (about half a second to import with its Qt backend) is imported on
+  the next event-loop turn, never when the page module is imported;
+- the dashboard is one small canvas per KPI, not one big figure, and canvases are drawn one
+  per event-loop turn, the visible ones first, so clicks and keys get through in between;
+- after an edit every series is read again (cheap) and only the charts whose data changed
+  are drawn again: usually one panel.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -27,24 +38,39 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui.widgets import plain_label
 
 DASHBOARD = "dashboard"
-MIN_PANEL_INCHES = 1.6  # below this the dashboard scrolls instead of shrinking
+MIN_PANEL_INCHES = 1.6  # a panel's plot: below this the dashboard scrolls instead of shrinking
 MIN_KPI_INCHES = 3.4
+DPI = 100  # the figures' dots per inch on screen (at a device pixel ratio of 1)
 RANGES = (("Last 12 months", 12), ("Last 24 months", 24), ("Everything", None))
+CANVAS_MODULE = "cscoach.ui.pages.kpi_chart_canvas"
+START_AFTER_MS = 200  # import matplotlib then at the latest, painted placeholder or not
 
 
 class ChartsTab(QWidget):
-    """Charts built on first show; ``reload`` redraws them if they exist."""
+    """Charts built on first show; ``reload`` redraws the ones whose data changed.
+
+    ``busy`` is True while a chart on screen still has to be drawn; ``charts_drawn`` is
+    emitted when the last one is.
+    """
 
     standards_requested = Signal()  # open the Standards page
+    charts_drawn = Signal()
 
     def __init__(self, wb: Workbook, parent: QWidget | None = None, *, today=None) -> None:
         super().__init__(parent)
         self.setObjectName("kpiChartsTab")
         self.wb = wb
         self.today: dt.date | None = today
-        self.canvas = None  # a FigureCanvasQTAgg once shown
-        self.figure = None
+        self.canvas = None  # one KPI's chart (a ChartCanvas) while one KPI is shown
+        self.panels: dict = {}  # the dashboard's canvases by KPI id
+        self.legend = None  # the dashboard's legend canvas
         self.stale = True
+        self._choice: object = None
+        self._shown: list[kpis.KpiSeries] = []
+        self._view_key: tuple | None = None  # what the scroll area's widget was built for
+        self._queue: list = []  # canvases waiting to be drawn
+        self._turn_pending = False
+        self._starting = False  # matplotlib is about to be imported
 
         self.chart_combo = QComboBox()
         self.chart_combo.setObjectName("chartChoice")
@@ -70,7 +96,7 @@ class ChartsTab(QWidget):
         self.scroll.setObjectName("chartScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.placeholder = plain_label("The charts appear here.", role="hint")
+        self.placeholder = plain_label("Drawing charts…", role="hint")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll.setWidget(self.placeholder)
         self.notes_label = QPlainTextEdit()
@@ -110,10 +136,23 @@ class ChartsTab(QWidget):
         self.chart_combo.setCurrentIndex(max(index, 0))
         self.chart_combo.blockSignals(False)
 
+    @property
+    def figure(self):  # noqa: ANN201 - a matplotlib Figure, not imported here
+        """The figure of the one KPI shown (None on the dashboard)."""
+        return self.canvas.figure if self.canvas is not None else None
+
+    @property
+    def busy(self) -> bool:
+        """Whether a chart on screen still has to be drawn (hidden, the tab waits)."""
+        waiting = self._turn_pending or bool(self._queue)
+        return self._starting or (waiting and self.isVisible())
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self.stale:
             self.redraw()
+        else:
+            self._schedule()  # draws left waiting while the tab was hidden
 
     def reload(self) -> None:
         self._fill_choices()
@@ -127,42 +166,175 @@ class ChartsTab(QWidget):
             self.chart_combo.setCurrentIndex(index)
 
     def redraw(self) -> None:
-        """Build the chosen figure and put it on screen (imports matplotlib the first time)."""
+        """Read the chosen KPIs' data and show their notes and standards now; the charts
+        whose data changed are drawn on the next event-loop turns."""
         if not self.isVisible():
             self.stale = True
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-        from cscoach.charts import kpi_charts
-
         self.stale = False
         choice = self.chart_combo.currentData()
         first, last = kpis.chart_range(self.wb, self.range_combo.currentData(), today=self.today)
         if choice == DASHBOARD:
             shown = kpis.dashboard_series(self.wb, first, last, today=self.today)
-            figure = kpi_charts.dashboard_figure(shown)
-            smallest = kpi_charts.dashboard_figure_height(len(shown), MIN_PANEL_INCHES)
         else:
             shown = [kpis.series(self.wb, int(choice), first, last)]
-            figure = kpi_charts.kpi_figure(shown[0], width=9.5, height=5.0)
-            smallest = MIN_KPI_INCHES
-        old = self.canvas
-        self.figure = figure
-        self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.setObjectName("chartCanvas")
-        self.canvas.setMinimumHeight(int(smallest * figure.dpi))
-        self.canvas.mpl_connect("resize_event", lambda _e: kpi_charts.relayout(figure))
-        self.canvas.mpl_connect("motion_notify_event", self._hover)
-        self.canvas.mpl_connect("pick_event", self._picked)
-        self.scroll.takeWidget()
-        self.scroll.setWidget(self.canvas)
-        if old is not None:
-            old.deleteLater()
+        self._choice, self._shown = choice, shown
         self.selected_note.setText("")
         self._show_standards(None if choice == DASHBOARD else int(choice))
         notes = self._notes_text(shown)
         self.notes_label.setPlainText(notes)
         self.notes_label.setVisible(bool(notes))
+        if CANVAS_MODULE in sys.modules:
+            self._put_charts()
+        elif not self._starting:
+            # Show the tab first: matplotlib is imported once "Drawing charts…" is painted
+            # (or a moment later if it never is, the window being covered).
+            self._starting = True
+            self.placeholder.installEventFilter(self)
+            QTimer.singleShot(START_AFTER_MS, self._start)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.placeholder and event.type() == QEvent.Type.Paint and self._starting:
+            QTimer.singleShot(0, self._start)
+        return super().eventFilter(watched, event)
+
+    def _start(self) -> None:
+        if not self._starting:
+            return
+        self.placeholder.removeEventFilter(self)
+        from cscoach.ui.pages import kpi_chart_canvas  # noqa: F401 - imports matplotlib (0.5 s)
+
+        self._starting = False
+        self._put_charts()
+        self._carry_on()
+
+    # -- the canvases ---------------------------------------------------------------
+
+    def _put_charts(self) -> None:
+        """Give each canvas its data (building the canvases when the layout changed)."""
+        from cscoach.charts import kpi_charts
+
+        shown = self._shown
+        if self._choice != DASHBOARD:
+            if self._view_key != ("kpi",):
+                self._build_single()
+            series = shown[0]
+            self.canvas.show_content(series, partial(_kpi_figure, series))
+            return
+        columns = kpi_charts.dashboard_layout(len(shown))[1]
+        key = ("dashboard", tuple(s.kpi_id for s in shown), columns)
+        if self._view_key != key:
+            self._build_dashboard(shown, columns, key)
+        if self.legend is not None:
+            gids = kpi_charts.legend_gids(shown)
+            self.legend.show_content(gids, partial(_legend_figure, gids))
+        for series in shown:
+            content = (series, columns)
+            self.panels[series.kpi_id].show_content(content, partial(_panel_figure, *content))
+
+    def _new_canvas(self, width: float, height: float):  # noqa: ANN202
+        from cscoach.ui.pages.kpi_chart_canvas import ChartCanvas
+
+        canvas = ChartCanvas(self._request_draw, width=width, height=height)
+        canvas.mpl_connect("motion_notify_event", self._hover)
+        canvas.mpl_connect("pick_event", self._picked)
+        return canvas
+
+    def _build_single(self) -> None:
+        viewport = self.scroll.viewport().size()
+        canvas = self._new_canvas(viewport.width() / DPI, viewport.height() / DPI)
+        canvas.setObjectName("chartCanvas")
+        canvas.setMinimumHeight(int(MIN_KPI_INCHES * DPI))
+        self._set_view(canvas, ("kpi",))
+        self.canvas = canvas
+
+    def _build_dashboard(self, shown: list[kpis.KpiSeries], columns: int, key: tuple) -> None:
+        """The legend over a grid of one canvas per KPI, each sized near its final size
+        (so the first draw is the only one)."""
+        from cscoach.charts import kpi_charts
+
+        container = QWidget()
+        container.setObjectName("chartDashboard")
+        outer = QVBoxLayout(container)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if not shown:
+            empty = plain_label("No active KPIs to chart.", role="hint")
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            outer.addWidget(empty)
+            self._set_view(container, key)
+            return
+        rows = kpi_charts.dashboard_layout(len(shown))[0]
+        viewport = self.scroll.viewport().size()
+        legend_px = int(kpi_charts.LEGEND_SPACE * DPI)
+        smallest = kpi_charts.PANEL_TOP + kpi_charts.BOTTOM_SPACE + MIN_PANEL_INCHES
+        width = max(viewport.width() / columns / DPI, 1.2)
+        height = max((viewport.height() - legend_px) / rows / DPI, smallest)
+        legend = self._new_canvas(viewport.width() / DPI, kpi_charts.LEGEND_SPACE)
+        legend.setObjectName("chartLegend")
+        legend.setFixedHeight(legend_px)
+        outer.addWidget(legend)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        panels = {}
+        for index, series in enumerate(shown):
+            panel = self._new_canvas(width, height)
+            panel.setObjectName("chartPanel")
+            panel.setAccessibleName(series.name)
+            panel.setMinimumSize(int(1.2 * DPI), int(smallest * DPI))
+            panel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+            grid.addWidget(panel, index // columns, index % columns)
+            panels[series.kpi_id] = panel
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        outer.addLayout(grid, 1)
+        self._set_view(container, key)
+        self.legend, self.panels = legend, panels
+
+    def _set_view(self, widget: QWidget, key: tuple) -> None:
+        """Put ``widget`` in the scroll area; the canvases it replaces are never drawn."""
+        self._queue.clear()
+        self.canvas, self.legend, self.panels = None, None, {}
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(widget)
+        if old is not None and old is not self.placeholder:
+            old.deleteLater()
+        self._view_key = key
+
+    # -- drawing, one canvas per event-loop turn ------------------------------------
+
+    def _request_draw(self, canvas) -> None:  # noqa: ANN001
+        """A canvas asks to be drawn (new data, or resized)."""
+        if canvas not in self._queue:
+            self._queue.append(canvas)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._queue and not self._turn_pending and self.isVisible():
+            self._turn_pending = True
+            QTimer.singleShot(0, self._draw_turn)
+
+    def _draw_turn(self) -> None:
+        """Draw one waiting canvas, one that can be seen first, then come back next turn."""
+        self._turn_pending = False
+        if not self.isVisible():
+            return  # showEvent carries on
+        try:
+            waiting = self._queue
+            if waiting:
+                canvas = next((c for c in waiting if not c.visibleRegion().isEmpty()), waiting[0])
+                waiting.remove(canvas)
+                canvas.draw_now()
+        finally:  # one chart failing to draw must not stop the others
+            self._carry_on()
+
+    def _carry_on(self) -> None:
+        """Come back for the next canvas, or say that every chart is drawn."""
+        if self._queue:
+            self._schedule()
+        else:
+            self.charts_drawn.emit()
 
     def _show_standards(self, kpi_id: int | None) -> None:
         """Under one KPI's chart: the standards it shows are being met."""
@@ -195,7 +367,7 @@ class ChartsTab(QWidget):
         return head + ":\n" + "\n".join(shown_lines)
 
     def _note_at(self, event) -> str | None:
-        if self.figure is None or event.inaxes is None:
+        if event.inaxes is None:
             return None
         for line in event.inaxes.get_lines():
             if line.get_gid() != "notes":
@@ -209,7 +381,7 @@ class ChartsTab(QWidget):
     def _hover(self, event) -> None:
         text = self._note_at(event)
         if text:
-            QToolTip.showText(QCursor.pos(), text, self.canvas)
+            QToolTip.showText(QCursor.pos(), text, event.canvas)
         else:
             QToolTip.hideText()
 
@@ -219,3 +391,21 @@ class ChartsTab(QWidget):
             return
         month, note = artist.cscoach_notes[int(event.ind[0])]
         self.selected_note.setText(f"{kpis.month_label(month)}: {note}")
+
+
+def _kpi_figure(series: kpis.KpiSeries, figure) -> None:  # noqa: ANN001
+    from cscoach.charts import kpi_charts
+
+    kpi_charts.kpi_figure(series, figure=figure)
+
+
+def _panel_figure(series: kpis.KpiSeries, columns: int, figure) -> None:  # noqa: ANN001
+    from cscoach.charts import kpi_charts
+
+    kpi_charts.panel_figure(series, columns, figure=figure)
+
+
+def _legend_figure(gids: tuple[str, ...], figure) -> None:  # noqa: ANN001
+    from cscoach.charts import kpi_charts
+
+    kpi_charts.legend_figure(gids, figure=figure)

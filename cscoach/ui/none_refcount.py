@@ -8,7 +8,9 @@ aborts the app with "Fatal Python error: none_dealloc". PySide6 6.11 does not ha
 but the Qt PDF module we use is only published as ``PySide6-Pdf`` 6.12.
 
 The guard gives ``None`` as many extra references as the count can hold without risk
-(2**60), which makes it as good as immortal, as it is on Python 3.12.
+(2**60), which makes it as good as immortal, as it is on Python 3.12. ``True`` and
+``False`` get the same: a test run once ended in "Fatal Python error: bool_dealloc" after a
+nested Qt event loop, and they are immortal on Python 3.12 too.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ EXTRA_REFERENCES = 1 << 60
 
 
 def keep_none_alive() -> None:
-    """Make ``None`` effectively immortal on CPython before 3.12 (once per process)."""
+    """Make ``None``, ``True`` and ``False`` effectively immortal on CPython before 3.12
+    (once per process)."""
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, the object's first field
-    if refcount.value < EXTRA_REFERENCES:
-        refcount.value += EXTRA_REFERENCES
+    for singleton in (None, True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt: the first field
+        if refcount.value < EXTRA_REFERENCES:
+            refcount.value += EXTRA_REFERENCES

@@ -299,7 +299,8 @@ def _charts(app, window, args: argparse.Namespace) -> dict:  # noqa: ANN001
         i = 0
         while repeats(n, times):
             i += 1
-            kpis.set_entry(wb, kpi.id, month, round(base * (1 + 0.01 * (i % 3)), 1))
+            # a change that shows at one decimal (1 % of 2.3 rounds to 2.3: no change at all)
+            kpis.set_entry(wb, kpi.id, month, round(base + 0.1 * (i % 3 + 1), 1))
             began = time.perf_counter()
             page.charts.reload()
             settle_charts(app, page.charts)
@@ -331,7 +332,7 @@ def _charts(app, window, args: argparse.Namespace) -> dict:  # noqa: ANN001
         i += 1
         index = model.index(row, column)
         began = time.perf_counter()
-        model.setData(index, kpis.format_number(base * (1 + 0.02 * (i % 3 + 1))))
+        model.setData(index, kpis.format_number(base + 0.1 * (i % 3 + 1)))
         settle(app)
         edits.append(time.perf_counter() - began)
         began = time.perf_counter()

@@ -290,8 +290,8 @@ def test_charts_redraw_only_what_changed(qtbot, page: KpisPage, monkeypatch) -> 
     panels = dict(page.charts.panels)
     renders: list[int] = []
     for kpi, canvas in panels.items():
-        real = canvas.draw_now
-        monkeypatch.setattr(canvas, "draw_now", lambda r=real, k=kpi: (renders.append(k), r()))
+        real = canvas.draw
+        monkeypatch.setattr(canvas, "draw", lambda r=real, k=kpi: (renders.append(k), r()))
     page.tabs.setCurrentIndex(0)
     type_in_cell(qtbot, page, "nps", "2026-10", "40")  # saved while the charts are hidden
     page.tabs.setCurrentWidget(page.charts)
@@ -301,7 +301,12 @@ def test_charts_redraw_only_what_changed(qtbot, page: KpisPage, monkeypatch) -> 
     assert gid(panels[nps].figure.axes[0], "values").get_ydata()[-1] == 40
     page.charts.reload()  # nothing changed: nothing drawn
     drawn(qtbot, page)
-    assert renders == [nps]
+    page.charts.show_kpi(csat)
+    drawn(qtbot, page)
+    page.charts.show_kpi("dashboard")  # kept while hidden: nothing to draw again
+    drawn(qtbot, page)
+    assert page.charts.panels == panels
+    assert renders == [nps] and all(c.is_current() for c in panels.values())
 
 
 CHARTS_FIRST_SHOW = """

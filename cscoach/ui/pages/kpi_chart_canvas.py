@@ -51,6 +51,8 @@ class ChartCanvas(FigureCanvasQTAgg):
         """Put the wanted content in the figure, fit its margins to the canvas and draw."""
         if self.width() <= 0 or self.height() <= 0:
             return  # not laid out yet: its first resize asks again
+        if self.is_current():
+            return  # resized and back to the size it was drawn at before its turn came
         if self._wanted is not None:
             self.key, build = self._wanted
             self._wanted = None
@@ -69,18 +71,22 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         renderer = getattr(self, "renderer", None)
-        if renderer is None or (renderer.width, renderer.height) == self.get_width_height(
+        if renderer is not None and (renderer.width, renderer.height) == self.get_width_height(
             physical=True
         ):
             super().paintEvent(event)
             return
-        # Resized and not drawn again yet: the last picture, stretched, for a moment.
+        # Not drawn yet: white (the canvas paints every pixel itself, so else it shows
+        # garbage). Resized and not drawn again yet: its last picture, stretched.
         painter = QPainter(self)
         try:
             painter.fillRect(self.rect(), QColor("white"))
-            buffer = memoryview(renderer.buffer_rgba())
-            image = QImage(buffer, buffer.shape[1], buffer.shape[0], QImage.Format.Format_RGBA8888)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(self.rect(), image)
+            if renderer is not None:
+                buffer = memoryview(renderer.buffer_rgba())
+                image = QImage(
+                    buffer, buffer.shape[1], buffer.shape[0], QImage.Format.Format_RGBA8888
+                )
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.drawImage(self.rect(), image)
         finally:
             painter.end()

@@ -3,8 +3,8 @@
 Quick on a large workbook and never freezing the window:
 
 - the tab appears at once with its notes and standards, and "Drawing charts…" where the
-  charts go; matplotlib (about half a second to import with its Qt backend) is imported on
-  the next event-loop turn, never when the page module is imported;
+  charts go; matplotlib (about half a second to import with its Qt backend) is imported in
+  parts on the next event-loop turns, never when the page module is imported;
 - the dashboard is one small canvas per KPI, not one big figure, and canvases are drawn one
   per event-loop turn, the visible ones first, so clicks and keys get through in between;
 - after an edit every series is read again (cheap) and only the charts whose data changed
@@ -14,7 +14,9 @@ Quick on a large workbook and never freezing the window:
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import sys
+from dataclasses import dataclass, field
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -42,8 +44,27 @@ MIN_PANEL_INCHES = 1.6  # a panel's plot: below this the dashboard scrolls inste
 MIN_KPI_INCHES = 3.4
 DPI = 100  # the figures' dots per inch on screen (at a device pixel ratio of 1)
 RANGES = (("Last 12 months", 12), ("Last 24 months", 24), ("Everything", None))
-CANVAS_MODULE = "cscoach.ui.pages.kpi_chart_canvas"
+CANVAS_MODULE = "cscoach.ui.pages.kpi_chart_canvas"  # imports matplotlib: about 0.5 s
+IMPORT_STEPS = (  # matplotlib's import in parts, so that clicks and keys get through
+    "numpy",
+    "matplotlib",
+    "matplotlib.backend_bases",
+    "matplotlib.axes",
+    "matplotlib.figure",
+    CANVAS_MODULE,
+)
 START_AFTER_MS = 200  # import matplotlib then at the latest, painted placeholder or not
+
+
+@dataclass
+class _View:
+    """What the scroll area shows: one KPI's canvas, or the dashboard's legend and panels."""
+
+    key: tuple  # what it was built for
+    widget: QWidget
+    canvas: object = None
+    legend: object = None
+    panels: dict = field(default_factory=dict)
 
 
 class ChartsTab(QWidget):
@@ -61,13 +82,11 @@ class ChartsTab(QWidget):
         self.setObjectName("kpiChartsTab")
         self.wb = wb
         self.today: dt.date | None = today
-        self.canvas = None  # one KPI's chart (a ChartCanvas) while one KPI is shown
-        self.panels: dict = {}  # the dashboard's canvases by KPI id
-        self.legend = None  # the dashboard's legend canvas
         self.stale = True
         self._choice: object = None
         self._shown: list[kpis.KpiSeries] = []
-        self._view_key: tuple | None = None  # what the scroll area's widget was built for
+        self._views: dict[str, _View] = {}  # "kpi" and "dashboard", the one shown and not
+        self._view: _View | None = None  # the one in the scroll area
         self._queue: list = []  # canvases waiting to be drawn
         self._turn_pending = False
         self._starting = False  # matplotlib is about to be imported
@@ -137,9 +156,24 @@ class ChartsTab(QWidget):
         self.chart_combo.blockSignals(False)
 
     @property
+    def canvas(self):  # noqa: ANN201 - a ChartCanvas, not imported here
+        """One KPI's chart while one KPI is shown."""
+        return self._view.canvas if self._view is not None else None
+
+    @property
     def figure(self):  # noqa: ANN201 - a matplotlib Figure, not imported here
         """The figure of the one KPI shown (None on the dashboard)."""
         return self.canvas.figure if self.canvas is not None else None
+
+    @property
+    def panels(self) -> dict:
+        """The dashboard's canvases by KPI id while the dashboard is shown."""
+        return self._view.panels if self._view is not None else {}
+
+    @property
+    def legend(self):  # noqa: ANN201
+        """The dashboard's legend canvas while the dashboard is shown."""
+        return self._view.legend if self._view is not None else None
 
     @property
     def busy(self) -> bool:
@@ -185,6 +219,7 @@ class ChartsTab(QWidget):
         self.notes_label.setPlainText(notes)
         self.notes_label.setVisible(bool(notes))
         if CANVAS_MODULE in sys.modules:
+            self.layout().activate()  # the chart area's final size, the notes and standards shown
             self._put_charts()
         elif not self._starting:
             # Show the tab first: matplotlib is imported once "Drawing charts…" is painted
@@ -199,11 +234,17 @@ class ChartsTab(QWidget):
         return super().eventFilter(watched, event)
 
     def _start(self) -> None:
+        """Import matplotlib a part per event-loop turn (the longest about 0.2 s), then
+        put the charts on screen."""
         if not self._starting:
             return
         self.placeholder.removeEventFilter(self)
-        from cscoach.ui.pages import kpi_chart_canvas  # noqa: F401 - imports matplotlib (0.5 s)
-
+        waiting = [name for name in IMPORT_STEPS if name not in sys.modules]
+        if waiting:
+            importlib.import_module(waiting[0])
+        if len(waiting) > 1:
+            QTimer.singleShot(0, self._start)
+            return
         self._starting = False
         self._put_charts()
         self._carry_on()
@@ -216,21 +257,34 @@ class ChartsTab(QWidget):
 
         shown = self._shown
         if self._choice != DASHBOARD:
-            if self._view_key != ("kpi",):
-                self._build_single()
+            view = self._show_view("kpi", ("kpi",), self._build_single)
             series = shown[0]
-            self.canvas.show_content(series, partial(_kpi_figure, series))
+            view.canvas.show_content(series, partial(_kpi_figure, series))
             return
         columns = kpi_charts.dashboard_layout(len(shown))[1]
         key = ("dashboard", tuple(s.kpi_id for s in shown), columns)
-        if self._view_key != key:
-            self._build_dashboard(shown, columns, key)
-        if self.legend is not None:
+        view = self._show_view("dashboard", key, partial(self._build_dashboard, shown, columns))
+        if view.legend is not None:
             gids = kpi_charts.legend_gids(shown)
-            self.legend.show_content(gids, partial(_legend_figure, gids))
+            view.legend.show_content(gids, partial(_legend_figure, gids))
         for series in shown:
             content = (series, columns)
-            self.panels[series.kpi_id].show_content(content, partial(_panel_figure, *content))
+            view.panels[series.kpi_id].show_content(content, partial(_panel_figure, *content))
+
+    def _show_view(self, kind: str, key: tuple, build) -> _View:  # noqa: ANN001
+        """Put the view of ``kind`` in the scroll area, built again only if ``key`` changed:
+        the dashboard waits hidden while one KPI is shown, so coming back costs nothing."""
+        view = self._views.get(kind)
+        if view is None or view.key != key:
+            if view is not None:
+                view.widget.deleteLater()
+            view = self._views[kind] = build(key)
+        if self._view is not view:
+            self._queue.clear()  # the hidden view's canvases ask again when shown
+            self.scroll.takeWidget()
+            self.scroll.setWidget(view.widget)
+            self._view = view
+        return view
 
     def _new_canvas(self, width: float, height: float):  # noqa: ANN202
         from cscoach.ui.pages.kpi_chart_canvas import ChartCanvas
@@ -240,15 +294,14 @@ class ChartsTab(QWidget):
         canvas.mpl_connect("pick_event", self._picked)
         return canvas
 
-    def _build_single(self) -> None:
+    def _build_single(self, key: tuple) -> _View:
         viewport = self.scroll.viewport().size()
         canvas = self._new_canvas(viewport.width() / DPI, viewport.height() / DPI)
         canvas.setObjectName("chartCanvas")
         canvas.setMinimumHeight(int(MIN_KPI_INCHES * DPI))
-        self._set_view(canvas, ("kpi",))
-        self.canvas = canvas
+        return _View(key, canvas, canvas=canvas)
 
-    def _build_dashboard(self, shown: list[kpis.KpiSeries], columns: int, key: tuple) -> None:
+    def _build_dashboard(self, shown: list[kpis.KpiSeries], columns: int, key: tuple) -> _View:
         """The legend over a grid of one canvas per KPI, each sized near its final size
         (so the first draw is the only one)."""
         from cscoach.charts import kpi_charts
@@ -262,8 +315,7 @@ class ChartsTab(QWidget):
             empty = plain_label("No active KPIs to chart.", role="hint")
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             outer.addWidget(empty)
-            self._set_view(container, key)
-            return
+            return _View(key, container)
         rows = kpi_charts.dashboard_layout(len(shown))[0]
         viewport = self.scroll.viewport().size()
         legend_px = int(kpi_charts.LEGEND_SPACE * DPI)
@@ -289,23 +341,14 @@ class ChartsTab(QWidget):
         for column in range(columns):
             grid.setColumnStretch(column, 1)
         outer.addLayout(grid, 1)
-        self._set_view(container, key)
-        self.legend, self.panels = legend, panels
-
-    def _set_view(self, widget: QWidget, key: tuple) -> None:
-        """Put ``widget`` in the scroll area; the canvases it replaces are never drawn."""
-        self._queue.clear()
-        self.canvas, self.legend, self.panels = None, None, {}
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(widget)
-        if old is not None and old is not self.placeholder:
-            old.deleteLater()
-        self._view_key = key
+        return _View(key, container, legend=legend, panels=panels)
 
     # -- drawing, one canvas per event-loop turn ------------------------------------
 
     def _request_draw(self, canvas) -> None:  # noqa: ANN001
         """A canvas asks to be drawn (new data, or resized)."""
+        if canvas.is_current():
+            return  # shown again at the size it was drawn at: its picture is still right
         if canvas not in self._queue:
             self._queue.append(canvas)
         self._schedule()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from cscoach import APP_NAME, __version__
 from cscoach.model.workbook import Workbook, default_workbook_path
-from cscoach.ui import icons, opening, prefs
+from cscoach.ui import icons, opening, prefs, style
 from cscoach.ui.main_window import MainWindow
 
 ORGANIZATION = "cscoach"
@@ -30,11 +30,18 @@ FIRST_START_INTRO = (
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, created once, with the names QSettings uses."""
+    """The QApplication, created once, with the names QSettings uses, in the Fusion style
+    with CS Coach's light or dark palette (whichever the system uses, or
+    ``CSCOACH_COLOR_SCHEME`` forces; see ``style``)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    # Fusion draws with the palette on every platform, so light and dark look the same
+    # everywhere (the native Windows style, for one, ignores a dark palette).
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    style.install(app)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

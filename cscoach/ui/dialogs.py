@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.model.errors import CsCoachError
-from cscoach.ui.style import STYLESHEET
+from cscoach.ui import style
 
 T = TypeVar("T")
 
@@ -179,7 +179,7 @@ class BusinessNameDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("businessNameDialog")
-        self.setStyleSheet(STYLESHEET)
+        style.style_window(self)  # the style sheet, unless its parent window has it
         self.setWindowTitle(title)
         self.setModal(True)
         self._create = create

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach import APP_NAME
-from cscoach.ui import icons
-from cscoach.ui.style import ACCENT, ACCENT_DARK, STYLESHEET
-from cscoach.ui.widgets import plain_label
+from cscoach.ui import icons, style
+from cscoach.ui.widgets import plain_label, text_side
 
 # -- keyboard shortcuts ---------------------------------------------------------------
 
@@ -161,6 +160,15 @@ def listed_keys(shortcuts: Iterable[Shortcut]) -> set[str]:
     return {key for shortcut in shortcuts for key in shortcut.keys}
 
 
+class _GroupItem(QTreeWidgetItem):
+    """A group heading of the shortcuts list, in the accent colour of the palette in use."""
+
+    def data(self, column: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return style.qcolor("accent_strong")
+        return super().data(column, role)
+
+
 class ShortcutsDialog(QDialog):
     """Help ▸ Keyboard Shortcuts: every shortcut, grouped by where it works."""
 
@@ -172,7 +180,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(f"Keyboard Shortcuts — {APP_NAME}")
-        self.setStyleSheet(STYLESHEET + _SHORTCUTS_STYLE)
+        style.style_window(self)  # #shortcutsTree is in the style sheet
 
         heading = plain_label("Keyboard Shortcuts", object_name="dialogHeading")
         intro = plain_label(
@@ -199,10 +207,9 @@ class ShortcutsDialog(QDialog):
         group_font.setBold(True)
         line = self.fontMetrics().height()
         for title, shortcuts in groups:
-            group = QTreeWidgetItem(self.tree, [title])
+            group = _GroupItem(self.tree, [title])
             group.setFirstColumnSpanned(True)
             group.setFont(0, group_font)
-            group.setForeground(0, QColor(ACCENT_DARK))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             # Row heights come from column 1 (empty here, or the description) so that the
             # keys column keeps sizing itself to the keys.
@@ -332,7 +339,7 @@ class HelpWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("helpWindow")
         self.setWindowTitle(f"How {APP_NAME} Works")
-        self.setStyleSheet(STYLESHEET + _HELP_STYLE)
+        style.style_window(self)  # #stepNumber, #stepTitle… are in the style sheet
 
         content = QWidget()
         content.setObjectName("helpContent")
@@ -380,7 +387,9 @@ class HelpWindow(QDialog):
         layout.setSpacing(14)
         badge = plain_label(str(number), object_name="stepNumber")
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        badge.setFixedSize(QSize(30, 30))
+        side = text_side(badge, 1, 16)  # grows with the font, so the number always fits
+        badge.setFixedSize(QSize(side, side))
+        badge.setStyleSheet(f"border-radius: {side // 2}px;")  # a circle; colours: app sheet
         layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
 
         text_column = QVBoxLayout()
@@ -400,31 +409,6 @@ class HelpWindow(QDialog):
         text_column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(text_column, 1)
         return row
-
-
-_SHORTCUTS_STYLE = """
-QTreeWidget#shortcutsTree {
-    background: white;
-    outline: 0;
-}
-"""
-
-_HELP_STYLE = f"""
-QLabel#stepNumber {{
-    background: {ACCENT};
-    color: white;
-    border-radius: 15px;
-    font-weight: 600;
-}}
-QLabel#stepTitle {{
-    font-size: 12pt;
-    font-weight: 600;
-    color: #1d2a35;
-}}
-QLabel#helpIntro {{
-    color: #22303c;
-}}
-"""
 
 
 # -- about ------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """The app's icons: small line drawings in the accent colour, shipped as SVG in ``icons/``.
 
 ``icon(name)`` returns a QIcon that stays sharp at any size or screen scaling and changes
-colour with its state: accent teal normally, white on a selected (teal) sidebar row, grey
-when disabled. ``app_icon()`` is the application's mark for the window and the desktop.
-The icons are drawn for CS Coach and share its MIT licence (``resources/LICENSE-icons.md``).
+colour with its state and with the light or dark palette in use (read when painting): the
+accent normally, white on a selected (teal) sidebar row, grey when disabled. ``app_icon()``
+is the application's mark for the window and the desktop. The icons are drawn for CS Coach
+and share its MIT licence (``resources/LICENSE-icons.md``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from cscoach.ui.style import ACCENT
+from cscoach.ui import style
 
 ICON_DIR = Path(__file__).resolve().parent / "icons"
 APP_ICON = "cscoach"
@@ -39,9 +40,19 @@ ACTION_ICONS = (
 )
 NAMES = PAGE_ICONS + ACTION_ICONS
 
-DRAWN_IN = ACCENT  # the colour every line icon is drawn in; recoloured per mode below
-ON_ACCENT = "#ffffff"  # on a selected row, whose background is the accent colour
-DISABLED = "#a7b0b8"
+DRAWN_IN = style.ICON_INK  # the colour every line icon is drawn in; recoloured when painted
+
+
+def ink(mode: QIcon.Mode) -> str:
+    """The colour an icon is painted in, in ``mode``, in the current palette: white on a
+    selected row (whose background is the accent), grey when disabled, else the accent."""
+    palette = style.current()
+    if mode == QIcon.Mode.Selected:
+        return palette.on_accent
+    if mode == QIcon.Mode.Disabled:
+        return palette.icon_disabled
+    return palette.accent
+
 
 _cache: dict[str, QIcon] = {}
 
@@ -60,17 +71,15 @@ class _LineIconEngine(QIconEngine):
     def __init__(self, svg: str) -> None:
         super().__init__()
         self._svg = svg
-        self._renderers: dict[QIcon.Mode, QSvgRenderer] = {}
+        self._renderers: dict[str, QSvgRenderer] = {}  # by colour
 
     def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
-        renderer = self._renderers.get(mode)
+        colour = ink(mode)
+        renderer = self._renderers.get(colour)
         if renderer is None:
-            colour = {QIcon.Mode.Selected: ON_ACCENT, QIcon.Mode.Disabled: DISABLED}.get(
-                mode, DRAWN_IN
-            )
             svg = self._svg.replace(DRAWN_IN, colour)
             renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-            self._renderers[mode] = renderer
+            self._renderers[colour] = renderer
         return renderer
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:

@@ -33,16 +33,15 @@ from cscoach import APP_NAME, __version__
 from cscoach.model import settings as workbook_settings
 from cscoach.model.errors import WorkbookError
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
-from cscoach.ui import dialogs, icons, opening, prefs
+from cscoach.ui import dialogs, icons, opening, prefs, style
 from cscoach.ui.pages.base import Page
-from cscoach.ui.style import STYLESHEET
-from cscoach.ui.widgets import plain_label
+from cscoach.ui.widgets import plain_label, text_side, text_width
 
 if TYPE_CHECKING:  # the help windows are imported when first asked for, not at start-up
     from cscoach.ui.help import HelpWindow, ShortcutsDialog
 
 FILE_FILTER = f"CS Coach workbooks (*{SUFFIX});;All files (*)"
-SIDEBAR_WIDTH = 200
+SIDEBAR_CHARACTERS = 33  # the sidebar is this many average characters wide
 
 
 def _overview(wb: Workbook) -> Page:
@@ -126,7 +125,7 @@ class WelcomeView(QWidget):
             object_name="welcomeMessage",
         )
         self.message.setWordWrap(True)
-        self.message.setMinimumWidth(520)
+        self.message.setMinimumWidth(text_width(self.message, 86))
         self.message.setProperty("role", "hint")
         self.start_button = QPushButton("Start My Workbook…")
         self.start_button.setObjectName("welcomeStartButton")
@@ -142,7 +141,7 @@ class WelcomeView(QWidget):
         buttons.addStretch(1)
 
         box = QWidget()
-        box.setFixedWidth(620)
+        box.setFixedWidth(text_width(box, 103))
         inner = QVBoxLayout(box)
         inner.setSpacing(12)
         inner.addWidget(title)
@@ -183,7 +182,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setStyleSheet(STYLESHEET)
+        style.style_window(self)  # the palette and style sheet; they follow the system
         self.setWindowIcon(icons.app_icon())
         self.settings = settings if settings is not None else QSettings()
         self.wb: Workbook | None = None
@@ -222,7 +221,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Sections")
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sidebar.setIconSize(QSize(20, 20))
+        side = text_side(self.sidebar, 1, 6)  # 20 px with a 9 pt font; grows with the font
+        self.sidebar.setIconSize(QSize(side, side))
         for index, spec in enumerate(PAGES):
             item = QListWidgetItem(icons.icon(spec.key), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         sidebar_panel = QWidget()
         sidebar_panel.setObjectName("sidebarPanel")
         sidebar_panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        sidebar_panel.setFixedWidth(SIDEBAR_WIDTH)
+        sidebar_panel.setFixedWidth(text_width(sidebar_panel, SIDEBAR_CHARACTERS))
         side = QVBoxLayout(sidebar_panel)
         side.setContentsMargins(0, 0, 1, 0)  # leave room for the border line
         side.setSpacing(0)

@@ -1,17 +1,22 @@
-"""Small widgets every page uses: the page heading, field error labels, plain-text labels."""
+"""Small widgets every page uses: the page heading, field error labels, plain-text labels,
+and the pieces that take their colours from the current palette (``style``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QLabel,
     QPushButton,
     QTableView,
+    QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
+
+from cscoach.ui import style
 
 PAGE_MARGINS = (28, 22, 28, 20)
 
@@ -26,6 +31,78 @@ def plain_label(text: str = "", *, object_name: str = "", role: str = "") -> QLa
     if role:
         label.setProperty("role", role)
     return label
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Set the ``role`` property the app's style sheet colours by ("" removes it) and, if
+    the widget is already styled, style it again so the change shows."""
+    value = role or None
+    if widget.property("role") == value:
+        return
+    widget.setProperty("role", value)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def text_side(widget: QWidget, lines: float = 1.0, extra: int = 10) -> int:
+    """A size in pixels that grows with the widget's font: ``lines`` lines of text plus
+    ``extra`` pixels (for badges and buttons that must fit their text at any scaling)."""
+    return round(widget.fontMetrics().height() * lines) + extra
+
+
+def text_width(widget: QWidget, characters: float) -> int:
+    """The width of about ``characters`` average characters in the widget's font."""
+    return round(widget.fontMetrics().averageCharWidth() * characters)
+
+
+class ToneItem(QTableWidgetItem):
+    """A table cell coloured by the names of palette colours (``style.Palette`` fields),
+    read whenever the table paints, so a change of light or dark mode shows at once."""
+
+    def __init__(self, text: str, *, foreground: str = "", background: str = "") -> None:
+        super().__init__(text)
+        self.foreground = foreground
+        self.background = background
+
+    def data(self, role: int) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and self.foreground:
+            return style.qcolor(self.foreground)
+        if role == Qt.ItemDataRole.BackgroundRole and self.background:
+            return style.qcolor(self.background)
+        return super().data(role)
+
+    def clone(self) -> ToneItem:
+        item = ToneItem(self.text(), foreground=self.foreground, background=self.background)
+        item.setFont(self.font())
+        item.setToolTip(self.toolTip())
+        return item
+
+
+class HtmlView(QTextBrowser):
+    """A read-only view of HTML from the app (never from the user unescaped), styled by
+    ``style.html_css``: its HTML names classes, not colours. When the light or dark palette
+    changes, the HTML is laid out again in the new colours."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._html = ""
+        self._scheme = ""
+
+    def setHtml(self, html: str) -> None:  # noqa: N802 - Qt's name
+        self._html = html
+        self._scheme = style.current().name
+        self.document().setDefaultStyleSheet(style.html_css())
+        super().setHtml(html)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if (
+            event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+            and self._scheme
+            and self._scheme != style.current().name
+        ):
+            self.setHtml(self._html)
 
 
 def error_label(object_name: str) -> QLabel:
@@ -85,7 +162,7 @@ def record_table(
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(30)
+    table.verticalHeader().setDefaultSectionSize(text_side(table, 1, 16))  # 30 px at 9 pt
     header = table.horizontalHeader()
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QKeySequence
 
 from cscoach import __version__
 from cscoach.ui import help as help_module
-from cscoach.ui import icons
+from cscoach.ui import icons, style
 from cscoach.ui.help import PAGE_SHORTCUTS, PRINT_PREVIEW, listed_keys, live_shortcuts
 from cscoach.ui.main_window import PAGES, MainWindow
 
@@ -172,9 +172,9 @@ def ink(icon: QIcon, mode: QIcon.Mode) -> set[tuple[int, int, int]]:
 @pytest.mark.parametrize("name", icons.PAGE_ICONS)
 def test_page_icons_read_on_the_teal_selected_row(qapp, name):
     icon = icons.icon(name)
-    assert ink(icon, QIcon.Mode.Normal) == {QColor(icons.ACCENT).getRgb()[:3]}
+    assert ink(icon, QIcon.Mode.Normal) == {QColor(style.current().accent).getRgb()[:3]}
     assert ink(icon, QIcon.Mode.Selected) == {(255, 255, 255)}
-    assert ink(icon, QIcon.Mode.Disabled) == {QColor(icons.DISABLED).getRgb()[:3]}
+    assert ink(icon, QIcon.Mode.Disabled) == {QColor(style.current().icon_disabled).getRgb()[:3]}
 
 
 def test_icons_are_cached_and_unknown_names_fail_loudly(qapp):

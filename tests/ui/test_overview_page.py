@@ -17,8 +17,9 @@ from cscoach.ui import print_preview
 from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages import agreement_view, culture_map_view
 from cscoach.ui.pages.overview_page import OverviewCard, OverviewPage
-from cscoach.ui.style import BETTER, STYLESHEET
-from cscoach.ui.style import ERROR as WORSE
+from cscoach.ui.style import LIGHT, stylesheet
+
+BETTER, WORSE, STYLESHEET = LIGHT.better, LIGHT.error, stylesheet(LIGHT)
 
 LEFT = Qt.MouseButton.LeftButton
 

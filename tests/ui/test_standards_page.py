@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from cscoach.model import philosophy, standards, team
@@ -337,7 +336,7 @@ def test_overdue_is_flagged_with_a_symbol_and_a_colour(qtbot, page, workbook):
     row = shown_titles(page).index(GREET)
     cell = page.model.index(row, StandardsTableModel.NEXT)
     assert page.model.data(cell) == "⚠ Overdue"
-    assert page.model.data(cell, Qt.ItemDataRole.ForegroundRole) == QColor(style.ERROR)
+    assert page.model.data(cell, Qt.ItemDataRole.ForegroundRole) == style.qcolor("error")
     other = page.model.index(shown_titles(page).index(PHONE), StandardsTableModel.NEXT)
     assert "⚠" not in page.model.data(other)
     click_row(qtbot, page, GREET)
@@ -413,7 +412,7 @@ def test_retire_and_bring_back(qtbot, page, workbook):
     row = shown_titles(page).index(PHONE)
     assert page.model.data(page.model.index(row, StandardsTableModel.NEXT)) == "Retired"
     grey = page.model.data(page.model.index(row, 0), Qt.ItemDataRole.ForegroundRole)
-    assert grey == QColor(style.INACTIVE)
+    assert grey == style.qcolor("inactive")
     assert page.form.retire_button.text() == "Bring Back"
     click(qtbot, page.form.retire_button)
     assert by_title(workbook, PHONE).active

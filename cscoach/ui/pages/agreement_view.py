@@ -23,16 +23,18 @@ from cscoach.model import agreement as ag
 from cscoach.model import questionnaire as qn
 from cscoach.model.dates import long_date
 from cscoach.model.workbook import Workbook
-from cscoach.ui.widgets import plain_label
+from cscoach.ui import style
+from cscoach.ui.widgets import plain_label, set_role
 
 EXPLANATION = (
     "How it is worked out, by plain counting (no AI): two answers agree when they share a "
     "word other than common ones like “the” or “we”; a word or phrase is listed when two "
     "or more people used it."
 )
-ROSE = "#2e7d32"
-FELL = "#9a5b00"
-MUTED = "#5f6b77"
+# The style sheet role of a comparison with an earlier round (colours: ``style``).
+ROSE = "better"
+FELL = "attention"
+MUTED = "hint"
 TAB_MARGINS = (10, 6, 10, 10)
 
 
@@ -68,7 +70,7 @@ def shared_text(a: ag.Agreement) -> str:
 def trend_text(
     now: float | None, before: float | None, round_name: str, what: str = "Agreement"
 ) -> tuple[str, str]:
-    """The comparison with an earlier round, and its colour."""
+    """The comparison with an earlier round, and the role that colours it (see ``ROSE``)."""
     if now is None or before is None:
         return (
             f"Cannot compare with “{round_name}”: too few answers in one of the rounds.",
@@ -145,9 +147,9 @@ class AgreementView(QWidget):
 
         self.message_box = QFrame()
         self.message_box.setObjectName("card")
-        self.message_box.setStyleSheet("QFrame#card { border-left: 4px solid #2f6f73; }")
+        self.message_box.setProperty("accent", True)  # the accent line on its left
         message_heading = plain_label("Our one clear message", object_name="messageHeading")
-        message_heading.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        message_heading.setStyleSheet(f"font-weight: 600; font-size: {style.pt(12)}pt;")
         self.message_label = plain_label(object_name="publishedMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("font-style: italic;")
@@ -165,7 +167,7 @@ class AgreementView(QWidget):
         box.addWidget(self.match_trend)
 
         questions_heading = plain_label("Question by question", object_name="questionsHeading")
-        questions_heading.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        questions_heading.setStyleSheet(f"font-weight: 600; font-size: {style.pt(12)}pt;")
         self.questions_layout = QVBoxLayout()
         self.questions_layout.setContentsMargins(0, 0, 0, 0)
         self.questions_layout.setSpacing(8)
@@ -327,14 +329,14 @@ class AgreementView(QWidget):
         for before in self._earlier_rounds(rnd):
             earlier = ag.message_match(self.wb, before.id)
             if earlier is not None and earlier.answers:
-                text, colour = trend_text(
+                text, role = trend_text(
                     match.matching / match.answers,
                     earlier.matching / earlier.answers,
                     before.name,
                     "The share of answers that match",
                 )
                 self.match_trend.setText(text)
-                self.match_trend.setStyleSheet(f"color: {colour};")
+                set_role(self.match_trend, role)
                 self.match_trend.show()
                 break
 
@@ -365,10 +367,9 @@ class AgreementView(QWidget):
             layout.addWidget(label)
         if item.earlier is not None:
             before, earlier = item.earlier
-            text, colour = trend_text(a.score, earlier.score, before.name)
-            trend = plain_label(text, object_name="agreementTrend")
+            text, role = trend_text(a.score, earlier.score, before.name)
+            trend = plain_label(text, object_name="agreementTrend", role=role)
             trend.setWordWrap(True)
-            trend.setStyleSheet(f"color: {colour};")
             layout.addWidget(trend)
         return frame
 

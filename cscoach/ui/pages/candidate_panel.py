@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -51,6 +51,7 @@ from cscoach.ui.widgets import (
     plain_label,
     record_table,
     show_message,
+    text_side,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -63,14 +64,6 @@ FIT_SAMPLE = 10  # rows measured for a column's width, besides its longest texts
 FIT_LONGEST = 3  # the rows with the longest text of a column, measured too
 FIT_WIDEST = 300  # px: no column is made wider; a longer text is elided, in full in its tooltip
 SAVE_DELAY_MS = 800
-SCORE_BUTTONS = f"""
-QPushButton:checked {{
-    background: {style.ACCENT};
-    border: 1px solid {style.ACCENT_DARK};
-    color: white;
-    font-weight: 600;
-}}
-"""
 
 
 def criterion_tip(criterion: Criterion) -> str:
@@ -284,7 +277,7 @@ class CandidateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and (
             c.status == "not hired" or (column == self.SCORE and summary.percent is None)
         ):
-            return QColor(style.INACTIVE)
+            return style.qcolor("inactive")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SCORE, self.SCORED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.CandidateIdRole:
@@ -300,7 +293,7 @@ class ScoreEditor(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("scoreEditor")
-        self.setStyleSheet(SCORE_BUTTONS)
+        # the checked score is styled by the app's style sheet (#scoreEditor)
         self.criterion = criterion
         self.saved = score
         quality = criterion.quality + ("" if criterion.active else " (retired)")
@@ -320,7 +313,7 @@ class ScoreEditor(QFrame):
             button = QPushButton(str(n))
             button.setObjectName(f"score{n}Button")
             button.setCheckable(True)
-            button.setFixedWidth(34)
+            button.setFixedWidth(text_side(button, 1, 20))  # grows with the font
             button.setToolTip(f"{n} — {hr.SCORE_LABELS[n]}")
             button.setAccessibleName(f"{criterion.quality}: score {n}, {hr.SCORE_LABELS[n]}")
             self.group.addButton(button, n)

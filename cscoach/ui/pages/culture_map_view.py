@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from cscoach.model import culture_map as cm
 from cscoach.model.workbook import Workbook
-from cscoach.ui.style import BORDER
-from cscoach.ui.widgets import plain_label
+from cscoach.ui.widgets import plain_label, set_role
 
 TAB_MARGINS = (10, 6, 10, 10)  # inside each Overview tab
 # (heading, the page where its links are made, the gap it shows, its share of the width)
@@ -38,17 +37,8 @@ PAGE_NAMES = {
     "kpis": "KPIs, where each KPI names the values it shows",
 }
 NOT_MEASURED = "(no recent figures)"
-GAP_BG = "#fff3df"
-GAP_INK = "#8a4b00"
-MUTED = "#5f6b77"
-CELL_STYLE = (
-    f"QFrame#mapCell {{ background: white; border: none; border-right: 1px solid {BORDER}; "
-    f"border-bottom: 1px solid {BORDER}; }}"
-    f"QFrame#mapCell[gap=true] {{ background: {GAP_BG}; }}"
-    f"QFrame#mapHeader {{ background: #f3f5f7; border: none; "
-    f"border-bottom: 1px solid {BORDER}; border-right: 1px solid {BORDER}; }}"
-    "QFrame#mapCell QLabel, QFrame#mapHeader QLabel { background: transparent; }"
-)
+# The cells are styled by the app's style sheet (#cultureMapMatrix, #mapCell, #mapHeader,
+# the "gap" property) and their lines by role: one style sheet instead of one per label.
 
 
 def gap_text(row: cm.ValueRow) -> str:
@@ -76,20 +66,18 @@ class MapCell(QFrame):
         self.cell_layout.setContentsMargins(10, 8, 10, 8)
         self.cell_layout.setSpacing(3)
 
-    def add_line(self, text: str, *, bullet: bool = False, style: str = "") -> QLabel:
+    def add_line(self, text: str, *, bullet: bool = False, role: str = "") -> QLabel:
+        """Add a line of text; ``role`` colours it (``strong``, ``hint``, ``attention``…)."""
         self.lines.append(text)
-        label = plain_label(text)
+        label = plain_label(text, role=role)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if style:
-            label.setStyleSheet(style)
         if not bullet:
             self.cell_layout.addWidget(label)
             return label
         row = QHBoxLayout()  # a hanging bullet: wrapped lines stay clear of it
         row.setSpacing(6)
-        dot = plain_label("•")
-        dot.setStyleSheet(f"color: {MUTED};")
+        dot = plain_label("•", role="hint")
         row.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(label, 1)
         self.cell_layout.addLayout(row)
@@ -132,10 +120,6 @@ class CultureMapView(QWidget):
             self.grid.setColumnStretch(column, stretch)
         matrix = QFrame()
         matrix.setObjectName("cultureMapMatrix")
-        matrix.setStyleSheet(
-            f"QFrame#cultureMapMatrix {{ background: white; border: 1px solid {BORDER}; "
-            "border-right: none; border-bottom: none; }" + CELL_STYLE
-        )
         matrix_layout = QVBoxLayout(matrix)
         matrix_layout.setContentsMargins(0, 0, 0, 0)
         matrix_layout.setSpacing(0)
@@ -162,7 +146,7 @@ class CultureMapView(QWidget):
         hint.setWordWrap(True)
 
         self.loose_heading = plain_label("Not linked to any value", object_name="unanchoredHeading")
-        self.loose_heading.setStyleSheet("font-weight: 600;")
+        self.loose_heading.setProperty("role", "strong")
         self.loose_text = plain_label(object_name="unanchoredText")
         self.loose_text.setWordWrap(True)
         self.loose_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -276,9 +260,9 @@ class CultureMapView(QWidget):
         grid_row = index + 1  # below the headings
         value = MapCell(bool(row.gaps))
         value.setToolTip(row.meaning or row.name)
-        value.add_line(row.name, style="font-weight: 600;").setToolTip(row.meaning or row.name)
+        value.add_line(row.name, role="strong").setToolTip(row.meaning or row.name)
         if row.gaps:
-            value.add_line(gap_text(row), style=f"color: {GAP_INK}; font-weight: 600;")
+            value.add_line(gap_text(row), role="attentionStrong")
         value.cell_layout.addStretch(1)
         self.grid.addWidget(value, grid_row, 0)
         self.cells[(index, 0)] = value
@@ -288,12 +272,12 @@ class CultureMapView(QWidget):
             cell = MapCell(gap in row.gaps)
             for link in links:
                 muted = kpi and not link.measured
-                cell.add_line(link_text(link, kpi), bullet=True, style="color: #5f6b77;" * muted)
+                cell.add_line(link_text(link, kpi), bullet=True, role="hint" if muted else "")
             if gap in row.gaps:
-                cell.add_line(f"⚠ {_sentence(str(gap))}", style=f"color: {GAP_INK};")
+                cell.add_line(f"⚠ {_sentence(str(gap))}", role="attention")
                 cell.setToolTip(f"Gap: {gap} for “{row.name}”")
             elif not links:
-                cell.add_line("—", style=f"color: {MUTED};")
+                cell.add_line("—", role="hint")
             cell.cell_layout.addStretch(1)
             self.grid.addWidget(cell, grid_row, column)
             self.cells[(index, column)] = cell
@@ -311,7 +295,7 @@ class CultureMapView(QWidget):
             self.loose_text.setText("\n".join(parts))
         else:
             self.loose_text.setText("Every standard and hiring criterion serves a value.")
-        self.loose_text.setStyleSheet(f"color: {GAP_INK};" if parts else f"color: {MUTED};")
+        set_role(self.loose_text, "attention" if parts else "hint")
 
     def print_map(self) -> None:
         from cscoach.printing.documents import PrintRequest

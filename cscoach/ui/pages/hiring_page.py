@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,11 +50,16 @@ from cscoach.ui.pages.candidate_panel import (
     ColumnFitter,
     criterion_tip,
 )
-from cscoach.ui.widgets import error_label, plain_label, record_table, show_message
+from cscoach.ui.widgets import (
+    ToneItem,
+    error_label,
+    plain_label,
+    record_table,
+    show_message,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-BEST = "#dcefe9"
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -143,7 +148,7 @@ class CriteriaTableModel(_TableModel):
                 return "Serves: " + ", ".join(c.values)
             return criterion_tip(c)
         if role == Qt.ItemDataRole.ForegroundRole and not c.active:
-            return QColor(style.INACTIVE)
+            return style.qcolor("inactive")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.WEIGHT, self.QUESTIONS):
             return RIGHT
         return None
@@ -570,7 +575,7 @@ class RankingTableModel(_TableModel):
             if column in (self.NAME, self.ROLE):
                 return self.texts(r)[column]  # in full, when the column elides it
         if role == Qt.ItemDataRole.ForegroundRole and r.rank is None:
-            return QColor(style.INACTIVE)
+            return style.qcolor("inactive")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.RANK, self.SCORE):
             return RIGHT
         if role == Qt.ItemDataRole.FontRole and column == self.SCORE and r.rank == 1:
@@ -763,12 +768,13 @@ class ComparePanel(QWidget):
                 text = "not scored" if score is None else str(score.score)
                 if score is not None and score.note:
                     text += f" — {score.note}"
-                cell = QTableWidgetItem(text)
+                cell = ToneItem(
+                    text,
+                    foreground="inactive" if score is None else "",
+                    background="best_bg" if n in item.best else "",
+                )
                 cell.setToolTip(score.note if score and score.note else "")
-                if score is None:
-                    cell.setForeground(QBrush(QColor(style.INACTIVE)))
                 if n in item.best:
-                    cell.setBackground(QBrush(QColor(BEST)))
                     font = QFont()
                     font.setBold(True)
                     cell.setFont(font)
@@ -798,6 +804,8 @@ class ComparePanel(QWidget):
         for n in range(len(people)):
             header.setSectionResizeMode(2 + n, QHeaderView.ResizeMode.Stretch)
         self.grid.resizeRowsToContents()
+        for row in range(self.grid.rowCount()):  # room above and below wrapped notes
+            self.grid.setRowHeight(row, self.grid.rowHeight(row) + 8)
 
     def cell_text(self, row: int, column: int) -> str:
         item = self.grid.item(row, column)

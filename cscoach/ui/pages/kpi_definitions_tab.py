@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from cscoach.model.errors import CsCoachError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.pages import kpi_dialogs
-from cscoach.ui.widgets import plain_label
+from cscoach.ui.widgets import ToneItem, plain_label
 
 COLUMNS = ("KPI", "Unit", "Allowed", "Better when", "Target now", "Values", "Status")
 
@@ -134,7 +132,6 @@ class DefinitionsTab(QWidget):
         self.kpis = kpis.list_kpis(self.wb, today=self.today)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.kpis))
-        grey = QColor("#8a949e")
         for row, kpi in enumerate(self.kpis):
             cells = (
                 kpi.name,
@@ -146,9 +143,7 @@ class DefinitionsTab(QWidget):
                 "Active" if kpi.active else "Retired",
             )
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if not kpi.active:
-                    item.setForeground(grey)
+                item = ToneItem(text, foreground="" if kpi.active else "inactive")
                 if column == 0 and kpi.description:
                     item.setToolTip(kpi.description)
                 self.table.setItem(row, column, item)

@@ -119,10 +119,7 @@ class CountsDialog(QDialog):
         self.formula = plain_label(object_name="formulaLabel")
         self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.formula.setStyleSheet(
-            "background: #f1f6f6; border: 1px solid #d2e2e2; border-radius: 4px; padding: 8px;"
-            "font-size: 12pt;"
-        )
+        # boxed by the app's style sheet (#formulaLabel)
         self.formula_error = error_label("formulaError")
         self.form_error = error_label("countsFormError")
         self.existing = plain_label(object_name="countsExisting", role="hint")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,12 +25,10 @@ from cscoach.model import kpis
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui.widgets import ToneItem, error_label, plain_label, show_message, text_side
 
 SAVE_DELAY_MS = 800
 COLUMNS = ("KPI", "This month", "Target", "Status", "Month before", "A year before", "Note")
-ON_COLOUR = QColor("#1e6b2a")
-OFF_COLOUR = QColor("#a0261d")
 
 
 class ReviewTab(QWidget):
@@ -178,7 +175,8 @@ class ReviewTab(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3 and line.status is not None:
-                    item.setForeground(ON_COLOUR if line.status == kpis.ON_TARGET else OFF_COLOUR)
+                    on = line.status == kpis.ON_TARGET
+                    item = ToneItem(text, foreground="better" if on else "error")
                 if column == 6 and line.note:
                     item.setToolTip(line.note)
                 if column == 2:
@@ -186,8 +184,9 @@ class ReviewTab(QWidget):
                     item.setToolTip(f"Target in {kpis.month_label(month)}: {text} {direction}")
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        least = text_side(self.table, 1, 16)  # 30 px at 9 pt
         for row in range(self.table.rowCount()):
-            self.table.setRowHeight(row, max(self.table.rowHeight(row), 30))
+            self.table.setRowHeight(row, max(self.table.rowHeight(row), least))
         if review.measured:
             self.summary.setText(
                 f"{review.on_target} of {review.measured} KPI(s) with a value on target in "

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -40,19 +39,17 @@ from cscoach.model import kpi_import as ki
 from cscoach.model import kpis
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs
+from cscoach.ui import dialogs, style
 from cscoach.ui.pages import kpi_dialogs
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.kpi_charts_tab import ChartsTab
 from cscoach.ui.pages.kpi_definitions_tab import DefinitionsTab
 from cscoach.ui.pages.kpi_review_tab import ReviewTab
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui.widgets import error_label, plain_label, show_message, text_side, text_width
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-ON_BACKGROUND = QColor("#e7f3e8")
-OFF_BACKGROUND = QColor("#fbe9e7")
 NOTE_MARK = " ✎"
 ON_MARK = "✓ "
 OFF_MARK = "✗ "
@@ -166,7 +163,7 @@ class KpiGridModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and entry is not None and target is not None:
             on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
-            return ON_BACKGROUND if on else OFF_BACKGROUND
+            return style.qcolor("on_bg" if on else "off_bg")  # the palette in use now
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{kpi.name}, {kpis.month_label(month)}"]
             if entry is None:
@@ -340,7 +337,8 @@ class KpisPage(Page):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.grid.verticalHeader().setDefaultSectionSize(28)
+        row_height = text_side(self.grid, 1, 14)  # 28 px at 9 pt
+        self.grid.verticalHeader().setDefaultSectionSize(row_height)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.horizontalHeader().setMinimumSectionSize(110)
         self.grid.setWordWrap(False)
@@ -363,7 +361,7 @@ class KpisPage(Page):
 
         self.cell_panel = QFrame()
         self.cell_panel.setObjectName("detailPanel")
-        self.cell_panel.setFixedWidth(330)
+        self.cell_panel.setFixedWidth(text_width(self.cell_panel, 55))  # grows with the font
         self.cell_panel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.cell_title = plain_label(object_name="formTitle")
         self.cell_title.setWordWrap(True)

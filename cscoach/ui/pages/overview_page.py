@@ -37,15 +37,14 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui.main_window import PAGES
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.culture_map_view import TAB_MARGINS, CultureMapView
-from cscoach.ui.style import ACCENT
-from cscoach.ui.widgets import plain_label
+from cscoach.ui.widgets import plain_label, text_side
 
 if TYPE_CHECKING:  # imported when the Agreement tab is first shown
     from cscoach.ui.pages.agreement_view import AgreementView
 
 PAGE_TITLES = {spec.key: spec.title for spec in PAGES}
 
-# The cards and the next steps are styled by the app's style sheet (``style.STYLESHEET``),
+# The cards and the next steps are styled by the app's style sheet (``style.stylesheet``),
 # by object name and by the properties "attention", "status" and "better": a style sheet
 # of their own on each label made the Overview several times slower to build and show.
 
@@ -329,7 +328,6 @@ class FirstSteps(QWidget):
             "Welcome! Five steps to a customer-service culture", object_name="firstStepsHeading"
         )
         welcome.setWordWrap(True)
-        welcome.setStyleSheet("font-size: 14pt; font-weight: 600; color: #1d2a35;")
         intro = plain_label(
             "Your workbook is ready. Take these steps in order, at your own pace: each one "
             "builds on the one before. This page fills in as you go.",
@@ -350,15 +348,12 @@ class FirstSteps(QWidget):
     def _step(self, number: int, title: str, text: str, page: str) -> QFrame:
         frame = QFrame()
         frame.setObjectName("card")
-        badge = plain_label(str(number))
+        badge = plain_label(str(number), object_name="stepNumber")  # as in Help
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        badge.setFixedSize(30, 30)
-        badge.setStyleSheet(
-            f"QLabel {{ background: {ACCENT}; color: white; border-radius: 15px; "
-            "font-weight: 600; font-size: 11pt; }"
-        )
-        title_label = plain_label(title)
-        title_label.setStyleSheet("font-size: 12pt; font-weight: 600; color: #1d2a35;")
+        side = text_side(badge, 1, 16)  # grows with the font, so the number always fits
+        badge.setFixedSize(side, side)
+        badge.setStyleSheet(f"border-radius: {side // 2}px;")  # a circle; colours: app sheet
+        title_label = plain_label(title, object_name="stepTitle")
         text_label = plain_label(text)
         text_label.setWordWrap(True)
         words = QVBoxLayout()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +31,11 @@ from cscoach.model import questionnaire as qn
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs
+from cscoach.ui import dialogs, style
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.answers_html import question_answers_html
 from cscoach.ui.pages.base import Page
-from cscoach.ui.widgets import error_label
+from cscoach.ui.widgets import HtmlView, error_label, set_role
 
 SAVE_DELAY_MS = 600
 INTRO = (
@@ -65,16 +64,16 @@ def changes_html(changes: list[ph.SectionChange]) -> str:
     if not changes:
         return "<p><i>No differences.</i></p>"
     parts = [
-        "<p style='color:#616e7c'>Removed words are <s style='color:#b42318'>struck through</s>;"
-        " added words are <u style='color:#1b7a3d'>underlined</u>.</p>"
+        "<p class='muted'>Removed words are <s class='removed'>struck through</s>;"
+        " added words are <u class='added'>underlined</u>.</p>"
     ]
     for change in changes:
         parts.append(f"<h3>{escape(change.title)} <small>({change.kind})</small></h3><p>")
         for op, words in change.words:
             if op == "added":
-                parts.append(f"<u style='color:#1b7a3d'>{_para(words)}</u>")
+                parts.append(f"<u class='added'>{_para(words)}</u>")
             elif op == "removed":
-                parts.append(f"<s style='color:#b42318'>{_para(words)}</s>")
+                parts.append(f"<s class='removed'>{_para(words)}</s>")
             else:
                 parts.append(_para(words))
         parts.append("</p>")
@@ -231,7 +230,7 @@ class PhilosophyPage(Page):
         self.section_title.setObjectName("sectionHeading")
         self.section_title.setTextFormat(Qt.TextFormat.PlainText)
         self.section_title.setWordWrap(True)
-        self.section_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.section_title.setStyleSheet(f"font-size: {style.pt(13)}pt; font-weight: 600;")
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("sectionEditor")
         self.editor.setAccessibleName("Section text")
@@ -241,7 +240,7 @@ class PhilosophyPage(Page):
         self.editor_error = error_label("fieldError")
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
-        self.saved_label.setStyleSheet("color: #616e7c;")
+        self.saved_label.setProperty("role", "hint")
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -258,7 +257,7 @@ class PhilosophyPage(Page):
         self.answers_round.setObjectName("answersRound")
         self.answers_round.setAccessibleName("Round whose answers are shown")
         self.answers_round.currentIndexChanged.connect(lambda _i: self._show_answers())
-        self.answers_view = QTextBrowser()
+        self.answers_view = HtmlView()
         self.answers_view.setObjectName("teamAnswers")
         self.answers_view.setAccessibleName("What the team answered")
         right = QWidget()
@@ -452,7 +451,7 @@ class PhilosophyPage(Page):
             "meaning": error_label("fieldError"),
         }
         self.value_links = QLabel()
-        self.value_links.setStyleSheet("color: #616e7c;")
+        self.value_links.setProperty("role", "hint")
         form = QFormLayout()
         form.addRow("Value", self.value_name)
         form.addRow("", self.value_errors["name"])
@@ -620,7 +619,7 @@ class PhilosophyPage(Page):
         self.version_list.setObjectName("versionList")
         self.version_list.setAccessibleName("Published versions")
         self.version_list.currentRowChanged.connect(self._version_selected)
-        self.version_view = QTextBrowser()
+        self.version_view = HtmlView()
         self.version_view.setObjectName("versionView")
         self.version_view.setAccessibleName("The chosen version")
         self.print_version_button = QPushButton("Print This Version…")
@@ -748,9 +747,7 @@ class PhilosophyPage(Page):
             if ph.draft_differs_from_latest(self.wb):
                 text += " The draft has changes that are not published."
         self.status.setText(text)
-        self.status.setStyleSheet(
-            "color: #7a4100; font-weight: 600;" if status.due and status.last_published else ""
-        )
+        set_role(self.status, "attentionStrong" if status.due and status.last_published else "")
 
     def _review_months_changed(self, months: int) -> None:
         ph.set_review_months(self.wb, months)

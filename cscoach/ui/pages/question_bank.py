@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from cscoach.model import questionnaire as qn
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs
+from cscoach.ui import dialogs, style
 from cscoach.ui.widgets import error_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -66,7 +66,7 @@ class QuestionTableModel(QAbstractTableModel):
             asked = f"Asked in {q.times_asked} round(s)." if q.times_asked else "Not asked yet."
             return f"{q.text}\n\n{asked}"
         if role == Qt.ItemDataRole.ForegroundRole and q.retired:
-            return QColor("#8a94a0")
+            return style.qcolor("inactive")
         return None
 
 

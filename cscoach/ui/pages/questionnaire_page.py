@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -29,13 +28,13 @@ from cscoach.model import csvfile
 from cscoach.model import questionnaire as qn
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs
+from cscoach.ui import dialogs, style
 from cscoach.ui.answers_html import question_answers_html
 from cscoach.ui.filenames import safe_file_name
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.question_bank import QuestionBankPanel
 from cscoach.ui.pages.response_editor import ResponseEditor
-from cscoach.ui.widgets import error_label
+from cscoach.ui.widgets import HtmlView, error_label
 
 INTRO = (
     "Ask the whole team how they see customer service before you take anyone else's advice. "
@@ -189,7 +188,7 @@ class QuestionnairePage(Page):
         self.round_title.setObjectName("roundTitle")
         self.round_title.setTextFormat(Qt.TextFormat.PlainText)
         self.round_title.setWordWrap(True)
-        self.round_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.round_title.setStyleSheet(f"font-size: {style.pt(14)}pt; font-weight: 600;")
         self.print_answers_button = QPushButton("Print Answers…")
         self.print_answers_button.setObjectName("printAnswers")
         self.print_answers_button.clicked.connect(self.print_answers)
@@ -269,11 +268,9 @@ class QuestionnairePage(Page):
         self.anonymity_warning = QLabel()
         self.anonymity_warning.setObjectName("anonymityWarning")
         self.anonymity_warning.setWordWrap(True)
-        self.anonymity_warning.setStyleSheet(
-            "background: #fff4e5; color: #7a4100; padding: 6px; border-radius: 4px;"
-        )
+        self.anonymity_warning.setProperty("role", "warning")
         self.anonymity_warning.hide()
-        self.answers_view = QTextBrowser()
+        self.answers_view = HtmlView()
         self.answers_view.setObjectName("answersView")
         self.answers_view.setOpenLinks(False)
         widget = QWidget()
@@ -307,9 +304,9 @@ class QuestionnairePage(Page):
         self.compare_b.setAccessibleName("Second round")
         for combo in (self.compare_question, self.compare_a, self.compare_b):
             combo.currentIndexChanged.connect(lambda _i: self._show_compare())
-        self.compare_left = QTextBrowser()
+        self.compare_left = HtmlView()
         self.compare_left.setObjectName("compareLeft")
-        self.compare_right = QTextBrowser()
+        self.compare_right = HtmlView()
         self.compare_right.setObjectName("compareRight")
         picks = QHBoxLayout()
         picks.addWidget(self.compare_a, 1)

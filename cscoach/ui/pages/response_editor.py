@@ -25,6 +25,7 @@ from cscoach.model import questionnaire as qn
 from cscoach.model import team
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
+from cscoach.ui import style
 from cscoach.ui.widgets import error_label
 
 ANONYMOUS = -1
@@ -198,7 +199,9 @@ class ResponseEditor(QWidget):
                 heading = QLabel(section)
                 heading.setObjectName("sectionHeading")
                 heading.setTextFormat(Qt.TextFormat.PlainText)
-                heading.setStyleSheet("font-weight: 600; font-size: 13pt; margin-top: 10px;")
+                heading.setStyleSheet(
+                    f"font-weight: 600; font-size: {style.pt(13)}pt; margin-top: 10px;"
+                )
                 layout.addWidget(heading)
             label = QLabel(f"{number}. {q.text}")
             label.setWordWrap(True)

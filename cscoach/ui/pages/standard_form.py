@@ -40,7 +40,7 @@ from cscoach.model.standards import Category, Review, Standard, StandardInput
 from cscoach.model.team import TeamMember
 from cscoach.model.workbook import Workbook
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui.widgets import error_label, plain_label, show_message, text_side
 
 NONE = 0  # the data of "None" / "No owner" items (ids start at 1)
 DEFAULT_REVIEW_MONTHS = int(StandardInput.review_months)
@@ -198,7 +198,10 @@ class StandardForm(QFrame):
 
         self.values_list = QListWidget()
         self.values_list.setObjectName("valuesList")
-        self.values_list.setFixedHeight(84)
+        # As tall as its values (measured once styled, at any font size), up to about five.
+        self.values_list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.values_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.values_list.setMaximumHeight(text_side(self.values_list, 5, 56))
         self.values_list.setToolTip("Tick the core values this standard serves")
         self.values_list.itemChanged.connect(self._value_ticked)
         self.values_empty = plain_label(NO_VALUES_TEXT, object_name="valuesEmpty", role="hint")
@@ -404,9 +407,6 @@ class StandardForm(QFrame):
                 )
                 self.values_list.addItem(item)
             self.values_list.setVisible(bool(values))
-            rows = min(max(len(values), 2), 5)
-            row_height = self.values_list.sizeHintForRow(0) if values else 22
-            self.values_list.setFixedHeight(rows * row_height + 6)
             self.values_empty.setVisible(not values)
 
             self._kpis = list(kpis)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -51,7 +51,7 @@ from cscoach.ui.pages.standard_form import (
     MarkReviewedDialog,
     StandardForm,
 )
-from cscoach.ui.widgets import EmptyState, action_button, plain_label, record_table
+from cscoach.ui.widgets import EmptyState, action_button, plain_label, record_table, set_role
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -175,11 +175,11 @@ class StandardsTableModel(QAbstractTableModel):
             return self._tooltip(s, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if not s.active:
-                return QColor(style.INACTIVE)
+                return style.qcolor("inactive")
             if column == self.NEXT and s.overdue(self.today):
-                return QColor(style.ERROR)
+                return style.qcolor("error")
             if (column == self.OWNER and not s.owner) or (column == self.VALUES and not s.values):
-                return QColor(style.TEXT_MUTED)
+                return style.qcolor("muted")
             return None
         if role == Qt.ItemDataRole.FontRole:
             if not s.active or (column == self.NEXT and s.overdue(self.today)):
@@ -719,8 +719,8 @@ class StandardsPage(Page):
         else:
             status = f"Next review due {long_date(standard.next_review())}."
         self.form.status_label.setText(status)
-        self.form.status_label.setStyleSheet(
-            f"color: {style.ERROR}; font-weight: 600;" if standard.overdue(self.model.today) else ""
+        set_role(
+            self.form.status_label, "errorStrong" if standard.overdue(self.model.today) else ""
         )
         self._update_buttons()
 
@@ -749,7 +749,7 @@ class StandardsPage(Page):
         self._loaded = self.form.values()  # as the combos show it
         self.form.form_title.setText("New standard")
         self.form.status_label.setText("")
-        self.form.status_label.setStyleSheet("")
+        set_role(self.form.status_label, "")
         self.form.set_history(None)
         self._update_side()
         self._update_buttons()

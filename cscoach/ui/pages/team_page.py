@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -47,6 +47,7 @@ from cscoach.ui.widgets import (
     plain_label,
     record_table,
     show_message,
+    text_width,
 )
 
 EMPTY_TEXT = (
@@ -182,7 +183,7 @@ class TeamTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if not member.active or (column == self.START and not member.start_date):
-                return QColor(style.INACTIVE)
+                return style.qcolor("inactive")
             return None
         if role == Qt.ItemDataRole.FontRole and not member.active:
             font = QFont()
@@ -282,7 +283,7 @@ class TeamPage(Page):
     def _build_form(self) -> None:
         self.detail_panel = QFrame()
         self.detail_panel.setObjectName("detailPanel")
-        self.detail_panel.setFixedWidth(380)
+        self.detail_panel.setFixedWidth(text_width(self.detail_panel, 63))  # grows with the font
         self.detail_panel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
 
         self.form_title = plain_label(object_name="formTitle")

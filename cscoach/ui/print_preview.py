@@ -122,7 +122,7 @@ class PrintPreviewDialog(QDialog):
         busy_bar.setMaximumWidth(320)
         busy_hint = QLabel("A long document takes a few seconds. Close stops it.", self.busy)
         busy_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        busy_hint.setStyleSheet("color: palette(placeholder-text);")
+        busy_hint.setProperty("role", "hint")
         busy_layout = QVBoxLayout(self.busy)
         busy_layout.addStretch(1)
         busy_layout.addWidget(busy_label)
@@ -165,9 +165,7 @@ class PrintPreviewDialog(QDialog):
         self.warning_label.setObjectName("printWarning")
         self.warning_label.setWordWrap(True)
         self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning_label.setStyleSheet(
-            "background: #fff4e5; color: #7a4100; padding: 8px; border-radius: 4px;"
-        )
+        self.warning_label.setProperty("role", "warning")  # the app's style sheet colours it
         self.warning_label.setVisible(False)
         layout.addWidget(self.warning_label)
         layout.addWidget(self.pages, 1)

@@ -18,10 +18,9 @@ from cscoach.ui.widgets import HtmlView, ToneItem, plain_label, set_role
 
 UI = Path(__file__).resolve().parents[2] / "cscoach" / "ui"
 # Files that may still name colours: style.py holds them all; the others belong to the
-# print preview and the charts, whose owners keep their own (a white chart is a picture).
+# charts, which keep their own for now (a white chart is a picture).
 COLOURS_ALLOWED = {
     UI / "style.py",
-    UI / "print_preview.py",  # its warning box; QLabel[role="warning"] would do the same
     UI / "pages" / "kpi_charts_tab.py",
     UI / "pages" / "kpi_chart_canvas.py",  # the chart's white page
 }

@@ -90,13 +90,13 @@ def _philosophy(wb: Workbook, request: PrintRequest) -> bytes:
 
 
 def _standards_note(wb: Workbook) -> str:
+    """When the standards were last reviewed, and the next review while it is still ahead.
+    An overdue review is the owner's business, shown in the app, not on the team's wall."""
     summary = st.review_summary(wb)
     parts = []
     if summary.last_reviewed:
         parts.append(f"Reviewed {long_date(summary.last_reviewed)}")
-    if summary.next_review and summary.next_review < dt.date.today().isoformat():
-        parts.append(f"a review is overdue since {long_date(summary.next_review)}")
-    elif summary.next_review:
+    if summary.next_review and summary.next_review >= dt.date.today().isoformat():
         parts.append(f"next review {long_date(summary.next_review)}")
     return " · ".join(parts)
 

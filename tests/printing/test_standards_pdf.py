@@ -86,6 +86,14 @@ def test_poster_prints_text_as_typed_with_message(workbook: Workbook) -> None:
     assert "Reviewed 1 October 2026" in text and "next review" in text
 
 
+def test_an_overdue_review_is_not_printed_for_the_team(workbook: Workbook) -> None:
+    st.mark_reviewed(workbook, [s.id for s in st.list_standards(workbook)], on="2020-01-01")
+    for doc in ("poster", "standards"):
+        _, text = read(render(workbook, PrintRequest(doc)).pdf)
+        assert "Reviewed 1 January 2020" in text
+        assert "overdue" not in text and "next review" not in text
+
+
 def test_empty_poster_says_so(workbook: Workbook) -> None:
     st.set_on_poster(workbook, [s.id for s in st.list_standards(workbook)], False)
     pages, text = read(render(workbook, PrintRequest("poster")).pdf)

@@ -20,7 +20,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check cscoach tests scripts
 	$(BIN)/ruff format --check cscoach tests scripts
 
-# Every page of the app and the first page of every printed document, on the demo
+# Every page of the app and a page of every printed document, on the demo
 # workbook, as PNGs in screenshots/ (the README shows copies kept in docs/screenshots/).
 screenshots: $(STAMP)
 	rm -f /tmp/cscoach-screenshots.cscoach

@@ -1,11 +1,11 @@
-"""Save a PNG of the first page of every printed document:
+"""Save a PNG of a page of every printed document:
 ``python scripts/print_pages.py WORKBOOK [OUT]``.
 
 Prints each document from WORKBOOK with ``cscoach print`` (the same code as the app's
-preview), turns its first page into ``OUT/print-<document>.png`` with poppler's
-``pdftoppm`` and reports each PDF's number of pages and any warning. OUT defaults to
-``screenshots/``; ``make screenshots`` runs it on the demo workbook and the README shows the
-copies in ``docs/screenshots/``.
+preview), turns its first page (the handbook's second) into ``OUT/print-<document>.png``
+with poppler's ``pdftoppm`` and reports each PDF's number of pages and any warning. OUT
+defaults to ``screenshots/``; ``make screenshots`` runs it on the demo workbook and the
+README shows the copies in ``docs/screenshots/``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from cscoach.model import hiring
 from cscoach.model.workbook import Workbook
 
 DPI = 50  # a page of A4 is then 413 × 585 pixels: readable headings, small files
+SHOWN_PAGE = {"standards": 2}  # the handbook's first page is its title page
 
 
 def documents(workbook: Path) -> list[tuple[str, list[str]]]:
@@ -66,8 +67,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"print_pages: {name}: {done.stderr.strip()}", file=sys.stderr)
                 return 1
             png = args.out / f"print-{name}"
+            page = str(SHOWN_PAGE.get(name, 1))
             subprocess.run(
-                ["pdftoppm", "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile"]
+                ["pdftoppm", "-png", "-r", str(DPI), "-f", page, "-l", page, "-singlefile"]
                 + [str(pdf), str(png)],
                 check=True,
             )

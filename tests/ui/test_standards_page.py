@@ -600,3 +600,22 @@ def test_a_new_standard_starts_in_the_filtered_category_and_value(qtbot, page, w
     added = by_title(workbook, "Smile down the line")
     assert (added.category, added.value_ids) == ("Phone", (warmth,))
     assert page.selected_ids() == [added.id]  # shown: it matches the filters
+
+
+def test_a_titles_tooltip_names_the_values_it_serves(page, workbook):
+    from cscoach.model import philosophy
+
+    value = philosophy.add_value(workbook, "Own it", "We fix what we find")
+    category = standards.list_categories(workbook)[0].id
+    standards.add_standard(
+        workbook, standards.StandardInput("Smile & greet", category, value_ids=(value,))
+    )
+    page.reload()
+
+    def tip(title: str) -> str:
+        index = page.model.index(shown_titles(page).index(title), StandardsTableModel.TITLE)
+        return page.model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+    assert "Smile &amp; greet" in tip("Smile & greet")  # escaped: a tooltip is rich text
+    assert "Serves: Own it" in tip("Smile & greet")
+    assert "Serves no value yet" in tip(GREET)

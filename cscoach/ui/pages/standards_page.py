@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -51,7 +51,14 @@ from cscoach.ui.pages.standard_form import (
     MarkReviewedDialog,
     StandardForm,
 )
-from cscoach.ui.widgets import EmptyState, action_button, plain_label, record_table, set_role
+from cscoach.ui.widgets import (
+    EmptyState,
+    action_button,
+    plain_label,
+    record_table,
+    set_role,
+    text_width,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -95,8 +102,10 @@ class StandardsTableModel(QAbstractTableModel):
     and say "Retired".
     """
 
-    COLUMNS = ("Title", "Category", "Owner", "Values", "Next review", "On poster")
-    TITLE, CATEGORY, OWNER, VALUES, NEXT, POSTER = range(6)
+    COLUMNS = ("Title", "Category", "Owner", "Next review", "Poster")
+    # The values a standard serves are in the title's tooltip and the Values filter: in a
+    # column they would only ever show "Welcome ev…" and squeeze the titles.
+    TITLE, CATEGORY, OWNER, NEXT, POSTER = range(5)
     StandardIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
@@ -167,7 +176,6 @@ class StandardsTableModel(QAbstractTableModel):
                 s.title,
                 s.category if self._first_of_category(index.row()) else "",
                 s.owner or "—",
-                ", ".join(s.values) or "—",
                 self._next_review(s),
                 "✓" if s.on_poster else "",
             )[column]
@@ -178,7 +186,7 @@ class StandardsTableModel(QAbstractTableModel):
                 return style.qcolor("inactive")
             if column == self.NEXT and s.overdue(self.today):
                 return style.qcolor("error")
-            if (column == self.OWNER and not s.owner) or (column == self.VALUES and not s.values):
+            if column == self.OWNER and not s.owner:
                 return style.qcolor("muted")
             return None
         if role == Qt.ItemDataRole.FontRole:
@@ -206,9 +214,8 @@ class StandardsTableModel(QAbstractTableModel):
         if column == self.CATEGORY:
             return _tip(s.category)
         if column == self.TITLE:
-            return _tip(f"{s.title}\n\n{s.detail}" if s.detail else s.title)
-        if column == self.VALUES and s.values:
-            return _tip(", ".join(s.values))
+            serves = f"Serves: {', '.join(s.values)}" if s.values else "Serves no value yet"
+            return _tip("\n\n".join(part for part in (s.title, s.detail, serves) if part))
         if column == self.NEXT:
             due = long_date(s.next_review())
             every = _plural(s.review_months, "month")
@@ -331,15 +338,21 @@ class StandardsPage(Page):
         self.table = record_table(self.model, "standardsTable", multi_select=True)
         self.table.setAccessibleName("Standards")
         header = self.table.horizontalHeader()
-        header.setMinimumSectionSize(60)
+        header.setMinimumSectionSize(text_width(self.table, 6))
         header.setSectionResizeMode(StandardsTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (StandardsTableModel.CATEGORY, 112),
-            (StandardsTableModel.OWNER, 92),
-            (StandardsTableModel.VALUES, 100),
-            (StandardsTableModel.NEXT, 104),
-            (StandardsTableModel.POSTER, 86),
+        # The title is what the owner reads: the other columns get room for their heading
+        # and a typical entry; the rest of a long value or name is in its tooltip.
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # headings and overdue dates are bold
+        metrics = QFontMetrics(bold)
+        padding = text_width(self.table, 4)
+        for column, samples in (
+            (StandardsTableModel.CATEGORY, ("Category", "Phone calls")),
+            (StandardsTableModel.OWNER, ("Owner", "Kwame M.")),
+            (StandardsTableModel.NEXT, ("Next review", "⚠ Overdue", "2027-04-30")),
+            (StandardsTableModel.POSTER, ("Poster",)),
         ):
+            width = max(metrics.horizontalAdvance(text) for text in samples) + padding
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)

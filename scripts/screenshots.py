@@ -39,9 +39,18 @@ SCALED = "200"  # the folder of the 200 % shots
 SHOW_SECONDS = 0.4  # time for a page or tab to finish drawing before its picture is taken
 
 
+BUSY_SECONDS = 30  # the longest to wait for a busy widget (the KPI charts) to finish
+
+
+def busy(app: QApplication) -> bool:
+    """Whether a visible widget says it is still drawing (``busy``, as the KPI charts do)."""
+    return any(w.isVisible() and getattr(w, "busy", None) is True for w in app.allWidgets())
+
+
 def settle(app: QApplication, rounds: int = 5, seconds: float = 0.0) -> None:
     """Let layouts, deferred deletes and paints finish (and, for ``seconds``, work that is
-    spread over event-loop turns, such as the KPI charts drawing one panel at a time)."""
+    spread over event-loop turns), then wait until no widget is busy (the KPI charts draw
+    one panel per event-loop turn)."""
     for _ in range(rounds):
         app.processEvents()
         app.sendPostedEvents()
@@ -49,6 +58,12 @@ def settle(app: QApplication, rounds: int = 5, seconds: float = 0.0) -> None:
     while time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
+    deadline = time.monotonic() + BUSY_SECONDS
+    while busy(app) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(rounds):
+        app.processEvents()
 
 
 def slug(text: str) -> str:

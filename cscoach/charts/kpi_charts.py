@@ -13,7 +13,14 @@ Every artist a test or the page needs has a ``gid``: ``values``, ``target``, ``o
 line: matplotlib leaves a gap there, never a zero.
 
 Layout is never fitted at draw time (no constrained layout, titles and axis labels at fixed
-places): margins are fixed in inches by ``relayout``, which a canvas calls after a resize.
+places): margins are fixed in inches by ``relayout``, which a canvas calls after a resize,
+and which also fits each panel's title and status to the panel's width (measured, without
+a renderer), so they never run into the next panel.
+
+Every chart is drawn in a ``ChartTheme`` (``cscoach.charts.theme``): the screen passes the
+app's light or dark colours; print keeps the default, ``PAPER``. Figures are built with the
+object-oriented API only (no pyplot, no rcParams changed), so a print may draw its own
+figure in a worker thread while the screen draws others.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from __future__ import annotations
 import functools
 import io
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -29,6 +37,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
+from cscoach.charts.theme import PAPER, ChartTheme
 from cscoach.model.kpis import (
     ON_TARGET,
     KpiSeries,
@@ -36,14 +45,6 @@ from cscoach.model.kpis import (
     format_value,
     month_label,
 )
-
-VALUE_COLOUR = "#2f6f73"
-TARGET_COLOUR = "#3a4754"
-ON_TARGET_COLOUR = "#2e7d32"
-ROLLING_COLOUR = "#c77c1e"
-NOTE_COLOUR = "#7a4100"
-MUTED = "#616e7c"
-GRID = "#e4e8eb"
 
 ON_SYMBOL = "✓"
 OFF_SYMBOL = "✗"
@@ -57,6 +58,19 @@ def _nan(values: Sequence[float | None]) -> list[float]:
 def status_text(series: KpiSeries, *, short: bool = False) -> str:
     """ "88.0 % · ✓ on target · ▲ better than Sep" for the latest month with a value
     (``short``: without "than Sep")."""
+    return _status(series, 1 if short else 0)
+
+
+def status_variants(series: KpiSeries) -> tuple[str, ...]:
+    """The latest status from the longest wording to the shortest, for a panel to take the
+    longest that fits: "… ✓ on target · ▲ better than Sep", "… ▲ better", "88.0 % · ✓ ·
+    ▲ better", "88.0 % ✓ ▲"."""
+    return tuple(dict.fromkeys(_status(series, level) for level in range(4)))
+
+
+def _status(series: KpiSeries, level: int) -> str:
+    """The status at ``level``: 0 in full, 1 without "than Sep", 2 with only the symbol for
+    on or off target, 3 the value and the symbols alone."""
     index = series.latest_index()
     if index is None:
         return "no values yet"
@@ -64,23 +78,23 @@ def status_text(series: KpiSeries, *, short: bool = False) -> str:
     parts = [format_value(value, series.unit)]
     status = series.status()
     if status is not None:
-        parts.append(
-            f"{ON_SYMBOL} on target" if status == ON_TARGET else f"{OFF_SYMBOL} off target"
-        )
+        symbol = ON_SYMBOL if status == ON_TARGET else OFF_SYMBOL
+        words = " on target" if status == ON_TARGET else " off target"
+        parts.append(symbol + ("" if level >= 2 else words))
     change = series.change()
     if change is not None:
         shown = round(value or 0, 1) - round(series.values[index - 1] or 0, 1)
         trend = "flat" if abs(shown) < 1e-9 else ("up" if shown > 0 else "down")
         before = month_label(series.months[index - 1], short=True).split()[0]
         if trend == "flat":
-            words = "same" if short else f"same as {before}"
+            words = "same" if level else f"same as {before}"
         else:
             better = (trend == "up") == series.higher_is_better
-            words = ("better" if better else "worse") + ("" if short else f" than {before}")
-        parts.append(f"{ARROWS[trend]} {words}")
+            words = ("better" if better else "worse") + ("" if level else f" than {before}")
+        parts.append(ARROWS[trend] + ("" if level >= 3 else f" {words}"))
     if index != len(series.values) - 1:
         parts.append(month_label(series.months[index], short=True))
-    return " · ".join(parts)
+    return (" " if level >= 3 else " · ").join(parts)
 
 
 def _y_limits(series: KpiSeries) -> tuple[float, float]:
@@ -103,7 +117,16 @@ def _y_limits(series: KpiSeries) -> tuple[float, float]:
     return bottom, top
 
 
-def _month_ticks(ax, months: Sequence[str], compact: bool, limit: int | None = None) -> None:
+def _month_ticks(
+    ax,
+    months: Sequence[str],
+    compact: bool,
+    limit: int | None,
+    theme: ChartTheme,
+    years: bool = True,
+) -> None:
+    """Month names under the axis, thinned to ``limit``; with ``years``, the year under
+    the first month and each January."""
     count = len(months)
     limit = limit or (8 if compact else 14)
     step = 1
@@ -116,32 +139,33 @@ def _month_ticks(ax, months: Sequence[str], compact: bool, limit: int | None = N
         if index % step:
             continue
         name = month_label(month, short=True).split()[0]
-        if index == 0 or month.endswith("-01") or (step > 1 and month[5:7] <= f"{step:02d}"):
+        first = index == 0 or month.endswith("-01") or (step > 1 and month[5:7] <= f"{step:02d}")
+        if years and first:
             name = f"{name}\n{month[:4]}"
         positions.append(index)
         labels.append(name)
     ax.set_xticks(positions)
-    ax.set_xticklabels(labels, fontsize=7 if compact else 8.5, color=MUTED)
+    ax.set_xticklabels(labels, fontsize=7 if compact else 8.5, color=theme.muted)
 
 
-def _styles(compact: bool) -> dict[str, dict]:
+def _styles(compact: bool, theme: ChartTheme) -> dict[str, dict]:
     """How each line looks, shared by the plot and its legend entry."""
     return {
         "values": {
-            "color": VALUE_COLOUR,
+            "color": theme.values,
             "marker": "o",
             "markersize": 4 if compact else 5.5,
             "linewidth": 1.4 if compact else 1.8,
             "label": "Monthly value",
         },
         "target": {
-            "color": TARGET_COLOUR,
+            "color": theme.target,
             "linestyle": (0, (5, 3)),
             "linewidth": 1.3,
             "label": "Target",
         },
         "rolling": {
-            "color": ROLLING_COLOUR,
+            "color": theme.rolling,
             "linewidth": 1.6 if compact else 2.2,
             "alpha": 0.75,
             "label": "3-month average",
@@ -151,7 +175,7 @@ def _styles(compact: bool) -> dict[str, dict]:
             "marker": "o",
             "markersize": 8 if compact else 11,
             "markerfacecolor": "none",
-            "markeredgecolor": NOTE_COLOUR,
+            "markeredgecolor": theme.note,
             "markeredgewidth": 1.6,
             "label": "Has a note",
         },
@@ -159,16 +183,24 @@ def _styles(compact: bool) -> dict[str, dict]:
 
 
 def draw_kpi(
-    ax, series: KpiSeries, *, compact: bool = False, max_ticks: int | None = None
+    ax,
+    series: KpiSeries,
+    *,
+    compact: bool = False,
+    max_ticks: int | None = None,
+    theme: ChartTheme = PAPER,
+    years: bool = True,
 ) -> dict[str, object]:
-    """Draw one KPI on ``ax``; returns its artists by gid. ``max_ticks``: the most month
-    labels under the axis.
+    """Draw one KPI on ``ax`` in ``theme``'s colours; returns its artists by gid.
+    ``max_ticks``: the most month labels under the axis; ``years``: whether the years are
+    written under them (not when a heading says which months are shown).
 
     Axis labels are placed once, not fitted to the tick labels at every draw (that fitting
     measured every tick label of every panel again, a third of a dashboard's draw).
     """
-    style = _styles(compact)
+    style = _styles(compact, theme)
     count = len(series.months)
+    ax.set_facecolor(theme.background)
     x = list(range(count))
     artists: dict[str, object] = {}
     bottom, top = _y_limits(series)
@@ -182,8 +214,8 @@ def draw_kpi(
             targets,
             [limit] * count,
             step="mid",
-            color=ON_TARGET_COLOUR,
-            alpha=0.08,
+            color=theme.on_target,
+            alpha=theme.shade_alpha,
             linewidth=0,
             gid="on_target",
             label="On-target side",
@@ -211,15 +243,18 @@ def draw_kpi(
     latest = series.latest_index()
     if latest is not None:
         value = series.values[latest]
+        # Above the point, or below it near the top: never over the title and status.
+        high = value is not None and (value - bottom) > 0.75 * (top - bottom)
         artists["latest"] = ax.annotate(
             format_value(value, series.unit) if not compact else format_number(value),
             (latest, value),
-            xytext=(0, 9),
+            xytext=(0, -7 if high else 7),
             textcoords="offset points",
+            va="top" if high else "bottom",
             ha="center" if latest < count - 1 else "right",
             fontsize=8 if compact else 9.5,
             fontweight="bold",
-            color=VALUE_COLOUR,
+            color=theme.values,
             gid="latest",
         )
     else:
@@ -230,29 +265,34 @@ def draw_kpi(
             transform=ax.transAxes,
             ha="center",
             va="center",
-            color=MUTED,
+            color=theme.muted,
             fontsize=9 if compact else 11,
-            bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": GRID},
+            bbox={
+                "boxstyle": "round,pad=0.3",
+                "facecolor": theme.background,
+                "edgecolor": theme.grid,
+            },
             zorder=5,
         )
-    _month_ticks(ax, series.months, compact, max_ticks)
+    _month_ticks(ax, series.months, compact, max_ticks, theme, years)
     # Small panels: as many value labels as their height reads well (``_fit_value_ticks``).
     ax.yaxis.set_major_locator(
         MaxNLocator(nbins=4 if compact else "auto", steps=[1, 2, 2.5, 5, 10], min_n_ticks=3)
     )
-    ax.grid(axis="y", color=GRID, linewidth=0.8)
+    ax.grid(axis="y", color=theme.grid, linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
-        ax.spines[side].set_color("#b7c0c7")
-    ax.tick_params(axis="y", labelsize=7 if compact else 8.5, colors=MUTED)
+        ax.spines[side].set_color(theme.axis)
+    ax.tick_params(axis="y", labelsize=7 if compact else 8.5)
+    ax.tick_params(axis="both", color=theme.axis, labelcolor=theme.muted)
     ax.tick_params(axis="x", length=2)
     ax.xaxis.set_label_coords(0.5, 0.0)  # there is no x label: skip fitting it
     if compact:
         ax.yaxis.set_label_coords(0.0, 0.5)  # nor a y label on a small panel
     else:
-        ax.set_ylabel(series.unit, color=MUTED, fontsize=9)
+        ax.set_ylabel(series.unit, color=theme.muted, fontsize=9)
     return artists
 
 
@@ -263,12 +303,12 @@ def _clear_plot(ax) -> None:
         artist.remove()
 
 
-def _one_axes(figure: Figure | None, width: float, height: float, dpi: float):
-    """``(figure, axes)``: a new white figure with one axes, or ``figure`` made empty again
-    (its figure-level texts and legends removed, its axes kept and cleared)."""
+def _one_axes(figure: Figure | None, width: float, height: float, dpi: float, theme: ChartTheme):
+    """``(figure, axes)``: a new figure with one axes, or ``figure`` made empty again (its
+    figure-level texts and legends removed, its axes kept and cleared), in ``theme``."""
     if figure is None:
         figure = Figure(figsize=(width, height), dpi=dpi)
-        figure.patch.set_facecolor("white")
+    figure.patch.set_facecolor(theme.background)
     for artist in [*figure.texts, *figure.legends, *figure.images]:
         artist.remove()
     if not figure.axes:
@@ -285,20 +325,32 @@ def kpi_figure(
     height: float = 4.2,
     dpi: float = 100,
     figure: Figure | None = None,
+    theme: ChartTheme = PAPER,
 ) -> Figure:
     """One KPI: monthly values, the target as it was each month with its on-target side
     shaded, the 3-month rolling average, months with notes circled, the latest value
     labelled, and a legend. ``figure``: one made here before, drawn again (faster)."""
-    fig, ax = _one_axes(figure, width, height, dpi)
-    draw_kpi(ax, series)
+    fig, ax = _one_axes(figure, width, height, dpi, theme)
+    draw_kpi(ax, series, theme=theme)
     direction = "higher is better" if series.higher_is_better else "lower is better"
-    title = fig.text(0.012, 1, series.name, fontsize=12.5, fontweight="bold", va="top")
+    title = fig.text(
+        0.012, 1, series.name, fontsize=12.5, fontweight="bold", va="top", color=theme.text
+    )
     status = fig.text(
-        0.012, 1, f"{status_text(series)}   ({direction})", fontsize=9.5, color=MUTED, va="top"
+        0.012,
+        1,
+        f"{status_text(series)}   ({direction})",
+        fontsize=9.5,
+        color=theme.muted,
+        va="top",
     )
     gids = legend_gids([series])
-    legend = fig.figimage(_legend_pixels(gids, fig.dpi), zorder=3)
-    fig.cscoach_layout = {"kind": "kpi", "texts": (title, status), "legend": (legend, gids)}  # type: ignore[attr-defined]
+    legend = fig.figimage(_legend_pixels(gids, fig.dpi, theme), zorder=3)
+    fig.cscoach_layout = {  # type: ignore[attr-defined]
+        "kind": "kpi",
+        "texts": (title, status),
+        "legend": (legend, gids, theme),
+    }
     relayout(fig)
     return fig
 
@@ -311,12 +363,13 @@ def panel_figure(
     height: float = 2.6,
     dpi: float = 100,
     figure: Figure | None = None,
+    theme: ChartTheme = PAPER,
 ) -> Figure:
     """One panel of the dashboard as a figure of its own (titled with its latest status),
     so the screen redraws only the KPI that changed. ``columns``: how many panels share a
     row (longer names fit in wider panels)."""
-    fig, ax = _one_axes(figure, width, height, dpi)
-    _draw_panel(ax, series, columns)
+    fig, ax = _one_axes(figure, width, height, dpi, theme)
+    _draw_panel(ax, series, columns, theme)
     fig.cscoach_layout = {"kind": "panel", "columns": columns}  # type: ignore[attr-defined]
     relayout(fig)
     return fig
@@ -329,19 +382,21 @@ def legend_figure(
     height: float = 0.42,
     dpi: float = 100,
     figure: Figure | None = None,
+    theme: ChartTheme = PAPER,
 ) -> Figure:
     """The dashboard's legend on its own (``gids`` from ``legend_gids``)."""
     if figure is None:
         figure = Figure(figsize=(width, height), dpi=dpi)
-        figure.patch.set_facecolor("white")
+    figure.patch.set_facecolor(theme.background)
     for legend in [*figure.legends]:
         legend.remove()
     figure.legend(
-        handles=_legend_entries(gids, compact=True),
+        handles=_legend_entries(gids, compact=True, theme=theme),
         loc="center",
         ncols=max(len(gids), 1),
         fontsize=8,
         frameon=False,
+        labelcolor=theme.text,
     )
     return figure
 
@@ -368,32 +423,33 @@ def relayout(fig: Figure) -> None:
         title, status = info["texts"]
         title.set_y(1 - 0.13 / height)
         status.set_y(1 - 0.45 / height)
-        legend, gids = info["legend"]  # pixels for this dpi, in the top right corner
-        pixels = _legend_pixels(gids, fig.dpi)
+        legend, gids, theme = info["legend"]  # pixels for this dpi, in the top right corner
+        pixels = _legend_pixels(gids, fig.dpi, theme)
         legend.set_data(pixels)
         legend.ox = fig.bbox.width * 0.995 - pixels.shape[1]
         legend.oy = fig.bbox.height * 0.995 - pixels.shape[0]
         _adjust(fig, left=min(0.75, width * 0.2), right=0.2, top=0.95, bottom=0.62)
         return
     if info["kind"] == "panel":
-        left = 0.55 if info["columns"] > 1 else 0.7
-        _adjust(fig, left=left, right=0.15, top=PANEL_TOP, bottom=BOTTOM_SPACE)
+        left = _left_margin(info["columns"])
+        _adjust(fig, left=left, right=RIGHT_MARGIN, top=PANEL_TOP, bottom=BOTTOM_SPACE)
         _fit_value_ticks(fig)
+        _fit_panel_labels(fig)
         return
-    rows, columns = info["rows"], info["columns"]
-    panel = max(
-        (height - LEGEND_SPACE - TITLE_SPACE * 0.85 - BOTTOM_SPACE - (rows - 1) * ROW_GAP) / rows,
-        0.3,
-    )
+    rows, columns, years = info["rows"], info["columns"], info["years"]
+    top, gap = LEGEND_SPACE + title_space(columns), row_gap(columns, years=years)
+    bottom = _bottom_space(years)
+    panel = max((height - top - bottom - (rows - 1) * gap) / rows, 0.3)
     fig.subplots_adjust(
-        left=min((0.55 if columns > 1 else 0.7) / width, 0.2),
-        right=1 - 0.15 / width,
-        top=1 - (LEGEND_SPACE + TITLE_SPACE * 0.85) / height,
-        bottom=BOTTOM_SPACE / height,
-        hspace=ROW_GAP / panel,
-        wspace=0.32 if columns > 2 else 0.22,
+        left=min(_left_margin(columns) / width, 0.2),
+        right=1 - RIGHT_MARGIN / width,
+        top=1 - top / height,
+        bottom=bottom / height,
+        hspace=gap / panel,
+        wspace=_wspace(columns),
     )
     _fit_value_ticks(fig)
+    _fit_panel_labels(fig)
 
 
 def _fit_value_ticks(fig: Figure) -> None:
@@ -424,17 +480,18 @@ def legend_gids(series_list: Sequence[KpiSeries]) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=32)
-def _legend_pixels(gids: tuple[str, ...], dpi: float) -> np.ndarray:
+def _legend_pixels(gids: tuple[str, ...], dpi: float, theme: ChartTheme) -> np.ndarray:
     """One KPI's legend drawn once as RGBA pixels, cropped to it: pasted into the chart it
     draws in a fraction of the time a legend takes to lay itself out at every redraw."""
     fig = Figure(figsize=(8, 1), dpi=dpi)
-    fig.patch.set_facecolor("white")
+    fig.patch.set_facecolor(theme.background)
     legend = fig.legend(
-        handles=_legend_entries(gids, compact=False),
+        handles=_legend_entries(gids, compact=False, theme=theme),
         loc="center",
         ncols=min(len(gids), 4),
         fontsize=8,
         frameon=False,
+        labelcolor=theme.text,
     )
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
@@ -444,9 +501,9 @@ def _legend_pixels(gids: tuple[str, ...], dpi: float) -> np.ndarray:
     return pixels[max(top, 0) : bottom, math.floor(box.x0) : math.ceil(box.x1)].copy()
 
 
-def _legend_entries(gids: Sequence[str], *, compact: bool) -> list[Line2D]:
+def _legend_entries(gids: Sequence[str], *, compact: bool, theme: ChartTheme) -> list[Line2D]:
     """Legend entries that look like the plotted lines (the legend owns no plotted artist)."""
-    style = _styles(compact)
+    style = _styles(compact, theme)
     return [Line2D([], [], **style[gid]) for gid in gids]
 
 
@@ -456,45 +513,150 @@ def dashboard_layout(count: int) -> tuple[int, int]:
     return max(1, math.ceil(count / columns)), columns
 
 
-LEGEND_SPACE, BOTTOM_SPACE, TITLE_SPACE = 0.42, 0.42, 0.55  # inches
-ROW_GAP = TITLE_SPACE + 0.35  # between rows: the month labels, then the next title
-PANEL_TOP = TITLE_SPACE * 0.85 + 0.05  # above a panel of its own: its title and status
+LEGEND_SPACE = 0.42  # inches above a dashboard: its legend
+BOTTOM_SPACE = 0.42  # under a panel: its month labels (two lines: month, then year)
+MONTHS_SPACE = 0.34  # the month labels between two rows of a dashboard (tighter)
+YEAR_LINE = 0.12  # of these, the line of years
+PANEL_TOP = 0.52  # above a panel figure of its own (on screen): its title and status
+RIGHT_MARGIN = 0.15
 
 
-def dashboard_figure_height(count: int, panel_height: float) -> float:
+def _left_margin(columns: int) -> float:
+    """Inches left of a panel's plot: its value labels."""
+    return 0.55 if columns > 1 else 0.7
+
+
+def _wspace(columns: int) -> float:
+    return 0.32 if columns > 2 else 0.22
+
+
+def title_space(columns: int) -> float:
+    """Inches above a dashboard panel for its status line and its title."""
+    status, title = STATUS_SIZES.get(columns, 7), TITLE_SIZES.get(columns, 8)
+    return (STATUS_GAP + status * 1.4 + 2 + title * 1.3 + 3) / 72
+
+
+def row_gap(columns: int, *, years: bool = True) -> float:
+    """Inches between two rows of a dashboard: month labels, then the next titles."""
+    return MONTHS_SPACE - (0 if years else YEAR_LINE) + title_space(columns)
+
+
+def _bottom_space(years: bool) -> float:
+    return BOTTOM_SPACE - (0 if years else YEAR_LINE)
+
+
+def dashboard_figure_height(count: int, panel_height: float, *, years: bool = True) -> float:
     """The height in inches of a dashboard of ``count`` KPIs with panels this tall."""
-    rows = dashboard_layout(count)[0]
+    rows, columns = dashboard_layout(count)
     return (
         LEGEND_SPACE
-        + TITLE_SPACE * 0.85
+        + title_space(columns)
         + rows * panel_height
-        + (rows - 1) * ROW_GAP
-        + BOTTOM_SPACE
+        + (rows - 1) * row_gap(columns, years=years)
+        + _bottom_space(years)
     )
 
 
-def _draw_panel(ax, series: KpiSeries, columns: int) -> None:
-    """One small multiple: the KPI, its name (shortened to fit) and its latest status."""
-    draw_kpi(ax, series, compact=True, max_ticks={1: 12, 2: 8, 3: 6}.get(columns, 4))
+def dashboard_panel_width(count: int, width: float) -> float:
+    """How wide in inches each plot of a dashboard of ``count`` KPIs ``width`` wide is."""
+    columns = dashboard_layout(count)[1]
+    room = width - _left_margin(columns) - RIGHT_MARGIN
+    return room / (columns + (columns - 1) * _wspace(columns))
+
+
+TITLE_SIZES = {1: 9.5, 2: 9.5, 3: 8.5}  # a panel's title in points, by columns; else 8
+STATUS_SIZES = {1: 8, 2: 8, 3: 7.5}  # its status line; else 7
+STATUS_GAP = 3  # points between a panel's plot and its status line
+LABEL_GAP = 0.12  # inches between the title of a panel and that of the panel on its left
+
+
+def _draw_panel(ax, series: KpiSeries, columns: int, theme: ChartTheme, years: bool = True) -> None:
+    """One small multiple: the KPI, its name and its latest status, both fitted to the
+    panel's width by ``relayout`` (``_fit_panel_labels``): shortened, never running into
+    the next panel."""
+    ticks = {1: 12, 2: 8, 3: 6}.get(columns, 4)
+    draw_kpi(ax, series, compact=True, max_ticks=ticks, theme=theme, years=years)
     status = series.status()
-    colour = ON_TARGET_COLOUR if status == ON_TARGET else "#b3261e" if status else MUTED
-    ax.set_title(
-        _shorten(series.name, {1: 60, 2: 44, 3: 26}.get(columns, 20)),
+    colour = theme.on_target if status == ON_TARGET else theme.off_target if status else theme.muted
+    title_size = TITLE_SIZES.get(columns, 8)
+    status_size = STATUS_SIZES.get(columns, 7)
+    name = " ".join(series.name.split())
+    title = ax.set_title(
+        name,
         loc="left",
-        fontsize={1: 9.5, 2: 9.5, 3: 8.5}.get(columns, 8),
+        fontsize=title_size,
         fontweight="bold",
-        pad=17,
+        color=theme.text,
+        pad=STATUS_GAP + status_size * 1.4 + 2,
         y=1.0,  # a fixed place: fitting it above the ticks costs a tick layout per draw
     )
-    ax.text(
-        0.0,
-        1.03,
-        status_text(series, short=columns > 2),
-        transform=ax.transAxes,
-        fontsize={1: 8, 2: 8, 3: 7.5}.get(columns, 7),
-        color=colour,
-        va="bottom",
+    line = ax.text(
+        0.0, 1.0, "", transform=ax.transAxes, fontsize=status_size, color=colour, va="bottom"
     )
+    ax.cscoach_labels = {  # type: ignore[attr-defined]
+        "title": (title, name, title_size),
+        "status": (line, status_variants(series), status_size),
+    }
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_width(value: str, size: float, bold: bool) -> float:
+    """How wide ``value`` is in points in the charts' font (no renderer needed)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(size=size, weight="bold" if bold else "normal")
+    return text_to_path.get_text_width_height_descent(value, prop, ismath=False)[0]
+
+
+def _fitted(value: str, room: float, size: float, bold: bool) -> str:
+    """``value``, or its longest start that fits ``room`` points with "…" after it."""
+    if _text_width(value, size, bold) <= room:
+        return value
+    low, high = 0, len(value)
+    while low < high - 1:
+        mid = (low + high) // 2
+        if _text_width(value[:mid].rstrip() + "…", size, bold) <= room:
+            low = mid
+        else:
+            high = mid
+    return value[:low].rstrip() + "…"
+
+
+def _fitted_name(name: str, room: float, size: float) -> str:
+    """A KPI's name as a panel's title in ``room`` points: whole, else without its
+    parenthesis ("Net Promoter Score (NPS)" without "(NPS)"), else cut short with "…"."""
+    if _text_width(name, size, True) <= room:
+        return name
+    plain = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+    if plain and _text_width(plain, size, True) <= room:
+        return plain
+    return _fitted(plain or name, room, size, True)
+
+
+def _fit_panel_labels(fig: Figure) -> None:
+    """Place each panel's title and status at the panel's left edge (over its value labels)
+    and fit them to the panel's width: the longest status wording that fits, the name
+    shortened with "…" only when it must be."""
+    width_in, height_in = fig.get_size_inches()
+    boxes = [ax.get_position() for ax in fig.axes]
+    for ax, box in zip(fig.axes, boxes, strict=True):
+        labels = getattr(ax, "cscoach_labels", None)
+        if labels is None:
+            continue
+        axes_w = max(box.width * width_in, 0.1)
+        axes_h = max(box.height * height_in, 0.1)
+        to_left = [box.x0 - b.x1 for b in boxes if b.x1 <= box.x0 + 1e-9 and b is not box]
+        room_left = min(to_left) if to_left else box.x0  # to the panel before, or the edge
+        indent = max(min(room_left * width_in - LABEL_GAP, 0.5), 0.0)
+        room = (indent + axes_w) * 72
+        title, name, title_size = labels["title"]
+        title.set_text(_fitted_name(name, room, title_size))
+        title.set_x(-indent / axes_w)
+        line, variants, status_size = labels["status"]
+        fits = [v for v in variants if _text_width(v, status_size, False) <= room]
+        line.set_text(fits[0] if fits else _fitted(variants[-1], room, status_size, False))
+        line.set_position((-indent / axes_w, 1 + STATUS_GAP / 72 / axes_h))
 
 
 def dashboard_figure(
@@ -503,39 +665,44 @@ def dashboard_figure(
     width: float = 10.0,
     panel_height: float = 2.55,
     dpi: float = 100,
+    theme: ChartTheme = PAPER,
+    years: bool = True,
 ) -> Figure:
     """Small multiples of every KPI given, each titled with its latest status (for print;
-    the screen draws each panel as a figure of its own, ``panel_figure``).
+    the screen draws each panel as a figure of its own, ``panel_figure``). ``years``:
+    whether the years are written under the months (not when a heading says them).
 
     Laid out with explicit margins (no constrained layout: it costs about 160 ms on every
     redraw of a six-panel figure).
     """
     rows, columns = dashboard_layout(len(series_list))
-    height = dashboard_figure_height(len(series_list), panel_height)
+    height = dashboard_figure_height(len(series_list), panel_height, years=years)
     fig = Figure(figsize=(width, height), dpi=dpi)
-    fig.patch.set_facecolor("white")
+    fig.patch.set_facecolor(theme.background)
     if not series_list:
-        fig.text(0.5, 0.5, "No active KPIs to chart.", ha="center", va="center", color=MUTED)
+        fig.text(0.5, 0.5, "No active KPIs to chart.", ha="center", va="center", color=theme.muted)
         return fig
     for index, series in enumerate(series_list):
-        _draw_panel(fig.add_subplot(rows, columns, index + 1), series, columns)
+        ax = fig.add_subplot(rows, columns, index + 1)
+        _draw_panel(ax, series, columns, theme, years)
     gids = legend_gids(series_list)
     fig.legend(
-        handles=_legend_entries(gids, compact=True),
+        handles=_legend_entries(gids, compact=True, theme=theme),
         loc="upper center",
         bbox_to_anchor=(0.5, 1.0),
         ncols=len(gids),
         fontsize=8,
         frameon=False,
+        labelcolor=theme.text,
     )
-    fig.cscoach_layout = {"kind": "dashboard", "rows": rows, "columns": columns}  # type: ignore[attr-defined]
+    fig.cscoach_layout = {  # type: ignore[attr-defined]
+        "kind": "dashboard",
+        "rows": rows,
+        "columns": columns,
+        "years": years,
+    }
     relayout(fig)
     return fig
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def figure_png(fig: Figure, *, dpi: float = 150) -> bytes:
@@ -543,7 +710,7 @@ def figure_png(fig: Figure, *, dpi: float = 150) -> bytes:
     fig.set_dpi(dpi)  # a chart made here places its pixel parts (a legend) for this dpi
     relayout(fig)
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=dpi, facecolor="white")
+    fig.savefig(out, format="png", dpi=dpi, facecolor=fig.get_facecolor())
     return out.getvalue()
 
 
@@ -558,7 +725,7 @@ def figure_pixels(fig: Figure, *, dpi: float = 150):  # noqa: ANN201 - a PIL ima
     canvas.draw()
     width, height = canvas.get_width_height(physical=True)
     rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    return rgba.convert("RGB")  # the figure is white, never transparent
+    return rgba.convert("RGB")  # the figure has a background, never transparent
 
 
 def kpi_png(

@@ -12,16 +12,8 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from cscoach.model import kpis, settings, validate
 from cscoach.model.errors import ValidationError
@@ -30,15 +22,16 @@ from cscoach.printing.base import (
     FONT,
     FONT_BOLD,
     INK,
-    MARGIN,
     MUTED,
     PAGE_SIZES,
     RULE,
     DocumentInfo,
+    Paragraph,
     build_pdf,
+    frame_size,
     layout,
-    markup,
     para,
+    stacked_height,
     styles,
     text,
     title_block,
@@ -85,31 +78,45 @@ def render_monthly_review(wb: Workbook, request) -> bytes:
     return monthly_review_document(info, review, series)
 
 
+DENSE_ROWS = 8  # more KPIs than this: the table in smaller type, a line for each KPI
+RUN_IN_NOTES = 4  # more notes than this: printed one after the other in one paragraph
+
+
 def _table(review: kpis.MonthlyReview, width: float) -> Table:
+    """Each KPI against its target, the month before and a year before, one line a KPI
+    where it fits: the columns of figures are as wide as their widest entry and the KPI's
+    name takes the rest (a long name wraps)."""
     s = styles()
-    head = ParagraphStyle("rh", parent=s["label"], fontSize=8.5, leading=10.5)
-    cell = ParagraphStyle("rc", parent=s["body"], fontSize=9, leading=11.5)
+    dense = len(review.lines) > DENSE_ROWS
+    size, leading, pad = (8.0, 10.0, 2.2) if dense else (9.0, 11.5, 3.5)
+    small = size - 1  # "or more", "▲ better": after the figure, smaller and grey
+    head = ParagraphStyle("rh", parent=s["label"], fontSize=size - 0.5, leading=leading)
+    cell = ParagraphStyle("rc", parent=s["body"], fontSize=size, leading=leading)
     name = ParagraphStyle("rn", parent=cell, fontName=FONT_BOLD)
     headers = ["KPI", "This month", "Target", "Status", "Month before", "A year before"]
     rows: list[list[object]] = [[Paragraph(h, head) for h in headers]]
+    widths = [[stringWidth(h, FONT_BOLD, head.fontSize)] for h in headers]
     style = [
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
     for line in review.lines:
         unit = line.kpi.unit
-        direction = "or more" if line.kpi.higher_is_better else "or less"
-        target = (
-            f"{text(kpis.format_value(line.target, unit))}<br/>{direction}"
-            if line.target is not None
-            else "—"
-        )
+        value = kpis.format_value(line.value, unit)
+        target, direction = "—", ""
+        if line.target is not None:  # "90.0 % or more"; in a long table "≥ 90.0"
+            if dense:  # the unit is in the column before
+                symbol = "≥ " if line.kpi.higher_is_better else "≤ "
+                target = symbol + kpis.format_number(line.target)
+            else:
+                target = kpis.format_value(line.target, unit)
+                direction = " or more" if line.kpi.higher_is_better else " or less"
         colour = (
             ON_COLOUR
             if line.status == kpis.ON_TARGET
@@ -117,40 +124,67 @@ def _table(review: kpis.MonthlyReview, width: float) -> Table:
             if line.status == kpis.OFF_TARGET
             else MUTED
         )
-        status_style = ParagraphStyle(
-            "rs", parent=cell, fontName=FONT_BOLD if line.status else FONT, textColor=colour
-        )
+        status_font = FONT_BOLD if line.status else FONT
+        status_style = ParagraphStyle("rs", parent=cell, fontName=status_font, textColor=colour)
+        earlier = [line.compared_parts(which) for which in ("previous", "year_before")]
+        earlier = [(n, f" {change.removesuffix(' now')}") for n, change in earlier]
         rows.append(
             [
                 Paragraph(text(line.kpi.name), name),
-                Paragraph(text(kpis.format_value(line.value, unit)), cell),
-                Paragraph(target, cell),
+                Paragraph(text(value), cell),
+                Paragraph(text(target) + _after(direction, small), cell),
                 Paragraph(text(line.status_label()), status_style),
-                Paragraph(_compared(line, "previous"), cell),
-                Paragraph(_compared(line, "year_before"), cell),
+                *[
+                    Paragraph(text(figure) + _after(change, small), cell)
+                    for figure, change in earlier
+                ],
             ]
         )
-    fractions = (0.27, 0.13, 0.15, 0.15, 0.15, 0.15)
-    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, splitInRow=1)
+        measured = [
+            stringWidth(line.kpi.name, FONT_BOLD, size),
+            stringWidth(value, FONT, size),
+            stringWidth(target, FONT, size) + stringWidth(direction, FONT, small),
+            stringWidth(line.status_label(), status_font, size),
+            *[
+                stringWidth(figure, FONT, size) + stringWidth(change, FONT, small)
+                for figure, change in earlier
+            ],
+        ]
+        for column, found in zip(widths, measured, strict=True):
+            column.append(found)
+    table = Table(rows, colWidths=_column_widths(widths, width), repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(style))
     return table
 
 
-def _compared(line: kpis.ReviewLine, which: str) -> str:
-    value, change = line.compared_parts(which)
-    if not change:
-        return text(value)
-    return f"{text(value)}<br/><font size='8' color='#616e7c'>{text(change)}</font>"
+def _after(words: str, size: float) -> str:
+    """Markup for ``words`` after a figure: smaller and grey (nothing when empty)."""
+    if not words.strip():
+        return ""
+    grey = "#" + MUTED.hexval()[2:]
+    return f"<font size='{size:g}' color='{grey}'>{text(words)}</font>"
+
+
+def _column_widths(measured: list[list[float]], width: float) -> list[float]:
+    """The figures' columns as wide as their widest entry (each at most a fifth of the
+    table), the KPI's name the rest but never less than 22 %: it wraps, not them."""
+    padding = 8 + 1  # left and right padding, and a point to spare
+    figures = [min(max(column) + padding, width / 5) for column in measured[1:]]
+    least_name = width * 0.22
+    if width - sum(figures) < least_name:
+        scale = (width - least_name) / sum(figures)
+        figures = [f * scale for f in figures]
+    return [width - sum(figures), *figures]
 
 
 def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
-PANEL_HEIGHTS = (2.1, 1.5)  # inches per row of small multiples: the most, the least on page 1
-MIN_PANEL = 0.8  # inches: small multiples still read at this size
-
-
+PANEL_MOST = 2.1  # inches: the tallest a chart panel is drawn
+PANEL_SHARED = 1.5  # the shortest beside the table on a page (unless panels are narrower)
+PANEL_LEAST = 0.8  # small multiples still read at this height
+PANEL_ASPECT = 1.0  # a panel at most as tall as it is wide: no tall, thin panels
 CHART_DPI = 150  # sharp on paper; 200 dpi drew and compressed almost twice the pixels
 
 
@@ -171,10 +205,13 @@ class _Picture(Flowable):
 
 def _chart(series: Sequence[kpis.KpiSeries], width: float, panel_height: float) -> Flowable:
     """The dashboard drawn at the size it is printed (so its type prints at its own size),
-    handed to reportlab as raw pixels (no PNG encoded here and decoded there)."""
+    in the paper colours whatever the screen shows, handed to reportlab as raw pixels (no
+    PNG encoded here and decoded there)."""
     from cscoach.charts import kpi_charts
 
-    figure = kpi_charts.dashboard_figure(series, width=width / 72, panel_height=panel_height)
+    figure = kpi_charts.dashboard_figure(  # the heading says the months: no years under them
+        series, width=width / 72, panel_height=panel_height, years=False
+    )
     size = figure.get_figwidth() * 72, figure.get_figheight() * 72
     return _Picture(kpi_charts.figure_pixels(figure, dpi=CHART_DPI), *size)
 
@@ -182,63 +219,93 @@ def _chart(series: Sequence[kpis.KpiSeries], width: float, panel_height: float) 
 def monthly_review_document(
     info: DocumentInfo, review: kpis.MonthlyReview, series: Sequence[kpis.KpiSeries]
 ) -> bytes:
-    """One page when the charts still read well in the space left over; otherwise two:
-    the table and the charts (sized to the rest of the first page) first, then the plans.
+    """One or two pages: the first arrangement below that fits, its charts as small
+    multiples sized to the room left (drawn at the size they are printed, so their type
+    keeps its size):
 
-    The charts are drawn at the size they are printed, so their type keeps its size.
+    1. everything on one page, the charts between the table and the plans;
+    2. the table and the charts on page 1, the plans on page 2;
+    3. the table and the plans on page 1, the charts on the whole of page 2;
+    4. the table on page 1, the charts and the plans on page 2;
+    5. the table and the plans from page 1 on, the charts under them on page 2.
+
+    Past that (very long plans or notes) the charts are printed at a readable size and the
+    document runs on.
     """
-    page_w, page_h = PAGE_SIZES.get(info.page_size, PAGE_SIZES["a4"])
-    width = page_w - 2 * MARGIN
-    head, tail = _head(info, review), _tail(review)
     if not series:
-        return build_pdf(info, [*head, *tail])
+        return build_pdf(info, [*_head(info, review), *_tail(review)])
     from cscoach.charts import kpi_charts
 
-    frame_h = page_h - 2 * MARGIN - 4 * mm - 14  # the frame, less padding and a margin
-    heading = _chart_heading(review, series)
-    head_h, tail_h = _height(head, width), _height(tail, width)
-    heading_h = _height([heading], width)
+    width, room = frame_size(info)
+    room -= 1  # what reportlab's frame keeps for rounding
     rows = kpi_charts.dashboard_layout(len(series))[0]
-    overhead = kpi_charts.dashboard_figure_height(len(series), 0) * 72
+    fixed = kpi_charts.dashboard_figure_height(len(series), 0, years=False) * 72
+    narrow = kpi_charts.dashboard_panel_width(len(series), width / 72) * PANEL_ASPECT
+    most = min(PANEL_MOST, narrow)
+    shared = min(PANEL_SHARED, most * 0.8)
+    charts: dict[float, Flowable] = {}  # drawn once for each size tried
 
-    def panel_for(space: float) -> float:
-        return (space - heading_h - overhead) / 72 / rows
+    def story(order: str, panel: float | None = None) -> list[Flowable]:
+        """The document in ``order`` ("head", "tail", "break" and "charts", separated by
+        spaces): new flowables each time (reportlab changes them as it lays them out);
+        charts with panels ``panel`` tall, or as a box with panels 0 tall."""
+        parts: list[Flowable] = []
+        for part in order.split():
+            if part == "head":
+                parts += _head(info, review)
+            elif part == "tail":
+                parts += _tail(review)
+            elif part == "break":
+                parts.append(PageBreak())
+            elif panel is None:
+                parts.append(KeepTogether([_chart_heading(review, series), Spacer(width, fixed)]))
+            else:
+                if panel not in charts:
+                    charts[panel] = _chart(series, width, panel)
+                parts.append(KeepTogether([_chart_heading(review, series), charts[panel]]))
+        return parts
 
-    def story(panel: float, *, where: str = "middle") -> list[Flowable]:
-        block = [KeepTogether([heading, _chart(series, width, panel)])]
-        if where == "last":  # the review on page 1, the charts on page 2
-            return [*head, *tail, PageBreak(), *block]
-        if where == "second":  # a long table on page 1, the charts and plans on page 2
-            return [*head, PageBreak(), *block, *tail]
-        return [*head, *block, *tail]
+    def panel_in(order: str) -> float:
+        """How tall panels may be for the parts in ``order`` to fill a page."""
+        return (room - stacked_height(story(order), width)) / 72 / rows
 
-    one_page = panel_for(frame_h - head_h - tail_h)
-    if one_page >= PANEL_HEIGHTS[-1]:
-        pdf, pages = layout(info, story(min(one_page, PANEL_HEIGHTS[0])))
-        if pages == 1:
+    arrangements = (  # (order, panel height, the least it may be, pages)
+        ("head charts tail", panel_in("head charts tail"), shared, 1),
+        ("head charts tail", panel_in("head charts"), shared, 2),
+        ("head tail break charts", panel_in("charts"), PANEL_LEAST, 2),
+        ("head break charts tail", panel_in("charts tail"), PANEL_LEAST, 2),
+    )
+    for order, panel, least, pages in arrangements:
+        if panel < least:
+            continue
+        pdf, printed = layout(info, story(order, min(panel, most)))
+        if printed <= pages:
             return pdf
-    rest_of_first = panel_for(frame_h - head_h)
-    if rest_of_first >= PANEL_HEIGHTS[-1]:
-        return build_pdf(info, story(min(rest_of_first, PANEL_HEIGHTS[0])))
-    if head_h + tail_h <= frame_h:
-        full_page = max(panel_for(frame_h), MIN_PANEL)
-        return build_pdf(info, story(min(full_page, PANEL_HEIGHTS[0]), where="last"))
-    second_page = max(panel_for(frame_h - tail_h), MIN_PANEL)
-    return build_pdf(info, story(min(second_page, PANEL_HEIGHTS[0]), where="second"))
+    # 5. The plans run on from page 1 to page 2, the charts in the room left under them.
+    probe = _Room()
+    layout(info, [*story("head tail"), probe])
+    page, left = probe.found
+    needed = stacked_height(story("charts"), width) + styles()["h2"].spaceBefore
+    panel = (left - 1 - needed) / 72 / rows
+    if page > 2 or panel < PANEL_LEAST:  # more than two pages whatever is done
+        panel = max(panel_in("charts"), PANEL_LEAST)
+    return build_pdf(info, story("head tail charts", min(panel, most)))
 
 
-def _height(story: Sequence[Flowable], width: float) -> float:
-    """How tall ``story`` is laid out in one column ``width`` wide (ignoring page breaks)."""
-    total = 0.0
-    for flowable in story:
-        if isinstance(flowable, CondPageBreak | PageBreak):
-            continue
-        if isinstance(flowable, KeepTogether):
-            total += _height(list(flowable._content), width)
-            continue
-        total += flowable.wrap(width, 10_000)[1]
-        total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return total
+class _Room(Flowable):
+    """Takes no room; remembers on which page it lands and how much room is left there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = (0, 0.0)
+        self._left = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._left = avail_height
+        return 0, 0
+
+    def draw(self) -> None:
+        self.found = (self.canv.getPageNumber(), self._left)
 
 
 def _chart_heading(review: kpis.MonthlyReview, series: Sequence[kpis.KpiSeries]) -> Flowable:
@@ -249,7 +316,6 @@ def _chart_heading(review: kpis.MonthlyReview, series: Sequence[kpis.KpiSeries])
 
 def _head(info: DocumentInfo, review: kpis.MonthlyReview) -> list[Flowable]:
     """The title, the summary, the table and the month's notes."""
-    width = PAGE_SIZES.get(info.page_size, PAGE_SIZES["a4"])[0] - 2 * MARGIN
     story: list[Flowable] = title_block(info)
     month = kpis.month_label(review.month)
     if review.measured:
@@ -265,12 +331,19 @@ def _head(info: DocumentInfo, review: kpis.MonthlyReview) -> list[Flowable]:
     story.append(para(summary, "small"))
     story.append(Spacer(0, 2.5 * mm))
     if review.lines:
-        story.append(_table(review, width))
-    notes = [(line.kpi.name, line.note) for line in review.lines if line.note.strip()]
+        story.append(_table(review, frame_size(info)[0]))
+    notes = [
+        f"<b>{text(line.kpi.name)}:</b> {text(' '.join(line.note.split()))}"
+        for line in review.lines
+        if line.note.strip()
+    ]
     if notes:
         story.append(para(f"Notes for {month}", "h2"))
-        for kpi_name, note in notes:
-            story.append(markup(f"<b>{text(kpi_name)}:</b> {text(note)}", "small"))
+        note = ParagraphStyle("note", parent=styles()["small"], fontSize=8, leading=10)
+        if len(notes) <= RUN_IN_NOTES:  # a paragraph each
+            story += [Paragraph(n, note) for n in notes]
+        else:  # one after the other in one paragraph: short notes take no line of their own
+            story.append(Paragraph("  ·  ".join(notes), note))
     return story
 
 

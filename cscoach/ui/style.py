@@ -74,6 +74,11 @@ class Palette:
     added: str  # words added, in a comparison of versions
     removed: str  # words removed
     icon_disabled: str
+    # The KPI charts (the rest of their colours are named above: base, text, accent, ...).
+    chart_rolling: str  # the 3-month average
+    chart_note: str  # the circle round a month with a note
+    chart_grid: str  # the value grid lines
+    chart_axis: str  # the axis lines and tick marks
 
 
 LIGHT = Palette(
@@ -121,6 +126,10 @@ LIGHT = Palette(
     added="#1b7a3d",
     removed="#b42318",
     icon_disabled="#a7b0b8",
+    chart_rolling="#c77c1e",
+    chart_note="#7a4100",
+    chart_grid="#e4e8eb",
+    chart_axis="#b7c0c7",
 )
 
 DARK = Palette(
@@ -168,6 +177,10 @@ DARK = Palette(
     added="#7fd19a",
     removed="#f28b82",
     icon_disabled="#5d666e",
+    chart_rolling="#e3a75a",
+    chart_note="#f6cd8f",
+    chart_grid="#363d43",
+    chart_axis="#5b656e",
 )
 
 PALETTES = {LIGHT.name: LIGHT, DARK.name: DARK}

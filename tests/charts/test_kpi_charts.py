@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from cscoach.charts import kpi_charts as kc
@@ -171,3 +172,89 @@ def test_charts_package_does_not_import_matplotlib() -> None:
     code = "import sys, cscoach.charts; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_status_wordings_from_longest_to_shortest() -> None:
+    s = make_series(
+        values=(80.0, 86.0),
+        months=("2026-05", "2026-06"),
+        targets=(85.0, 85.0),
+        rolling=(80.0, 83.0),
+        notes=("", ""),
+    )
+    assert kc.status_variants(s) == (
+        "86.0 % · ✓ on target · ▲ better than May",
+        "86.0 % · ✓ on target · ▲ better",
+        "86.0 % · ✓ · ▲ better",
+        "86.0 % ✓ ▲",
+    )
+
+
+def test_charts_are_drawn_in_the_theme_given_and_in_paper_colours_by_default() -> None:
+    from matplotlib.colors import to_hex
+
+    from cscoach.charts.theme import PAPER, ChartTheme
+
+    dark = ChartTheme(
+        background="#282d32",
+        text="#e6e9ec",
+        muted="#a5b0ba",
+        grid="#363d43",
+        axis="#5b656e",
+        values="#6cc0bf",
+        target="#c5ced6",
+        on_target="#81c995",
+        off_target="#f28b82",
+        rolling="#e3a75a",
+        note="#f6cd8f",
+    )
+    for theme in (PAPER, dark):
+        fig = kc.kpi_figure(make_series(), theme=theme)
+        assert to_hex(fig.get_facecolor()) == theme.background
+        assert to_hex(fig.axes[0].get_facecolor()) == theme.background
+        assert to_hex(fig.texts[0].get_color()) == theme.text  # the title
+        assert to_hex(line(fig, "values").get_color()) == theme.values
+        assert to_hex(line(fig, "rolling").get_color()) == theme.rolling
+        panel = kc.panel_figure(make_series(), 2, theme=theme)
+        title, status = panel.axes[0].cscoach_labels["title"][0], panel.axes[0].texts[-1]
+        assert to_hex(title.get_color()) == theme.text
+        assert to_hex(status.get_color()) == theme.off_target  # 85 against 90: off target
+        pixels = kc.figure_pixels(panel, dpi=40)
+        assert "#{:02x}{:02x}{:02x}".format(*pixels.getpixel((1, 1))) == theme.background
+    paper = kc.dashboard_figure([make_series()])  # print: always the paper colours
+    assert to_hex(paper.get_facecolor()) == PAPER.background == "#ffffff"
+
+
+@pytest.mark.parametrize("count", [4, 9, 20])
+def test_panel_titles_and_statuses_stay_inside_their_panel(count: int) -> None:
+    """However narrow the panels (four to a row on an A4 page), a title or status never runs
+    into the next panel's: it is shortened to fit."""
+    names = ["Customer satisfaction (CSAT)", "Email replied within 24 hours", "Loyalty sign-ups"]
+    series = [
+        make_series(
+            kpi_id=n,
+            name=names[n % 3],
+            unit="people",
+            values=(129.0, 134.5, 129.0, 131.0, 127.0, 129.0),
+            max_value=None,
+        )
+        for n in range(count)
+    ]
+    fig = kc.dashboard_figure(series, width=6.68, panel_height=1.1, years=False)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    rows, columns = kc.dashboard_layout(count)
+    for row in range(rows):
+        boxes = []
+        for ax in fig.axes[row * columns : (row + 1) * columns]:
+            labels = ax.cscoach_labels
+            texts = [labels["title"][0], labels["status"][0]]
+            extents = [t.get_window_extent(renderer) for t in texts]
+            boxes.append((min(e.x0 for e in extents), max(e.x1 for e in extents)))
+            assert all(t.get_text() for t in texts)
+        assert boxes[0][0] >= 0 and boxes[-1][1] <= fig.bbox.width
+        for (_, right), (left, _) in zip(boxes, boxes[1:], strict=False):
+            assert right < left, "a title or status runs into the next panel"
+    if columns == 4:  # shortened there, not in wider panels
+        assert fig.axes[0].cscoach_labels["status"][0].get_text() != kc.status_text(series[0])

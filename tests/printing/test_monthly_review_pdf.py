@@ -62,12 +62,12 @@ def test_review_table_symbols_and_text_as_typed(filled: Workbook) -> None:
         assert squash(heading) in flat
     # CSAT: 86.0 against 85 → on target; a year before (2025-10) 80.0; month before 85.5
     assert squash("86.0 %") in flat and squash("✓ On target") in flat
-    assert squash("85.5▲ better now") in flat
-    assert squash("80.0▲ better now") in flat
+    assert squash("85.5 ▲ better") in flat
+    assert squash("80.0 ▲ better") in flat
     # NPS −12.2 against 40 → off target, with a symbol, not only a colour
     assert squash("−12.2") in flat and squash("✗ Off target") in flat
     # resolution time 18 hours against 24, lower is better: on target; down is better
-    assert squash("18.0 hours") in flat and squash("19.0▼ better now") in flat
+    assert squash("18.0 hours") in flat and squash("19.0 ▼ better") in flat
     assert squash("Café shut for a week <roadworks> & Q&A") in flat
     assert squash("What we planned in September 2026: done?") in flat
     assert squash("Train Bo on the till") in flat and squash("Fix the door bell") in flat
@@ -141,3 +141,34 @@ def test_bad_month_or_nothing_to_review(workbook: Workbook, month, field) -> Non
     with pytest.raises(ValidationError) as caught:
         render_monthly_review(workbook, PrintRequest("monthly-review", month=month, today=TODAY))
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+@pytest.mark.parametrize("noted", [1, 5])
+def test_twenty_kpis_fit_two_pages(workbook: Workbook, size: str, noted: int) -> None:
+    """Twenty KPIs (the four standard ones and sixteen of the owner's), a year of values,
+    notes on one or five of them, last month's plan and this month's: two pages."""
+    months = kpis.months_between("2025-11", "2026-10")
+    for n in range(16):
+        name = f"Own KPI with a longer name, number {n + 1}"
+        new = kpis.add_kpi(workbook, kpis.KpiInput(name, "people", 0, 1000), 50 + n)
+        for k, month in enumerate(months):
+            kpis.set_entry(workbook, new, month, 40 + n + (k * 7) % 13, today=TODAY)
+    for k, month in enumerate(months):
+        kpis.set_entry(workbook, kpi_id(workbook, "csat"), month, 80 + k % 5, today=TODAY)
+    lines = kpis.monthly_review(workbook, "2026-10", today=TODAY).lines
+    for line in [line for line in lines if line.value is not None][:noted]:
+        note = f"What happened to {line.kpi.name} this month, and why, in a sentence or two."
+        kpis.set_note(workbook, line.kpi.id, "2026-10", note, today=TODAY)
+    plan = "\n".join(f"Action {n}: call back every complaint within a day (Ana)" for n in range(5))
+    kpis.save_next_steps(workbook, "2026-09", plan, today=TODAY)
+    kpis.save_next_steps(workbook, "2026-10", plan.replace("Action", "Step"), today=TODAY)
+    pdf = render_monthly_review(
+        workbook, PrintRequest("monthly-review", month="2026-10", page_size=size, today=TODAY)
+    )
+    pages, text, reader = read(pdf)
+    assert pages <= 2
+    flat = squash(text)
+    assert squash("Own KPI with a longer name, number 16") in flat
+    assert squash("Action 4") in flat and squash("Step 4") in flat
+    assert len([img for page in reader.pages for img in page.images]) == 1  # the charts

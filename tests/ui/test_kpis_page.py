@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -393,6 +394,50 @@ def test_print_review_previews_the_pdf(qtbot, page: KpisPage, monkeypatch) -> No
     assert name == "monthly-review-2026-10.pdf"
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Monthly review: October 2026" in text
+
+
+def test_review_print_is_laid_out_in_the_worker_with_the_plan_being_typed(
+    qtbot, page: KpisPage, monkeypatch
+) -> None:
+    """The PDF is made aside (the window keeps handling events), from the workbook file
+    through another connection: the plan still being typed is saved first."""
+    from cscoach.printing import documents
+
+    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    page.reload()
+    calls: list[tuple] = []
+    real_render = documents.render
+
+    def render(wb, request):
+        calls.append((threading.current_thread(), wb is page.wb, request))
+        return real_render(wb, request)
+
+    monkeypatch.setattr(documents, "render", render)
+    shown: list[bytes] = []
+    monkeypatch.setattr(
+        print_preview, "show_preview", lambda parent, pdf, *a, **k: shown.append(pdf)
+    )
+    page.tabs.setCurrentWidget(page.review)
+    page.review.next_steps.setFocus()
+    qtbot.keyClicks(page.review.next_steps, "Call back every complaint")
+    assert page.review.save_timer.isActive()  # typed, not saved yet
+    page.print_review(page.review.current_month())
+    ((thread, same_connection, request),) = calls
+    assert thread is not threading.main_thread() and not same_connection
+    assert (request.document, request.month, request.today) == ("monthly-review", "2026-10", TODAY)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown[0])).pages)
+    assert "Call back every complaint" in text
+    assert kpis.get_next_steps(page.wb, "2026-10") == "Call back every complaint"
+
+
+def test_no_review_is_printed_without_the_plan_that_could_not_be_saved(
+    page: KpisPage, fake_dialogs, monkeypatch
+) -> None:
+    monkeypatch.setattr(print_preview, "preview", lambda *a, **k: pytest.fail("printed"))
+    monkeypatch.setattr(page.review, "save_next_steps", lambda: False)
+    page.print_review(None)
+    assert fake_dialogs.kinds() == ["error"]
+    assert "could not be saved" in fake_dialogs.texts("error")[0]
 
 
 def test_print_with_nothing_to_review(qtbot, page: KpisPage, fake_dialogs, monkeypatch) -> None:

@@ -17,13 +17,8 @@ from cscoach.ui.main_window import MainWindow
 from cscoach.ui.widgets import HtmlView, ToneItem, plain_label, set_role
 
 UI = Path(__file__).resolve().parents[2] / "cscoach" / "ui"
-# Files that may still name colours: style.py holds them all; the others belong to the
-# charts, which keep their own for now (a white chart is a picture).
-COLOURS_ALLOWED = {
-    UI / "style.py",
-    UI / "pages" / "kpi_charts_tab.py",
-    UI / "pages" / "kpi_chart_canvas.py",  # the chart's white page
-}
+# The one file that names colours: every other one asks it (the KPI charts too).
+COLOURS_ALLOWED = {UI / "style.py"}
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 QCOLOR_LITERAL = re.compile(r"""QColor\(\s*(["']|\d)""")
 NAMED_CSS = re.compile(r"""(color|background)\s*:\s*(white|black)\b""")
@@ -272,3 +267,49 @@ def test_first_step_badges_are_accent_circles_inside_their_cards(qtbot, scheme):
     image = badge.grab().toImage()
     inside = image.pixelColor(image.width() // 4, image.height() // 2)
     assert inside.name() == style.current().accent_fill
+
+
+def test_kpi_charts_take_the_palette_and_are_drawn_again_when_it_changes(qtbot, demo_workbook):
+    """On screen the charts' background and text follow light and dark mode, live."""
+    from matplotlib.colors import to_hex
+
+    from cscoach.ui.pages.kpis_page import KpisPage
+
+    page = KpisPage(demo_workbook)
+    qtbot.addWidget(page)
+    style.style_window(page)
+    page.resize(1280, 800)
+    page.show()
+    page.tabs.setCurrentWidget(page.charts)
+    qtbot.waitUntil(lambda: bool(page.charts.panels) and not page.charts.busy, timeout=20_000)
+
+    def colours() -> set[tuple[str, str, str]]:
+        """(background, title, legend text) of every panel and the legend."""
+        found = set()
+        legend = page.charts.legend.figure
+        label = to_hex(legend.legends[0].get_texts()[0].get_color())
+        for panel in page.charts.panels.values():
+            ax = panel.figure.axes[0]
+            background = to_hex(panel.figure.get_facecolor())
+            title = ax.cscoach_labels["title"][0]
+            found.add((background, to_hex(title.get_color()), label))
+            assert to_hex(ax.get_facecolor()) == background
+            image = panel.grab().toImage()  # what is on screen, not only the figure's state
+            assert image.pixelColor(image.width() - 2, image.height() // 2).name() == background
+        return found
+
+    assert colours() == {(style.LIGHT.base, style.LIGHT.text, style.LIGHT.text)}
+    style.apply("dark")
+    qtbot.waitUntil(lambda: not page.charts.busy, timeout=20_000)
+    assert colours() == {(style.DARK.base, style.DARK.text, style.DARK.text)}
+    assert style.LIGHT.base != style.DARK.base and style.LIGHT.text != style.DARK.text
+
+    page.charts.show_kpi(page.charts.chart_combo.itemData(1))  # one KPI, drawn in dark
+    qtbot.waitUntil(lambda: page.charts.canvas is not None and not page.charts.busy)
+    assert to_hex(page.charts.figure.get_facecolor()) == style.DARK.base
+    style.apply("light")
+    qtbot.waitUntil(lambda: not page.charts.busy)
+    assert to_hex(page.charts.figure.get_facecolor()) == style.LIGHT.base
+    page.charts.show_kpi("dashboard")  # the dashboard, kept while hidden, in light again
+    qtbot.waitUntil(lambda: not page.charts.busy)
+    assert colours() == {(style.LIGHT.base, style.LIGHT.text, style.LIGHT.text)}

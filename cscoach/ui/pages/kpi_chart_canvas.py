@@ -6,8 +6,9 @@ one go and freeze the window for a second. This canvas hands each draw request t
 callback instead (the Charts tab's queue, which draws one canvas per event-loop turn,
 visible ones first), and until then paints its last picture stretched to its new size.
 
-It also remembers what its figure shows (``key``), so new data that is the same as the
-drawn data costs nothing. Imports matplotlib's Qt backend: import it on first use.
+It also remembers what its figure shows (``key``: the data and the colour theme), so new
+data that is the same as the drawn data costs nothing, and a switch between light and dark
+draws it again. Imports matplotlib's Qt backend: import it on first use.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -25,11 +27,16 @@ class ChartCanvas(FigureCanvasQTAgg):
     """A figure on screen, drawn when ``draw_now`` is called (see the module docstring)."""
 
     def __init__(
-        self, request_draw: Callable[[ChartCanvas], None], *, width: float, height: float
+        self,
+        request_draw: Callable[[ChartCanvas], None],
+        *,
+        width: float,
+        height: float,
+        background: str,
     ) -> None:
         self._request_draw: Callable[[ChartCanvas], None] | None = None
         super().__init__(Figure(figsize=(max(width, 1.0), max(height, 0.3)), dpi=100))
-        self.figure.patch.set_facecolor("white")
+        self.figure.patch.set_facecolor(background)  # the chart theme's, until drawn
         self._request_draw = request_draw
         self.key: Hashable | None = None  # what the figure shows now
         self._wanted: tuple[Hashable, Callable[[Figure], object]] | None = None
@@ -76,11 +83,11 @@ class ChartCanvas(FigureCanvasQTAgg):
         ):
             super().paintEvent(event)
             return
-        # Not drawn yet: white (the canvas paints every pixel itself, so else it shows
-        # garbage). Resized and not drawn again yet: its last picture, stretched.
+        # Not drawn yet: the figure's background (the canvas paints every pixel itself, so
+        # else it shows garbage). Resized and not drawn again yet: its last picture, stretched.
         painter = QPainter(self)
         try:
-            painter.fillRect(self.rect(), QColor("white"))
+            painter.fillRect(self.rect(), QColor(to_hex(self.figure.get_facecolor())))
             if renderer is not None:
                 buffer = memoryview(renderer.buffer_rgba())
                 image = QImage(

@@ -8,7 +8,9 @@ Quick on a large workbook and never freezing the window:
 - the dashboard is one small canvas per KPI, not one big figure, and canvases are drawn one
   per event-loop turn, the visible ones first, so clicks and keys get through in between;
 - after an edit every series is read again (cheap) and only the charts whose data changed
-  are drawn again: usually one panel.
+  are drawn again: usually one panel;
+- the charts are drawn in the app's light or dark colours (``chart_theme``) and drawn
+  again when the scheme changes while the app runs (printed charts stay light).
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cscoach.charts.theme import ChartTheme
 from cscoach.model import kpis
 from cscoach.model.workbook import Workbook
+from cscoach.ui import style
 from cscoach.ui.widgets import plain_label
 
 DASHBOARD = "dashboard"
@@ -54,6 +58,27 @@ IMPORT_STEPS = (  # matplotlib's import in parts, so that clicks and keys get th
     CANVAS_MODULE,
 )
 START_AFTER_MS = 200  # import matplotlib then at the latest, painted placeholder or not
+DARK_SHADE_ALPHA = 0.13  # the on-target side shaded a little more on a dark background
+
+
+def chart_theme(palette: style.Palette | None = None) -> ChartTheme:
+    """The charts' colours taken from the app's palette (default: the one in use), so the
+    charts look like the rest of the window in light and in dark mode."""
+    p = palette or style.current()
+    return ChartTheme(
+        background=p.base,
+        text=p.text,
+        muted=p.muted,
+        grid=p.chart_grid,
+        axis=p.chart_axis,
+        values=p.accent,
+        target=p.header_text,
+        on_target=p.better,
+        off_target=p.error,
+        rolling=p.chart_rolling,
+        note=p.chart_note,
+        shade_alpha=DARK_SHADE_ALPHA if p is style.DARK else ChartTheme.shade_alpha,
+    )
 
 
 @dataclass
@@ -143,6 +168,7 @@ class ChartsTab(QWidget):
         layout.addLayout(standards_row)
         layout.addWidget(self.notes_label)
         self._fill_choices()
+        style.notifier().changed.connect(self._scheme_changed)
 
     def _fill_choices(self) -> None:
         current = self.chart_combo.currentData()
@@ -193,6 +219,16 @@ class ChartsTab(QWidget):
         self.stale = True
         if self.isVisible():
             self.redraw()
+
+    def _scheme_changed(self, _scheme: str) -> None:
+        """Light or dark mode changed while the app runs: draw the charts on screen again in
+        the new colours (a hidden tab does so when shown; the hidden view when shown)."""
+        if self._view is None:
+            return
+        if self.isVisible() and not self._starting:
+            self._put_charts()
+        else:
+            self.stale = True
 
     def show_kpi(self, kpi_id: int | str) -> None:
         index = self.chart_combo.findData(kpi_id)
@@ -256,19 +292,20 @@ class ChartsTab(QWidget):
         from cscoach.charts import kpi_charts
 
         shown = self._shown
+        theme = chart_theme()
         if self._choice != DASHBOARD:
             view = self._show_view("kpi", ("kpi",), self._build_single)
             series = shown[0]
-            view.canvas.show_content(series, partial(_kpi_figure, series))
+            view.canvas.show_content((series, theme), partial(_kpi_figure, series, theme))
             return
         columns = kpi_charts.dashboard_layout(len(shown))[1]
         key = ("dashboard", tuple(s.kpi_id for s in shown), columns)
         view = self._show_view("dashboard", key, partial(self._build_dashboard, shown, columns))
         if view.legend is not None:
             gids = kpi_charts.legend_gids(shown)
-            view.legend.show_content(gids, partial(_legend_figure, gids))
+            view.legend.show_content((gids, theme), partial(_legend_figure, gids, theme))
         for series in shown:
-            content = (series, columns)
+            content = (series, columns, theme)
             view.panels[series.kpi_id].show_content(content, partial(_panel_figure, *content))
 
     def _show_view(self, kind: str, key: tuple, build) -> _View:  # noqa: ANN001
@@ -289,7 +326,9 @@ class ChartsTab(QWidget):
     def _new_canvas(self, width: float, height: float):  # noqa: ANN202
         from cscoach.ui.pages.kpi_chart_canvas import ChartCanvas
 
-        canvas = ChartCanvas(self._request_draw, width=width, height=height)
+        canvas = ChartCanvas(
+            self._request_draw, width=width, height=height, background=chart_theme().background
+        )
         canvas.mpl_connect("motion_notify_event", self._hover)
         canvas.mpl_connect("pick_event", self._picked)
         return canvas
@@ -436,19 +475,24 @@ class ChartsTab(QWidget):
         self.selected_note.setText(f"{kpis.month_label(month)}: {note}")
 
 
-def _kpi_figure(series: kpis.KpiSeries, figure) -> None:  # noqa: ANN001
+def _kpi_figure(series: kpis.KpiSeries, theme: ChartTheme, figure) -> None:  # noqa: ANN001
     from cscoach.charts import kpi_charts
 
-    kpi_charts.kpi_figure(series, figure=figure)
+    kpi_charts.kpi_figure(series, figure=figure, theme=theme)
 
 
-def _panel_figure(series: kpis.KpiSeries, columns: int, figure) -> None:  # noqa: ANN001
+def _panel_figure(
+    series: kpis.KpiSeries,
+    columns: int,
+    theme: ChartTheme,
+    figure,  # noqa: ANN001
+) -> None:
     from cscoach.charts import kpi_charts
 
-    kpi_charts.panel_figure(series, columns, figure=figure)
+    kpi_charts.panel_figure(series, columns, figure=figure, theme=theme)
 
 
-def _legend_figure(gids: tuple[str, ...], figure) -> None:  # noqa: ANN001
+def _legend_figure(gids: tuple[str, ...], theme: ChartTheme, figure) -> None:  # noqa: ANN001
     from cscoach.charts import kpi_charts
 
-    kpi_charts.legend_figure(gids, figure=figure)
+    kpi_charts.legend_figure(gids, figure=figure, theme=theme)

@@ -704,24 +704,27 @@ class KpisPage(Page):
     # -- printing -------------------------------------------------------------------------
 
     def print_review(self, month: str | None) -> None:
+        """Preview the monthly review of ``month`` (default: the one on the Monthly Review
+        tab). The plan being typed is saved first: the PDF is laid out in the print
+        preview's worker thread, from the workbook file, so the window never freezes."""
         from cscoach.printing.documents import PrintRequest
-        from cscoach.printing.monthly_review import render_monthly_review
         from cscoach.ui import print_preview
-        from cscoach.ui.filenames import safe_file_name
 
-        self.review.save_next_steps()
-        month = month or self.review.current_month()
-        try:
-            pdf = render_monthly_review(
-                self.wb, PrintRequest("monthly-review", month=month, today=self.today)
+        if not self.review.save_next_steps():
+            dialogs.show_error(
+                self,
+                "Cannot print",
+                "The “what we will do next” text could not be saved, so the review would not "
+                "show it. Correct it on the Monthly Review tab, then print again.",
             )
-        except ValidationError as exc:
-            dialogs.show_error(self, "Cannot print", exc.message)
             return
+        month = month or self.review.current_month()
         label = kpis.month_label(month) if month else "latest month"
-        print_preview.show_preview(
+        request = PrintRequest("monthly-review", month=month, today=self.today)
+        print_preview.preview(
             self,
-            pdf,
+            self.wb,
+            request,
             f"Monthly review: {label}",
-            safe_file_name(f"monthly-review-{month or 'latest'}.pdf"),
+            f"monthly-review-{month or 'latest'}.pdf",
         )

@@ -12,8 +12,8 @@ packages=(
   # Qt xcb (a real window)
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render0
   libxcb-render-util0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
-  # a virtual screen, screenshots, PDFs to pictures
-  xvfb xauth xdotool poppler-utils
+  # a virtual screen, screenshots, PDFs to pictures, checking the .desktop file
+  xvfb xauth xdotool poppler-utils desktop-file-utils
 )
 
 missing=()

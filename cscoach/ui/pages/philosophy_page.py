@@ -618,6 +618,10 @@ class PhilosophyPage(Page):
         self.version_list = QListWidget()
         self.version_list.setObjectName("versionList")
         self.version_list.setAccessibleName("Published versions")
+        # A long note wraps inside the list rather than hiding behind a sideways scroll bar.
+        self.version_list.setWordWrap(True)
+        self.version_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.version_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.version_list.currentRowChanged.connect(self._version_selected)
         self.version_view = HtmlView()
         self.version_view.setObjectName("versionView")
@@ -671,6 +675,8 @@ class PhilosophyPage(Page):
             note = f"\n{v.note}" if v.note else ""
             item = QListWidgetItem(f"Version {v.number} — {long_date(v.published_on)}{note}")
             item.setData(Qt.ItemDataRole.UserRole, v.number)
+            if v.note:
+                item.setToolTip(v.note)
             self.version_list.addItem(item)
         self.version_list.blockSignals(False)
         for combo in (self.compare_a, self.compare_b):

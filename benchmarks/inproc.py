@@ -290,8 +290,13 @@ def _charts(app, window, args: argparse.Namespace) -> dict:  # noqa: ANN001
     page.tabs.setCurrentWidget(page.charts)
     app.processEvents()
     out["first show of the Charts tab: on screen"] = time.perf_counter() - began
+    while page.charts.busy_on_screen and time.perf_counter() - began < 30:
+        app.processEvents()
+    out["first show of the Charts tab: every chart in sight drawn"] = time.perf_counter() - began
     settle_charts(app, page.charts)
-    out["first show of the Charts tab (imports matplotlib)"] = time.perf_counter() - began
+    out["first show of the Charts tab: all charts drawn, scrolled out of sight too"] = (
+        time.perf_counter() - began
+    )
     assert page.charts.panels or page.charts.canvas is not None, "no chart on screen"
 
     def redraw_after_change(label: str, n: int) -> None:

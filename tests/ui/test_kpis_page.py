@@ -643,3 +643,18 @@ def test_every_kpi_heading_explains_its_formula(qtbot, workbook) -> None:
         for n in range(model.columnCount())
     ]
     assert "promoters (9–10)" in tips[1] and "÷" in tips[0] and "÷" in tips[3]
+
+
+def test_the_charts_in_sight_are_drawn_before_those_scrolled_away(qtbot, page: KpisPage) -> None:
+    for n in range(8):  # twelve KPIs: the dashboard is taller than the window
+        kpis.add_kpi(page.wb, kpis.KpiInput(f"Own KPI {n}", "", 0, 100), 50)
+    page.reload()
+    page.window().resize(1000, 600)
+    page.tabs.setCurrentWidget(page.charts)
+    assert page.charts.busy_on_screen  # matplotlib is still on its way
+    qtbot.waitUntil(lambda: not page.charts.busy_on_screen, timeout=20_000)
+    in_sight = [c for c in page.charts.panels.values() if not c.visibleRegion().isEmpty()]
+    assert in_sight and all(c.is_current() for c in in_sight)
+    assert len(in_sight) < len(page.charts.panels)  # some are out of sight
+    drawn(qtbot, page)
+    assert all(c.is_current() for c in page.charts.panels.values())

@@ -207,6 +207,14 @@ class ChartsTab(QWidget):
         waiting = self._turn_pending or bool(self._queue)
         return self._starting or (waiting and self.isVisible())
 
+    @property
+    def busy_on_screen(self) -> bool:
+        """Whether a chart the owner can see right now still has to be drawn (the ones
+        scrolled out of sight are drawn after them)."""
+        if self._starting:
+            return True
+        return self.isVisible() and any(not c.visibleRegion().isEmpty() for c in self._queue)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self.stale:

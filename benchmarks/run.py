@@ -43,6 +43,12 @@ TARGETS = {
 }
 
 
+# The Charts tab's first show, chosen this many seconds after the KPI page appeared: at once
+# (the worst case: the page has not started importing matplotlib), and after a second of
+# looking at the monthly figures (the usual case, and the one the target is for).
+CHARTS_THINK = (0.0, 1.0)
+
+
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -310,8 +316,12 @@ class Table:
         unit: str = "s",
         target: str | None = None,
         shown: str | None = None,
+        what: str | None = None,
     ) -> None:
+        """A row; with a ``target``, checked against it (``what``: the row's name in the
+        list of checks and misses, when its label alone does not say it)."""
         text = shown if shown is not None else _fmt(value, unit)
+        what = what or label.strip()
         verdict, goal = "", ""
         if target is not None:
             limit = TARGETS[target]
@@ -321,9 +331,9 @@ class Table:
             else:
                 verdict = "PASS" if value <= limit else "MISS"
                 if verdict == "MISS":
-                    self.misses.append(f"{label}: {text} ({goal})")
+                    self.misses.append(f"{what}: {text} ({goal})")
             self.checks.append(
-                {"what": label, "target": target, "value": value, "limit": limit, "ok": verdict}
+                {"what": what, "target": target, "value": value, "limit": limit, "ok": verdict}
             )
         self.rows.append((label, text, goal, verdict))
 
@@ -424,13 +434,29 @@ def build_table(results: dict) -> Table:
     for key, value in pages.get("later show after a change elsewhere", {}).items():
         t.add(f"{key}: later show after a change elsewhere", value, target="later show")
     charts = pages.get("charts", {})
-    if charts:
+    first_shows = results.get("charts_first_show", {})
+    if charts or first_shows:
         t.section("KPI charts on the large workbook (20 KPIs)")
-        for label, value in charts.items():
-            target = "chart redraw" if "redraw" in label or "then Charts" in label else None
-            if label == "first show of the Charts tab: every chart in sight drawn":
-                target = "charts complete on first show"
-            t.add(label, value, target=target)
+    for think, info in first_shows.items():
+        when = "at once" if float(think) == 0 else f"after {think} s on the KPI page"
+        if "error" in info:
+            t.add(f"Charts tab chosen {when}", None, shown="ERROR")
+            continue
+        imported = "not imported" if info["matplotlib parts left to import"] else "imported"
+        t.add(f"Charts tab chosen {when} (matplotlib {imported}): on screen", info["on screen"])
+        t.add(
+            f"  the {info['canvases in sight']} charts in sight drawn",
+            info["every chart in sight drawn"],
+            target="charts complete on first show" if float(think) > 0 else None,
+            what=f"Charts tab chosen {when}: the charts in sight drawn",
+        )
+        t.add(
+            f"  all {info['canvases']}, scrolled out of sight too",
+            info["all charts drawn, scrolled out of sight too"],
+        )
+    for label, value in charts.items():
+        target = "chart redraw" if "redraw" in label or "then Charts" in label else None
+        t.add(label, value, target=target)
 
     docs = results.get("print", {}).get("documents", {})
     t.section("Printing from the large workbook (first time / again)")
@@ -543,6 +569,10 @@ def main(argv: list[str] | None = None) -> int:
         log("Pages, charts (offscreen)…")
         results["pages"] = inproc(tmp, "pages", large)
         results["pages_overview_first"] = inproc(tmp, "pages", large, "--start-page", "team")
+        results["charts_first_show"] = {
+            f"{think:g}": inproc(tmp, "charts", large, "--think", f"{think:g}")
+            for think in CHARTS_THINK
+        }
         log("Printing…")
         results["print"] = inproc(tmp, "print", large)
         log("Imports…")
@@ -593,12 +623,13 @@ def _errors(results: dict) -> list[str]:
         "memory",
         "pages",
         "pages_overview_first",
+        "charts_first_show",
         "print",
         "imports",
         "model",
     ):
         part = results.get(key, {})
-        parts = part.values() if key == "startup_breakdown" else [part]
+        parts = part.values() if key in ("startup_breakdown", "charts_first_show") else [part]
         for p in parts:
             if isinstance(p, dict) and "error" in p:
                 found.append(f"{key}: " + p["error"].strip().splitlines()[-1][:300])

@@ -5,4 +5,26 @@ a chart is drawn in, as plain data: the screen passes the app's light or dark on
 uses its own); ``cscoach.charts.kpi_charts`` imports matplotlib, so import it only where a
 chart is about to be drawn (the Qt canvas that shows these figures is
 ``cscoach.ui.pages.kpi_chart_canvas``).
+
+matplotlib may be imported by two threads at once: the window imports it in parts while
+the KPI page is open, and a print of the monthly review imports it in its worker thread.
+Two threads importing the same circle of modules can hand one of them a module that is
+only half run, so whichever thread imports matplotlib holds ``IMPORT_LOCK`` meanwhile: a
+worker imports the charts through ``kpi_charts_module``.
 """
+
+from __future__ import annotations
+
+import threading
+from types import ModuleType
+
+IMPORT_LOCK = threading.Lock()  # held by the thread importing matplotlib
+
+
+def kpi_charts_module() -> ModuleType:
+    """``cscoach.charts.kpi_charts``, imported under ``IMPORT_LOCK`` (waits while another
+    thread is importing matplotlib)."""
+    with IMPORT_LOCK:
+        from cscoach.charts import kpi_charts
+
+    return kpi_charts

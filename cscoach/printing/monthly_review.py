@@ -15,6 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from cscoach.charts import kpi_charts_module
 from cscoach.model import kpis, settings, validate
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
@@ -207,8 +208,7 @@ def _chart(series: Sequence[kpis.KpiSeries], width: float, panel_height: float) 
     """The dashboard drawn at the size it is printed (so its type prints at its own size),
     in the paper colours whatever the screen shows, handed to reportlab as raw pixels (no
     PNG encoded here and decoded there)."""
-    from cscoach.charts import kpi_charts
-
+    kpi_charts = kpi_charts_module()
     figure = kpi_charts.dashboard_figure(  # the heading says the months: no years under them
         series, width=width / 72, panel_height=panel_height, years=False
     )
@@ -234,8 +234,7 @@ def monthly_review_document(
     """
     if not series:
         return build_pdf(info, [*_head(info, review), *_tail(review)])
-    from cscoach.charts import kpi_charts
-
+    kpi_charts = kpi_charts_module()  # this may run in a print worker thread
     width, room = frame_size(info)
     room -= 1  # what reportlab's frame keeps for rounding
     rows = kpi_charts.dashboard_layout(len(series))[0]

@@ -343,6 +343,70 @@ def test_charts_tab_appears_before_matplotlib_is_imported(tmp_path: Path) -> Non
     assert out.stdout.splitlines() == ["False Drawing charts… True", "True 4 False"]
 
 
+CHARTS_AFTER_WARM_UP = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+from cscoach.model.workbook import Workbook
+from cscoach.ui import chart_import
+from cscoach.ui.pages.kpis_page import KpisPage
+
+app = QApplication([])
+wb = Workbook.create(sys.argv[1], "Corner Café")
+page = KpisPage(wb)
+page.resize(1000, 700)
+page.show()
+app.processEvents()
+print("matplotlib" in sys.modules)  # the page is on screen first
+deadline = time.monotonic() + 30
+while not chart_import.imported() and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.002)
+print(chart_import.imported(), page.tabs.currentWidget() is page.charts, page.charts.panels == {})
+page.tabs.setCurrentWidget(page.charts)
+print(page.charts.scroll.widget() is page.charts.placeholder, len(page.charts.panels))
+page.charts.charts_drawn.connect(app.quit)
+app.exec()
+print(page.charts.busy)
+wb.close()
+"""
+
+
+def test_kpi_page_imports_matplotlib_while_the_owner_looks_at_the_figures(tmp_path) -> None:
+    """A moment after the page is shown, matplotlib is imported on idle turns (the Charts
+    tab not built), so that choosing Charts draws at once, without "Drawing charts…"."""
+    out = subprocess.run(
+        [sys.executable, "-c", CHARTS_AFTER_WARM_UP, str(tmp_path / "wb.cscoach")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert out.stdout.splitlines() == ["False", "True False True", "False 4", "False"]
+
+
+def test_hidden_tabs_read_the_workbook_when_shown(page: KpisPage) -> None:
+    """The Monthly Review and Definitions tabs are read when shown, not on every write
+    while the owner types in the grid; the review prints the month it would show."""
+    csat = kpi_id(page.wb, "csat")
+    kpis.set_entry(page.wb, csat, "2026-10", 86, today=TODAY)
+    page.reload()
+    assert page.review.stale and page.definitions.stale
+    assert page.review.month_combo.count() == 0
+    assert page.review.current_month() == "2026-10"
+    page.tabs.setCurrentWidget(page.review)
+    assert not page.review.stale and page.review.current_month() == "2026-10"
+    assert page.review.table.item(0, 1).text() == "86.0 %"
+    page.tabs.setCurrentWidget(page.definitions)
+    assert not page.definitions.stale
+    assert page.definitions.table.rowCount() == len(kpis.list_kpis(page.wb, today=TODAY))
+    page.tabs.setCurrentIndex(0)
+    kpis.set_entry(page.wb, csat, "2026-11", 90, today=TODAY)
+    page.reload()
+    assert page.review.stale  # hidden again: read when next shown
+    page.tabs.setCurrentWidget(page.review)
+    assert page.review.current_month() == "2026-11"  # the latest month with values
+
+
 def test_review_tab_shows_status_and_saves_the_plan(qtbot, page: KpisPage) -> None:
     kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-09", 84, today=TODAY)
     kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)

@@ -3,8 +3,9 @@
 Quick on a large workbook and never freezing the window:
 
 - the tab appears at once with its notes and standards, and "Drawing charts…" where the
-  charts go; matplotlib (about half a second to import with its Qt backend) is imported in
-  parts on the next event-loop turns, never when the page module is imported;
+  charts go; matplotlib (about 0.7 s to import with its Qt backend) is imported in parts
+  on the next event-loop turns (``chart_import``), never when the page module is imported,
+  and usually already while the owner looks at the monthly figures;
 - the dashboard is one small canvas per KPI, not one big figure, and canvases are drawn one
   per event-loop turn, the visible ones first, so clicks and keys get through in between;
 - after an edit every series is read again (cheap) and only the charts whose data changed
@@ -16,8 +17,6 @@ Quick on a large workbook and never freezing the window:
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import sys
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 from cscoach.charts.theme import ChartTheme
 from cscoach.model import kpis
 from cscoach.model.workbook import Workbook
-from cscoach.ui import style
+from cscoach.ui import chart_import, style
 from cscoach.ui.widgets import plain_label
 
 DASHBOARD = "dashboard"
@@ -48,15 +47,6 @@ MIN_PANEL_INCHES = 1.6  # a panel's plot: below this the dashboard scrolls inste
 MIN_KPI_INCHES = 3.4
 DPI = 100  # the figures' dots per inch on screen (at a device pixel ratio of 1)
 RANGES = (("Last 12 months", 12), ("Last 24 months", 24), ("Everything", None))
-CANVAS_MODULE = "cscoach.ui.pages.kpi_chart_canvas"  # imports matplotlib: about 0.5 s
-IMPORT_STEPS = (  # matplotlib's import in parts, so that clicks and keys get through
-    "numpy",
-    "matplotlib",
-    "matplotlib.backend_bases",
-    "matplotlib.axes",
-    "matplotlib.figure",
-    CANVAS_MODULE,
-)
 START_AFTER_MS = 200  # import matplotlib then at the latest, painted placeholder or not
 DARK_SHADE_ALPHA = 0.13  # the on-target side shaded a little more on a dark background
 
@@ -262,7 +252,7 @@ class ChartsTab(QWidget):
         notes = self._notes_text(shown)
         self.notes_label.setPlainText(notes)
         self.notes_label.setVisible(bool(notes))
-        if CANVAS_MODULE in sys.modules:
+        if chart_import.imported():
             self.layout().activate()  # the chart area's final size, the notes and standards shown
             self._put_charts()
         elif not self._starting:
@@ -270,24 +260,22 @@ class ChartsTab(QWidget):
             # (or a moment later if it never is, the window being covered).
             self._starting = True
             self.placeholder.installEventFilter(self)
-            QTimer.singleShot(START_AFTER_MS, self._start)
+            QTimer.singleShot(START_AFTER_MS, self, self._start)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.placeholder and event.type() == QEvent.Type.Paint and self._starting:
-            QTimer.singleShot(0, self._start)
+            QTimer.singleShot(0, self, self._start)
         return super().eventFilter(watched, event)
 
     def _start(self) -> None:
-        """Import matplotlib a part per event-loop turn (the longest about 0.2 s), then
-        put the charts on screen."""
+        """Import matplotlib a part per event-loop turn (see ``chart_import``; the KPI
+        page may have started), then put the charts on screen."""
         if not self._starting:
             return
         self.placeholder.removeEventFilter(self)
-        waiting = [name for name in IMPORT_STEPS if name not in sys.modules]
-        if waiting:
-            importlib.import_module(waiting[0])
-        if len(waiting) > 1:
-            QTimer.singleShot(0, self._start)
+        wait = chart_import.import_next()
+        if wait is not None:
+            QTimer.singleShot(wait, self, self._start)
             return
         self._starting = False
         self._put_charts()
@@ -403,7 +391,7 @@ class ChartsTab(QWidget):
     def _schedule(self) -> None:
         if self._queue and not self._turn_pending and self.isVisible():
             self._turn_pending = True
-            QTimer.singleShot(0, self._draw_turn)
+            QTimer.singleShot(0, self, self._draw_turn)
 
     def _draw_turn(self) -> None:
         """Draw one waiting canvas, one that can be seen first, then come back next turn."""

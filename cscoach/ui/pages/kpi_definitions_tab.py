@@ -36,6 +36,8 @@ class DefinitionsTab(QWidget):
         self.wb = wb
         self.today: dt.date | None = today
         self.kpis: list[kpis.Kpi] = []
+        self.stale = True  # read when first shown
+        self._select_when_shown: int | None = None
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("kpiTable")
@@ -112,6 +114,11 @@ class DefinitionsTab(QWidget):
 
     # -- data ----------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
+
     def current(self) -> kpis.Kpi | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -126,6 +133,14 @@ class DefinitionsTab(QWidget):
                 return
 
     def reload(self, select_id: int | None = None) -> None:
+        """Read the KPIs again, keeping (or making) ``select_id`` the selected one; read when
+        the tab is next shown if it is hidden now."""
+        if not self.isVisible():
+            self.stale = True
+            self._select_when_shown = select_id or self._select_when_shown
+            return
+        self.stale = False
+        select_id, self._select_when_shown = select_id or self._select_when_shown, None
         keep = (
             select_id if select_id is not None else (self.current().id if self.current() else None)
         )

@@ -42,6 +42,7 @@ class ReviewTab(QWidget):
         self.review: kpis.MonthlyReview | None = None
         self.picked_month: str | None = None  # chosen by the owner; else the latest
         self._loaded_steps = ""
+        self.stale = True  # read when first shown
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(SAVE_DELAY_MS)
@@ -131,12 +132,20 @@ class ReviewTab(QWidget):
     # -- data --------------------------------------------------------------------
 
     def current_month(self) -> str | None:
+        """The month reviewed (the one the tab shows or will show when next shown)."""
+        if self.stale:
+            return self.picked_month or kpis.latest_month(self.wb)
         return self.month_combo.currentData()
 
     def reload(self, month: str | None = None) -> None:
-        """Show ``month``, else the month the owner picked, else the latest with values."""
+        """Show ``month``, else the month the owner picked, else the latest with values
+        (read when the tab is next shown if it is hidden now)."""
         if month:
             self.picked_month = month
+        if not self.isVisible():
+            self.stale = True
+            return
+        self.stale = False
         months = kpis.review_months(self.wb, today=self.today)
         wanted = self.picked_month or kpis.latest_month(self.wb)
         if wanted is None or wanted not in months:
@@ -149,6 +158,11 @@ class ReviewTab(QWidget):
         self.month_combo.setCurrentIndex(max(index, 0))
         self.month_combo.blockSignals(False)
         self._show()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
 
     def _month_chosen(self) -> None:
         self.save_next_steps()

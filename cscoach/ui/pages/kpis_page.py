@@ -3,8 +3,8 @@ the KPI definitions, and CSV and survey import and export.
 
 The grid is months × KPIs, edited in place: a value is saved when the cell is left, through
 the model, so a value the model refuses is never written and its message is shown under the
-grid, naming the cell. matplotlib is imported only when the Charts tab is first shown (or a
-review is printed), never when this module is imported.
+grid, naming the cell. matplotlib is never imported with this module: it is imported in
+parts a moment after the page is first shown (``chart_import``), or by a printed review.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from cscoach.model import kpi_import as ki
 from cscoach.model import kpis
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs, style
+from cscoach.ui import chart_import, dialogs, style
 from cscoach.ui.pages import kpi_dialogs
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.kpi_charts_tab import ChartsTab
@@ -569,6 +569,10 @@ class KpisPage(Page):
         self.charts.reload()
         self.review.reload()
         self.changed.emit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        chart_import.warm_up()  # the charts are a click away: import matplotlib meanwhile
 
     def _tab_changed(self, _index: int) -> None:
         self.review.save_next_steps()

@@ -1,0 +1,82 @@
+"""matplotlib imported on the GUI thread in parts, one part per event-loop turn.
+
+Importing matplotlib with its Qt backend takes about 0.7 s, longer than drawing the charts
+that need it. Done in one go it would freeze the window; done in parts (none much over
+0.1 s), clicks and keys get through in between.
+
+Two callers share the parts: the KPI page starts importing them a moment after it is first
+shown (``warm_up``; the owner looks at the monthly figures before choosing Charts, and a
+session that never opens the KPI page never pays the memory), and the Charts tab, shown
+first, takes over wherever the import has got to (``import_next``).
+
+A print worker may be importing matplotlib at the same time: a part is imported only while
+this thread holds ``cscoach.charts.IMPORT_LOCK``, else it is tried again a moment later.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from PySide6.QtCore import QTimer
+
+from cscoach import charts
+
+CANVAS_MODULE = "cscoach.ui.pages.kpi_chart_canvas"  # the last part: it needs all the others
+PARTS = (  # in import order, each about 0.1 s at most
+    "numpy",
+    "pyparsing",
+    "PIL.PngImagePlugin",
+    "matplotlib",
+    "matplotlib.collections",
+    "matplotlib.text",
+    "matplotlib.backend_bases",
+    "matplotlib.axes._base",
+    "matplotlib.projections",
+    "matplotlib.figure",
+    "matplotlib.backends.backend_qt",
+    CANVAS_MODULE,
+)
+WARM_UP_AFTER_MS = 250  # after the KPI page first shows: it is painted and taking input
+BUSY_RETRY_MS = 50  # another thread holds the lock: look again this much later
+
+_warming = False
+
+
+def imported() -> bool:
+    """Whether every part is imported (charts can be drawn at once)."""
+    return CANVAS_MODULE in sys.modules
+
+
+def import_next() -> int | None:
+    """Import the next part. None when every part is imported; else how many milliseconds
+    to wait before the next call (0 after a part, more while another thread imports)."""
+    if imported():
+        return None
+    if not charts.IMPORT_LOCK.acquire(blocking=False):
+        return BUSY_RETRY_MS
+    try:
+        waiting = [name for name in PARTS if name not in sys.modules]
+        if waiting:
+            importlib.import_module(waiting[0])
+    finally:
+        charts.IMPORT_LOCK.release()
+    return None if imported() else 0
+
+
+def warm_up(after_ms: int = WARM_UP_AFTER_MS) -> None:
+    """Start importing the parts on the event-loop turns from ``after_ms`` on (once)."""
+    global _warming
+    if _warming or imported():
+        return
+    _warming = True
+    QTimer.singleShot(after_ms, _warm_up_step)
+
+
+def _warm_up_step() -> None:
+    global _warming
+    wait = import_next()
+    if wait is None:
+        _warming = False
+    else:
+        QTimer.singleShot(wait, _warm_up_step)

@@ -57,6 +57,9 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (usage: {self.usage})")
 
 
+STDOUT = Path("-")  # --out -: standard output
+
+
 def _path(value: str) -> Path:
     if not value.strip():
         raise argparse.ArgumentTypeError("the path is empty")
@@ -124,7 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     printing.add_argument("document", metavar="DOC", choices=list(DOCUMENTS), help=names)
     printing.add_argument("--workbook", metavar="PATH", type=_path, required=True)
-    printing.add_argument("--out", metavar="FILE.pdf", type=_path, required=True)
+    printing.add_argument(
+        "--out",
+        metavar="FILE.pdf",
+        type=_path,
+        required=True,
+        help="the PDF file to write (- writes it to standard output)",
+    )
     printing.add_argument(
         "--page-size",
         choices=("a4", "letter"),
@@ -161,7 +170,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="write every KPI value to a CSV file",
     )
     export.add_argument("--workbook", metavar="PATH", type=_path, required=True)
-    export.add_argument("--out", metavar="FILE.csv", type=_path, required=True)
+    export.add_argument(
+        "--out",
+        metavar="FILE.csv",
+        type=_path,
+        required=True,
+        help="the CSV file to write (- writes it to standard output, without a BOM)",
+    )
     kpi_import = kpi_commands.add_parser(
         "import",
         prog=f"{PROG} kpi import",
@@ -311,9 +326,13 @@ def _print(ns: argparse.Namespace) -> int:
     )
     with Workbook.open(ns.workbook, read_only=True) as wb:
         printed = render(wb, request)
-    _write_atomically(ns.out, printed.pdf)
     for warning in printed.warnings:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    if ns.out == STDOUT:
+        sys.stdout.buffer.write(printed.pdf)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    _write_atomically(ns.out, printed.pdf)
     print(f"Wrote {ns.out}.")
     return EXIT_OK
 
@@ -322,6 +341,14 @@ def _kpi(ns: argparse.Namespace) -> int:
     from cscoach.model import kpi_import
     from cscoach.model.workbook import Workbook
 
+    if ns.kpi_command == "export" and ns.out == STDOUT:
+        from cscoach.model.csvfile import to_csv_text
+
+        with Workbook.open(ns.workbook, read_only=True) as wb:
+            rows = kpi_import.export_rows(wb)
+        sys.stdout.write(to_csv_text(kpi_import.HEADER, rows))
+        sys.stdout.flush()
+        return EXIT_OK
     if ns.kpi_command == "export":
         if ns.out.is_dir():
             raise UsageError(f"--out: {ns.out} is a folder; give a file name ending in .csv")

@@ -542,6 +542,31 @@ def test_kpi_export_then_import_round_trips(tmp_path: Path, capsys, demo_path: P
     assert "Imported 0 new values" in stdout
 
 
+def test_out_dash_writes_to_standard_output(tmp_path: Path, demo_path: Path) -> None:
+    """``--out -`` pipes the PDF or the CSV (no BOM, no "Wrote" line) and leaves no file
+    named "-"; a real process, so the bytes are the ones a pipe gets."""
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = subprocess.run(
+        [sys.executable, "-m", "cscoach", "print", "poster", "--workbook", str(demo_path)]
+        + ["--out", "-"],
+        capture_output=True,
+        cwd=tmp_path,
+        env=headless_env(tmp_path),
+        timeout=120,
+    )
+    assert pdf.returncode == 0 and pdf.stderr == b""
+    assert pdf.stdout.startswith(b"%PDF") and pdf.stdout.rstrip().endswith(b"%%EOF")
+    assert "service" in PdfReader(io.BytesIO(pdf.stdout)).pages[0].extract_text().lower()
+    done = run_process(tmp_path, "kpi", "export", "--workbook", str(demo_path), "--out", "-")
+    assert done.returncode == 0 and done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert lines[0] == "month,kpi,value,note" and len(lines) > 50
+    assert not (tmp_path / "-").exists()
+
+
 def test_kpi_import_is_all_or_nothing(tmp_path: Path, capsys, healthy: Path) -> None:
     csv_file = tmp_path / "in.csv"
     csv_file.write_text(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -272,6 +273,8 @@ def read_kpi_csv(
     by_name: dict[str, kpis.Kpi | None] = {}
     seen: dict[tuple[int, str], int] = {}
     rows: list[ImportRow] = []
+    existing: dict[tuple[int, str], kpis.KpiEntry] = {}  # every entry of the KPIs named
+    entries_read: set[int] = set()  # those KPIs (one query each, not one per row)
     for line, record in records[1:]:
         if len(record) > len(columns):
             hint = (
@@ -291,7 +294,10 @@ def read_kpi_csv(
         if not kpi_name:
             raise CsvLineError(line, "the kpi cell is empty.")
         if kpi_name.casefold() not in by_name:
-            by_name[kpi_name.casefold()] = kpis.find_kpi(wb, kpi_name)
+            found = by_name[kpi_name.casefold()] = kpis.find_kpi(wb, kpi_name)
+            if found is not None and found.id not in entries_read:
+                entries_read.add(found.id)
+                existing.update(((e.kpi_id, e.month), e) for e in kpis.list_entries(wb, found.id))
         kpi = by_name[kpi_name.casefold()]
         if kpi is None:
             known = ", ".join(f"“{k.name}”" for k in kpis.list_kpis(wb))
@@ -311,7 +317,7 @@ def read_kpi_csv(
                 line, f"{kpi.name} {month} is already on line {seen[key]}; keep one of them."
             )
         seen[key] = line
-        rows.append(ImportRow(line, kpi.id, kpi.name, month, value, note, kpis.get_entry(wb, *key)))
+        rows.append(ImportRow(line, kpi.id, kpi.name, month, value, note, existing.get(key)))
     return KpiImportPlan(tuple(rows), delimiter)
 
 
@@ -447,10 +453,23 @@ def _year(text: str) -> int:
     return 2000 + year if len(text) == 2 else year
 
 
-@lru_cache(maxsize=65_536)  # a survey is read again each time a column is chosen
 def _date_parts(text: str) -> tuple[str, int, int, int] | None:
-    """("iso" | "ambiguous" | "dayfirst", a, b, year) or None when it is not a date."""
+    """("iso" | "ambiguous" | "dayfirst", a, b, year) or None when it is not a date.
+
+    A timestamp's date and time are read apart: the dates of a survey repeat (a few
+    hundred days) where its timestamps do not, so the date is parsed once per day
+    (``_day_parts``) and only the short time is checked for each response."""
     text = text.strip()
+    day, _space, time = text.partition(" ")
+    if not time:
+        return _day_parts(text)
+    parts = _day_parts(day)
+    return parts if parts is not None and _TIME_REST.match(text[len(day) :]) else None
+
+
+@lru_cache(maxsize=65_536)  # a survey is read again each time a column is chosen
+def _day_parts(text: str) -> tuple[str, int, int, int] | None:
+    """``_date_parts`` of a text with no space in it."""
     for kind, pattern in (("iso", _ISO), ("iso", _YMD)):
         found = pattern.match(text)
         if found and _TIME_REST.match(found.group(4)):
@@ -471,9 +490,13 @@ def date_order(values: Sequence[str]) -> tuple[bool, bool]:
     Raises:
         ValidationError: the column mixes both orders.
     """
+    return _order([_date_parts(v) for v in values])
+
+
+def _order(parsed: Sequence[tuple[str, int, int, int] | None]) -> tuple[bool, bool]:
+    """``date_order`` of dates already split by ``_date_parts``."""
     day_first = month_first = False
-    for value in values:
-        parts = _date_parts(value)
+    for parts in parsed:
         if parts and parts[0] == "ambiguous":
             day_first |= parts[1] > 12
             month_first |= parts[2] > 12
@@ -488,7 +511,11 @@ def date_order(values: Sequence[str]) -> tuple[bool, bool]:
 
 def parse_date(text: str, *, day_first: bool = False) -> dt.date | None:
     """A response date in ISO or a common spreadsheet / Google Forms form, or None."""
-    parts = _date_parts(text)
+    return _date(_date_parts(text), day_first)
+
+
+def _date(parts: tuple[str, int, int, int] | None, day_first: bool) -> dt.date | None:
+    """``parse_date`` of a date already split by ``_date_parts``."""
     if parts is None:
         return None
     kind, a, b, year = parts
@@ -509,6 +536,7 @@ def parse_date(text: str, *, day_first: bool = False) -> dt.date | None:
 _WHOLE = re.compile(r"^\+?(\d{1,2})(?:[.,]0+)?$")
 
 
+@lru_cache(maxsize=1024)  # a survey holds the same few answers thousands of times
 def _answer(text: str, low: int, high: int) -> int | None:
     found = _WHOLE.match(text.strip())
     if not found:
@@ -607,11 +635,24 @@ class SurveyAnalysis:
         return [f"{count} × {reason}" for reason, count in sorted(self.skipped.items())]
 
 
+GUESS_SAMPLE = 2000  # responses looked at to guess the columns, spread over the file
+
+
 def suggest_columns(table: SurveyTable) -> tuple[int | None, int | None, int | None]:
-    """(date, nps, csat) column indexes guessed from the headers and the values."""
+    """(date, nps, csat) column indexes guessed from the headers and the values (of at
+    most ``GUESS_SAMPLE`` responses spread over the file: a big survey is guessed as
+    quickly as a small one)."""
+    step = max(1, math.ceil(len(table.rows) / GUESS_SAMPLE))
+    sample = SurveyTable(table.name, table.headers, table.rows[::step], table.lines[::step])
+    columns_seen: dict[int, list[str]] = {}
+
+    def column(index: int) -> list[str]:
+        if index not in columns_seen:
+            columns_seen[index] = sample.column(index)
+        return columns_seen[index]
 
     def share(index: int, test) -> float:
-        values = [v for v in table.column(index) if v]
+        values = [v for v in column(index) if v]
         return sum(1 for v in values if test(v)) / len(values) if values else 0.0
 
     def is_date(v: str) -> bool:
@@ -624,7 +665,7 @@ def suggest_columns(table: SurveyTable) -> tuple[int | None, int | None, int | N
         return _answer(v, 1, 5) is not None
 
     def wide(index: int) -> bool:
-        return any((_answer(v, 0, 10) or 0) > 5 or v.strip() == "0" for v in table.column(index))
+        return any((_answer(v, 0, 10) or 0) > 5 or v.strip() == "0" for v in column(index))
 
     columns = range(len(table.headers))
     lower = [h.casefold() for h in table.headers]
@@ -700,8 +741,9 @@ def analyse_survey(
     if len(set(chosen)) != len(chosen):
         raise ValidationError("csat_column", "Choose a different column for each purpose.")
     dates = table.column(date_index)
+    parsed = [_date_parts(d) if d else None for d in dates]  # each date split once
     if day_first is None:
-        day_first, certain = date_order(dates)
+        day_first, certain = _order(parsed)
     else:
         certain = True
     now = kpis.current_month(today)
@@ -711,34 +753,34 @@ def analyse_survey(
         "NPS": (nps_index, 0, 10, "a whole number 0–10"),
         "CSAT": (csat_index, 1, 5, "a whole number 1–5"),
     }
+    asked = [(name, *spec) for name, spec in answers.items() if spec[0] is not None]
     valid = Counter()
     invalid: dict[str, list[tuple[int, str]]] = {"NPS": [], "CSAT": [], "date": []}
     dated = 0
+    month_of: dict[dt.date, str] = {}
     for row_index, raw_date in enumerate(dates):
-        line = table.lines[row_index]
-        row = table.rows[row_index]
-        cells = {
-            name: (row[i].strip() if i is not None and i < len(row) else "")
-            for name, (i, *_rest) in answers.items()
-        }
         if not raw_date:
             skipped["responses without a date"] += 1
             continue
-        day = parse_date(raw_date, day_first=day_first)
+        day = _date(parsed[row_index], day_first)
+        line = table.lines[row_index]
         if day is None or day.year < 1900:
             skipped["responses whose date could not be read"] += 1
             invalid["date"].append((line, raw_date))
             continue
         dated += 1
-        month = f"{day.year:04d}-{day.month:02d}"
+        month = month_of.get(day)
+        if month is None:
+            month = month_of[day] = f"{day.year:04d}-{day.month:02d}"
         if month > now:
             skipped["responses dated after this month"] += 1
             continue
-        tally = months.setdefault(month, MonthTally())
-        for name, (index, low, high, wanted) in answers.items():
-            if index is None:
-                continue
-            text = cells[name]
+        tally = months.get(month)
+        if tally is None:
+            tally = months[month] = MonthTally()
+        row = table.rows[row_index]
+        for name, index, low, high, wanted in asked:
+            text = row[index].strip() if index < len(row) else ""
             if not text:
                 skipped[f"blank {name} answers"] += 1
                 continue
@@ -788,7 +830,7 @@ def analyse_survey(
             )
     months = {m: t for m, t in months.items() if t.nps_total or t.csat_total}
     note = ""
-    if not certain and any((p := _date_parts(d)) and p[0] == "ambiguous" for d in dates if d):
+    if not certain and any(p and p[0] == "ambiguous" for p in parsed):
         note = (
             f"Every date could be read either way (like 10/3/2026); they were read as "
             f"{DAY_FIRST if day_first else MONTH_FIRST}."

@@ -3,9 +3,13 @@ and the pieces that take their colours from the current palette (``style``)."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QLabel,
     QPushButton,
@@ -19,6 +23,17 @@ from PySide6.QtWidgets import (
 from cscoach.ui import style
 
 PAGE_MARGINS = (28, 22, 28, 20)
+
+
+@contextlib.contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while a step of a fraction of a second runs (reading a big CSV):
+    longer work goes to a worker thread with a busy bar instead (the print preview)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def plain_label(text: str = "", *, object_name: str = "", role: str = "") -> QLabel:

@@ -359,6 +359,19 @@ def test_surveymonkey_two_header_rows(workbook: Workbook) -> None:
     }
 
 
+def test_columns_of_a_big_survey_are_guessed_from_a_sample() -> None:
+    """Past ``GUESS_SAMPLE`` responses only a spread-out sample is looked at, and the
+    guess is the one the whole file gives: headings that say nothing, a 1–5 column and a
+    0–10 column (told apart by answers above 5), and a column of mostly text."""
+    lines = ["When,Q1,Q2,Q3"]
+    for n in range(ki.GUESS_SAMPLE * 3 + 7):
+        lines.append(f"{n % 10 + 1}/{n % 28 + 1}/2026 10:{n % 60:02d},{n % 5 + 1},{n % 11},ok {n}")
+    table = ki.read_survey("\n".join(lines).encode())
+    assert ki.suggest_columns(table) == (0, 2, 1)
+    whole = ki.analyse_survey(table, date_column=0, nps_column=2, csat_column=1, today=TODAY)
+    assert sum(m.nps_total for m in whole.months.values()) == len(table.rows)
+
+
 def test_many_rows_analyse_quickly_and_group_by_month(workbook: Workbook) -> None:
     lines = ["Timestamp,Recommend"]
     for n in range(6000):

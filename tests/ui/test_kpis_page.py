@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
+from cscoach.model import kpi_import as ki
 from cscoach.model import kpis
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, print_preview
@@ -549,15 +550,29 @@ def test_import_csv_keep_mine(qtbot, page: KpisPage, monkeypatch, tmp_path, fake
     assert "Kept 1 existing value" in page.feedback.text()
 
 
-def test_import_csv_bad_line_imports_nothing(page: KpisPage, fake_dialogs, tmp_path) -> None:
+def test_import_csv_bad_line_imports_nothing(
+    page: KpisPage, fake_dialogs, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
     fake_dialogs.open_path = write(
         tmp_path, "kpis.csv", "month,kpi,value\n2026-09,csat,80\n2026-13,csat,85\n"
     )
     before = file_bytes(page.wb)
+    cursors = []
+    read = ki.read_kpi_csv
+
+    def reading(*args, **kwargs):
+        cursors.append(QApplication.overrideCursor().shape())
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(ki, "read_kpi_csv", reading)
     page.import_csv()
     assert fake_dialogs.kinds() == ["open_path", "error"]
     assert "Line 3:" in fake_dialogs.texts("error")[0]
     assert file_bytes(page.wb) == before
+    assert cursors == [Qt.CursorShape.WaitCursor]  # while the file is read
+    assert QApplication.overrideCursor() is None  # and put back though it failed
 
 
 def test_export_csv(page: KpisPage, fake_dialogs, tmp_path) -> None:

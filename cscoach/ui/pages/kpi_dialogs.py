@@ -34,7 +34,7 @@ from cscoach.model import kpis
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui.widgets import busy_cursor, error_label, plain_label, show_message
 
 
 def run(dialog: QDialog) -> bool:
@@ -446,14 +446,15 @@ class SurveyDialog(QDialog):
         self.analysis = None
         self.preview.setRowCount(0)
         try:
-            analysis = ki.analyse_survey(
-                self.table,
-                date_column=self.date_combo.currentData(),
-                nps_column=self.nps_combo.currentData(),
-                csat_column=self.csat_combo.currentData(),
-                day_first=self.order_combo.currentData(),
-                today=self.today,
-            )
+            with busy_cursor():
+                analysis = ki.analyse_survey(
+                    self.table,
+                    date_column=self.date_combo.currentData(),
+                    nps_column=self.nps_combo.currentData(),
+                    csat_column=self.csat_combo.currentData(),
+                    day_first=self.order_combo.currentData(),
+                    today=self.today,
+                )
         except ValidationError as exc:
             show_message(self.error, exc.message)
             self.skipped.setText("")

@@ -45,7 +45,14 @@ from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.kpi_charts_tab import ChartsTab
 from cscoach.ui.pages.kpi_definitions_tab import DefinitionsTab
 from cscoach.ui.pages.kpi_review_tab import ReviewTab
-from cscoach.ui.widgets import error_label, plain_label, show_message, text_side, text_width
+from cscoach.ui.widgets import (
+    busy_cursor,
+    error_label,
+    plain_label,
+    show_message,
+    text_side,
+    text_width,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -604,7 +611,8 @@ class KpisPage(Page):
         if path is None:
             return
         try:
-            plan = ki.read_kpi_csv(self.wb, path, today=self.today)
+            with busy_cursor():
+                plan = ki.read_kpi_csv(self.wb, path, today=self.today)
         except ValidationError as exc:
             dialogs.show_error(
                 self,
@@ -652,9 +660,10 @@ class KpisPage(Page):
             destructive=True,
         )
         try:
-            report = ki.import_kpi_csv(
-                self.wb, path, replace=replace, keep_existing=not replace, today=self.today
-            )
+            with busy_cursor():
+                report = ki.import_kpi_csv(
+                    self.wb, path, replace=replace, keep_existing=not replace, today=self.today
+                )
         except CsCoachError as exc:
             dialogs.show_error(self, "Nothing was imported", exc.message)
             return
@@ -668,7 +677,8 @@ class KpisPage(Page):
         if path is None:
             return
         try:
-            table = ki.read_survey(path)
+            with busy_cursor():
+                table = ki.read_survey(path)
         except ValidationError as exc:
             dialogs.show_error(self, "Cannot read the survey", exc.message)
             return
@@ -693,7 +703,8 @@ class KpisPage(Page):
             destructive=True,
         )
         try:
-            report = ki.store_survey(self.wb, analysis, replace=replace, today=self.today)
+            with busy_cursor():
+                report = ki.store_survey(self.wb, analysis, replace=replace, today=self.today)
         except CsCoachError as exc:
             dialogs.show_error(self, "Nothing was imported", exc.message)
             return

@@ -344,19 +344,20 @@ def import_kpi_csv(
             f"{plan.conflict_text()}. Import with replace to overwrite them, or remove those "
             "rows from the file.",
         )
-    stored, replaced, kept = [], [], []
+    stored, replaced, kept, entries = [], [], [], []
+    for row in plan.rows:
+        if row.status == UNCHANGED:
+            continue
+        if row.status == REPLACE and not replace:
+            kept.append(row)
+            continue
+        existing = row.existing
+        note = row.note or (existing.note if existing else "")
+        counts = existing.counts if existing and existing.value == row.value else None
+        entries.append((row.kpi_id, row.month, row.value, note, counts))
+        (replaced if existing else stored).append(row)
     with wb.transaction() as db:
-        for row in plan.rows:
-            if row.status == UNCHANGED:
-                continue
-            if row.status == REPLACE and not replace:
-                kept.append(row)
-                continue
-            existing = row.existing
-            note = row.note or (existing.note if existing else "")
-            counts = existing.counts if existing and existing.value == row.value else None
-            kpis.store_entry(db, row.kpi_id, row.month, row.value, note, counts)
-            (replaced if existing else stored).append(row)
+        kpis.store_entries(db, entries)
     return KpiImportReport(tuple(stored), tuple(replaced), tuple(kept), tuple(plan.unchanged))
 
 

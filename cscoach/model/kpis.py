@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cscoach.model import validate
@@ -760,14 +760,25 @@ def store_entry(
 ) -> None:
     """Insert or replace one entry inside the caller's transaction (``db``); the month,
     value and note must already be checked. Used by the importers too."""
-    if not math.isfinite(value):  # sqlite would store NaN as NULL without a word
-        raise ValidationError("value", "The value must be a finite number.")
-    db.execute(
+    store_entries(db, [(kpi_id, month, value, note, counts)])
+
+
+def store_entries(db, entries: Iterable[tuple[int, str, float, str, Mapping | None]]) -> None:
+    """``store_entry`` for many ``(kpi_id, month, value, note, counts)`` in one statement
+    (an import of thousands of values)."""
+    rows = []
+    for kpi_id, month, value, note, counts in entries:
+        if not math.isfinite(value):  # sqlite would store NaN as NULL without a word
+            raise ValidationError("value", "The value must be a finite number.")
+        rows.append(
+            (kpi_id, month, value, note, json.dumps(dict(counts)) if counts is not None else None)
+        )
+    db.conn.executemany(
         "INSERT INTO kpi_entries (kpi_id, month, value, note, counts, updated_at) "
         "VALUES (?, ?, ?, ?, ?, datetime('now')) "
         "ON CONFLICT (kpi_id, month) DO UPDATE SET value = excluded.value, "
         "note = excluded.note, counts = excluded.counts, updated_at = excluded.updated_at",
-        [kpi_id, month, value, note, json.dumps(dict(counts)) if counts is not None else None],
+        rows,
     )
 
 

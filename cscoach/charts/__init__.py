@@ -10,7 +10,8 @@ matplotlib may be imported by two threads at once: the window imports it in part
 the KPI page is open, and a print of the monthly review imports it in its worker thread.
 Two threads importing the same circle of modules can hand one of them a module that is
 only half run, so whichever thread imports matplotlib holds ``IMPORT_LOCK`` meanwhile: a
-worker imports the charts through ``kpi_charts_module``.
+worker imports the charts through ``kpi_charts_module`` (and the print worker imports
+reportlab under the lock too).
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cscoach.charts import IMPORT_LOCK
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
@@ -324,8 +325,9 @@ class RenderJob:
         return job
 
     def _run(self) -> None:
-        from cscoach.printing.base import cancellable
-        from cscoach.printing.documents import render
+        with IMPORT_LOCK:  # not while the window imports matplotlib (``cscoach.charts``)
+            from cscoach.printing.base import cancellable
+            from cscoach.printing.documents import render
 
         wb = Workbook(self._path, self._conn, None)
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import subprocess
 import sys
 import threading
@@ -406,6 +407,50 @@ def test_hidden_tabs_read_the_workbook_when_shown(page: KpisPage) -> None:
     assert page.review.stale  # hidden again: read when next shown
     page.tabs.setCurrentWidget(page.review)
     assert page.review.current_month() == "2026-11"  # the latest month with values
+
+
+PRINT_WHILE_WARMING_UP = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+from cscoach.model import demo
+from cscoach.model.workbook import Workbook
+from cscoach.ui import chart_import, print_preview
+from cscoach.ui.pages.kpis_page import KpisPage
+
+app = QApplication([])
+demo.create_demo(sys.argv[1])
+wb = Workbook.open(sys.argv[1])
+shown = []
+print_preview.show_preview = lambda parent, pdf, *a, **k: shown.append(pdf)
+page = KpisPage(wb)
+page.show()
+app.processEvents()
+time.sleep(float(sys.argv[2]))  # the page's import of matplotlib is due, or under way
+app.processEvents()
+page.print_review(None)  # its worker imports reportlab and matplotlib meanwhile
+deadline = time.monotonic() + 30
+while not chart_import.imported() and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.002)
+print(len(shown), shown[0][:5] if shown else None, chart_import.imported())
+wb.close()
+"""
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.3, 0.45])
+def test_a_review_printed_while_the_page_imports_matplotlib(tmp_path, delay: float) -> None:
+    """The print worker and the window import matplotlib at the same time (each a part at
+    a time, never the same module at once): the review prints and the charts are ready."""
+    out = subprocess.run(
+        [sys.executable, "-c", PRINT_WHILE_WARMING_UP, str(tmp_path / "d.cscoach"), str(delay)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "CSCOACH_DATA_DIR": str(tmp_path)},
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["1", "b'%PDF-'", "True"]
+    assert "Error" not in out.stderr
 
 
 def test_review_tab_shows_status_and_saves_the_plan(qtbot, page: KpisPage) -> None:

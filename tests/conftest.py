@@ -11,6 +11,7 @@ os.environ["MPLBACKEND"] = "Agg"
 os.environ["QT_API"] = "pyside6"
 os.environ["CSCOACH_DATA_DIR"] = tempfile.mkdtemp(prefix="cscoach-test-data-")
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="cscoach-test-config-"))
+os.environ["LC_PAPER"] = "C.UTF-8"  # new workbooks print on A4 whatever the machine's locale
 
 import pytest  # noqa: E402
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from cscoach.model import validate
+from cscoach.model import paper, validate
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 
-PAGE_SIZES = ("a4", "letter")
+PAGE_SIZES = paper.PAGE_SIZES
 
 
 def get(wb: Workbook, key: str, default: str = "") -> str:

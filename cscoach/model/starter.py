@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from cscoach.model import paper
+
 GENERAL = "General"
 SUPPORT_TEAM = "Customer support team"
 COMPANY = "The company as a whole"
@@ -251,7 +253,11 @@ STANDARDS: list[tuple[str, str, str, int, bool]] = [
 
 def insert_starter_content(conn: sqlite3.Connection) -> None:
     """Insert the starter content into a freshly created schema (inside its transaction)."""
-    defaults = {"business_name": "", "page_size": "a4", "philosophy_review_months": "12"}
+    defaults = {
+        "business_name": "",
+        "page_size": paper.locale_page_size(),
+        "philosophy_review_months": "12",
+    }
     conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", list(defaults.items()))
     question_ids: dict[str, int] = {}
     for position, (key, section, text, kind) in enumerate(QUESTIONS, start=1):

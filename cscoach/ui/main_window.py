@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from cscoach import APP_NAME, __version__
 from cscoach.model import settings as workbook_settings
-from cscoach.model.errors import WorkbookError
+from cscoach.model.errors import CsCoachError, WorkbookError
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
 from cscoach.ui import dialogs, icons, opening, prefs, style
 from cscoach.ui.pages.base import Page
@@ -103,6 +103,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("kpis", "KPIs", _kpis),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)
+PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
 
 
 def window_title(wb: Workbook | None) -> str:
@@ -304,6 +305,40 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    def _build_paper_menu(self) -> QMenu:
+        """File › Paper Size: A4 or US Letter for every document this workbook prints (a
+        new workbook starts with its locale's, ``cscoach.model.paper``)."""
+        self.paper_menu = QMenu("&Paper Size", self)
+        self.paper_menu.setObjectName("paperMenu")
+        group = QActionGroup(self)
+        self.paper_actions: dict[str, QAction] = {}
+        for size, label in PAPER_LABELS.items():
+            action = self._action(label, lambda s=size: self.set_paper(s), None, f"paper_{size}")
+            action.setCheckable(True)
+            action.setStatusTip(f"Print every document of this workbook on {label} paper")
+            group.addAction(action)
+            self.paper_menu.addAction(action)
+            self.paper_actions[size] = action
+        self.paper_menu.aboutToShow.connect(self._show_paper)
+        return self.paper_menu
+
+    def _show_paper(self) -> None:
+        """Tick the workbook's paper size (it may have changed from the command line)."""
+        if self.wb is not None:
+            self.paper_actions[workbook_settings.page_size(self.wb)].setChecked(True)
+
+    def set_paper(self, size: str) -> None:
+        """Print this workbook's documents on ``size`` ("a4" or "letter") from now on."""
+        if self.wb is None or self.wb.read_only:
+            return
+        try:
+            workbook_settings.set_page_size(self.wb, size)
+        except CsCoachError as exc:
+            dialogs.show_error(self, "Could not change the paper size", exc.message)
+            self._show_paper()
+            return
+        self.statusBar().showMessage(f"Documents now print on {PAPER_LABELS[size]} paper.", 8000)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -340,6 +375,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addMenu(self._build_paper_menu())
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -496,6 +533,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(wb))
         self.save_copy_action.setEnabled(wb is not None)
         self.restore_action.setEnabled(wb is not None and not wb.read_only)
+        self.paper_menu.setEnabled(wb is not None and not wb.read_only)
         for action in self.page_actions:
             action.setEnabled(wb is not None)
         if wb is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -213,6 +214,33 @@ def test_read_only_workbook_shows_a_banner_and_disables_editing(qtbot, workbook,
     assert not page.add_button.isEnabled()
     assert not page.save_button.isEnabled()
     assert page.name_edit.isReadOnly()
+
+
+def test_paper_size_menu_changes_what_every_document_prints_on(qtbot, main_window, workbook):
+    from pypdf import PdfReader
+
+    from cscoach.printing.documents import PrintRequest, render
+
+    main_window.paper_menu.aboutToShow.emit()
+    assert main_window.paper_actions["a4"].isChecked()  # the test locale's (C: A4)
+    main_window.paper_actions["letter"].trigger()
+    assert wb_settings.page_size(workbook) == "letter"
+    assert "US Letter" in main_window.statusBar().currentMessage()
+    page = PdfReader(io.BytesIO(render(workbook, PrintRequest("poster")).pdf)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
+    wb_settings.set_page_size(workbook, "a4")  # changed elsewhere (the command line)
+    main_window.paper_menu.aboutToShow.emit()
+    assert main_window.paper_actions["a4"].isChecked()
+    assert not main_window.paper_actions["letter"].isChecked()
+
+
+def test_read_only_workbook_cannot_change_the_paper(qtbot, workbook, settings):
+    wb = Workbook.open(workbook.path, read_only=True)
+    window = MainWindow(wb, settings)
+    qtbot.addWidget(window)
+    assert not window.paper_menu.isEnabled()
+    window.set_paper("letter")
+    assert wb_settings.page_size(wb) == "a4"
 
 
 def test_read_only_can_be_reopened_for_editing(qtbot, tmp_path, settings, fake_dialogs):

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from cscoach import __version__
 from cscoach.model.errors import CsCoachError, WorkbookError, describe_failure
+
+if TYPE_CHECKING:
+    from cscoach.model.workbook import Workbook
 
 PROG = "cscoach"
 EXIT_OK = 0
@@ -58,6 +63,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 STDOUT = Path("-")  # --out -: standard output
+WORKBOOK_SUFFIX = ".cscoach"
+
+# print: the options that only some documents use (--page-size applies to every one)
+PRINT_OPTIONS = {
+    "round": ("--round", ("answers",)),
+    "doc_version": ("--version", ("philosophy",)),
+    "draft": ("--draft", ("philosophy",)),
+    "month": ("--month", ("monthly-review",)),
+    "candidate": ("--candidate", ("scorecard",)),
+}
 
 
 def _path(value: str) -> Path:
@@ -292,6 +307,13 @@ def _open_app(args: list[str]) -> int:
             path = _path(args[0])
         except argparse.ArgumentTypeError as exc:
             raise UsageError(f"WORKBOOK: {exc}") from None
+    if _no_display():
+        raise UsageError(
+            "there is no display to open the CS Coach window on (neither DISPLAY nor "
+            "WAYLAND_DISPLAY is set); run cscoach in a desktop session, or use the commands, "
+            "which need no display: cscoach check, cscoach print, cscoach kpi export "
+            f"(“{PROG} --help” lists them all)"
+        )
     try:
         from cscoach.ui.app import run
     except ImportError as exc:
@@ -299,10 +321,31 @@ def _open_app(args: list[str]) -> int:
     return run(path)
 
 
+def _no_display() -> bool:
+    """True when Qt would find no screen: Linux and the like with neither DISPLAY nor
+    WAYLAND_DISPLAY set. A QT_QPA_PLATFORM the user set (offscreen, vnc, …) is theirs to try."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    if sys.platform in ("win32", "cygwin", "darwin"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _require_workbook_suffix(path: Path) -> None:
+    """A new workbook's name ends in .cscoach, as the app's file dialogs expect."""
+    if path.suffix.lower() != WORKBOOK_SUFFIX:
+        suggestion = path.with_name(path.name + WORKBOOK_SUFFIX)
+        raise UsageError(
+            f"{path} does not end in {WORKBOOK_SUFFIX}, as a workbook's file name must; "
+            f"use {suggestion} instead"
+        )
+
+
 def _new(path: Path, business: str) -> int:
     from cscoach.model import settings
     from cscoach.model.workbook import Workbook
 
+    _require_workbook_suffix(path)
     with _creating(path):
         wb = Workbook.create(path, business)
         name = settings.business_name(wb)
@@ -311,10 +354,30 @@ def _new(path: Path, business: str) -> int:
     return EXIT_OK
 
 
+def _check_print_options(ns: argparse.Namespace) -> None:
+    """Refuse an option the chosen document does not use, and --version with --draft."""
+    if ns.doc_version is not None and ns.draft:
+        raise UsageError(
+            "--version and --draft cannot be used together: --version N prints a published "
+            "version of the philosophy, --draft the draft; give one of them"
+        )
+    for attribute, (option, documents) in PRINT_OPTIONS.items():
+        value = getattr(ns, attribute)
+        if value is None or value is False or ns.document in documents:
+            continue
+        raise UsageError(
+            f"print {ns.document} does not use {option} (only {' and '.join(documents)} "
+            "does); leave it out"
+        )
+
+
 def _print(ns: argparse.Namespace) -> int:
     from cscoach.model.workbook import Workbook
     from cscoach.printing.documents import PrintRequest, render
 
+    _check_print_options(ns)
+    if ns.out != STDOUT:
+        _check_out(ns.out, ".pdf")
     request = PrintRequest(
         ns.document,
         page_size=ns.page_size,
@@ -350,12 +413,15 @@ def _kpi(ns: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     if ns.kpi_command == "export":
-        if ns.out.is_dir():
-            raise UsageError(f"--out: {ns.out} is a folder; give a file name ending in .csv")
-        with Workbook.open(ns.workbook, read_only=True) as wb:
+        _check_out(ns.out, ".csv")
+        with Workbook.open(ns.workbook, read_only=True) as wb, _writing(ns.out):
             count = kpi_import.export_kpi_csv(wb, ns.out)
         print(f"Wrote {count} value{'s' if count != 1 else ''} to {ns.out}.")
         return EXIT_OK
+    # The whole file is checked against a read-only view first: a refused import must not
+    # even make the daily backup that opening for writing makes.
+    with _planning(ns.workbook) as wb:
+        kpi_import.read_kpi_csv(wb, ns.file)
     with Workbook.open(ns.workbook) as wb:
         report = kpi_import.import_kpi_csv(
             wb, ns.file, replace=ns.replace, keep_existing=not ns.replace
@@ -369,35 +435,112 @@ def _survey(ns: argparse.Namespace) -> int:
     from cscoach.model import kpi_import
     from cscoach.model.workbook import Workbook
 
-    with Workbook.open(ns.workbook) as wb:
-        report = kpi_import.import_survey(
-            wb,
-            ns.file,
-            nps_column=ns.nps_column,
-            csat_column=ns.csat_column,
-            date_column=ns.date_column,
-            replace=ns.replace,
+    # Everything is checked against a read-only view first: a refused import must not even
+    # make the daily backup that opening for writing makes.
+    with _planning(ns.workbook) as wb:
+        table = kpi_import.read_survey(ns.file)
+        guess_date, guess_nps, guess_csat = kpi_import.suggest_columns(table)
+        nps_column, csat_column = ns.nps_column, ns.csat_column
+        if nps_column is None and csat_column is None:
+            nps_column, csat_column = guess_nps, guess_csat
+        analysis = kpi_import.analyse_survey(
+            table,
+            date_column=guess_date if ns.date_column is None else ns.date_column,
+            nps_column=nps_column,
+            csat_column=csat_column,
         )
+        kpi_import.plan_survey(wb, analysis, replace=ns.replace)
+    with Workbook.open(ns.workbook) as wb:
+        report = kpi_import.store_survey(wb, analysis, replace=ns.replace)
     for line in report.lines():
         print(line)
     return EXIT_OK
 
 
+@contextlib.contextmanager
+def _planning(path: Path) -> Iterator[Workbook]:
+    """The workbook as opening it for writing would make it, without writing anything: read
+    only, or for a workbook an older CS Coach made, an updated copy in memory."""
+    from cscoach.model import migrations
+    from cscoach.model.workbook import Workbook, inspect_file
+
+    version = inspect_file(path)
+    if version >= migrations.latest_version():
+        with Workbook.open(path, read_only=True) as wb:
+            yield wb
+        return
+    source = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        copy = sqlite3.connect(":memory:")
+        source.backup(copy)
+    finally:
+        source.close()
+    wb = Workbook(path, copy, None)
+    try:
+        wb._migrate(from_version=version)
+        copy.execute("PRAGMA query_only = ON")
+        yield wb
+    finally:
+        wb.close()
+
+
+def _check_out(path: Path, suffix: str) -> None:
+    """Refuse an output file that cannot be written before any work is done."""
+    if path.is_dir():
+        raise UsageError(f"--out: {path} is a folder; give a file name ending in {suffix}")
+    reason = _unwritable(path)
+    if reason:
+        raise UsageError(f"cannot write {path}: {reason}")
+
+
+def _unwritable(path: Path, exc: OSError | None = None) -> str | None:
+    """Why ``path`` cannot be written, in terms of the path the owner gave (never the
+    temporary file beside it), with what to do; None if nothing is in the way."""
+    folder = path.parent
+    shown = "the current folder" if str(folder) == "." else f"the folder {folder}"
+    try:
+        blocker = next((p for p in (folder, *folder.parents) if p.is_file()), None)
+        if blocker is not None:
+            return f"{blocker} is a file, not a folder; give a path inside a folder"
+        if not folder.is_dir():
+            return f"{shown} does not exist; create it first or choose a folder that exists"
+        writable = os.access(folder, os.W_OK | os.X_OK)
+    except OSError:
+        writable = False
+    code = exc.errno if exc is not None else None
+    if not writable or code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{shown} is read-only for you; choose a folder you can write to"
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full; free some space or choose another disk"
+    if exc is not None:
+        return f"{exc.strerror or exc}; choose another file name or folder"
+    return None
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """Explain a failed write in terms of the path the owner gave."""
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {_unwritable(path, exc)}") from exc
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     """The whole file or nothing: written beside the target, then renamed over it."""
-    if path.is_dir():
-        raise UsageError(f"--out: {path} is a folder; give a file name ending in .pdf")
     tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with _writing(path):
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 def _demo(path: Path) -> int:
     from cscoach.model import demo
 
+    _require_workbook_suffix(path)
     with _creating(path):
         demo.create_demo(path)
     print(f"Created the demo workbook {path} ({demo.BUSINESS_NAME}).")

@@ -70,9 +70,9 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def beside(book: Path) -> list[str]:
-    """The files beside the workbook, but its daily backups (opening a workbook for
-    writing backs it up once a day, whatever the command then does)."""
-    return sorted(p.name for p in book.parent.iterdir() if p.name != "backups")
+    """The files beside the workbook, backups/ included: a refused command does not even
+    make the daily backup that opening a workbook for writing makes."""
+    return sorted(p.name for p in book.parent.iterdir())
 
 
 def refused(capsys, book: Path, args: list[str], *fragments: str) -> str:
@@ -531,6 +531,12 @@ BAD_PRINTS = [
     ("month in words", ["monthly-review", "--month", "March"], "YYYY-MM"),
     ("page size a3", ["poster", "--page-size", "a3"], "invalid choice: 'a3'"),
     ("unknown document", ["brochure"], "invalid choice: 'brochure'"),
+    ("version and draft", ["philosophy", "--version", "1", "--draft"], "cannot be used together"),
+    ("month on the poster", ["poster", "--month", "2025-01"], "poster does not use --month"),
+    ("candidate on the review", ["monthly-review", "--candidate", "Hannah Becker"], "--candidate"),
+    ("round on the philosophy", ["philosophy", "--round", "Team meeting"], "use --round"),
+    ("draft on the answers", ["answers", "--draft"], "answers does not use --draft"),
+    ("version on the signoff", ["signoff", "--version", "1"], "signoff does not use --version"),
 ]
 
 
@@ -589,6 +595,23 @@ BAD_FILES = [
         ["kpi", "export", "--workbook", "{dir}/none.cscoach", "--out", "{dir}/x.csv"],
         "does not exist",
     ),
+    ("new without .cscoach", ["new", "{dir}/e4", "--business", "Café"], "use {dir}/e4.cscoach"),
+    ("demo without .cscoach", ["demo", "{dir}/e4"], "use {dir}/e4.cscoach"),
+    (
+        "print into a missing folder",
+        ["print", "poster", "--workbook", "{book}", "--out", "{dir}/none/x.pdf"],
+        "cannot write {dir}/none/x.pdf: the folder {dir}/none does not exist",
+    ),
+    (
+        "export into a missing folder",
+        ["kpi", "export", "--workbook", "{book}", "--out", "{dir}/none/x.csv"],
+        "cannot write {dir}/none/x.csv: the folder {dir}/none does not exist",
+    ),
+    (
+        "export below a file",
+        ["kpi", "export", "--workbook", "{book}", "--out", "{book}/x.csv"],
+        "{book} is a file, not a folder",
+    ),
 ]
 
 
@@ -599,7 +622,8 @@ def test_commands_refuse_bad_paths_and_write_nothing(
     capsys, book: Path, args: list[str], fragment: str
 ) -> None:
     filled = [a.format(book=book, dir=book.parent) for a in args]
-    refused(capsys, book, filled, fragment)
+    line = refused(capsys, book, filled, fragment.format(book=book, dir=book.parent))
+    assert ".tmp" not in line
 
 
 # -- the other sections, through the model ----------------------------------------------------

@@ -653,3 +653,294 @@ def test_survey_import_bad_column_writes_nothing(tmp_path, capsys, healthy) -> N
     assert code == 2
     assert_one_error_line(err, "Nope")
     assert digest(healthy) == before
+
+
+# -- refusals: one line, exit 2, nothing written ----------------------------------------
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (backups/ included) with a digest of its bytes."""
+    return {
+        str(p.relative_to(folder)): (digest(p) if p.is_file() else "folder")
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def refused_writes_nothing(capsys, folder: Path, args: list[str], *fragments: str) -> str:
+    before = snapshot(folder)
+    code, out, err = cli(capsys, *args)
+    assert (code, out) == (2, ""), err
+    assert_one_error_line(err, *fragments)
+    assert ".tmp" not in err and ".part" not in err, err
+    assert snapshot(folder) == before, "something was written"
+    return err
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    """A workbook with a KPI value, alone in its own folder."""
+    from cscoach.model import kpis
+
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    path = folder / "shop.cscoach"
+    with Workbook.create(path, "Corner Café") as wb:
+        kpis.set_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-02", 81, "")
+    return path
+
+
+NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+
+
+@pytest.mark.parametrize("args", [[], ["shop.cscoach"], ["--", "shop.cscoach"]])
+def test_opening_the_app_without_a_display_is_one_line(tmp_path: Path, args) -> None:
+    before = snapshot(tmp_path)
+    done = run_process(tmp_path, *args)
+    assert (done.returncode, done.stdout) == (2, ""), done.stderr
+    assert_one_error_line(done.stderr, "no display", "cscoach check", "cscoach print")
+    assert "qt.qpa" not in done.stderr
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("env", "opens"),
+    [
+        ({}, False),
+        ({"DISPLAY": ""}, False),  # set but empty: still no display
+        ({"DISPLAY": ":0"}, True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, True),  # chosen by the user: Qt tries it
+    ],
+)
+def test_the_display_check_comes_before_qt(monkeypatch, fake_app, capsys, env, opens) -> None:
+    for name in NO_DISPLAY:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code, out, err = cli(capsys, "shop.cscoach")
+    if opens:
+        assert (code, err, fake_app) == (0, "", [Path("shop.cscoach")])
+    else:
+        assert (code, out, fake_app) == (2, "", [])
+        assert_one_error_line(err, "no display", "DISPLAY", "cscoach kpi export")
+
+
+KPI_HEAD = "month,kpi,value,note\n"
+SURVEY_HEAD = "Timestamp,Recommend (0-10),Satisfied (1-5)\n"
+BAD_IMPORTS = [
+    ("kpi: value out of range", "kpi", KPI_HEAD + "2025-01,NPS,140,\n", [], "Line 2"),
+    ("kpi: unknown KPI", "kpi", KPI_HEAD + "2025-01,Footfall,3,\n", [], "no KPI called"),
+    ("kpi: wrong header", "kpi", "date,name,amount\n2025-01,NPS,1\n", [], "unknown column"),
+    ("kpi: empty file", "kpi", "", [], "empty"),
+    ("kpi: bad row after good", "kpi", KPI_HEAD + "2025-01,NPS,10,\n2025-13,NPS,1,\n", [], "13"),
+    ("survey: unknown column", "survey", SURVEY_HEAD + "2025-03-02,9,5\n", ["--nps-column", "X"],
+     "no NPS column called “X”"),
+    ("survey: text in NPS", "survey", SURVEY_HEAD + "2025-03-02,great,5\n",
+     ["--nps-column", "Recommend (0-10)"], "not a 0–10 answer column"),
+    ("survey: no dates", "survey", SURVEY_HEAD + "soon,9,5\n", ["--date-column", "Timestamp"],
+     "readable dates"),
+    ("survey: header only", "survey", SURVEY_HEAD, [], "no responses"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("command", "text", "options", "fragment"),
+    [b[1:] for b in BAD_IMPORTS],
+    ids=[b[0] for b in BAD_IMPORTS],
+)
+@pytest.mark.parametrize("replace", [False, True], ids=["keep", "replace"])
+def test_a_refused_import_makes_no_backup(
+    tmp_path, capsys, shop, command, text, options, fragment, replace
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(text, encoding="utf-8")
+    args = [command, "import", "--workbook", str(shop), str(source), *options]
+    refused_writes_nothing(capsys, shop.parent, args + ["--replace"] * replace, fragment)
+    assert not (shop.parent / "backups").exists()
+
+
+def test_an_accepted_import_still_backs_up_and_imports(tmp_path, capsys, shop) -> None:
+    from cscoach.model import kpis
+
+    source = tmp_path / "in.csv"
+    source.write_text(KPI_HEAD + "2025-02,CSAT,90,\n2025-03,CSAT,70,\n", encoding="utf-8")
+    code, out, err = cli(capsys, "kpi", "import", "--workbook", str(shop), str(source))
+    assert (code, err) == (0, "") and "Imported 1 new value" in out and "Kept 1" in out
+    assert len(list((shop.parent / "backups").iterdir())) == 1  # the daily backup
+    survey = tmp_path / "survey.csv"
+    survey.write_text(SURVEY_HEAD + "2025-04-02 10:00:00,9,5\n", encoding="utf-8")
+    code, out, err = cli(capsys, "survey", "import", "--workbook", str(shop), str(survey))
+    assert (code, err) == (0, "") and "Stored" in out
+    with Workbook.open(shop, read_only=True) as wb:
+        csat = kpis.kpi_by_key(wb, "csat").id
+        assert kpis.get_entry(wb, csat, "2025-02").value == 81
+        assert kpis.get_entry(wb, csat, "2025-03").value == 70
+        assert kpis.get_entry(wb, csat, "2025-04").value == 100
+
+
+def test_an_import_into_an_older_workbook_is_checked_on_an_updated_copy(
+    tmp_path, capsys, shop, monkeypatch
+) -> None:
+    from cscoach.model import kpis, migrations
+
+    def m_next(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE kpis ADD COLUMN colour TEXT NOT NULL DEFAULT ''")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m_next])
+    source = tmp_path / "in.csv"
+    source.write_text(KPI_HEAD + "2025-01,NPS,140,\n", encoding="utf-8")
+    args = ["kpi", "import", "--workbook", str(shop), str(source)]
+    refused_writes_nothing(capsys, shop.parent, args, "Line 2")
+    source.write_text(KPI_HEAD + "2025-01,NPS,40,\n", encoding="utf-8")
+    code, out, err = cli(capsys, *args)
+    assert (code, err) == (0, "") and "Imported 1 new value" in out
+    with Workbook.open(shop, read_only=True) as wb:
+        assert wb.schema_version == len(migrations.MIGRATIONS)
+        assert kpis.get_entry(wb, kpis.kpi_by_key(wb, "nps").id, "2025-01").value == 40
+    assert any("before-schema" in p.name for p in (shop.parent / "backups").iterdir())
+
+
+BAD_OUTS = [
+    ("missing folder", "{dir}/nowhere/out.{ext}", "the folder {dir}/nowhere does not exist"),
+    ("missing folders", "{dir}/a/b/out.{ext}", "the folder {dir}/a/b does not exist"),
+    ("a file as the folder", "{book}/out.{ext}", "{book} is a file, not a folder"),
+    ("a folder as the file", "{dir}", "is a folder"),
+]
+
+
+@pytest.mark.parametrize(
+    ("out", "fragment"), [b[1:] for b in BAD_OUTS], ids=[b[0] for b in BAD_OUTS]
+)
+@pytest.mark.parametrize("command", ["print", "export"])
+def test_an_output_that_cannot_be_written_is_named_as_given(
+    capsys, shop, command, out, fragment
+) -> None:
+    ext = "pdf" if command == "print" else "csv"
+    values = {"dir": shop.parent, "book": shop, "ext": ext}
+    target = out.format(**values)
+    args = (
+        ["print", "poster", "--workbook", str(shop), "--out", target]
+        if command == "print"
+        else ["kpi", "export", "--workbook", str(shop), "--out", target]
+    )
+    err = refused_writes_nothing(capsys, shop.parent, args, fragment.format(**values))
+    if fragment != "is a folder":  # that one is a usage error about --out
+        assert f"cannot write {target}: " in err
+
+
+@pytest.mark.parametrize("command", ["print", "export"])
+def test_an_output_folder_that_is_read_only(capsys, shop, monkeypatch, command) -> None:
+    folder = shop.parent / "locked"
+    folder.mkdir()
+    target = folder / f"out.{'pdf' if command == 'print' else 'csv'}"
+    args = (
+        ["print", "poster", "--workbook", str(shop), "--out", str(target)]
+        if command == "print"
+        else ["kpi", "export", "--workbook", str(shop), "--out", str(target)]
+    )
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, **kw: Path(p) != folder and real_access(p, mode, **kw)
+    )
+    refused_writes_nothing(
+        capsys, shop.parent, args, f"cannot write {target}: the folder {folder} is read-only"
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "fragment"),
+    [
+        (PermissionError(13, "Permission denied"), "is read-only for you"),
+        (OSError(28, "No space left on device"), "the disk is full"),
+        (OSError(5, "Input/output error"), "Input/output error; choose another"),
+    ],
+    ids=["permission", "disk full", "other"],
+)
+@pytest.mark.parametrize("command", ["print", "export"])
+def test_a_failed_write_names_the_path_given(
+    capsys, shop, monkeypatch, command, error, fragment
+) -> None:
+    """The write itself fails (the folder looked writable): the message names the file the
+    owner asked for, never the hidden temporary file beside it."""
+    from cscoach.model import csvfile
+
+    target = shop.parent / f"out.{'pdf' if command == 'print' else 'csv'}"
+    hidden = target.with_name(f".{target.name}.1234.tmp")
+
+    def fail(*_args, **_kwargs):
+        error.filename = str(hidden)
+        raise error
+
+    if command == "print":
+        monkeypatch.setattr(Path, "write_bytes", fail)
+        args = ["print", "poster", "--workbook", str(shop), "--out", str(target)]
+    else:
+        monkeypatch.setattr(csvfile, "open", fail, raising=False)
+        args = ["kpi", "export", "--workbook", str(shop), "--out", str(target)]
+    refused_writes_nothing(capsys, shop.parent, args, f"cannot write {target}: ", fragment)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_really_read_only_folder(capsys, shop) -> None:
+    folder = shop.parent / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        for args in (
+            ["print", "poster", "--workbook", str(shop), "--out", str(folder / "x.pdf")],
+            ["kpi", "export", "--workbook", str(shop), "--out", str(folder / "x.csv")],
+        ):
+            refused_writes_nothing(capsys, shop.parent, args, "is read-only")
+    finally:
+        folder.chmod(0o755)
+
+
+BAD_PRINT_OPTIONS = [
+    ("version with draft", ["philosophy", "--version", "1", "--draft"], "cannot be used together"),
+    ("month on the poster", ["poster", "--month", "2025-01"], "poster does not use --month"),
+    ("candidate on the review", ["monthly-review", "--candidate", "Liam"], "--candidate"),
+    ("round on the philosophy", ["philosophy", "--round", "Spring"], "does not use --round"),
+    ("version on the poster", ["poster", "--version", "1"], "does not use --version"),
+    ("draft on the scorecard", ["scorecard", "--draft"], "does not use --draft"),
+    ("month on the culture map", ["culture-map", "--month", "2025-01"], "only monthly-review"),
+    ("candidate on the questionnaire", ["questionnaire", "--candidate", "Ana"], "only scorecard"),
+    ("round on the answers' neighbour", ["questionnaire", "--round", "Spring"], "only answers"),
+    ("empty round on the standards", ["standards", "--round", ""], "does not use --round"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [b[1:] for b in BAD_PRINT_OPTIONS],
+    ids=[b[0] for b in BAD_PRINT_OPTIONS],
+)
+def test_print_refuses_options_the_document_does_not_use(capsys, shop, args, fragment) -> None:
+    out = shop.parent / "out.pdf"
+    full = ["print", args[0], "--workbook", str(shop), "--out", str(out), *args[1:]]
+    err = refused_writes_nothing(capsys, shop.parent, full, fragment)
+    assert "leave it out" in err or "give one of them" in err  # says what to do
+
+
+BAD_NEW_PATHS = [
+    ("new, no extension", ["new", "{dir}/e4", "--business", "Foo"], "{dir}/e4.cscoach"),
+    ("demo, no extension", ["demo", "{dir}/e4"], "{dir}/e4.cscoach"),
+    ("new, another extension", ["new", "{dir}/shop.db", "--business", "Foo"], "shop.db.cscoach"),
+    ("demo, trailing dot", ["demo", "{dir}/shop."], "{dir}/shop..cscoach"),
+    ("demo, .cscoach.bak", ["demo", "{dir}/a.cscoach.bak"], "a.cscoach.bak.cscoach"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "suggestion"), [b[1:] for b in BAD_NEW_PATHS], ids=[b[0] for b in BAD_NEW_PATHS]
+)
+def test_new_and_demo_want_the_cscoach_extension(tmp_path, capsys, args, suggestion) -> None:
+    filled = [a.format(dir=tmp_path) for a in args]
+    refused_writes_nothing(
+        capsys, tmp_path, filled, "does not end in .cscoach", suggestion.format(dir=tmp_path)
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_extension_may_be_in_capitals(tmp_path, capsys) -> None:
+    code, _, err = cli(capsys, "new", str(tmp_path / "SHOP.CSCOACH"), "--business", "Café")
+    assert (code, err) == (0, "")

@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from cscoach.model import validate
 from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook
+from cscoach.model.workbook import Workbook, name_key
 
 STATUSES = ("interviewing", "offered", "hired", "not hired")
 STATUS_LABELS = {
@@ -466,11 +466,8 @@ def _clean_candidate(wb: Workbook, data: CandidateInput, candidate_id: int | Non
         "status": status,
         "notes": validate.text(data.notes, "notes", "Notes", max_len=validate.MAX_TEXT),
     }
-    clash = wb.query_one(
-        "SELECT id FROM candidates WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-        (row["name"], candidate_id),
-    )
-    if clash:
+    # The same comparison as find_candidate (which finds a filled scorecard to print).
+    if wb.name_taken("candidates", "name", row["name"], candidate_id):
         raise ValidationError(
             "name",
             f"There is already a candidate called “{row['name']}”; add something to tell "
@@ -529,10 +526,13 @@ def find_candidate(wb: Workbook, name: str) -> Candidate:
     """
     wanted = " ".join((name or "").split())
     candidates = list_candidates(wb)
-    matches = [c for c in candidates if " ".join(c.name.split()).casefold() == wanted.casefold()]
+    matches = [c for c in candidates if name_key(c.name) == name_key(wanted)]
     if len(matches) == 1:
         return matches[0]
-    if len(matches) > 1:  # only possible in a workbook edited outside CS Coach
+    if len(matches) > 1:
+        # Names the same by name_key: adding or renaming refuses them (the same comparison),
+        # so only in a workbook edited outside CS Coach or from a version that compared
+        # names by SQLite's NOCASE (A-Z only: "Zoë" and "ZOË" could both be added).
         raise ValidationError(
             "candidate",
             f"{len(matches)} candidates are called “{wanted}”; rename one in the app to tell "

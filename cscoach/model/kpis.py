@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from cscoach.model import validate
 from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook
+from cscoach.model.workbook import Workbook, name_key
 
 MAX_NOTE = 2000
 MAX_UNIT = 30
@@ -204,14 +204,27 @@ def kpi_by_key(wb: Workbook, key: str) -> Kpi:
 
 
 def find_kpi(wb: Workbook, name: str) -> Kpi | None:
-    """The KPI called ``name`` (ignoring case and surrounding spaces), or with that key."""
-    clean = " ".join((name or "").split())
-    row = wb.query_one(
-        "SELECT id FROM kpis WHERE name = ? COLLATE NOCASE OR key = ? COLLATE NOCASE "
-        "ORDER BY name = ? COLLATE NOCASE DESC LIMIT 1",
-        (clean, clean, clean),
-    )
-    return get_kpi(wb, row["id"]) if row else None
+    """The KPI called ``name``, or with that key (csat, nps, …), or None.
+
+    Names are compared by ``name_key`` (case in any script, extra spaces), the comparison
+    that refuses a duplicate KPI name, so every name the app accepted is found again.
+
+    Raises:
+        ValidationError: two KPIs have that name (a workbook edited outside CS Coach or from
+            a version that compared names by SQLite's A-Z-only NOCASE).
+    """
+    wanted = name_key(name)
+    rows = wb.query("SELECT id, key, name FROM kpis ORDER BY position, id")
+    named = [r["id"] for r in rows if name_key(r["name"]) == wanted]
+    if len(named) > 1:
+        raise ValidationError(
+            "kpi",
+            f"{len(named)} KPIs are called “{' '.join((name or '').split())}”; rename one in "
+            "the app to tell them apart.",
+        )
+    if not named:
+        named = [r["id"] for r in rows if r["key"] is not None and name_key(r["key"]) == wanted]
+    return get_kpi(wb, named[0]) if named else None
 
 
 @dataclass(frozen=True)
@@ -220,7 +233,9 @@ class KpiInput:
 
     name: str
     unit: str = ""
-    min_value: float | str | None = None  # None or "": open
+    # None or "": open; but a KPI in "%" is kept within 0 to 100 where no end is typed
+    # (see PERCENT_RANGE).
+    min_value: float | str | None = None
     max_value: float | str | None = None
     higher_is_better: bool = True
     description: str = ""
@@ -231,6 +246,22 @@ def _optional_number(value: float | str | None, field: str, label: str) -> float
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return validate.number(value, field, label)
+
+
+PERCENT = "%"
+PERCENT_RANGE = (0.0, 100.0)  # a percentage above 100 or below 0 is a typing mistake
+
+
+def _percent_range(lo: float | None, hi: float | None) -> tuple[float | None, float | None]:
+    """The range of a KPI in "%": an end left empty becomes 0 or 100, unless the end that
+    was typed lies beyond it (a "% growth" of at least 150: the top stays open). Typed ends
+    are kept as typed, so a wider range ("−50 to 300") is the owner's to choose."""
+    low, high = PERCENT_RANGE
+    if lo is None and (hi is None or hi > low):
+        lo = low
+    if hi is None and lo < high:
+        hi = high
+    return lo, hi
 
 
 def _clean_kpi(wb: Workbook, data: KpiInput, kpi_id: int | None) -> dict:
@@ -253,10 +284,10 @@ def _clean_kpi(wb: Workbook, data: KpiInput, kpi_id: int | None) -> dict:
             f"The highest allowed value ({format_plain(hi)}) must be above the lowest "
             f"({format_plain(lo)}).",
         )
-    clash = wb.query_one(
-        "SELECT id FROM kpis WHERE name = ? COLLATE NOCASE AND id IS NOT ?", (row["name"], kpi_id)
-    )
-    if clash:
+    if row["unit"] == PERCENT:
+        row["min_value"], row["max_value"] = _percent_range(lo, hi)
+    # The same comparison as find_kpi (the KPI CSV import finds KPIs by name).
+    if wb.name_taken("kpis", "name", row["name"], kpi_id):
         raise ValidationError("name", f"There is already a KPI called “{row['name']}”.")
     return row
 
@@ -296,18 +327,19 @@ def update_kpi(wb: Workbook, kpi_id: int, data: KpiInput) -> None:
     row = _clean_kpi(wb, data, kpi_id)
     lo, hi = row["min_value"], row["max_value"]
     outside = [
-        e["month"]
+        (e["month"], e["value"])
         for e in wb.query(
             "SELECT month, value FROM kpi_entries WHERE kpi_id = ? ORDER BY month", (kpi_id,)
         )
         if (lo is not None and e["value"] < lo) or (hi is not None and e["value"] > hi)
     ]
     if outside:
-        field = "min_value" if lo is not None else "max_value"
+        below = lo is not None and any(value < lo for _, value in outside)
+        months = _month_list([month for month, _ in outside])
         raise ValidationError(
-            field,
-            f"The values of {_month_list(outside)} are outside that range. Correct them first, "
-            "or keep the range wider.",
+            "min_value" if below else "max_value",
+            f"The values of {months} are outside {_range_words(data, lo, hi)}. Correct them "
+            "first, or type a wider range.",
         )
     bad_targets = [
         t
@@ -315,13 +347,25 @@ def update_kpi(wb: Workbook, kpi_id: int, data: KpiInput) -> None:
         if (lo is not None and t.target < lo) or (hi is not None and t.target > hi)
     ]
     if bad_targets:
+        bad = bad_targets[0].target
         raise ValidationError(
-            "max_value" if hi is not None else "min_value",
-            f"The target {format_plain(bad_targets[0].target)} is outside that range; "
-            "change the target first.",
+            "min_value" if lo is not None and bad < lo else "max_value",
+            f"The target {format_plain(bad)} is outside {_range_words(data, lo, hi)}; "
+            "change the target first, or type a wider range.",
         )
     with wb.transaction() as db:
         db.table("kpis").update(kpi_id, row)
+
+
+def _range_words(data: KpiInput, lo: float | None, hi: float | None) -> str:
+    """ "that range", or what a range left empty means for a KPI in "%"."""
+    typed = [v for v in (data.min_value, data.max_value) if v is not None and str(v).strip()]
+    if len(typed) < 2 and (data.unit or "").strip() == PERCENT:
+        return (
+            f"{format_plain(lo) or '…'} to {format_plain(hi) or '…'}, the range a KPI in "
+            "“%” keeps where no range is typed"
+        )
+    return "that range"
 
 
 def set_active(wb: Workbook, kpi_id: int, active: bool) -> None:

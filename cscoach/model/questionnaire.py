@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from cscoach.model import validate
 from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook
+from cscoach.model.workbook import Workbook, name_key
 
 KINDS = ("text", "rating")
 KIND_LABELS = {"text": "Free text", "rating": "Rating 1–5"}
@@ -272,14 +272,20 @@ def get_round(wb: Workbook, round_id: int) -> Round:
 
 
 def find_round(wb: Workbook, name: str) -> Round:
-    try:
-        row = wb.query_one(_ROUND_SELECT + " WHERE r.name = ? COLLATE NOCASE", (name.strip(),))
-    except UnicodeEncodeError:  # a broken character (a command-line argument that is not
-        row = None  # UTF-8): no round is called that
-    if row is None:
-        names = ", ".join(f"“{r.name}”" for r in list_rounds(wb)) or "none yet"
+    """The round called ``name``, compared as every name is (``name_key``: ignoring case in
+    any script and extra spaces), the same comparison that refuses a duplicate round name."""
+    rounds = list_rounds(wb)
+    matches = [r for r in rounds if name_key(r.name) == name_key(name)]
+    if len(matches) > 1:  # only in a workbook edited outside CS Coach or from an older version
+        raise ValidationError(
+            "round",
+            f"{len(matches)} rounds are called “{' '.join(name.split())}”; rename one in the "
+            "app to tell them apart.",
+        )
+    if not matches:
+        names = ", ".join(f"“{r.name}”" for r in rounds) or "none yet"
         raise ValidationError("round", f"There is no round called “{name}” (rounds: {names}).")
-    return Round.from_row(row)
+    return matches[0]
 
 
 def latest_round(wb: Workbook) -> Round | None:
@@ -292,11 +298,7 @@ def _clean_round(wb: Workbook, name: str, held_on: str | dt.date, round_id: int 
         "name": validate.name(name, "name", "Round name"),
         "held_on": validate.iso_date(held_on, "held_on", "Date", required=True),
     }
-    clash = wb.query_one(
-        "SELECT id FROM rounds WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-        (clean["name"], round_id),
-    )
-    if clash:
+    if wb.name_taken("rounds", "name", clean["name"], round_id):  # as find_round compares
         raise ValidationError("name", f"There is already a round called “{clean['name']}”.")
     return clean
 

@@ -568,3 +568,51 @@ def test_read_only_workbook_refuses_every_write(tmp_path: Path) -> None:
         assert hr.ranking(wb)[0].rank is None
     finally:
         wb.close()
+
+
+# -- names that differ only by case in any script, or by spacing --------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Zoë", "ZOË"),
+        ("Ann Lee", "Ann  Lee"),
+        ("Straße", "STRASSE"),
+        ("Zoë", "Zoe\u0308"),  # the same letter written as e + a combining diaeresis
+    ],
+)
+def test_a_name_the_lookup_treats_as_the_same_is_refused(
+    workbook: Workbook, first: str, second: str
+) -> None:
+    """The duplicate check compares like find_candidate, so the filled scorecard of every
+    candidate the app accepted can be printed by name."""
+    first_id = candidate(workbook, first)
+    other = candidate(workbook, "Ben")
+    before = snapshot(workbook)
+    with pytest.raises(ValidationError) as caught:
+        candidate(workbook, second)
+    assert caught.value.field == "name"
+    with pytest.raises(ValidationError) as caught:
+        hr.update_candidate(workbook, other, hr.CandidateInput(second))
+    assert caught.value.field == "name"
+    assert snapshot(workbook) == before
+    assert hr.find_candidate(workbook, second).id == first_id
+    hr.update_candidate(workbook, first_id, hr.CandidateInput(second, "Cook"))  # its own name
+    assert hr.get_candidate(workbook, first_id).name == second
+
+
+def test_candidates_sharing_a_name_from_an_older_version_stay_editable(
+    workbook: Workbook,
+) -> None:
+    """Before names were compared by casefold, "Zoë" and "ZOË" could both be added: finding
+    either by name says so, and each can still be edited (and renamed apart)."""
+    zoe = candidate(workbook, "Zoë")
+    with workbook.transaction() as db:
+        db.execute("INSERT INTO candidates (name) VALUES ('ZOË')")
+    with pytest.raises(ValidationError, match="2 candidates are called “zoë”"):
+        hr.find_candidate(workbook, "zoë")
+    hr.set_status(workbook, zoe, "offered")
+    assert hr.get_candidate(workbook, zoe).status == "offered"
+    hr.update_candidate(workbook, zoe, hr.CandidateInput("Zoë Smith"))
+    assert hr.find_candidate(workbook, "ZOË").name == "ZOË"

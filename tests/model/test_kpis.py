@@ -440,3 +440,96 @@ def test_retired_kpis_leave_the_review(workbook: Workbook) -> None:
     kpis.set_active(workbook, kpi_id(workbook, "retention"), False)
     review = kpis.monthly_review(workbook, "2026-10", today=TODAY)
     assert "retention" not in [line.kpi.key for line in review.lines]
+
+
+# -- a KPI in "%" and KPI names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("low", "high"), [(None, None), ("", ""), ("", None)])
+def test_a_percent_kpi_without_a_range_is_kept_within_0_to_100(
+    workbook: Workbook, low, high
+) -> None:
+    """PRODUCT.md "Bad input": a percentage above 100 is refused."""
+    before = file_bytes(workbook)
+    for target in (150, -20):
+        with pytest.raises(ValidationError) as caught:
+            kpis.add_kpi(workbook, kpis.KpiInput("Reviews answered", "%", low, high), target)
+        assert caught.value.field == "target"
+    assert file_bytes(workbook) == before
+    own = kpis.add_kpi(workbook, kpis.KpiInput("Reviews answered", " % ", low, high), 90)
+    kpi = kpis.get_kpi(workbook, own)
+    assert (kpi.min_value, kpi.max_value, kpi.range_text()) == (0, 100, "0 to 100")
+    for value in ("150", "-20", "100.5"):
+        with pytest.raises(ValidationError) as caught:
+            kpis.set_entry(workbook, own, "2026-01", value, today=TODAY)
+        assert caught.value.field == "value"
+    assert kpis.set_entry(workbook, own, "2026-01", "100", today=TODAY) == 100
+    assert kpis.set_entry(workbook, own, "2026-02", "0", today=TODAY) == 0
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (-50, 300, (-50, 300)),  # typed ranges are kept as typed
+        (10, None, (10, 100)),  # an end left empty is 0 or 100
+        (None, 80, (0, 80)),
+        (150, None, (150, None)),  # … unless the typed end lies beyond it
+        (None, -10, (None, -10)),
+    ],
+)
+def test_a_percent_kpi_keeps_the_ends_typed(workbook: Workbook, low, high, expected) -> None:
+    target = (expected[0] if expected[0] is not None else expected[1]) or 0
+    own = kpis.add_kpi(workbook, kpis.KpiInput("Growth", "%", low, high), target)
+    kpi = kpis.get_kpi(workbook, own)
+    assert (kpi.min_value, kpi.max_value) == expected
+
+
+def test_other_units_keep_an_open_range(workbook: Workbook) -> None:
+    own = kpis.add_kpi(workbook, kpis.KpiInput("Refunds", "€"), 150)
+    kpi = kpis.get_kpi(workbook, own)
+    assert (kpi.min_value, kpi.max_value) == (None, None)
+    assert kpis.set_entry(workbook, own, "2026-01", "-20", today=TODAY) == -20
+
+
+def test_editing_a_kpi_into_percent_without_a_range(workbook: Workbook) -> None:
+    own = kpis.add_kpi(workbook, kpis.KpiInput("Repeat visits"), 40)
+    kpis.update_kpi(workbook, own, kpis.KpiInput("Repeat visits", "%"))
+    kpi = kpis.get_kpi(workbook, own)
+    assert (kpi.min_value, kpi.max_value) == (0, 100)
+    with pytest.raises(ValidationError) as caught:
+        kpis.set_entry(workbook, own, "2026-01", 150, today=TODAY)
+    assert caught.value.field == "value"
+
+
+def test_editing_a_percent_kpi_whose_values_lie_above_100(workbook: Workbook) -> None:
+    """A "%" KPI holding 150 (a typed range, or made before the default): clearing the range
+    keeps it within 0 to 100, so the edit is refused and says why; a typed range is kept."""
+    own = kpis.add_kpi(workbook, kpis.KpiInput("Growth", "%", 0, 500), 120)
+    kpis.set_entry(workbook, own, "2026-01", 150, today=TODAY)
+    before = file_bytes(workbook)
+    with pytest.raises(ValidationError) as caught:
+        kpis.update_kpi(workbook, own, kpis.KpiInput("Growth", "%"))
+    assert caught.value.field == "max_value"
+    assert "0 to 100" in caught.value.message and "2026-01" in caught.value.message
+    assert file_bytes(workbook) == before
+    kpis.update_kpi(workbook, own, kpis.KpiInput("Growth", "%", 0, 200))
+    assert kpis.get_kpi(workbook, own).max_value == 200
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("Zoë's score", "ZOË'S SCORE"), ("Straße", "STRASSE")]
+)
+def test_kpi_names_compare_like_find_kpi(workbook: Workbook, first: str, second: str) -> None:
+    """The KPI CSV import finds KPIs by name: two names it cannot tell apart are refused."""
+    own = kpis.add_kpi(workbook, kpis.KpiInput(first), 1)
+    other = kpis.add_kpi(workbook, kpis.KpiInput("Other"), 1)
+    with pytest.raises(ValidationError) as caught:
+        kpis.add_kpi(workbook, kpis.KpiInput(second), 1)
+    assert caught.value.field == "name"
+    with pytest.raises(ValidationError) as caught:
+        kpis.update_kpi(workbook, other, kpis.KpiInput(second))
+    assert caught.value.field == "name"
+    assert kpis.find_kpi(workbook, second).id == own
+    assert kpis.find_kpi(workbook, "NPS").key == "nps"
+    assert kpis.find_kpi(workbook, "Customer  satisfaction (csat)").key == "csat"
+    assert kpis.find_kpi(workbook, "nothing") is None

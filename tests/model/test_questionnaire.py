@@ -196,3 +196,36 @@ def test_deleting_a_person_removes_their_answers(workbook: Workbook, people) -> 
     team.delete_member(workbook, people["Ana"])
     assert qn.list_responses(workbook, round_id) == []
     assert workbook.query("SELECT count(*) AS n FROM answers")[0]["n"] == 0
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Réunion", "RÉUNION"), ("March  review", "March review"), ("Straße", "STRASSE")],
+)
+def test_round_names_compare_like_find_round(workbook: Workbook, first: str, second: str) -> None:
+    """A second round whose name find_round would not tell apart is refused; every round
+    is found by its name in any case (the command line prints answers by round name)."""
+    first_id = qn.create_round(workbook, first, "2026-03-01")
+    other = qn.create_round(workbook, "April", "2026-04-01")
+    with pytest.raises(ValidationError) as caught:
+        qn.create_round(workbook, second, "2026-05-01")
+    assert caught.value.field == "name"
+    with pytest.raises(ValidationError) as caught:
+        qn.update_round(workbook, other, second, "2026-04-01", closed=False)
+    assert caught.value.field == "name"
+    assert [r.name for r in qn.list_rounds(workbook)] == ["April", first]
+    assert qn.find_round(workbook, second).id == first_id
+    assert qn.find_round(workbook, f"  {first.lower()} ").id == first_id
+    qn.update_round(workbook, first_id, second, "2026-03-01", closed=True)  # its own name
+    assert qn.get_round(workbook, first_id).name == second
+
+
+def test_rounds_sharing_a_name_from_an_older_version(workbook: Workbook) -> None:
+    first = qn.create_round(workbook, "Réunion", "2026-03-01")
+    with workbook.transaction() as db:
+        db.execute("INSERT INTO rounds (name, held_on) VALUES ('RÉUNION', '2026-04-01')")
+    with pytest.raises(ValidationError, match="2 rounds are called") as caught:
+        qn.find_round(workbook, "réunion")
+    assert caught.value.field == "round"
+    qn.update_round(workbook, first, "Réunion", "2026-03-01", closed=True)  # still editable
+    assert qn.get_round(workbook, first).closed

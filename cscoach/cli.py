@@ -566,7 +566,10 @@ def _creating(path: Path) -> Iterator[None]:
 def _check(path: Path) -> int:
     from cscoach.model.workbook import check_workbook
 
-    problems = check_workbook(path)
+    notes: list[str] = []
+    problems = check_workbook(path, notes)
+    for note in notes:  # added with another tool: worth knowing, not a fault
+        print(f"{path}: {note}")
     if not problems:
         print(f"{path}: ok")
         return EXIT_OK

@@ -120,7 +120,11 @@ def test_additions_are_notes_not_problems(tmp_path: Path, capsys, healthy: Path)
     assert any("“colour”" in n and "“kpis”" in n for n in notes)
     assert any("“my_index”" in n for n in notes)
     assert all(n.startswith("note: ") for n in notes)
-    assert cli(capsys, "check", str(healthy)) == (0, f"{healthy}: ok\n", "")
+    code, out, err = cli(capsys, "check", str(healthy))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[-1] == f"{healthy}: ok"
+    assert sorted(lines[:-1]) == sorted(f"{healthy}: {n}" for n in notes)
 
 
 def test_an_added_required_column_without_default_is_a_problem(healthy: Path) -> None:

@@ -61,13 +61,37 @@ def test_values_added_with_message_next_to_field(qtbot, page: PhilosophyPage) ->
     page.tabs.setCurrentIndex(1)
     qtbot.keyClicks(page.value_name, "Own the problem")
     page.value_meaning.setPlainText("Keep it until it is solved.")
-    qtbot.mouseClick(page.save_value_button, Qt.MouseButton.LeftButton)
-    assert [v.name for v in ph.list_values(page.wb)] == ["Own the problem"]
+    qtbot.waitUntil(lambda: page.value_status.text() == "Saved.")  # after a pause in typing
+    assert [(v.name, v.meaning) for v in ph.list_values(page.wb)] == [
+        ("Own the problem", "Keep it until it is solved.")
+    ]
+    qtbot.waitUntil(lambda: page.value_list.currentRow() == 0)  # the list follows
+    assert page.value_name.text() == "Own the problem"  # the form is left as typed
     page.new_value()
     qtbot.keyClicks(page.value_name, "own the PROBLEM")
-    page.save_value()
-    assert page.value_errors["name"].isVisible()
+    qtbot.waitUntil(lambda: page.value_errors["name"].isVisible())
+    assert "already a value" in page.value_errors["name"].text()
+    assert page.value_status.text() == "Not saved."
     assert len(ph.list_values(page.wb)) == 1
+
+
+def test_moving_through_the_values_saves_each_and_keeps_list_and_form_together(
+    qtbot, page: PhilosophyPage
+) -> None:
+    first = ph.add_value(page.wb, "Own the problem")
+    second = ph.add_value(page.wb, "Warmth")
+    page.reload()
+    page.tabs.setCurrentIndex(1)
+    page.value_list.setCurrentRow(0)
+    assert page.value_id == first
+    page.value_meaning.setPlainText("Keep it until it is solved. ")
+    page.value_list.setCurrentRow(1)  # e.g. the Down key in the list, before the pause
+    meanings = {v.id: v.meaning for v in ph.list_values(page.wb)}
+    assert meanings[first] == "Keep it until it is solved."
+    assert page.value_id == second and page.value_name.text() == "Warmth"
+    qtbot.wait(20)
+    assert page.value_list.currentRow() == 1
+    assert page.value_list.item(0).toolTip() == "Keep it until it is solved."
 
 
 def test_publish_view_and_compare(qtbot, page: PhilosophyPage, monkeypatch) -> None:

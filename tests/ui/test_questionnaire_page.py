@@ -65,6 +65,7 @@ def test_round_dialog_shows_errors_next_to_fields(qtbot, page: QuestionnairePage
 
 
 def enter_response(qtbot, page: QuestionnairePage, member: int | None, first_answer: str) -> None:
+    """Type one person's answers as the owner would; they save themselves after a pause."""
     qtbot.mouseClick(page.new_response_button, Qt.MouseButton.LeftButton)
     editor = page.editor
     editor.member.setCurrentIndex(editor.member.findData(member))
@@ -73,7 +74,9 @@ def enter_response(qtbot, page: QuestionnairePage, member: int | None, first_ans
     qtbot.keyClicks(first, first_answer)
     qtbot.keyClick(first, Qt.Key.Key_Tab)  # Tab moves to the next answer, it types no tab
     qtbot.keyClicks(editor.focusWidget(), "second answer")
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.status.text() == "Saved." and not editor.is_dirty())
+    count = len(qn.list_responses(page.wb, editor.round.id))
+    qtbot.waitUntil(lambda: page.response_list.count() == count)  # the list follows
 
 
 def test_three_people_answer_and_read_side_by_side(qtbot, page: QuestionnairePage) -> None:
@@ -126,9 +129,19 @@ def test_too_long_answer_shows_message_and_writes_nothing(qtbot, page: Questionn
 def test_no_person_chosen_is_explained(qtbot, page: QuestionnairePage) -> None:
     round_id = start_round(qtbot, page, "March")
     page.new_response()
-    page.editor.save()
+    assert page.editor.save() is None  # nothing typed: nothing to save, nothing to say
+    assert not page.editor.member_error.isVisible()
+    page.editor.findChild(QPlainTextEdit, "answer1").setPlainText("Smile first")
+    assert page.editor.save() is None
     assert page.editor.member_error.isVisible()
+    assert "Choose who answered" in page.editor.member_error.text()
     assert qn.list_responses(page.wb, round_id) == []
+    assert "Choose who answered" in (page.save_pending() or "")
+    page.editor.member.setCurrentIndex(1)  # choosing the person saves at once
+    (response,) = qn.list_responses(page.wb, round_id)
+    assert response.member_name == "Ana"
+    assert not page.editor.member_error.isVisible()
+    assert page.save_pending() is None
 
 
 def test_anonymous_round_labels_and_warning(qtbot, page: QuestionnairePage) -> None:
@@ -211,14 +224,18 @@ def test_question_bank_add_edit_retire(qtbot, page: QuestionnairePage, qtmodelte
     bank.start_new()
     bank.section.setCurrentText("General")
     qtbot.keyClicks(bank.text, "How quickly do we greet people?")
-    bank.kind.setCurrentIndex(bank.kind.findData("rating"))
-    qtbot.mouseClick(bank.save_button, Qt.MouseButton.LeftButton)
+    bank.kind.setCurrentIndex(bank.kind.findData("rating"))  # a choice saves at once
     added = [q for q in qn.list_questions(page.wb) if q.text.startswith("How quickly")]
     assert len(added) == 1 and added[0].kind == "rating"
+    assert bank.status.text() == "Saved."
+    qtbot.waitUntil(lambda: bank.table.currentIndex().row() == bank.model.row_of(added[0].id))
     bank.text.setPlainText("")
-    bank.save()
+    assert not bank.save()
     assert bank.errors["text"].isVisible()
     assert qn.get_question(page.wb, added[0].id).text.startswith("How quickly")
+    qtbot.mouseClick(bank.retire_button, Qt.MouseButton.LeftButton)
+    assert not qn.get_question(page.wb, added[0].id).retired  # not with a refused change
+    bank.text.setPlainText("How quickly do we greet people?")
     qtbot.mouseClick(bank.retire_button, Qt.MouseButton.LeftButton)
     assert qn.get_question(page.wb, added[0].id).retired
     assert page_module.QuestionnairePage is QuestionnairePage
@@ -237,7 +254,6 @@ def test_a_reload_fills_the_form_once_and_keeps_it(qtbot, page: QuestionnairePag
     monkeypatch.setattr(page.editor, "load", lambda *a: loads.append(a) or real_load(*a))
     monkeypatch.setattr(page, "_show_compare", lambda: shows.append(1) or real_compare())
     first = page.editor.findChild(QPlainTextEdit, "answer1")
-    first.setPlainText("typed, not saved")
     rq = qn.round_questions(page.wb, round_id)[0]
     (response,) = qn.list_responses(page.wb, round_id)
     qn.save_response(page.wb, round_id, ana, {rq.id: "Saved elsewhere"}, response_id=response.id)
@@ -249,3 +265,22 @@ def test_a_reload_fills_the_form_once_and_keeps_it(qtbot, page: QuestionnairePag
     assert page.editor.member.currentData() == ana
     page.views.setCurrentIndex(2)
     assert shows == [1]
+
+
+def test_a_reload_never_drops_answers_being_typed(qtbot, page: QuestionnairePage) -> None:
+    """Answers typed but not saved yet are saved by a reload; refused ones stay in the form."""
+    round_id = start_round(qtbot, page, "March")
+    ana = team.list_members(page.wb)[0].id
+    enter_response(qtbot, page, ana, "First")
+    first = page.editor.findChild(QPlainTextEdit, "answer1")
+    first.setPlainText("typed just before the reload")
+    page.reload()
+    (response,) = qn.list_responses(page.wb, round_id)
+    rq = qn.round_questions(page.wb, round_id)[0]
+    assert response.answers[rq.id].text == "typed just before the reload"
+    first.setPlainText("y" * 20_001)
+    page.reload()
+    assert first.toPlainText() == "y" * 20_001  # still there, with its message
+    assert page.editor.errors[f"answer:{rq.id}"].isVisible()
+    (response,) = qn.list_responses(page.wb, round_id)
+    assert response.answers[rq.id].text == "typed just before the reload"

@@ -1,8 +1,14 @@
 """The Philosophy page: write each section beside what the team said, keep the core values,
-publish numbered versions and see what changed between them."""
+publish numbered versions and see what changed between them.
+
+The section text and the core-value form save as the owner types. Before the page shows
+another section, value, tab or page (and before the window closes) the change in progress
+is saved; one the model refuses keeps its message next to the field and the owner where
+they are."""
 
 from __future__ import annotations
 
+import sqlite3
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -29,13 +35,13 @@ from PySide6.QtWidgets import (
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model.dates import long_date
-from cscoach.model.errors import ValidationError
+from cscoach.model.errors import CsCoachError, ValidationError, describe_failure
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.answers_html import question_answers_html
 from cscoach.ui.pages.base import Page
-from cscoach.ui.widgets import HtmlView, error_label, set_role
+from cscoach.ui.widgets import HtmlView, error_label, plain_label, set_role, show_message
 
 SAVE_DELAY_MS = 600
 INTRO = (
@@ -156,6 +162,15 @@ class PhilosophyPage(Page):
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(SAVE_DELAY_MS)
         self.save_timer.timeout.connect(self.flush)
+        self.value_timer = QTimer(self)
+        self.value_timer.setSingleShot(True)
+        self.value_timer.setInterval(SAVE_DELAY_MS)
+        self.value_timer.timeout.connect(self.flush_value)
+        self._value_loaded: tuple[str, str] = ("", "")  # the value form as last read or saved
+        self._value_loading = False  # the value form is being filled: no saves
+        self._value_refusal: str | None = None  # why the last save of a value was refused
+        self._values_stale = False  # a save asked for the list of values to be shown again
+        self._settling = False  # a tab is being put back after a refused change
 
         self.status = QLabel()
         self.status.setObjectName("reviewStatus")
@@ -188,6 +203,8 @@ class PhilosophyPage(Page):
         self.tabs.addTab(self._build_write_tab(), "Write")
         self.tabs.addTab(self._build_values_tab(), "Core Values")
         self.tabs.addTab(self._build_versions_tab(), "Published Versions")
+        self._tab_index = 0
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         self.page_layout.addLayout(status_row)
         self.page_layout.addWidget(self.tabs, 1)
@@ -200,7 +217,7 @@ class PhilosophyPage(Page):
         self.section_list = QListWidget()
         self.section_list.setObjectName("sectionList")
         self.section_list.setAccessibleName("Sections")
-        self.section_list.currentRowChanged.connect(self._section_selected)
+        self.section_list.currentRowChanged.connect(self._section_picked)
         add = QPushButton("Add…")
         add.setObjectName("addSection")
         add.clicked.connect(self.add_section)
@@ -281,8 +298,11 @@ class PhilosophyPage(Page):
         return splitter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
-            self.flush()
+        if event.type() == QEvent.Type.FocusOut:
+            if watched is self.editor:
+                self.flush()
+            elif watched is self.value_meaning:
+                self._value_left()
         return super().eventFilter(watched, event)
 
     def _text_changed(self) -> None:
@@ -291,37 +311,75 @@ class PhilosophyPage(Page):
             self.save_timer.start()
 
     def save_pending(self) -> str | None:
-        self.flush()
-        if self.editor_error.isVisible():
-            return f"The text of “{self.section_title.text()}” could not be saved: " + (
-                self.editor_error.text()
+        problems = []
+        if not self.flush():
+            problems.append(
+                f"The text of “{self.section_title.text()}” could not be saved: "
+                + self.editor_error.text()
             )
-        return None
+            self._put_back(0)
+        if not self.flush_value():
+            problems.append(self._value_refusal or "The core value being edited is not saved.")
+            self._put_back(1)
+        return "\n\n".join(problems) or None
 
-    def flush(self) -> None:
-        """Save the section being typed now (also called on focus-out and on close)."""
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Showing another page saves what is being typed here (a refused change keeps
+        its message, and ``save_pending`` names it before the window closes)."""
+        if not event.spontaneous():
+            self.flush()
+            self.flush_value()
+        super().hideEvent(event)
+
+    def _tab_changed(self, index: int) -> None:
+        """Another tab: the form left is saved first; a refused change keeps its tab."""
+        if self._settling:
+            return
+        left = {0: self.flush, 1: self.flush_value}.get(self._tab_index)
+        if left is not None and not left():
+            self._put_back(self._tab_index)
+            return
+        self._tab_index = index
+
+    def _put_back(self, index: int) -> None:
+        self._settling = True
+        try:
+            self.tabs.setCurrentIndex(index)
+        finally:
+            self._settling = False
+        self._tab_index = index
+
+    def flush(self) -> bool:
+        """Save the section being typed now (also called on focus-out and on close). False
+        when the model refused it: the message is shown under the text, nothing written."""
         self.save_timer.stop()
         if self.editing_id is None or self.wb.read_only:
-            return
+            return True
         section = next((s for s in self.sections if s.id == self.editing_id), None)
         text = self.editor.toPlainText()
-        if section is None or section.body == text:
+        if section is None:
+            return True
+        if section.body == text:
+            self.editor_error.hide()
             self.saved_label.setText("All changes saved.")
-            return
+            return True
         try:
             ph.save_section_body(self.wb, self.editing_id, text)
-        except ValidationError as exc:
-            self.editor_error.setText(exc.message)
-            self.editor_error.show()
+        except (CsCoachError, sqlite3.Error) as exc:
+            message = exc.message if isinstance(exc, CsCoachError) else describe_failure(exc)
+            show_message(self.editor_error, message)
             self.saved_label.setText("Not saved.")
-            return
+            return False
         self.editor_error.hide()
         self.sections = ph.list_sections(self.wb)
         self.saved_label.setText("All changes saved.")
         self._update_status()
         self.changed.emit()
+        return True
 
-    def _reload_sections(self, select_id: int | None = None) -> None:
+    def _reload_sections(self, select_id: int | None = None, *, load: bool = True) -> None:
+        """Read the sections again and show ``select_id`` (else the first); with ``load``
+        False only the list is refreshed and the text being written stays as it is."""
         self.sections = ph.list_sections(self.wb)
         self.section_list.blockSignals(True)
         self.section_list.clear()
@@ -333,13 +391,28 @@ class PhilosophyPage(Page):
         self.section_list.blockSignals(False)
         row = next((i for i, s in enumerate(self.sections) if s.id == select_id), 0)
         if self.sections:
+            self.section_list.blockSignals(True)
             self.section_list.setCurrentRow(row)
-            self._load_section(self.sections[row])
+            self.section_list.blockSignals(False)
+            if load or self.sections[row].id != self.editing_id:
+                self._load_section(self.sections[row])
 
-    def _section_selected(self, row: int) -> None:
-        self.flush()
+    def _section_picked(self, row: int) -> None:
+        """The owner picked a section: the text being typed is saved first."""
+        if not self.flush():
+            # Refused: stay on the section being written; its message is under the text.
+            self._show_editing_section()
+            QTimer.singleShot(0, self, self._show_editing_section)
+            return
         if 0 <= row < len(self.sections):
             self._load_section(self.sections[row])
+
+    def _show_editing_section(self) -> None:
+        row = next((i for i, s in enumerate(self.sections) if s.id == self.editing_id), -1)
+        if row != self.section_list.currentRow():
+            self.section_list.blockSignals(True)
+            self.section_list.setCurrentRow(row)
+            self.section_list.blockSignals(False)
 
     def _load_section(self, section: ph.Section) -> None:
         self.editing_id = None  # no save while the text is replaced
@@ -383,7 +456,8 @@ class PhilosophyPage(Page):
         self.answers_view.setHtml(question_answers_html(view))
 
     def add_section(self) -> None:
-        self.flush()
+        if not self.flush():
+            return
         dialog = SectionDialog(self.wb, None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._reload_sections(dialog.section_id)
@@ -391,9 +465,8 @@ class PhilosophyPage(Page):
 
     def edit_section(self) -> None:
         section = self._current_section()
-        if section is None:
+        if section is None or not self.flush():
             return
-        self.flush()
         dialog = SectionDialog(self.wb, self._current_section(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._reload_sections(section.id)
@@ -401,9 +474,8 @@ class PhilosophyPage(Page):
 
     def move_section(self, step: int) -> None:
         section = self._current_section()
-        if section is None:
+        if section is None or not self.flush():
             return
-        self.flush()
         ph.move_section(self.wb, section.id, step)
         self._reload_sections(section.id)
         self.changed.emit()
@@ -412,7 +484,7 @@ class PhilosophyPage(Page):
         section = self._current_section()
         if section is None:
             return
-        self.flush()
+        self.flush()  # a cancelled delete keeps what was typed
         if not dialogs.confirm(
             self,
             "Delete section",
@@ -436,16 +508,20 @@ class PhilosophyPage(Page):
         self.value_list = QListWidget()
         self.value_list.setObjectName("valueList")
         self.value_list.setAccessibleName("Core values")
-        self.value_list.currentRowChanged.connect(self._value_selected)
+        self.value_list.currentRowChanged.connect(self._value_picked)
         self.value_name = QLineEdit()
         self.value_name.setObjectName("valueName")
         self.value_name.setAccessibleName("Value name")
         self.value_name.setPlaceholderText("e.g. Own the problem")
+        self.value_name.textChanged.connect(self._value_edited)
+        self.value_name.editingFinished.connect(self._value_left)  # Enter, or leaving it
         self.value_meaning = QPlainTextEdit()
         self.value_meaning.setObjectName("valueMeaning")
         self.value_meaning.setAccessibleName("What it means in practice")
         self.value_meaning.setTabChangesFocus(True)
         self.value_meaning.setFixedHeight(100)
+        self.value_meaning.textChanged.connect(self._value_edited)
+        self.value_meaning.installEventFilter(self)  # leaving it saves it
         self.value_errors = {
             "name": error_label("fieldError"),
             "meaning": error_label("fieldError"),
@@ -470,11 +546,10 @@ class PhilosophyPage(Page):
         form.addRow("", self.culture_link)
         self.new_value_button = QPushButton("New Value")
         self.new_value_button.setObjectName("newValue")
+        self.new_value_button.setToolTip("An empty form: the value is added as you type it")
         self.new_value_button.clicked.connect(self.new_value)
-        self.save_value_button = QPushButton("Add Value")
-        self.save_value_button.setObjectName("saveValue")
-        self.save_value_button.clicked.connect(self.save_value)
-        self.value_name.returnPressed.connect(self.save_value)
+        self.value_status = plain_label(object_name="valueStatus", role="hint")
+        self.value_status.setToolTip("Values are saved as you type them")
         up = QPushButton("Move Up")
         up.clicked.connect(lambda: self.move_value(-1))
         down = QPushButton("Move Down")
@@ -482,18 +557,12 @@ class PhilosophyPage(Page):
         self.delete_value_button = QPushButton("Delete")
         self.delete_value_button.setObjectName("deleteValue")
         self.delete_value_button.clicked.connect(self.delete_value)
-        self.value_buttons = [
-            self.new_value_button,
-            up,
-            down,
-            self.delete_value_button,
-            self.save_value_button,
-        ]
+        self.value_buttons = [self.new_value_button, up, down, self.delete_value_button]
         buttons = QHBoxLayout()
-        for b in self.value_buttons[:-1]:
+        for b in self.value_buttons:
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.save_value_button)
+        buttons.addWidget(self.value_status)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(form)
@@ -511,6 +580,18 @@ class PhilosophyPage(Page):
         return widget
 
     def _reload_values(self, select_id: int | None = None) -> None:
+        """Read the values again and show ``select_id`` in the form (else a new value)."""
+        self._fill_value_list(select_id)
+        value = next((v for v in self.values if v.id == select_id), None)
+        if value is not None:
+            self._show_value(value)
+        else:
+            self._clear_value_form()
+
+    def _fill_value_list(self, select_id: int | None) -> None:
+        """Read the values and list them with ``select_id`` selected; the form is left as
+        it is."""
+        self._values_stale = False
         self.values = ph.list_values(self.wb)
         self.value_list.blockSignals(True)
         self.value_list.clear()
@@ -519,71 +600,167 @@ class PhilosophyPage(Page):
             item.setToolTip(v.meaning)
             item.setData(Qt.ItemDataRole.UserRole, v.id)
             self.value_list.addItem(item)
+        row = next((i for i, v in enumerate(self.values) if v.id == select_id), -1)
+        self.value_list.setCurrentRow(row)
         self.value_list.blockSignals(False)
-        row = next((i for i, v in enumerate(self.values) if v.id == select_id), None)
-        if row is not None:
-            self.value_list.setCurrentRow(row)
-            self._value_selected(row)
-        else:
-            self.new_value()
 
-    def _value_selected(self, row: int) -> None:
-        if not 0 <= row < len(self.values):
+    def _show_stale_values(self) -> None:
+        """List the values again after a save if the page is shown (else when it is next
+        shown: a page being closed with its workbook is not read again)."""
+        if self._values_stale and self.isVisible():
+            self._fill_value_list(self.value_id)
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._show_stale_values()
+
+    def _value_picked(self, row: int) -> None:
+        """The owner picked a value: the one being edited is saved first."""
+        if not 0 <= row < len(self.values) or self.values[row].id == self.value_id:
             return
-        value = self.values[row]
-        self.value_id = value.id
-        self.value_name.setText(value.name)
-        self.value_meaning.setPlainText(value.meaning)
-        links = ph.value_links(self.wb, value.id)
+        target = self.values[row].id
+        if not self.flush_value():
+            # Refused: stay on the value being edited; its message is next to the field.
+            self._select_edited_value()
+            QTimer.singleShot(0, self, self._select_edited_value)
+            return
+        value = next((v for v in self.values if v.id == target), None)
+        if value is not None:
+            self._show_value(value)
+
+    def _select_edited_value(self) -> None:
+        row = next((i for i, v in enumerate(self.values) if v.id == self.value_id), -1)
+        self.value_list.blockSignals(True)
+        if row < 0:
+            self.value_list.clearSelection()
+        self.value_list.setCurrentRow(row)
+        self.value_list.blockSignals(False)
+
+    def _show_value(self, value: ph.CoreValue) -> None:
+        self._set_value_form(value.id, value.name, value.meaning)
+        self._show_value_links()
+
+    def _show_value_links(self) -> None:
+        if self.value_id is None:
+            self.value_links.clear()
+            self.culture_link.hide()
+            return
+        links = ph.value_links(self.wb, self.value_id)
         self.value_links.setText(
             f"Served by {links['standards']} standard(s), {links['criteria']} hiring "
             f"criterion/criteria and {links['kpis']} KPI(s)."
         )
-        self.save_value_button.setText("Save Changes")
         self.culture_link.show()
+
+    def _set_value_form(self, value_id: int | None, name: str, meaning: str) -> None:
+        self.value_timer.stop()
+        self._value_loading = True
+        try:
+            self.value_id = value_id
+            self.value_name.setText(name)
+            self.value_meaning.setPlainText(meaning)
+        finally:
+            self._value_loading = False
+        self._value_loaded = (name, meaning)
+        self._value_refusal = None
+        self.value_status.setText("")
         for label in self.value_errors.values():
             label.hide()
+
+    def _clear_value_form(self) -> None:
+        self._set_value_form(None, "", "")
+        self._show_value_links()
 
     def select_item(self, kind: str, item_id: int) -> None:
         if kind == "value":
             self.tabs.setCurrentIndex(1)
-            self._reload_values(item_id)
+            if self._tab_index == 1 and self.flush_value():
+                self._reload_values(item_id)
 
     def new_value(self) -> None:
+        """An empty form: the value is added as soon as it has a name."""
+        if not self.flush_value():
+            return
+        self.value_list.blockSignals(True)
         self.value_list.clearSelection()
-        self.value_id = None
-        self.value_name.clear()
-        self.value_meaning.clear()
-        self.value_links.clear()
-        self.culture_link.hide()
-        self.save_value_button.setText("Add Value")
-        for label in self.value_errors.values():
-            label.hide()
+        self.value_list.setCurrentRow(-1)
+        self.value_list.blockSignals(False)
+        self._clear_value_form()
+        self.value_name.setFocus()
 
-    def save_value(self) -> None:
+    # -- saving a value ----------------------------------------------------------
+
+    def _value_form(self) -> tuple[str, str]:
+        return (self.value_name.text(), self.value_meaning.toPlainText())
+
+    def value_is_dirty(self) -> bool:
+        """Whether the value form holds something the workbook does not."""
+        if self.wb.read_only:
+            return False
+        name, meaning = self._value_form()
+        if self.value_id is None and not name.strip() and not meaning.strip():
+            return False  # an empty new value: nothing to add
+        return (name, meaning) != self._value_loaded
+
+    def _value_edited(self) -> None:
+        if self._value_loading or self.wb.read_only:
+            return
+        self.value_status.setText("")
+        self.value_timer.start()
+
+    def _value_left(self) -> None:
+        if not self._value_loading:
+            self.flush_value()
+
+    def flush_value(self) -> bool:
+        """Save the value form now if it holds a change. True when nothing is left unsaved;
+        False when the model refused it (its message is shown next to the field and
+        nothing was written)."""
+        self.value_timer.stop()
+        if self._value_loading or not self.value_is_dirty():
+            return True
         for label in self.value_errors.values():
             label.hide()
+        name, meaning = form = self._value_form()
         try:
             if self.value_id is None:
-                value_id = ph.add_value(
-                    self.wb, self.value_name.text(), self.value_meaning.toPlainText()
-                )
+                value_id = ph.add_value(self.wb, name, meaning)
             else:
                 value_id = self.value_id
-                ph.update_value(
-                    self.wb, value_id, self.value_name.text(), self.value_meaning.toPlainText()
-                )
+                ph.update_value(self.wb, value_id, name, meaning)
         except ValidationError as exc:
-            label = self.value_errors.get(exc.field, self.value_errors["name"])
-            label.setText(exc.message)
-            label.show()
-            return
-        self._reload_values(value_id)
+            return self._refuse_value(exc.field, exc.message)
+        except (CsCoachError, sqlite3.Error) as exc:
+            message = exc.message if isinstance(exc, CsCoachError) else describe_failure(exc)
+            return self._refuse_value("name", message)
+        added = self.value_id is None
+        self.value_id = value_id
+        self._value_loaded = form
+        self._value_refusal = None
+        self.value_status.setText("Saved.")
+        if added:
+            self._show_value_links()
+        # The list follows on the next turn of the event loop (the form is left as typed):
+        # a pick in the list that saved the form by leaving it is not undone by the refresh.
+        self._values_stale = True
+        QTimer.singleShot(0, self, self._show_stale_values)
         self._update_status()
         self.changed.emit()
+        return True
+
+    def save_value(self) -> bool:
+        """Save the value form now (otherwise done as the owner types)."""
+        return self.flush_value()
+
+    def _refuse_value(self, field: str, message: str) -> bool:
+        show_message(self.value_errors.get(field, self.value_errors["name"]), message)
+        self.value_status.setText("Not saved.")
+        what = "new core value" if self.value_id is None else "core value"
+        self._value_refusal = f"The {what} being edited could not be saved: {message}"
+        return False
 
     def move_value(self, step: int) -> None:
-        if self.value_id is None:
+        if self.value_id is None or not self.flush_value():
             return
         ph.move_value(self.wb, self.value_id, step)
         self._reload_values(self.value_id)
@@ -592,7 +769,8 @@ class PhilosophyPage(Page):
     def delete_value(self) -> None:
         if self.value_id is None:
             return
-        value = next(v for v in self.values if v.id == self.value_id)
+        self.flush_value()  # a cancelled delete keeps what was typed
+        value = next(v for v in ph.list_values(self.wb) if v.id == self.value_id)
         links = ph.value_links(self.wb, value.id)
         linked = sum(links.values())
         detail = (
@@ -706,6 +884,7 @@ class PhilosophyPage(Page):
 
     def show_changes(self) -> None:
         self.flush()
+        self.flush_value()
         old = self._content(self.compare_a.currentData())
         new = self._content(self.compare_b.currentData())
         heading = f"<h2>From {escape(old.label)} to {escape(new.label)}</h2>"
@@ -721,8 +900,12 @@ class PhilosophyPage(Page):
 
     def reload(self) -> None:
         self._fill_rounds()
-        self._reload_sections(self.editing_id)
-        self._reload_values(self.value_id if hasattr(self, "values") else None)
+        # A change the model refused stays in its form (with its message), not replaced.
+        self._reload_sections(self.editing_id, load=self.flush())
+        if self.flush_value():
+            self._reload_values(self.value_id)
+        else:
+            self._fill_value_list(self.value_id)
         self._reload_versions()
         self.review_months.blockSignals(True)
         self.review_months.setValue(ph.review_months(self.wb))
@@ -761,7 +944,8 @@ class PhilosophyPage(Page):
         self.changed.emit()
 
     def publish(self) -> None:
-        self.flush()
+        if not self.flush() or not self.flush_value():
+            return  # the refused change's message is shown next to its field
         note, ok = QInputDialog.getText(
             self,
             "Publish the philosophy",
@@ -785,6 +969,7 @@ class PhilosophyPage(Page):
         from cscoach.ui.print_preview import preview
 
         self.flush()
+        self.flush_value()
         name = "philosophy-draft.pdf" if number is None else f"philosophy-v{number}.pdf"
         request = PrintRequest("philosophy", version=number, draft=draft)
         preview(self, self.wb, request, "Our customer service philosophy", name)

@@ -1,8 +1,20 @@
-"""The question bank: the questions new rounds will ask."""
+"""The question bank: the questions new rounds will ask. Changes are saved as they are
+typed; a new question is added as soon as it has a section and some wording."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+import sqlite3
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,13 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.model import questionnaire as qn
-from cscoach.model.errors import ValidationError
+from cscoach.model.errors import CsCoachError, ValidationError, describe_failure
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
-from cscoach.ui.widgets import error_label
+from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.widgets import error_label, plain_label, show_message
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+SAVE_DELAY_MS = 600  # a pause in typing this long saves the question
 
 
 class QuestionTableModel(QAbstractTableModel):
@@ -36,9 +50,18 @@ class QuestionTableModel(QAbstractTableModel):
         self.questions: list[qn.Question] = []
 
     def set_questions(self, questions: list[qn.Question]) -> None:
+        if [q.id for q in questions] == [q.id for q in self.questions]:
+            self.questions = questions  # same rows: the view keeps its selection
+            if questions:
+                last = self.index(len(questions) - 1, len(self.HEADERS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+            return
         self.beginResetModel()
         self.questions = questions
         self.endResetModel()
+
+    def row_of(self, question_id: int | None) -> int | None:
+        return next((i for i, q in enumerate(self.questions) if q.id == question_id), None)
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.questions)
@@ -71,7 +94,10 @@ class QuestionTableModel(QAbstractTableModel):
 
 
 class QuestionBankPanel(QWidget):
-    """Edit, add, reorder, retire questions. Rounds already held keep their wording."""
+    """Edit, add, reorder, retire questions. Rounds already held keep their wording.
+
+    Every change is saved as it is made: after a short pause in typing, on leaving a field,
+    on choosing the kind, and (through ``flush``) before the form shows anything else."""
 
     changed = Signal()
 
@@ -79,10 +105,19 @@ class QuestionBankPanel(QWidget):
         super().__init__(parent)
         self.wb = wb
         self.current_id: int | None = None
+        self._loaded: tuple = ("", "", "text")  # the form as last read or saved
+        self._loading = False  # the form or the table is being filled: no saves
+        self._refusal: str | None = None  # why the last save was refused
+        self._table_stale = False  # a save asked for the table to be shown again
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.flush)
 
         intro = QLabel(
             "These are the questions a new round will ask. Changing one here never rewrites "
-            "a round already held; retire a question to stop asking it."
+            "a round already held; retire a question to stop asking it. Changes are saved "
+            "as you type."
         )
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
@@ -110,17 +145,24 @@ class QuestionBankPanel(QWidget):
         self.section.setMinimumContentsLength(20)
         self.section.setObjectName("questionSection")
         self.section.setEditable(True)
+        self.section.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.section.setAccessibleName("Section")
+        self.section.editTextChanged.connect(lambda _t: self._edited())
+        self.section.activated.connect(lambda _i: self._choice_made())
+        self.section.lineEdit().editingFinished.connect(self._choice_made)
         self.text = QPlainTextEdit()
         self.text.setObjectName("questionText")
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName("Question")
         self.text.setFixedHeight(90)
+        self.text.textChanged.connect(self._edited)
+        self.text.installEventFilter(self)  # leaving the wording saves it
         self.kind = QComboBox()
         self.kind.setObjectName("questionKind")
         self.kind.setAccessibleName("Kind of answer")
         for key, label in qn.KIND_LABELS.items():
             self.kind.addItem(label, key)
+        self.kind.currentIndexChanged.connect(lambda _i: self._choice_made())
         self.errors = {
             name: error_label("fieldError") for name in ("section", "text", "kind", "id")
         }
@@ -135,11 +177,8 @@ class QuestionBankPanel(QWidget):
 
         self.new_button = QPushButton("New Question")
         self.new_button.setObjectName("newQuestion")
+        self.new_button.setToolTip("An empty form: the question is added as you type it")
         self.new_button.clicked.connect(self.start_new)
-        self.save_button = QPushButton("Add Question")
-        self.save_button.setObjectName("saveQuestion")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
         self.up_button = QPushButton("Move Up")
         self.up_button.setObjectName("moveUp")
         self.up_button.setToolTip("Move up within its section (Ctrl+Up)")
@@ -154,6 +193,7 @@ class QuestionBankPanel(QWidget):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("deleteQuestion")
         self.delete_button.clicked.connect(self.delete)
+        self.status = plain_label(object_name="questionStatus", role="hint")
         QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.move(-1))
         QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.move(1))
 
@@ -167,7 +207,7 @@ class QuestionBankPanel(QWidget):
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status)
 
         editor = QVBoxLayout()
         editor.addLayout(form)
@@ -178,44 +218,109 @@ class QuestionBankPanel(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(editor)
+        label_form_fields(self)
         self.reload()
         self.start_new()
 
     # -- data ------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
+        """Read the bank again and show ``select_id`` (else the question in the form). The
+        form is filled from the workbook unless it holds a change not saved yet."""
+        self._refresh_table(select_id)
+        if select_id is None:
+            select_id = self.current_id
+        q = self._current(select_id)
+        if q is not None and not self.is_dirty():
+            self._load(q)
+
+    def _refresh_table(self, select_id: int | None = None) -> None:
+        """Show the bank as it is now, the form left as it is."""
+        self._table_stale = False
         self.model.set_questions(qn.list_questions(self.wb))
-        current = self.section.currentText()
-        self.section.blockSignals(True)
-        self.section.clear()
-        self.section.addItems(qn.list_sections(self.wb))
-        self.section.setCurrentText(current)
-        self.section.blockSignals(False)
-        if select_id is not None:
-            for row, q in enumerate(self.model.questions):
-                if q.id == select_id:
-                    self.table.selectRow(row)
-                    break
+        self._refresh_sections()
+        self._select(select_id if select_id is not None else self.current_id)
         self._update_buttons()
+
+    def _show_stale_table(self) -> None:
+        """Refresh the table after a save if it is shown (else when it is next shown: a
+        page being closed with its workbook is not read again)."""
+        if self._table_stale and self.isVisible():
+            self._refresh_table()
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._show_stale_table()
+
+    def _refresh_sections(self) -> None:
+        sections = qn.list_sections(self.wb)
+        if [self.section.itemText(i) for i in range(self.section.count())] == sections:
+            return
+        edit = self.section.lineEdit()
+        text, cursor = self.section.currentText(), edit.cursorPosition()
+        self._loading = True
+        try:
+            self.section.clear()
+            self.section.addItems(sections)
+            self.section.setCurrentText(text)
+            edit.setCursorPosition(cursor)
+        finally:
+            self._loading = False
+
+    def _select(self, question_id: int | None) -> None:
+        """Select the row of ``question_id`` (none when it is None) without loading it."""
+        row = self.model.row_of(question_id)
+        self._loading = True
+        try:
+            if row is None:
+                self.table.selectionModel().clearCurrentIndex()
+                self.table.clearSelection()
+            else:
+                self.table.selectRow(row)
+        finally:
+            self._loading = False
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
+        if self._loading or not current.isValid():
             return
-        q = self.model.questions[current.row()]
-        self.current_id = q.id
-        self.section.setCurrentText(q.section)
-        self.text.setPlainText(q.text)
-        self.kind.setCurrentIndex(self.kind.findData(q.kind))
+        target = self.model.questions[current.row()].id
+        if target == self.current_id:
+            return
+        if not self.flush():
+            # Stay on the question being edited: its message is shown next to the field.
+            self._select(self.current_id)
+            QTimer.singleShot(0, self, lambda: self._select(self.current_id))
+            return
+        self._load(self._current(target))
+
+    def _load(self, q: qn.Question | None) -> None:
+        """Fill the form with ``q`` (an empty form for a new question when None)."""
+        self.save_timer.stop()
+        self._loading = True
+        try:
+            self.current_id = q.id if q is not None else None
+            if q is not None:
+                self.section.setCurrentText(q.section)
+                self.text.setPlainText(q.text)
+                self.kind.setCurrentIndex(self.kind.findData(q.kind))
+            else:
+                self.text.clear()
+                self.kind.setCurrentIndex(0)
+        finally:
+            self._loading = False
+        self._loaded = self._form_state()
+        self._refusal = None
         self._clear_errors()
+        self.status.setText("")
         self._update_buttons()
 
-    def _current(self) -> qn.Question | None:
-        return next((q for q in self.model.questions if q.id == self.current_id), None)
+    def _current(self, question_id: int | None = None) -> qn.Question | None:
+        wanted = self.current_id if question_id is None else question_id
+        return next((q for q in self.model.questions if q.id == wanted), None)
 
     def _update_buttons(self) -> None:
         q = self._current()
         editable = not self.wb.read_only
-        self.save_button.setText("Save Changes" if q else "Add Question")
         for b in (self.up_button, self.down_button, self.retire_button, self.delete_button):
             b.setEnabled(editable and q is not None)
         self.delete_button.setEnabled(editable and q is not None and q.times_asked == 0)
@@ -225,27 +330,59 @@ class QuestionBankPanel(QWidget):
             else "Delete this question"
         )
         self.retire_button.setText("Ask Again" if q and q.retired else "Retire")
-        for w in (self.save_button, self.new_button, self.section, self.text, self.kind):
+        for w in (self.new_button, self.section, self.text, self.kind):
             w.setEnabled(editable)
 
-    # -- actions ---------------------------------------------------------------
+    # -- saving ----------------------------------------------------------------
 
-    def start_new(self) -> None:
-        self.table.clearSelection()
-        self.current_id = None
-        self.text.clear()
-        self.kind.setCurrentIndex(0)
-        self._clear_errors()
-        self._update_buttons()
-        self.text.setFocus()
+    def _form_state(self) -> tuple:
+        return (self.section.currentText(), self.text.toPlainText(), self.kind.currentData())
 
-    def save(self) -> None:
+    def is_dirty(self) -> bool:
+        """Whether the form holds something the workbook does not."""
+        if self.wb.read_only:
+            return False
+        if self.current_id is None and not self.text.toPlainText().strip():
+            return False  # a new question is only added once it has some wording
+        return self._form_state() != self._loaded
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.text and event.type() == QEvent.Type.FocusOut:
+            self._choice_made()
+        return super().eventFilter(watched, event)
+
+    def _edited(self) -> None:
+        if self._loading or self.wb.read_only:
+            return
+        self.status.setText("")
+        self.save_timer.start()
+
+    def _choice_made(self) -> None:
+        """A field was left or the kind chosen: saved at once."""
+        if not self._loading:
+            self.flush()
+
+    def flush(self) -> bool:
+        """Save the form now if it holds a change. True when nothing is left unsaved; False
+        when the change was refused (its message is shown next to the field and nothing
+        was written)."""
+        self.save_timer.stop()
+        if self._loading or not self.is_dirty():
+            return True
+        return self._write()
+
+    def save(self) -> bool:
+        """Save now (otherwise done as the owner types)."""
+        return self.flush()
+
+    def problem(self) -> str | None:
+        """Why the question in the form could not be saved, if it could not."""
+        return self._refusal if self.is_dirty() else None
+
+    def _write(self) -> bool:
+        """One call to the model with the whole form."""
         self._clear_errors()
-        section, text, kind = (
-            self.section.currentText(),
-            self.text.toPlainText(),
-            self.kind.currentData(),
-        )
+        state = section, text, kind = self._form_state()
         try:
             if self.current_id is None:
                 question_id = qn.add_question(self.wb, section, text, kind)
@@ -253,20 +390,49 @@ class QuestionBankPanel(QWidget):
                 question_id = self.current_id
                 qn.update_question(self.wb, question_id, section, text, kind)
         except ValidationError as exc:
-            self._show_error(exc)
-            return
+            return self._refuse(exc.field, exc.message)
+        except (CsCoachError, sqlite3.Error) as exc:
+            return self._refuse(
+                "id", exc.message if isinstance(exc, CsCoachError) else describe_failure(exc)
+            )
         self.current_id = question_id
-        self.reload(select_id=question_id)
+        self._loaded = state
+        self._refusal = None
+        self.status.setText("Saved.")
+        # The table follows on the next turn of the event loop: a click that left the
+        # field lands on the row it was aimed at, not on one the refresh moved there.
+        self._table_stale = True
+        QTimer.singleShot(0, self, self._show_stale_table)
         self.changed.emit()
+        return True
+
+    def _refuse(self, field: str, message: str) -> bool:
+        show_message(self.errors.get(field, self.errors["id"]), message)
+        self.status.setText("Not saved.")
+        what = "new question" if self.current_id is None else "question"
+        self._refusal = f"The {what} being edited could not be saved: {message}"
+        return False
+
+    # -- actions ---------------------------------------------------------------
+
+    def start_new(self) -> None:
+        if not self.flush():
+            return
+        self._select(None)
+        self._load(None)
+        self.text.setFocus()
 
     def move(self, step: int) -> None:
-        if self.current_id is None or self.wb.read_only:
+        if self.current_id is None or self.wb.read_only or not self.flush():
             return
         qn.move_question(self.wb, self.current_id, step)
         self.reload(select_id=self.current_id)
         self.changed.emit()
 
     def toggle_retired(self) -> None:
+        if not self.flush():
+            return
+        self._refresh_table()
         q = self._current()
         if q is None:
             return
@@ -275,6 +441,8 @@ class QuestionBankPanel(QWidget):
         self.changed.emit()
 
     def delete(self) -> None:
+        self.flush()  # a cancelled delete keeps what was typed
+        self._refresh_table()
         q = self._current()
         if q is None:
             return
@@ -285,18 +453,12 @@ class QuestionBankPanel(QWidget):
         try:
             qn.delete_question(self.wb, q.id)
         except ValidationError as exc:
-            self._show_error(exc)
+            show_message(self.errors.get(exc.field, self.errors["id"]), exc.message)
             return
-        self.reload()
-        self.start_new()
+        self._load(None)
+        self._refresh_table()
         self.changed.emit()
-
-    def _show_error(self, exc: ValidationError) -> None:
-        label = self.errors.get(exc.field, self.errors["id"])
-        label.setText(exc.message)
-        label.show()
 
     def _clear_errors(self) -> None:
         for label in self.errors.values():
-            label.clear()
-            label.hide()
+            show_message(label, "")

@@ -1,10 +1,14 @@
-"""The Questionnaire page: rounds and their answers, and the question bank."""
+"""The Questionnaire page: rounds and their answers, and the question bank.
+
+Both forms save as the owner types. Before the page shows another round, response, tab or
+page (and before the window closes) the change in progress is saved; one the model refuses
+keeps its message next to the field and the owner where they are."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +45,16 @@ INTRO = (
     "Hold a round at a team meeting, write every answer down, and come back to it: the "
     "answers side by side are what you will write your philosophy from."
 )
+
+
+def round_label(rnd: qn.Round) -> str:
+    """A round as the list shows it: name, then date, responses and options."""
+    flags = [f"{rnd.responses} response{'s' if rnd.responses != 1 else ''}"]
+    if rnd.anonymous:
+        flags.append("anonymous")
+    if rnd.closed:
+        flags.append("closed")
+    return f"{rnd.name}\n{rnd.held_on} · {' · '.join(flags)}"
 
 
 class RoundDialog(QDialog):
@@ -146,12 +160,16 @@ class QuestionnairePage(Page):
         actions.addStretch(1)
         actions.addWidget(self.print_form_button)
 
+        self._settling = False  # a tab is being put back after a refused change
+        self._lists_stale = False  # a save asked for the lists to be shown again
         self.tabs = QTabWidget()
         self.tabs.setObjectName("questionnaireTabs")
         self.tabs.addTab(self._build_rounds_tab(), "Rounds and Answers")
         self.bank = QuestionBankPanel(wb)
         self.bank.changed.connect(self.changed)
         self.tabs.addTab(self.bank, "Question Bank")
+        self._tab_index = 0
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         self.page_layout.addLayout(actions)
         self.page_layout.addWidget(self.tabs, 1)
@@ -163,7 +181,7 @@ class QuestionnairePage(Page):
         self.round_list = QListWidget()
         self.round_list.setObjectName("roundList")
         self.round_list.setAccessibleName("Questionnaire rounds")
-        self.round_list.currentRowChanged.connect(self._round_selected)
+        self.round_list.currentRowChanged.connect(self._round_picked)
         self.new_round_button = QPushButton("New Round…")
         self.new_round_button.setObjectName("newRound")
         self.new_round_button.clicked.connect(self.new_round)
@@ -205,7 +223,8 @@ class QuestionnairePage(Page):
         self.views.addTab(self._build_by_person(), "By Person")
         self.views.addTab(self._build_by_question(), "By Question")
         self.views.addTab(self._build_compare(), "Compare Rounds")
-        self.views.currentChanged.connect(lambda _i: self._refresh_views())
+        self._view_index = 0
+        self.views.currentChanged.connect(self._view_changed)
 
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -235,7 +254,7 @@ class QuestionnairePage(Page):
         self.response_list = QListWidget()
         self.response_list.setObjectName("responseList")
         self.response_list.setAccessibleName("Responses")
-        self.response_list.currentRowChanged.connect(self._response_selected)
+        self.response_list.currentRowChanged.connect(self._response_picked)
         self.new_response_button = QPushButton("Add Response")
         self.new_response_button.setObjectName("newResponse")
         self.new_response_button.setToolTip("Type in one person's answers (Ctrl+Shift+N)")
@@ -325,20 +344,18 @@ class QuestionnairePage(Page):
     # -- data ------------------------------------------------------------------
 
     def reload(self) -> None:
+        # A change the model refused stays in its form (with its message), not replaced.
+        keep_answers = not self.editor.flush()
         self.bank.reload()
-        self._reload_rounds(self._selected_round_id())
+        self._reload_rounds(self._selected_round_id(), load_editor=not keep_answers)
 
-    def _reload_rounds(self, select_id: int | None = None) -> None:
+    def _reload_rounds(self, select_id: int | None = None, *, load_editor: bool = True) -> None:
+        self._lists_stale = False
         self.rounds = qn.list_rounds(self.wb)
         self.round_list.blockSignals(True)
         self.round_list.clear()
         for rnd in self.rounds:
-            flags = [f"{rnd.responses} response{'s' if rnd.responses != 1 else ''}"]
-            if rnd.anonymous:
-                flags.append("anonymous")
-            if rnd.closed:
-                flags.append("closed")
-            item = QListWidgetItem(f"{rnd.name}\n{rnd.held_on} · {' · '.join(flags)}")
+            item = QListWidgetItem(round_label(rnd))
             item.setData(Qt.ItemDataRole.UserRole, rnd.id)
             self.round_list.addItem(item)
         self.round_list.blockSignals(False)
@@ -353,7 +370,8 @@ class QuestionnairePage(Page):
             self.round_list.blockSignals(True)  # _round_selected once, just below
             self.round_list.setCurrentRow(row)
             self.round_list.blockSignals(False)
-            self._round_selected(row)
+            shown = self.editor.round.id if self.editor.round is not None else None
+            self._round_selected(row, load_editor=load_editor or shown != self.rounds[row].id)
 
     def _selected_round_id(self) -> int | None:
         item = self.round_list.currentItem()
@@ -363,7 +381,24 @@ class QuestionnairePage(Page):
         rid = self._selected_round_id()
         return next((r for r in self.rounds if r.id == rid), None)
 
-    def _round_selected(self, _row: int) -> None:
+    def _round_picked(self, row: int) -> None:
+        """The owner picked a round: the answers being typed are saved first."""
+        if self.editor.flush():
+            self._round_selected(row)
+            return
+        # Refused: stay on the round of the form, whose message is shown next to the field.
+        self._show_editor_round()
+        QTimer.singleShot(0, self, self._show_editor_round)
+
+    def _show_editor_round(self) -> None:
+        rnd = self.editor.round
+        row = next((i for i, r in enumerate(self.rounds) if rnd and r.id == rnd.id), None)
+        if row is not None and row != self.round_list.currentRow():
+            self.round_list.blockSignals(True)
+            self.round_list.setCurrentRow(row)
+            self.round_list.blockSignals(False)
+
+    def _round_selected(self, _row: int, *, load_editor: bool = True) -> None:
         rnd = self.current_round()
         if rnd is None:
             return
@@ -376,16 +411,24 @@ class QuestionnairePage(Page):
         for number, q in enumerate(qn.round_questions(self.wb, rnd.id), start=1):
             self.question_combo.addItem(f"{number}. {' '.join(q.text.split())}", q.id)
         self.question_combo.blockSignals(False)
-        self._reload_responses()
+        if load_editor:
+            self._reload_responses()
+        else:
+            self._read_responses(rnd)
+            self._fill_response_list(self._editor_response_id())
         self._refresh_views()
 
-    def _reload_responses(self, select_id: int | None = None) -> None:
-        rnd = self.current_round()
-        if rnd is None:
-            return
+    def _read_responses(self, rnd: qn.Round) -> None:
         self.responses = qn.list_responses(self.wb, rnd.id)
         if rnd.anonymous:
             self.responses.sort(key=lambda r: (r.shuffle_key, r.id))
+
+    def _fill_response_list(self, select_id: int | None, *, first: bool = False) -> int | None:
+        """Show ``self.responses`` in the list with ``select_id`` selected (the first one
+        when ``first`` and there is no ``select_id``); its row, if any. Loads nothing."""
+        rnd = self.current_round()
+        if rnd is None:
+            return None
         self.response_list.blockSignals(True)
         self.response_list.clear()
         for n, response in enumerate(self.responses, start=1):
@@ -393,21 +436,107 @@ class QuestionnairePage(Page):
             item.setData(Qt.ItemDataRole.UserRole, response.id)
             self.response_list.addItem(item)
         row = next((i for i, r in enumerate(self.responses) if r.id == select_id), None)
-        if row is None and self.responses and select_id is None:
+        if row is None and self.responses and select_id is None and first:
             row = 0
         if row is not None:
-            self.response_list.setCurrentRow(row)  # signals still blocked: loaded once here
+            self.response_list.setCurrentRow(row)
         self.response_list.blockSignals(False)
+        return row
+
+    def _reload_responses(self, select_id: int | None = None) -> None:
+        rnd = self.current_round()
+        if rnd is None:
+            return
+        self._read_responses(rnd)
+        row = self._fill_response_list(select_id, first=True)
         self._load_editor(rnd, self.responses[row] if row is not None else None)
 
-    def _response_selected(self, row: int) -> None:
+    def _editor_response_id(self) -> int | None:
+        return self.editor.response.id if self.editor.response is not None else None
+
+    def _response_picked(self, row: int) -> None:
+        """The owner picked a response: the answers being typed are saved first."""
         rnd = self.current_round()
-        if rnd is not None and 0 <= row < len(self.responses):
-            self._load_editor(rnd, self.responses[row])
+        item = self.response_list.item(row)
+        if rnd is None or item is None:
+            return
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target == self._editor_response_id():
+            return
+        if not self.editor.flush():
+            # Refused: stay on the response in the form; its message is next to the field.
+            self._select_editor_response()
+            QTimer.singleShot(0, self, self._select_editor_response)
+            return
+        response = next((r for r in self.responses if r.id == target), None)
+        if response is not None:
+            self._load_editor(rnd, response)
+
+    def _select_editor_response(self) -> None:
+        shown = self._editor_response_id()
+        row = next((i for i, r in enumerate(self.responses) if r.id == shown), -1)
+        self.response_list.blockSignals(True)
+        if row < 0:
+            self.response_list.clearSelection()
+        self.response_list.setCurrentRow(row)
+        self.response_list.blockSignals(False)
 
     def _load_editor(self, rnd: qn.Round, response: qn.Response | None) -> None:
         answered = {r.member_id for r in self.responses}
         self.editor.load(rnd, response, answered)
+
+    def _view_changed(self, index: int) -> None:
+        """By Person, By Question or Compare Rounds: the answers being typed are saved
+        before another view shows them (a refused change keeps By Person shown)."""
+        if self._settling:
+            return
+        if self._view_index == 0 and index != 0 and not self.editor.flush():
+            self._put_back(self.views, 0)
+            return
+        self._view_index = index
+        self._refresh_views()
+
+    def _tab_changed(self, index: int) -> None:
+        """Rounds and Answers, or the Question Bank: the form left is saved first."""
+        if self._settling:
+            return
+        left = self.bank if self._tab_index == 1 else self.editor
+        if not left.flush():
+            self._put_back(self.tabs, self._tab_index)
+            return
+        self._tab_index = index
+
+    def _put_back(self, tabs: QTabWidget, index: int) -> None:
+        self._settling = True
+        try:
+            tabs.setCurrentIndex(index)
+        finally:
+            self._settling = False
+
+    def save_pending(self) -> str | None:
+        problems = []
+        if not self.bank.flush():
+            problems.append(self.bank.problem() or "The question being edited is not saved.")
+            self._put_back(self.tabs, 1)
+            self._tab_index = 1
+        if not self.editor.flush():
+            problems.append(self.editor.problem() or "The answers being typed are not saved.")
+            self._put_back(self.tabs, 0)
+            self._put_back(self.views, 0)
+            self._tab_index = self._view_index = 0
+        return "\n\n".join(problems) or None
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._show_saved_lists()
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Showing another page saves what is being typed here (a refused change keeps
+        its message, and ``save_pending`` names it before the window closes)."""
+        if not event.spontaneous():
+            self.editor.flush()
+            self.bank.flush()
+        super().hideEvent(event)
 
     def _refresh_views(self) -> None:
         index = self.views.currentIndex()
@@ -461,6 +590,8 @@ class QuestionnairePage(Page):
     # -- actions ---------------------------------------------------------------
 
     def new_round(self) -> None:
+        if not self.editor.flush():
+            return
         dialog = RoundDialog(self.wb, None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._reload_rounds(dialog.round_id)
@@ -468,7 +599,7 @@ class QuestionnairePage(Page):
 
     def edit_round(self) -> None:
         rnd = self.current_round()
-        if rnd is None:
+        if rnd is None or not self.editor.flush():
             return
         dialog = RoundDialog(self.wb, rnd, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -479,6 +610,7 @@ class QuestionnairePage(Page):
         rnd = self.current_round()
         if rnd is None:
             return
+        self.editor.flush()  # a cancelled delete keeps what was typed
         detail = (
             f"It has {rnd.responses} response(s); every answer in it will be deleted too."
             if rnd.responses
@@ -492,18 +624,43 @@ class QuestionnairePage(Page):
 
     def new_response(self) -> None:
         rnd = self.current_round()
-        if rnd is None:
+        if rnd is None or not self.editor.flush():
             return
         self.views.setCurrentIndex(0)
+        self.response_list.blockSignals(True)
         self.response_list.clearSelection()
         self.response_list.setCurrentRow(-1)
+        self.response_list.blockSignals(False)
         self._load_editor(rnd, None)
         self.editor.member.setFocus()
 
-    def _response_saved(self, response_id: int) -> None:
-        self._reload_rounds(self._selected_round_id())
-        self._reload_responses(response_id)
+    def _response_saved(self, _response_id: int) -> None:
+        """The form saved itself: read the counts and responses now, and show them in the
+        lists on the next turn of the event loop (the form is left as it is, and a click
+        that saved the form by leaving it lands on the row it was aimed at)."""
+        self.rounds = qn.list_rounds(self.wb)
+        rnd = self.current_round()
+        if rnd is not None:
+            self._read_responses(rnd)
+        if not self._lists_stale:
+            self._lists_stale = True
+            QTimer.singleShot(0, self, self._show_saved_lists)
         self.changed.emit()
+
+    def _show_saved_lists(self) -> None:
+        """Show the saved counts and responses in the lists if the page is shown (else
+        when it is next shown: a page being closed with its workbook is not read again)."""
+        if not self._lists_stale or not self.isVisible():
+            return
+        self._lists_stale = False
+        for row in range(self.round_list.count()):
+            item = self.round_list.item(row)
+            rid = item.data(Qt.ItemDataRole.UserRole)
+            rnd = next((r for r in self.rounds if r.id == rid), None)
+            if rnd is not None:
+                item.setText(round_label(rnd))
+        self._fill_response_list(self._editor_response_id())
+        self._refresh_views()
 
     def _response_deleted(self) -> None:
         self._reload_rounds(self._selected_round_id())
@@ -516,6 +673,7 @@ class QuestionnairePage(Page):
         rnd = self.current_round()
         if rnd is None:
             return
+        self.editor.flush()
         self._preview("answers", rnd.id, f"Team answers: {rnd.name}", f"answers-{rnd.name}.pdf")
 
     def _preview(self, document: str, round_id: int | None, title: str, file_name: str) -> None:
@@ -528,6 +686,7 @@ class QuestionnairePage(Page):
         rnd = self.current_round()
         if rnd is None:
             return
+        self.editor.flush()
         path = dialogs.ask_save_path(
             self,
             "Export Answers as CSV",

@@ -1,0 +1,224 @@
+"""No action loses typed work: in the by-person answers, the question bank and the core-value
+form, whatever is typed is in the workbook after the owner picks another item, switches tab
+or page, or closes the window, without waiting for the pause in typing that also saves it.
+A change the model refuses is not written: its message stays next to the field and leaving
+is refused with a sentence saying what would be lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QWidget
+
+from cscoach.model import philosophy as ph
+from cscoach.model import questionnaire as qn
+from cscoach.model import team
+from cscoach.model.workbook import Workbook
+
+TYPED = "typed and left at once"
+
+
+@dataclass
+class Editor:
+    """One of the three forms, set up in the main window with two items to pick from."""
+
+    page: QWidget
+    field: QWidget  # where the owner types
+    read: Callable[[Workbook], str]  # what the workbook holds for that field
+    pick_other: Callable[[], None]  # the owner clicks the other item in the list
+    other_tab: Callable[[], None]  # the owner shows another tab of the page
+    showing_first: Callable[[], bool]  # the form still shows the first item
+    make_bad: Callable[[], None]  # put a value the model refuses in the form
+    error: Callable[[], QLabel]  # where its message is shown
+    fragment: str  # a piece of that message
+
+
+def click_row(qtbot, view: QAbstractItemView, row: int) -> None:
+    if isinstance(view, QListWidget):
+        rect = view.visualItemRect(view.item(row))
+    else:
+        rect = view.visualRect(view.model().index(row, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def answers_editor(qtbot, window, wb: Workbook) -> Editor:
+    ana, bo = team.add_member(wb, "Ana"), team.add_member(wb, "Bo")
+    round_id = qn.create_round(wb, "March", "2026-03-01")
+    rq = qn.round_questions(wb, round_id)
+    ana_response = qn.save_response(wb, round_id, ana, {rq[0].id: "Smile"})
+    qn.save_response(wb, round_id, bo, {rq[0].id: "Be quick"})
+    window.show_page("questionnaire")
+    page = window.current_page()
+    assert page.editor.response.id == ana_response  # Ana, then Bo in the list
+    field = page.editor.inputs[rq[0].id]
+
+    def read(book: Workbook) -> str:
+        answer = qn.get_response(book, ana_response).answers.get(rq[0].id)
+        return answer.text if answer else ""
+
+    return Editor(
+        page,
+        field,
+        read,
+        lambda: click_row(qtbot, page.response_list, 1),
+        lambda: page.views.setCurrentIndex(1),  # By Question
+        lambda: page.editor.response.id == ana_response,
+        lambda: field.setPlainText("x" * 20_001),
+        lambda: page.editor.errors[f"answer:{rq[0].id}"],
+        "too long",
+    )
+
+
+def bank_editor(qtbot, window, wb: Workbook) -> Editor:
+    window.show_page("questionnaire")
+    page = window.current_page()
+    bank = page.bank
+    page.tabs.setCurrentWidget(bank)
+    click_row(qtbot, bank.table, 0)
+    first = bank.model.questions[0].id
+    assert bank.current_id == first
+
+    return Editor(
+        page,
+        bank.text,
+        lambda book: qn.get_question(book, first).text,
+        lambda: click_row(qtbot, bank.table, 1),
+        lambda: page.tabs.setCurrentIndex(0),  # Rounds and Answers
+        lambda: bank.current_id == first,
+        bank.text.clear,
+        lambda: bank.errors["text"],
+        "cannot be empty",
+    )
+
+
+def value_editor(qtbot, window, wb: Workbook) -> Editor:
+    first = ph.add_value(wb, "Own the problem", "Keep it until it is solved.")
+    ph.add_value(wb, "Warmth", "Greet everyone.")
+    window.show_page("philosophy")
+    page = window.current_page()
+    page.tabs.setCurrentIndex(1)
+    click_row(qtbot, page.value_list, 0)
+    assert page.value_id == first
+
+    def read(book: Workbook) -> str:
+        return next(v.meaning for v in ph.list_values(book) if v.id == first)
+
+    def make_bad() -> None:
+        page.value_name.setText("warmth")  # another value's name
+
+    return Editor(
+        page,
+        page.value_meaning,
+        read,
+        lambda: click_row(qtbot, page.value_list, 1),
+        lambda: page.tabs.setCurrentIndex(0),  # Write
+        lambda: page.value_id == first,
+        make_bad,
+        lambda: page.value_errors["name"],
+        "already a value",
+    )
+
+
+EDITORS = {"answers": answers_editor, "question bank": bank_editor, "core value": value_editor}
+
+
+def type_text(qtbot, field: QWidget, text: str) -> None:
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+def reopened(path: Path) -> Workbook:
+    return Workbook.open(path, read_only=True)
+
+
+@pytest.mark.parametrize("editor", EDITORS)
+@pytest.mark.parametrize("leave", ["pick another", "other tab", "other page", "save_pending"])
+def test_typed_text_is_saved_when_the_owner_moves_on(
+    qtbot, main_window, workbook: Workbook, editor: str, leave: str
+) -> None:
+    form = EDITORS[editor](qtbot, main_window, workbook)
+    type_text(qtbot, form.field, TYPED)
+    assert form.read(workbook) != TYPED  # not saved yet: the pause has not passed
+    if leave == "pick another":
+        form.pick_other()
+        qtbot.waitUntil(lambda: not form.showing_first())
+    elif leave == "other tab":
+        form.other_tab()
+    elif leave == "other page":
+        main_window.show_page("team")
+        assert main_window.current_page_key() == "team"
+    else:
+        assert form.page.save_pending() is None
+    assert form.read(workbook) == TYPED
+
+
+@pytest.mark.parametrize("editor", EDITORS)
+def test_typed_text_is_saved_when_the_window_closes(
+    qtbot, main_window, workbook: Workbook, editor: str, fake_dialogs
+) -> None:
+    form = EDITORS[editor](qtbot, main_window, workbook)
+    type_text(qtbot, form.field, TYPED)
+    assert main_window.close()
+    assert fake_dialogs.asked == []  # nothing to ask about: it was saved
+    book = reopened(workbook.path)
+    try:
+        assert form.read(book) == TYPED
+    finally:
+        book.close()
+
+
+@pytest.mark.parametrize("editor", EDITORS)
+def test_typed_text_is_saved_after_a_pause(qtbot, main_window, workbook: Workbook, editor: str):
+    form = EDITORS[editor](qtbot, main_window, workbook)
+    type_text(qtbot, form.field, TYPED)
+    qtbot.waitUntil(lambda: form.read(workbook) == TYPED)
+    assert form.showing_first()
+
+
+@pytest.mark.parametrize("editor", EDITORS)
+def test_a_refused_change_is_not_written_and_leaving_is_explained(
+    qtbot, main_window, workbook: Workbook, editor: str, fake_dialogs
+) -> None:
+    form = EDITORS[editor](qtbot, main_window, workbook)
+    key = main_window.current_page_key()
+    before = form.read(workbook)
+    form.make_bad()
+    # Picking another item and showing another tab are refused: the form stays put.
+    form.pick_other()
+    qtbot.wait(10)
+    assert form.showing_first()
+    assert form.error().isVisible() and form.fragment in form.error().text()
+    form.other_tab()
+    assert form.error().isVisible()
+    # Closing the window asks; keeping the change keeps the window, the page and the form.
+    fake_dialogs.answer = False
+    assert not main_window.close()
+    (question,) = fake_dialogs.texts("confirm")
+    assert form.fragment in question
+    assert main_window.isVisible() and main_window.current_page_key() == key
+    assert form.error().isVisible() and form.showing_first()
+    # Another page cannot be refused: the change waits there with its message.
+    main_window.show_page("team")
+    main_window.show_page(key)
+    assert form.error().isVisible() and form.showing_first()
+    assert form.fragment in (form.page.save_pending() or "")
+    assert form.read(workbook) == before  # nothing was written
+    # Once put right, it saves and the window closes without a question.
+    type_text(qtbot, form.field, TYPED)
+    if editor == "core value":
+        form.page.value_name.setText("Own the problem")
+    assert form.page.save_pending() is None
+    assert not form.error().isVisible()
+    fake_dialogs.asked.clear()
+    assert main_window.close()
+    assert fake_dialogs.asked == []
+    book = reopened(workbook.path)
+    try:
+        assert form.read(book) == TYPED
+    finally:
+        book.close()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
+        self.stack.currentChanged.connect(self._size_stack_by_current_page)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -501,6 +503,17 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(index, page)
         self._pages[index] = page
         return page
+
+    def _size_stack_by_current_page(self) -> None:
+        """Only the page shown counts towards the window's minimum size (the others' size
+        policy is Ignored), so a wide page does not keep the window wide once it is left."""
+        current = self.stack.currentWidget()
+        for index in range(self.stack.count()):
+            widget = self.stack.widget(index)
+            policy = (
+                QSizePolicy.Policy.Preferred if widget is current else QSizePolicy.Policy.Ignored
+            )
+            widget.setSizePolicy(policy, policy)
 
     def _on_page_changed(self, index: int) -> None:
         self._stale.update(i for i in self._pages if i != index)

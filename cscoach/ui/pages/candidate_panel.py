@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -52,6 +53,7 @@ from cscoach.ui.widgets import (
     record_table,
     show_message,
     text_side,
+    text_width,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -63,6 +65,7 @@ READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."
 FIT_SAMPLE = 10  # rows measured for a column's width, besides its longest texts
 FIT_LONGEST = 3  # the rows with the longest text of a column, measured too
 FIT_WIDEST = 300  # px: no column is made wider; a longer text is elided, in full in its tooltip
+NAME_CHARACTERS = 16  # a candidate's name keeps this many average characters on a small screen
 SAVE_DELAY_MS = 800
 
 
@@ -81,52 +84,76 @@ class ColumnFitter(QObject):
     """Sets a table's column widths once from a sample of rows, and again when its rows are
     replaced (``refit``): the first few rows and, in each column, the ones with the longest
     text (``texts(row)``: a row's text, column by column). Column ``stretch`` takes the room
-    left over; with None, no column does.
+    left over; with None, no column does. Without ``texts`` the page sets the widths itself
+    (``set_widths``).
 
     ``ResizeToContents`` would measure every cell of a table of hundreds of rows at each
     layout (seconds on the Hiring page); a sample costs milliseconds. A text longer than its
     column is elided, in full in its tooltip, and the owner can widen the column. The widths
     are measured when the table is on screen: before, it may not have the window's style
     sheet yet (its padding and bold headers).
+
+    With ``least`` (average characters), the stretch column stays readable on a small
+    screen: the table asks for that much room for it beside the other columns at their
+    widths (up to ``most`` characters in all), so the form beside the table gives way rather
+    than the names. When the stretch column has less than its own text (up to ``want``
+    characters), the columns in ``squeeze`` give way to it, one after the other, down to the
+    width of their heading.
     """
 
     def __init__(
         self,
         table: QTableView,
-        texts: Callable[[int], Sequence[str]],
+        texts: Callable[[int], Sequence[str]] | None,
         stretch: int | None,
         *,
         widest: int = FIT_WIDEST,
+        least: float = 0,
+        most: float = 0,
+        want: float = 0,
+        squeeze: Sequence[int] = (),
     ) -> None:
         super().__init__(table)
         self.table = table
         self.texts = texts
         self.stretch = stretch
         self.widest = widest
-        self.pending = True
+        self.least = least
+        self.most = most
+        self.want = max(want, least)
+        self.squeeze = tuple(squeeze)
+        self.widths: dict[int, int] = {}  # each column's width: fitted, set, or as dragged
+        self.stretch_text = 0  # the width of the stretch column's longest text (0: unknown)
+        self.pending = texts is not None
+        self._resizing = False
         table.installEventFilter(self)
+        table.viewport().installEventFilter(self)
+        table.horizontalHeader().sectionResized.connect(self._section_resized)
 
     def refit(self) -> None:
         """The rows were replaced: fit now if the table is shown, else when it is."""
-        self.pending = True
-        if self.table.isVisible():
+        self.pending = self.texts is not None
+        if self.pending and self.table.isVisible():
             self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and self.pending:
-            self.fit()
+        if watched is self.table:
+            if event.type() == QEvent.Type.Show and self.pending:
+                self.fit()
+        elif event.type() == QEvent.Type.Resize:
+            self._give_way()
         return False
 
     def fit(self) -> None:
         self.pending = False
+        if self.texts is None:
+            return
         table, model = self.table, self.table.model()
         header = table.horizontalHeader()
         rows = [self.texts(row) for row in range(model.rowCount())]
         first = range(min(len(rows), FIT_SAMPLE))
+        widths = {}
         for column in range(model.columnCount()):
-            if column == self.stretch:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-                continue
             longest = heapq.nlargest(
                 FIT_LONGEST, range(len(rows)), key=lambda r: len(rows[r][column])
             )
@@ -137,8 +164,68 @@ class ColumnFitter(QObject):
                     for row in {*first, *longest}
                 ]
             )
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, min(width, self.widest))
+            widths[column] = min(width, self.widest)
+        if self.stretch is not None:
+            self.stretch_text = widths.pop(self.stretch)
+        self.set_widths(widths)
+
+    def set_widths(self, widths: dict[int, int]) -> None:
+        """Give the columns these widths (the owner can still drag them); the stretch
+        column takes the rest."""
+        header = self.table.horizontalHeader()
+        if self.stretch is not None:
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+        self.widths = dict(widths)
+        self._resizing = True
+        try:
+            for column, width in self.widths.items():
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
+        finally:
+            self._resizing = False
+        if self.least and self.stretch is not None:
+            table = self.table
+            frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+            least = frame + text_width(table, self.least)
+            shown = {c: w for c, w in self.widths.items() if not header.isSectionHidden(c)}
+            full = least + sum(shown.values())
+            tight = least + sum(
+                min(w, header.sectionSizeHint(c)) if c in self.squeeze else w
+                for c, w in shown.items()
+            )
+            most = text_width(table, self.most) if self.most else full
+            table.setMinimumWidth(max(tight, min(full, most)))
+        self._give_way()
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._resizing and column in self.widths:
+            self.widths[column] = new  # the owner dragged it: keep their width
+
+    def _give_way(self) -> None:
+        """Narrow the ``squeeze`` columns in turn, down to their heading, so far as the
+        stretch column needs for its text (``least`` to ``want`` characters); wide again
+        when there is room."""
+        if not self.least or not self.squeeze or self.stretch is None or not self.widths:
+            return
+        table = self.table
+        header = table.horizontalHeader()
+        shown = {c: w for c, w in self.widths.items() if not header.isSectionHidden(c)}
+        wanted = text_width(table, self.want)
+        if self.stretch_text:  # as wide as its longest text measured, if that is less
+            wanted = min(wanted, self.stretch_text)
+        over = sum(shown.values()) - table.viewport().width()
+        over += max(wanted, text_width(table, self.least))
+        self._resizing = True
+        try:
+            for column in self.squeeze:
+                if column not in shown:
+                    continue
+                give = min(max(over, 0), max(shown[column] - header.sectionSizeHint(column), 0))
+                over -= give
+                if header.sectionSize(column) != shown[column] - give:
+                    header.resizeSection(column, shown[column] - give)
+        finally:
+            self._resizing = False
 
 
 def delete_question(candidate: Candidate, scores: int) -> str:
@@ -387,11 +474,19 @@ class CandidatesPanel(QWidget):
         self.model = CandidateTableModel(self)
         self._build_list()
         self._build_detail()
-        body = QHBoxLayout(self)
+        # The list takes the room a wider window gives; the form keeps about 68 characters
+        # but gives way on a small screen, before the names do (the owner can drag).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("candidatesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.detail_scroll)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([text_width(self, 100), text_width(self, 68)])
+        body = QVBoxLayout(self)
         body.setContentsMargins(0, 8, 0, 0)
-        body.setSpacing(16)
-        body.addWidget(self.list_panel, 3)
-        body.addWidget(self.detail_scroll, 2)
+        body.addWidget(self.splitter)
         self.reload()
         self.start_new(focus=False, settle=False)
         if wb.read_only:
@@ -403,7 +498,14 @@ class CandidatesPanel(QWidget):
     def _build_list(self) -> None:
         self.table = record_table(self.model, "candidateTable")
         self.table.setAccessibleName("Candidates")
-        self.fitter = ColumnFitter(self.table, self.model.row_texts, CandidateTableModel.NAME)
+        self.fitter = ColumnFitter(
+            self.table,
+            self.model.row_texts,
+            CandidateTableModel.NAME,
+            least=NAME_CHARACTERS,
+            most=78,  # with the form at its narrowest, in a window 1024 pixels wide
+            squeeze=(CandidateTableModel.ROLE,),
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.empty_add_button = action_button(
@@ -539,7 +641,7 @@ class CandidatesPanel(QWidget):
         self.detail_scroll.setObjectName("candidateDetailScroll")
         self.detail_scroll.setWidgetResizable(True)
         self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.detail_scroll.setMinimumWidth(420)
+        self.detail_scroll.setMinimumWidth(text_width(self.detail, 47))  # its narrowest form
         self.detail_scroll.setWidget(self.detail)
 
     def _apply_read_only(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -56,6 +57,7 @@ from cscoach.ui.widgets import (
     plain_label,
     record_table,
     show_message,
+    text_width,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -128,7 +130,7 @@ class _TableModel(QAbstractTableModel):
 class CriteriaTableModel(_TableModel):
     COLUMNS = ("Quality", "Weight", "Serves", "Questions", "Scored", "Status")
 
-    QUALITY, WEIGHT, SERVES, QUESTIONS = range(4)
+    QUALITY, WEIGHT, SERVES, QUESTIONS, SCORED, STATUS = range(6)
 
     def texts(self, item: object) -> tuple[str, ...]:
         c: Criterion = item  # type: ignore[assignment]
@@ -186,9 +188,19 @@ class CriteriaPanel(QWidget):
         self.model = CriteriaTableModel(self)
         self.table = record_table(self.model, "criteriaTable")
         self.table.setAccessibleName("Hiring criteria")
-        # no stretch: the panel is narrow, so the qualities keep their width and the
-        # table scrolls sideways for the last columns rather than squeeze them all
-        self.fitter = ColumnFitter(self.table, self.model.row_texts, None, widest=260)
+        # The quality takes the room left: on a small screen the values it serves and the
+        # counts give way to it, down to their headings (in full in their tooltips).
+        m = CriteriaTableModel
+        self.fitter = ColumnFitter(
+            self.table,
+            self.model.row_texts,
+            m.QUALITY,
+            widest=text_width(self.table, 44),
+            least=15,
+            most=76,  # with the form at its narrowest, in a window 1024 pixels wide
+            want=32,
+            squeeze=(m.SERVES, m.SCORED),
+        )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.quality_edit = QLineEdit()
@@ -266,7 +278,7 @@ class CriteriaPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(editor)
-        scroll.setMinimumWidth(400)
+        scroll.setMinimumWidth(text_width(editor, 50))  # its narrowest form
 
         intro = plain_label(
             "The qualities you hire for, what to listen for, and the questions that bring "
@@ -280,11 +292,19 @@ class CriteriaPanel(QWidget):
         left_layout.addWidget(intro)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(row1)
-        layout = QHBoxLayout(self)
+        # The table takes the room a wider window gives; the form keeps about 70 characters
+        # but gives way on a small screen (the owner can drag).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("criteriaSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([text_width(self, 100), text_width(self, 70)])
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(16)
-        layout.addWidget(left, 5)
-        layout.addWidget(scroll, 4)
+        layout.addWidget(self.splitter)
         self.reload()
         self.start_new(settle=False)
         label_form_fields(self)

@@ -40,7 +40,7 @@ from cscoach.charts.theme import ChartTheme
 from cscoach.model import kpis
 from cscoach.model.workbook import Workbook
 from cscoach.ui import chart_import, style
-from cscoach.ui.widgets import plain_label
+from cscoach.ui.widgets import plain_label, text_side
 
 DASHBOARD = "dashboard"
 MIN_PANEL_INCHES = 1.6  # a panel's plot: below this the dashboard scrolls instead of shrinking
@@ -48,6 +48,7 @@ MIN_KPI_INCHES = 3.4
 DPI = 100  # the figures' dots per inch on screen (at a device pixel ratio of 1)
 RANGES = (("Last 12 months", 12), ("Last 24 months", 24), ("Everything", None))
 START_AFTER_MS = 200  # import matplotlib then at the latest, painted placeholder or not
+NOTES_SHARE = 0.15  # of the tab's height, at most, for the notes under the charts
 DARK_SHADE_ALPHA = 0.13  # the on-target side shaded a little more on a dark background
 
 
@@ -136,7 +137,7 @@ class ChartsTab(QWidget):
         self.notes_label = QPlainTextEdit()
         self.notes_label.setObjectName("chartNotes")
         self.notes_label.setReadOnly(True)
-        self.notes_label.setMaximumHeight(86)
+        self._fit_notes(self.height())
         self.notes_label.setAccessibleName("Notes in these months")
         self.selected_note = plain_label(object_name="chartSelectedNote", role="feedback")
         self.selected_note.setWordWrap(True)
@@ -204,6 +205,18 @@ class ChartsTab(QWidget):
         if self._starting:
             return True
         return self.isVisible() and any(not c.visibleRegion().isEmpty() for c in self._queue)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_notes(event.size().height())
+
+    def _fit_notes(self, height: int) -> None:
+        """The notes under the charts take a sixth or so of the tab: up to five lines in a
+        tall window, two or three in a short one (they scroll), so the charts win."""
+        notes = self.notes_label
+        lines = min(max(height * NOTES_SHARE, text_side(notes, 2, 16)), text_side(notes, 5, 16))
+        if notes.maximumHeight() != int(lines):
+            notes.setMaximumHeight(int(lines))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

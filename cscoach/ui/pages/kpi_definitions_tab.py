@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +23,7 @@ from cscoach.model.errors import CsCoachError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.pages import kpi_dialogs
-from cscoach.ui.widgets import ToneItem, plain_label
+from cscoach.ui.widgets import ToneItem, plain_label, text_side
 
 COLUMNS = ("KPI", "Unit", "Allowed", "Better when", "Target now", "Values", "Status")
 
@@ -87,7 +88,12 @@ class DefinitionsTab(QWidget):
         self.history = QListWidget()
         self.history.setObjectName("targetHistory")
         self.history.setAccessibleName("Target history")
-        self.history.setMaximumHeight(140)
+        # As tall as its few changes (up to about five): the KPI table above takes the rest,
+        # so a short window still shows the KPIs.
+        self.history.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.history.setMinimumHeight(text_side(self.history, 3, 4))
+        self.history.setMaximumHeight(text_side(self.history, 8, 4))
         self.remove_change_button = button(
             "Remove Change",
             "removeTargetChange",

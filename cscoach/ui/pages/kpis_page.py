@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -61,7 +62,8 @@ NOTE_MARK = " ✎"
 ON_MARK = "✓ "
 OFF_MARK = "✗ "
 MONTHS_STEP = 12
-HEADER_WRAP = 14  # characters per header line: four KPIs fit a 1280-pixel window
+HEADER_WRAP = 14  # characters per header line: four KPIs fit a 1024-pixel window
+GRID_COLUMNS = 4  # KPIs the grid always has room for
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 GRID_HINT = (
     "Type a value in a cell and press Enter; leave it empty to clear it. Values are shown to "
@@ -347,7 +349,19 @@ class KpisPage(Page):
         row_height = text_side(self.grid, 1, 14)  # 28 px at 9 pt
         self.grid.verticalHeader().setDefaultSectionSize(row_height)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.horizontalHeader().setMinimumSectionSize(110)
+        # A column as wide as a heading line (bold); four of them beside the month names
+        # are the least the grid takes on a small screen: the panel beside it gives way.
+        column = text_width(self.grid, HEADER_WRAP + 4)
+        self.grid.horizontalHeader().setMinimumSectionSize(column)
+        bold = QFont(self.grid.font())
+        bold.setBold(True)
+        months = max(  # the month names down the side (bold headings)
+            QFontMetrics(bold).horizontalAdvance(kpis.month_label(f"2026-{m:02d}", short=True))
+            for m in range(1, 13)
+        )
+        frame = 2 * self.grid.frameWidth() + self.grid.verticalScrollBar().sizeHint().width()
+        side = months + text_width(self.grid, 4)
+        self.grid.setMinimumWidth(frame + side + GRID_COLUMNS * column)
         self.grid.setWordWrap(False)
         self.grid.selectionModel().currentChanged.connect(lambda *_a: self._show_cell())
         self.grid_error = error_label("gridError")
@@ -368,8 +382,6 @@ class KpisPage(Page):
 
         self.cell_panel = QFrame()
         self.cell_panel.setObjectName("detailPanel")
-        self.cell_panel.setFixedWidth(text_width(self.cell_panel, 55))  # grows with the font
-        self.cell_panel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.cell_title = plain_label(object_name="formTitle")
         self.cell_title.setWordWrap(True)
         self.cell_value = plain_label(object_name="cellValue")
@@ -409,12 +421,20 @@ class KpisPage(Page):
         panel.addWidget(self.note_error)
         panel.addLayout(buttons)
 
+        # The grid takes the room a wider window gives; the panel keeps about 55 characters
+        # but gives way on a small screen (the owner can drag).
+        self.grid_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.grid_splitter.setObjectName("gridSplitter")
+        self.grid_splitter.setChildrenCollapsible(False)
+        self.grid_splitter.addWidget(left)
+        self.grid_splitter.addWidget(self.cell_panel)
+        self.grid_splitter.setStretchFactor(0, 1)
+        self.grid_splitter.setStretchFactor(1, 0)
+        self.grid_splitter.setSizes([text_width(self, 110), text_width(self, 55)])
         tab = QWidget()
-        layout = QHBoxLayout(tab)
+        layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(14)
-        layout.addWidget(left, 1)
-        layout.addWidget(self.cell_panel)
+        layout.addWidget(self.grid_splitter)
         return tab
 
     def grid_months(self) -> list[str]:

@@ -109,10 +109,11 @@ def _select_data(combo: QComboBox, value: int | None) -> None:
 
 
 def _compact_combo(combo: QComboBox, object_name: str) -> QComboBox:
-    """A combo that does not grow with a very long name."""
+    """A combo that does not grow with a very long name (nor keeps the form wide on a
+    small screen: it grows with the form)."""
     combo.setObjectName(object_name)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
+    combo.setMinimumContentsLength(8)
     return combo
 
 
@@ -314,6 +315,7 @@ class StandardForm(QFrame):
         interval_row.addStretch(1)
 
         form = QFormLayout()
+        self.form_layout = form  # its labels go over the fields when it is narrow
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setHorizontalSpacing(12)
@@ -377,6 +379,28 @@ class StandardForm(QFrame):
         layout.addWidget(self.history_empty)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def fit_width(self, width: int) -> None:
+        """Lay the form out for ``width`` pixels: each label beside its field if they fit,
+        else over it (on a small screen, where the list of standards takes the room)."""
+        form = self.form_layout
+        labels = fields = 0
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and not label.isEmpty():
+                labels = max(labels, label.sizeHint().width())
+            if field is not None and not field.isEmpty():
+                fields = max(fields, field.minimumSize().width())
+        margins = self.layout().contentsMargins()
+        beside = margins.left() + margins.right() + labels + form.horizontalSpacing() + fields
+        policy = (
+            QFormLayout.RowWrapPolicy.DontWrapRows
+            if width >= beside
+            else QFormLayout.RowWrapPolicy.WrapAllRows
+        )
+        if form.rowWrapPolicy() != policy:
+            form.setRowWrapPolicy(policy)
 
     # -- choices ---------------------------------------------------------------
 

@@ -16,9 +16,11 @@ from html import escape
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -44,6 +45,7 @@ from cscoach.model.standards import Standard
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
 from cscoach.ui.pages.base import Page
+from cscoach.ui.pages.candidate_panel import ColumnFitter
 from cscoach.ui.pages.standard_form import (
     READ_ONLY_TIP,
     FormValues,
@@ -63,6 +65,7 @@ from cscoach.ui.widgets import (
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 OVERDUE = "⚠"
+TITLE_CHARACTERS = 16  # a title keeps this many average characters on a small screen
 NO_MATCH_TEXT = "No standards match these filters."
 NO_STANDARDS_TEXT = (
     "No service standards yet. Add the first one: a short, concrete behaviour such as "
@@ -213,6 +216,8 @@ class StandardsTableModel(QAbstractTableModel):
             return _tip(f"“{s.title}” is retired: kept with its history, no longer printed.")
         if column == self.CATEGORY:
             return _tip(s.category)
+        if column == self.OWNER:
+            return _tip(s.owner) if s.owner else "No owner yet"
         if column == self.TITLE:
             serves = f"Serves: {', '.join(s.values)}" if s.values else "Serves no value yet"
             return _tip("\n\n".join(part for part in (s.title, s.detail, serves) if part))
@@ -259,9 +264,11 @@ class StandardsPage(Page):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.side_stack)
+        # The list takes the room a wider window gives; the form keeps about 62 characters
+        # but gives way on a small screen (the owner can drag).
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([720, 380])
+        self.splitter.setSizes([text_width(self, 120), text_width(self, 62)])
         self.page_layout.addWidget(self.splitter, 1)
 
         self._build_actions()
@@ -317,6 +324,7 @@ class StandardsPage(Page):
         self.search_edit.setAccessibleName("Search standards")
         self.search_edit.setPlaceholderText("Search (Ctrl+F)")
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(text_width(self.search_edit, 14))
         self.search_edit.setToolTip("Find words in the title, detail, category, owner or values")
         self.search_edit.textChanged.connect(self._filters_changed)
         self.clear_filters_link = QPushButton("Clear Filters")
@@ -337,24 +345,20 @@ class StandardsPage(Page):
 
         self.table = record_table(self.model, "standardsTable", multi_select=True)
         self.table.setAccessibleName("Standards")
-        header = self.table.horizontalHeader()
-        header.setMinimumSectionSize(text_width(self.table, 6))
-        header.setSectionResizeMode(StandardsTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        # The title is what the owner reads: the other columns get room for their heading
-        # and a typical entry; the rest of a long value or name is in its tooltip.
-        bold = QFont(self.table.font())
-        bold.setBold(True)  # headings and overdue dates are bold
-        metrics = QFontMetrics(bold)
-        padding = text_width(self.table, 4)
-        for column, samples in (
-            (StandardsTableModel.CATEGORY, ("Category", "Phone calls")),
-            (StandardsTableModel.OWNER, ("Owner", "Kwame M.")),
-            (StandardsTableModel.NEXT, ("Next review", "⚠ Overdue", "2027-04-30")),
-            (StandardsTableModel.POSTER, ("Poster",)),
-        ):
-            width = max(metrics.horizontalAdvance(text) for text in samples) + padding
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        self.table.horizontalHeader().setMinimumSectionSize(text_width(self.table, 6))
+        # The title is what the owner reads: it takes the room left, and on a small screen
+        # keeps TITLE_CHARACTERS (the form beside the list gives way), the category and
+        # then the owner narrowing for it. The widths are set in _fit_columns.
+        self.fitter = ColumnFitter(
+            self.table,
+            None,
+            StandardsTableModel.TITLE,
+            least=TITLE_CHARACTERS,
+            most=73,  # with the form at its narrowest, in a window 1024 pixels wide
+            want=38,
+            squeeze=(StandardsTableModel.CATEGORY, StandardsTableModel.OWNER),
+        )
+        self._column_texts: dict[int, tuple[str, ...]] = {}
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.form.title_edit.setFocus())
 
@@ -401,7 +405,6 @@ class StandardsPage(Page):
         bar.addStretch(1)
 
         self.list_panel = QWidget()
-        self.list_panel.setMinimumWidth(480)
         layout = QVBoxLayout(self.list_panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -416,6 +419,7 @@ class StandardsPage(Page):
         combo.setToolTip(tip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
+        combo.setMinimumWidth(text_width(combo, 16))  # narrower on a small screen
         combo.currentIndexChanged.connect(self._filters_changed)
         return combo
 
@@ -438,7 +442,8 @@ class StandardsPage(Page):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.form_scroll.setMinimumWidth(360)
+        self.form_scroll.setMinimumWidth(text_width(self.form, 54))  # its narrowest form
+        self.form_scroll.installEventFilter(self)  # the form's layout follows its width
 
         # Several rows selected: what can be done to all of them at once.
         self.multi_panel = QFrame()
@@ -461,11 +466,17 @@ class StandardsPage(Page):
         self.poster_off_button.clicked.connect(lambda: self.set_on_poster(False))
         self.multi_feedback = plain_label(object_name="multiFeedback", role="feedback")
         self.multi_feedback.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.multi_review_button)
-        buttons.addWidget(self.poster_on_button)
-        buttons.addWidget(self.poster_off_button)
-        buttons.addStretch(1)
+        # Two rows, so the panel is no wider than the form it stands in for.
+        buttons = QVBoxLayout()
+        review_row = QHBoxLayout()
+        review_row.addWidget(self.multi_review_button)
+        review_row.addStretch(1)
+        poster_row = QHBoxLayout()
+        poster_row.addWidget(self.poster_on_button)
+        poster_row.addWidget(self.poster_off_button)
+        poster_row.addStretch(1)
+        buttons.addLayout(review_row)
+        buttons.addLayout(poster_row)
         multi_layout = QVBoxLayout(self.multi_panel)
         multi_layout.setContentsMargins(18, 14, 18, 14)
         multi_layout.setSpacing(10)
@@ -478,6 +489,15 @@ class StandardsPage(Page):
         self.side_stack = QStackedWidget()
         self.side_stack.addWidget(self.form_scroll)
         self.side_stack.addWidget(self.multi_panel)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.form_scroll and event.type() == QEvent.Type.Resize:
+            # the room beside a scroll bar, shown or not, so the layout chosen for a width
+            # is the same whether it makes the form tall enough to scroll or not
+            scroll = self.form_scroll
+            bar = scroll.verticalScrollBar().sizeHint().width()
+            self.form.fit_width(event.size().width() - 2 * scroll.frameWidth() - bar)
+        return super().eventFilter(watched, event)
 
     def _action(
         self,
@@ -612,6 +632,7 @@ class StandardsPage(Page):
         if select_ids is None:
             select_ids = self.selected_ids()
         self._all = standards.list_standards(self.wb, today=self.model.today)
+        self._fit_columns()
         rows = standards.list_standards(self.wb, today=self.model.today, **self.filters())
         self._loading = True
         try:
@@ -629,6 +650,36 @@ class StandardsPage(Page):
                 self._load_standard(current)
         self._update_side()
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Room in each column for its heading and its longest entry among all standards
+        (not only those shown, so a filter does not move the columns), up to about 20
+        characters: the rest of a longer category or name is in its tooltip."""
+        m = StandardsTableModel
+        texts = {
+            m.CATEGORY: tuple(sorted({s.category for s in self._all})),
+            m.OWNER: ("—", *sorted({s.owner for s in self._all if s.owner})),
+            m.NEXT: (f"{OVERDUE} Overdue", "2027-04-30", "Retired"),
+            m.POSTER: ("✓",),
+        }
+        if texts == self._column_texts:
+            return  # as fitted before: widths the owner dragged stay
+        self._column_texts = texts
+        table = self.table
+        bold = QFont(table.font())
+        bold.setBold(True)  # headings and overdue dates are bold
+        heading, entry = QFontMetrics(bold), QFontMetrics(table.font())
+        widths = {}
+        for column, samples in texts.items():
+            metrics = heading if column == m.NEXT else entry
+            widths[column] = min(
+                max(
+                    heading.horizontalAdvance(m.COLUMNS[column]) + text_width(table, 4),
+                    *(metrics.horizontalAdvance(text) + text_width(table, 4) for text in samples),
+                ),
+                text_width(table, 20),
+            )
+        self.fitter.set_widths(widths)
 
     def _show_list_state(self, rows: list[Standard]) -> None:
         active = [s for s in self._all if s.active]

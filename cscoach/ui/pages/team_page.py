@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -55,6 +55,7 @@ EMPTY_TEXT = (
     "questionnaire and own standards."
 )
 READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."
+NAME_CHARACTERS = 18  # a name and a role keep this many average characters on a small screen
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -216,11 +217,17 @@ class TeamPage(Page):
         self._build_list()
         self._build_form()
 
-        body = QHBoxLayout()
-        body.setSpacing(18)
-        body.addWidget(self.list_panel, 1)
-        body.addWidget(self.detail_panel, 0)
-        self.page_layout.addLayout(body, 1)
+        # The list takes the room a wider window gives; the form keeps about 58 characters
+        # but gives way on a small screen (the owner can drag).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("teamSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.detail_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([text_width(self, 110), text_width(self, 58)])
+        self.page_layout.addWidget(self.splitter, 1)
 
         self._build_actions()
         self.reload()
@@ -237,10 +244,26 @@ class TeamPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TeamTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TeamTableModel.ROLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TeamTableModel.START, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(TeamTableModel.STATUS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(TeamTableModel.START, 110)
-        header.resizeSection(TeamTableModel.STATUS, 90)
+        # The date and status get room for their heading (bold) and entries; the name and
+        # role share the rest, each at least NAME_CHARACTERS (the form gives way to them).
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        heading, entry = QFontMetrics(bold), QFontMetrics(self.table.font())
+        padding = text_width(self.table, 4)
+        fixed = 0
+        for column, samples in (
+            (TeamTableModel.START, ("2024-08-30",)),
+            (TeamTableModel.STATUS, ("Active", "Inactive")),
+        ):
+            width = padding + max(
+                heading.horizontalAdvance(TeamTableModel.COLUMNS[column]),
+                *(entry.horizontalAdvance(text) for text in samples),
+            )
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+            fixed += width
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(frame + fixed + 2 * text_width(self.table, NAME_CHARACTERS))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.name_edit.setFocus())
 
@@ -283,8 +306,6 @@ class TeamPage(Page):
     def _build_form(self) -> None:
         self.detail_panel = QFrame()
         self.detail_panel.setObjectName("detailPanel")
-        self.detail_panel.setFixedWidth(text_width(self.detail_panel, 63))  # grows with the font
-        self.detail_panel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
 
         self.form_title = plain_label(object_name="formTitle")
         self.form_title.setWordWrap(True)

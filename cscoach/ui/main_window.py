@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.wb: Workbook | None = None
         self._pages: dict[int, Page] = {}
         self._stale: set[int] = set()
+        self._leaving = False  # _confirm_leave shows a page it has already asked about
         self._pending: tuple[int, QWidget] | None = None  # (index, placeholder) to build
 
         self._build_workspace()
@@ -473,11 +474,33 @@ class MainWindow(QMainWindow):
     def _on_sidebar_row(self, index: int) -> None:
         if self.wb is None or not 0 <= index < len(PAGES):
             return
+        if not self._may_leave_page(index):
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(self.stack.currentIndex())
+            self.sidebar.blockSignals(False)
+            return
         page = self._ensure_page(index)
         if index in self._stale:
             self._stale.discard(index)
             page.reload()
         self.stack.setCurrentIndex(index)
+
+    def _may_leave_page(self, index: int) -> bool:
+        """Before another page is shown, the page left saves the edit in progress; a change
+        it refuses is named and the owner asked (kept: the page stays shown). Left anyway,
+        the change waits in its form with its message, and closing asks again."""
+        current = self.stack.currentIndex()
+        page = self._pages.get(current)
+        if page is None or index == current or self._leaving:
+            return True
+        lost = page.save_pending()
+        return not lost or dialogs.confirm(
+            self,
+            "Leave an unsaved change?",
+            f"{lost}\n\nShow the other page anyway? The change stays in its form, not saved.",
+            "Leave Anyway",
+            destructive=True,
+        )
 
     def show_item(self, key: str, kind: str, item_id: int) -> None:
         """Open page ``key`` at one of its items (a link from another page)."""
@@ -627,7 +650,11 @@ class MainWindow(QMainWindow):
                 "Discard",
                 destructive=True,
             ):
-                self.show_page(index)
+                self._leaving = True  # already asked: show it without asking again
+                try:
+                    self.show_page(index)
+                finally:
+                    self._leaving = False
                 return False
         return True
 

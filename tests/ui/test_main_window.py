@@ -78,8 +78,7 @@ def test_overview_follows_changes_made_on_other_pages(qtbot, main_window, workbo
     main_window.show_page("team")
     page = main_window.current_page()
     qtbot.keyClicks(page.name_edit, "Ana")
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    main_window.show_page("overview")
+    main_window.show_page("overview")  # leaving the page adds Ana
     assert not overview.glance.showing_first_steps
     assert "1 person" in overview.glance.cards["team"].findChild(QLabel, "cardHeadline").text()
 
@@ -212,7 +211,7 @@ def test_read_only_workbook_shows_a_banner_and_disables_editing(qtbot, workbook,
     window.show_page("team")
     page = window.current_page()
     assert not page.add_button.isEnabled()
-    assert not page.save_button.isEnabled()
+    assert page.name_edit.isReadOnly()
     assert page.name_edit.isReadOnly()
 
 
@@ -265,17 +264,24 @@ def test_about_shows_the_version(main_window, fake_dialogs):
     assert f"CS Coach {__version__}" in text
 
 
-def test_closing_asks_before_losing_a_person_typed_but_not_added(
+def test_closing_adds_a_person_typed_and_asks_before_losing_one_refused(
     qtbot, main_window, workbook, fake_dialogs
 ):
+    team.add_member(workbook, "Ana")
     main_window.show_page("team")
     page = main_window.current_page()
-    qtbot.keyClicks(page.name_edit, "Ana")
+    page.start_new()
+    qtbot.keyClicks(page.name_edit, "ana")  # already on the team: refused
     fake_dialogs.answer = False
     assert not main_window.close()
     assert fake_dialogs.kinds() == ["confirm"]
-    fake_dialogs.answer = True
+    assert "already a team member" in fake_dialogs.texts("confirm")[0]
+    page.name_edit.setText("Bo")
+    fake_dialogs.asked.clear()
     assert main_window.close()
+    assert fake_dialogs.asked == []
+    with Workbook.open(workbook.path, read_only=True) as book:
+        assert [m.name for m in team.list_members(book)] == ["Ana", "Bo"]
 
 
 def test_window_without_a_workbook_offers_open_and_new(qtbot, settings, tmp_path, fake_dialogs):

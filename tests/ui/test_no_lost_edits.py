@@ -1,8 +1,9 @@
-"""No action loses typed work: in the by-person answers, the question bank and the core-value
-form, whatever is typed is in the workbook after the owner picks another item, switches tab
-or page, or closes the window, without waiting for the pause in typing that also saves it.
-A change the model refuses is not written: its message stays next to the field and leaving
-is refused with a sentence saying what would be lost."""
+"""No action loses typed work: in the by-person answers, the question bank, the core
+values, the team and the standards, whatever is typed is in the workbook after the owner
+picks another item, switches tab or page, or closes the window, without waiting for the
+pause in typing that also saves it. A change the model refuses is not written: its message
+stays next to the field and leaving is refused with a sentence saying what would be lost
+(the sidebar and closing the window ask)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QWidget
 
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
-from cscoach.model import team
+from cscoach.model import standards, team
 from cscoach.model.workbook import Workbook
+from cscoach.ui.main_window import PAGES
 
 TYPED = "typed and left at once"
 
@@ -35,6 +37,7 @@ class Editor:
     make_bad: Callable[[], None]  # put a value the model refuses in the form
     error: Callable[[], QLabel]  # where its message is shown
     fragment: str  # a piece of that message
+    put_right: Callable[[], None] = lambda: None  # undo make_bad where it is not ``field``
 
 
 def click_row(qtbot, view: QAbstractItemView, row: int) -> None:
@@ -120,10 +123,60 @@ def value_editor(qtbot, window, wb: Workbook) -> Editor:
         make_bad,
         lambda: page.value_errors["name"],
         "already a value",
+        lambda: page.value_name.setText("Own the problem"),
     )
 
 
-EDITORS = {"answers": answers_editor, "question bank": bank_editor, "core value": value_editor}
+def team_editor(qtbot, window, wb: Workbook) -> Editor:
+    first = team.add_member(wb, "Ana", "Barista")
+    team.add_member(wb, "Bo", "Cook")
+    window.show_page("team")
+    page = window.current_page()
+    click_row(qtbot, page.table, 0)
+    assert page.current_member().id == first
+
+    return Editor(
+        page,
+        page.role_edit,
+        lambda book: team.get_member(book, first).role,
+        lambda: click_row(qtbot, page.table, 1),
+        page.start_new,  # Add Person: a new form (the page has no tabs)
+        lambda: page._current_id == first,
+        lambda: page.name_edit.setText("bo"),  # another person's name
+        lambda: page.errors["name"],
+        "already a team member",
+        lambda: page.name_edit.setText("Ana"),
+    )
+
+
+def standard_editor(qtbot, window, wb: Workbook) -> Editor:
+    window.show_page("standards")  # a new workbook has example standards
+    page = window.current_page()
+    first = page.model.standard_at(0).id
+    click_row(qtbot, page.table, 0)
+    assert page.current_standard().id == first
+
+    return Editor(
+        page,
+        page.form.detail_edit,
+        lambda book: standards.get_standard(book, first).detail,
+        lambda: click_row(qtbot, page.table, 1),
+        page.start_new,  # New Standard: a new form (the page has no tabs)
+        lambda: page._current_id == first,
+        lambda: page.form.interval_spin.setValue(0),
+        lambda: page.form.errors["review_months"],
+        "between 1 and 60",
+        lambda: page.form.interval_spin.setValue(6),
+    )
+
+
+EDITORS = {
+    "answers": answers_editor,
+    "question bank": bank_editor,
+    "core value": value_editor,
+    "team": team_editor,
+    "standard": standard_editor,
+}
 
 
 def type_text(qtbot, field: QWidget, text: str) -> None:
@@ -150,8 +203,8 @@ def test_typed_text_is_saved_when_the_owner_moves_on(
     elif leave == "other tab":
         form.other_tab()
     elif leave == "other page":
-        main_window.show_page("team")
-        assert main_window.current_page_key() == "team"
+        main_window.show_page("overview")
+        assert main_window.current_page_key() == "overview"
     else:
         assert form.page.save_pending() is None
     assert form.read(workbook) == TYPED
@@ -202,16 +255,25 @@ def test_a_refused_change_is_not_written_and_leaving_is_explained(
     assert form.fragment in question
     assert main_window.isVisible() and main_window.current_page_key() == key
     assert form.error().isVisible() and form.showing_first()
-    # Another page cannot be refused: the change waits there with its message.
-    main_window.show_page("team")
+    # Another page (the sidebar, Ctrl+number, a link) asks too; kept, the page stays.
+    fake_dialogs.asked.clear()
+    overview = next(i for i, spec in enumerate(PAGES) if spec.key == "overview")
+    main_window.sidebar.setCurrentRow(overview)  # what a click or Ctrl+1 does
+    (question,) = fake_dialogs.texts("confirm")
+    assert form.fragment in question
+    assert main_window.current_page_key() == key
+    assert main_window.sidebar.currentRow() == main_window.stack.currentIndex()
+    # Left anyway, the change waits in its form with its message.
+    fake_dialogs.answer = True
+    main_window.show_page("overview")
+    assert main_window.current_page_key() == "overview"
     main_window.show_page(key)
     assert form.error().isVisible() and form.showing_first()
     assert form.fragment in (form.page.save_pending() or "")
     assert form.read(workbook) == before  # nothing was written
     # Once put right, it saves and the window closes without a question.
     type_text(qtbot, form.field, TYPED)
-    if editor == "core value":
-        form.page.value_name.setText("Own the problem")
+    form.put_right()
     assert form.page.save_pending() is None
     assert not form.error().isVisible()
     fake_dialogs.asked.clear()

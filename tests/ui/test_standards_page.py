@@ -71,6 +71,11 @@ def type_into(qtbot, widget: QWidget, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
+def save(qtbot, page: StandardsPage) -> None:
+    """Enter in the title saves at once (otherwise a pause in typing or leaving does)."""
+    qtbot.keyClick(page.form.title_edit, Qt.Key.Key_Return)
+
+
 def tick(page: StandardsPage, value_name: str) -> None:
     items = page.form.values_list.findItems(value_name, Qt.MatchFlag.MatchExactly)
     assert items, f"{value_name} is not in the values list"
@@ -103,9 +108,7 @@ def test_add_a_standard_with_values_kpi_and_owner(qtbot, page, workbook):
     type_into(qtbot, form.interval_spin, "3")
     qtbot.keyClicks(form.last_reviewed_edit, PAST)
     click(qtbot, form.poster_check)
-    assert form.save_button.text() == "Add Standard"
-    with qtbot.waitSignal(page.changed):
-        click(qtbot, form.save_button)
+    save(qtbot, page)
 
     added = by_title(workbook, "Offer water while they wait")
     assert added.detail == "A glass of water & a smile <b>always</b>"
@@ -117,11 +120,14 @@ def test_add_a_standard_with_values_kpi_and_owner(qtbot, page, workbook):
     assert added.last_reviewed == PAST
     assert added.on_poster and added.active
     # The new standard is selected and shown in the form with its first review.
+    qtbot.waitUntil(lambda: page.selected_ids() == [added.id])
     assert page.current_standard().id == added.id
-    assert page.selected_ids() == [added.id]
-    assert form.save_button.text() == "Save Changes"
+    assert form.form_title.text() == "Edit standard"
+    assert form.save_status.text() == "Saved."
     assert form.history_list.count() == 1
     assert "was added" in form.feedback_label.text()
+    titles = [s.title for s in all_standards(workbook)]
+    assert titles.count("Offer water while they wait") == 1  # added once, then changed
 
 
 def test_enter_in_the_title_adds_the_standard(qtbot, page, workbook):
@@ -152,7 +158,7 @@ def _future() -> str:
 @pytest.mark.parametrize(
     ("title", "interval", "reviewed", "field", "message"),
     [
-        ("", None, "", "title", "Title cannot be empty."),
+        ("", None, "2025-01-01", "title", "Title cannot be empty."),
         ("x" * 161, None, "", "title", "Title is too long (161 characters; the limit is 160)."),
         ("Smile", "0", "", "review_months", "between 1 and 60 (got 0)"),
         ("Smile", "61", "", "review_months", "between 1 and 60 (got 61)"),
@@ -166,11 +172,13 @@ def test_bad_input_is_shown_next_to_its_field_and_nothing_is_written(
     before = all_standards(workbook)
     click(qtbot, page.new_button)
     form = page.form
-    qtbot.keyClicks(form.title_edit, title)
+    # The bad field first: a good title alone would add the standard.
     if interval is not None:
         type_into(qtbot, form.interval_spin, interval)
     qtbot.keyClicks(form.last_reviewed_edit, _future() if reviewed == "future" else reviewed)
-    click(qtbot, form.save_button)
+    qtbot.keyClicks(form.title_edit, title)
+    save(qtbot, page)
+    assert form.save_status.text() == "Not saved."
 
     assert form.errors[field].isVisible()
     assert message in form.errors[field].text()
@@ -183,14 +191,14 @@ def test_bad_input_is_shown_next_to_its_field_and_nothing_is_written(
 def test_a_bad_edit_keeps_the_standard_and_shows_the_message(qtbot, page, workbook):
     click_row(qtbot, page, GREET)
     type_into(qtbot, page.form.interval_spin, "0")
-    click(qtbot, page.form.save_button)
+    save(qtbot, page)
     assert "between 1 and 60" in page.form.errors["review_months"].text()
     assert by_title(workbook, GREET).review_months == 6
     # Choosing another standard tries to save first, and stays put when it cannot.
     click_row(qtbot, page, PHONE)
     assert page.current_standard().title == GREET
     type_into(qtbot, page.form.interval_spin, "12")
-    click(qtbot, page.form.save_button)
+    save(qtbot, page)
     assert by_title(workbook, GREET).review_months == 12
     assert not page.form.errors["review_months"].isVisible()
 
@@ -204,21 +212,21 @@ def test_edit_a_standard(qtbot, page, workbook):
     click_row(qtbot, page, PHONE)
     form = page.form
     assert form.title_edit.text() == PHONE
-    assert not form.save_button.isEnabled()  # nothing changed yet
+    assert not page.is_dirty()  # nothing changed yet
     form.title_edit.clear()
     qtbot.keyClicks(form.title_edit, "Answer within three rings, smiling")
-    assert form.save_button.isEnabled()
+    assert page.is_dirty()
     with qtbot.waitSignal(page.changed):
-        click(qtbot, form.save_button)
+        save(qtbot, page)
     assert by_title(workbook, "Answer within three rings, smiling")
-    assert "Changes saved." in form.feedback_label.text()
+    assert form.save_status.text() == "Saved."
     with qtbot.waitSignal(page.changed):  # a choice is saved as it is made
         choose(form.owner_combo, "Ben")
     edited = by_title(workbook, "Answer within three rings, smiling")
     assert edited.owner_id == member
     assert edited.category == "Phone"
     assert page.current_standard().id == edited.id
-    assert not form.save_button.isEnabled()
+    assert not page.is_dirty()
 
 
 def test_a_choice_on_an_existing_standard_is_saved_at_once(qtbot, page, workbook):
@@ -510,7 +518,6 @@ def test_read_only_disables_editing_but_printing_works(qtbot, workbook, previews
         assert form.title_edit.isReadOnly() and form.last_reviewed_edit.isReadOnly()
         assert form.detail_edit.isReadOnly() and form.interval_spin.isReadOnly()
         for widget in (
-            form.save_button,
             form.retire_button,
             form.delete_button,
             form.category_combo,
@@ -564,14 +571,20 @@ def test_a_link_to_a_kpi_no_longer_tracked_is_kept(qtbot, page, workbook):
     assert page.form.kpi_combo.findData(kpi["id"]) < 0
 
 
-def test_save_pending_saves_an_edit_and_reports_a_new_standard_not_added(qtbot, page, workbook):
+def test_save_pending_saves_an_edit_and_a_new_standard_and_names_a_refused_one(
+    qtbot, page, workbook
+):
     click_row(qtbot, page, GREET)
     page.form.detail_edit.setPlainText("Changed")
     assert page.save_pending() is None
     assert by_title(workbook, GREET).detail == "Changed"
     click(qtbot, page.new_button)
     qtbot.keyClicks(page.form.title_edit, "Half typed")
-    assert "did not add it" in page.save_pending()
+    assert page.save_pending() is None  # added: it has a title
+    assert by_title(workbook, "Half typed")
+    page.form.title_edit.clear()
+    assert "could not be saved: Title cannot be empty" in page.save_pending()
+    assert by_title(workbook, "Half typed")
 
 
 def test_reload_keeps_an_untouched_form_clean(qtbot, page, workbook, fake_dialogs):
@@ -596,10 +609,10 @@ def test_a_new_standard_starts_in_the_filtered_category_and_value(qtbot, page, w
     click(qtbot, page.new_button)
     assert page.form.category_combo.currentText() == "Phone"
     qtbot.keyClicks(page.form.title_edit, "Smile down the line")
-    click(qtbot, page.form.save_button)
+    save(qtbot, page)
     added = by_title(workbook, "Smile down the line")
     assert (added.category, added.value_ids) == ("Phone", (warmth,))
-    assert page.selected_ids() == [added.id]  # shown: it matches the filters
+    qtbot.waitUntil(lambda: page.selected_ids() == [added.id])  # shown: it matches the filters
 
 
 def test_a_titles_tooltip_names_the_values_it_serves(page, workbook):

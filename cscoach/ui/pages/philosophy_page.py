@@ -37,13 +37,12 @@ from cscoach.model import questionnaire as qn
 from cscoach.model.dates import long_date
 from cscoach.model.errors import CsCoachError, ValidationError, describe_failure
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs, style
+from cscoach.ui import autosave, dialogs, style
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.answers_html import question_answers_html
 from cscoach.ui.pages.base import Page
-from cscoach.ui.widgets import HtmlView, error_label, plain_label, set_role, show_message
+from cscoach.ui.widgets import HtmlView, error_label, set_role, show_message
 
-SAVE_DELAY_MS = 600
 INTRO = (
     "Turn the team's answers into your own customer-service philosophy. Write each section "
     "while reading what the team said, publish a version when you agree on it, and come back "
@@ -158,14 +157,8 @@ class PhilosophyPage(Page):
         super().__init__(wb, parent)
         self.setObjectName("philosophyPage")
         self.editing_id: int | None = None
-        self.save_timer = QTimer(self)
-        self.save_timer.setSingleShot(True)
-        self.save_timer.setInterval(SAVE_DELAY_MS)
-        self.save_timer.timeout.connect(self.flush)
-        self.value_timer = QTimer(self)
-        self.value_timer.setSingleShot(True)
-        self.value_timer.setInterval(SAVE_DELAY_MS)
-        self.value_timer.timeout.connect(self.flush_value)
+        self.save_timer = autosave.save_timer(self, self.flush)
+        self.value_timer = autosave.save_timer(self, self.flush_value)
         self._value_loaded: tuple[str, str] = ("", "")  # the value form as last read or saved
         self._value_loading = False  # the value form is being filled: no saves
         self._value_refusal: str | None = None  # why the last save of a value was refused
@@ -368,7 +361,7 @@ class PhilosophyPage(Page):
         except (CsCoachError, sqlite3.Error) as exc:
             message = exc.message if isinstance(exc, CsCoachError) else describe_failure(exc)
             show_message(self.editor_error, message)
-            self.saved_label.setText("Not saved.")
+            self.saved_label.setText(autosave.NOT_SAVED)
             return False
         self.editor_error.hide()
         self.sections = ph.list_sections(self.wb)
@@ -548,8 +541,9 @@ class PhilosophyPage(Page):
         self.new_value_button.setObjectName("newValue")
         self.new_value_button.setToolTip("An empty form: the value is added as you type it")
         self.new_value_button.clicked.connect(self.new_value)
-        self.value_status = plain_label(object_name="valueStatus", role="hint")
-        self.value_status.setToolTip("Values are saved as you type them")
+        self.value_status = autosave.status_label(
+            "valueStatus", "Values are saved as you type them"
+        )
         up = QPushButton("Move Up")
         up.clicked.connect(lambda: self.move_value(-1))
         down = QPushButton("Move Down")
@@ -737,7 +731,7 @@ class PhilosophyPage(Page):
         self.value_id = value_id
         self._value_loaded = form
         self._value_refusal = None
-        self.value_status.setText("Saved.")
+        self.value_status.setText(autosave.SAVED)
         if added:
             self._show_value_links()
         # The list follows on the next turn of the event loop (the form is left as typed):
@@ -754,7 +748,7 @@ class PhilosophyPage(Page):
 
     def _refuse_value(self, field: str, message: str) -> bool:
         show_message(self.value_errors.get(field, self.value_errors["name"]), message)
-        self.value_status.setText("Not saved.")
+        self.value_status.setText(autosave.NOT_SAVED)
         what = "new core value" if self.value_id is None else "core value"
         self._value_refusal = f"The {what} being edited could not be saved: {message}"
         return False

@@ -33,13 +33,12 @@ from PySide6.QtWidgets import (
 from cscoach.model import questionnaire as qn
 from cscoach.model.errors import CsCoachError, ValidationError, describe_failure
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs, style
+from cscoach.ui import autosave, dialogs, style
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui.widgets import error_label, show_message
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-SAVE_DELAY_MS = 600  # a pause in typing this long saves the question
 
 
 class QuestionTableModel(QAbstractTableModel):
@@ -109,10 +108,7 @@ class QuestionBankPanel(QWidget):
         self._loading = False  # the form or the table is being filled: no saves
         self._refusal: str | None = None  # why the last save was refused
         self._table_stale = False  # a save asked for the table to be shown again
-        self.save_timer = QTimer(self)
-        self.save_timer.setSingleShot(True)
-        self.save_timer.setInterval(SAVE_DELAY_MS)
-        self.save_timer.timeout.connect(self.flush)
+        self.save_timer = autosave.save_timer(self, self.flush)
 
         intro = QLabel(
             "These are the questions a new round will ask. Changing one here never rewrites "
@@ -193,7 +189,9 @@ class QuestionBankPanel(QWidget):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("deleteQuestion")
         self.delete_button.clicked.connect(self.delete)
-        self.status = plain_label(object_name="questionStatus", role="hint")
+        self.status = autosave.status_label(
+            "questionStatus", "Questions are saved as you type them"
+        )
         QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.move(-1))
         QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.move(1))
 
@@ -398,7 +396,7 @@ class QuestionBankPanel(QWidget):
         self.current_id = question_id
         self._loaded = state
         self._refusal = None
-        self.status.setText("Saved.")
+        self.status.setText(autosave.SAVED)
         # The table follows on the next turn of the event loop: a click that left the
         # field lands on the row it was aimed at, not on one the refresh moved there.
         self._table_stale = True
@@ -408,7 +406,7 @@ class QuestionBankPanel(QWidget):
 
     def _refuse(self, field: str, message: str) -> bool:
         show_message(self.errors.get(field, self.errors["id"]), message)
-        self.status.setText("Not saved.")
+        self.status.setText(autosave.NOT_SAVED)
         what = "new question" if self.current_id is None else "question"
         self._refusal = f"The {what} being edited could not be saved: {message}"
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,11 +29,10 @@ from cscoach.model import questionnaire as qn
 from cscoach.model import team
 from cscoach.model.errors import CsCoachError, ValidationError, describe_failure
 from cscoach.model.workbook import Workbook
-from cscoach.ui import style
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui import autosave, style
+from cscoach.ui.widgets import error_label, show_message
 
 ANONYMOUS = -1
-SAVE_DELAY_MS = 600  # a pause in typing this long saves the answers
 
 
 class RatingInput(QWidget):
@@ -84,10 +83,7 @@ class ResponseEditor(QWidget):
         self._loaded: tuple | None = None  # the form as last read from or saved to the workbook
         self._loading = False  # the form is being filled: no edits, no saves
         self._refusal: str | None = None  # why the last save was refused
-        self.save_timer = QTimer(self)
-        self.save_timer.setSingleShot(True)
-        self.save_timer.setInterval(SAVE_DELAY_MS)
-        self.save_timer.timeout.connect(self.flush)
+        self.save_timer = autosave.save_timer(self, self.flush)
 
         self.member = QComboBox()
         self.member.setSizeAdjustPolicy(
@@ -112,8 +108,7 @@ class ResponseEditor(QWidget):
         self.delete_button.setObjectName("deleteResponse")
         self.delete_button.clicked.connect(self._delete)
         self.general_error = error_label("fieldError")
-        self.status = plain_label(object_name="responseStatus", role="hint")
-        self.status.setToolTip("Answers are saved as you type them")
+        self.status = autosave.status_label("responseStatus", "Answers are saved as you type them")
 
         top = QHBoxLayout()
         who = QLabel("Answered by")
@@ -315,7 +310,7 @@ class ResponseEditor(QWidget):
         if not self.flush():
             return None
         if self.response is not None and self._writable():
-            self.status.setText("Saved.")
+            self.status.setText(autosave.SAVED)
         return self.response.id if self.response else None
 
     def problem(self) -> str | None:
@@ -356,7 +351,7 @@ class ResponseEditor(QWidget):
         self._show_heading()
         self.delete_button.setVisible(True)
         self.delete_button.setEnabled(True)
-        self.status.setText("Saved.")
+        self.status.setText(autosave.SAVED)
         self.saved.emit(response_id)
         return response_id
 
@@ -364,7 +359,7 @@ class ResponseEditor(QWidget):
         show_message(label, message)
         if label in self.errors.values():
             self.scroll.ensureWidgetVisible(label)
-        self.status.setText("Not saved.")
+        self.status.setText(autosave.NOT_SAVED)
         self._refusal = f"The answers {who} could not be saved: {message}"
         return None
 

@@ -2,7 +2,8 @@
 
 The form is only widgets: it shows one standard (or a blank one), reports what the user
 typed as ``FormValues`` and shows the model's messages under the field they name. The
-page does the writing.
+page does the writing, as the owner types (there is no Save button: ``save_status`` says
+"Saved." or "Not saved." where it was).
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ from cscoach.model.philosophy import CoreValue
 from cscoach.model.standards import Category, Review, Standard, StandardInput
 from cscoach.model.team import TeamMember
 from cscoach.model.workbook import Workbook
+from cscoach.ui import autosave
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.widgets import error_label, plain_label, show_message, text_side
+from cscoach.ui.widgets import error_label, plain_label, show_message, text_side, text_width
 
 NONE = 0  # the data of "None" / "No owner" items (ids start at 1)
 DEFAULT_REVIEW_MONTHS = int(StandardInput.review_months)
@@ -141,9 +143,9 @@ class StandardForm(QFrame):
     """Title, detail, category, values, KPI, owner, review interval, last reviewed, poster,
     and the review history of one standard."""
 
-    save_requested = Signal()  # Enter in a one-line field
-    field_left = Signal()  # a field was left or a choice made: the page saves an existing one
-    edited = Signal()  # anything changed (to update the buttons)
+    save_requested = Signal()  # Enter in a one-line field: the page saves at once
+    field_left = Signal()  # a field was left or a choice made: the page saves at once
+    edited = Signal()  # anything changed: the page saves after a pause in typing
     add_category_requested = Signal(str)
     value_link_requested = Signal(int)  # show this core value on the Philosophy page
 
@@ -267,9 +269,10 @@ class StandardForm(QFrame):
         }
         self.form_error = error_label("formError")
 
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("saveStandardButton")
-        self.save_button.setDefault(True)
+        self.save_status = autosave.status_label(
+            "standardSaveStatus", "Changes are saved as you type them"
+        )
+        self.save_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.retire_button = QPushButton("Retire")
         self.retire_button.setObjectName("retireButton")
         self.delete_button = QPushButton("Delete…")
@@ -356,7 +359,7 @@ class StandardForm(QFrame):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_status)
         buttons.addWidget(self.retire_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
@@ -603,7 +606,6 @@ class StandardForm(QFrame):
             self.owner_combo,
             self.poster_check,
             self.add_category_button,
-            self.save_button,
             self.retire_button,
             self.delete_button,
         ):

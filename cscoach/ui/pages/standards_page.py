@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
@@ -43,7 +44,7 @@ from cscoach.model.dates import long_date
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.standards import Standard
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs, style
+from cscoach.ui import autosave, dialogs, style
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.candidate_panel import ColumnFitter
 from cscoach.ui.pages.standard_form import (
@@ -59,6 +60,7 @@ from cscoach.ui.widgets import (
     plain_label,
     record_table,
     set_role,
+    show_message,
     text_width,
 )
 
@@ -253,6 +255,10 @@ class StandardsPage(Page):
         self._selected: list[int] = []  # the selection the form agrees with
         self._all: list[Standard] = []
         self._members: list[team.TeamMember] = []
+        self._refusal: str | None = None  # why the last save was refused
+        self._refused_field: ValidationError | None = None  # the last field refused
+        self._list_stale = False  # a save asked for the list to be shown again
+        self.save_timer = autosave.save_timer(self, self.flush)
 
         self.model = StandardsTableModel(self)
         self._build_header()
@@ -427,12 +433,11 @@ class StandardsPage(Page):
         self.form = StandardForm()
         self.form.save_requested.connect(self.save_standard)
         self.form.field_left.connect(self._on_field_left)
-        self.form.edited.connect(self._update_buttons)
+        self.form.edited.connect(self._edited)
         self.form.add_category_requested.connect(self.add_category)
         self.form.value_link_requested.connect(
             lambda value_id: self.open_item_requested.emit("philosophy", "value", value_id)
         )
-        self.form.save_button.clicked.connect(lambda: self.save_standard())
         self.form.retire_button.clicked.connect(self.toggle_active)
         self.form.delete_button.clicked.connect(self.delete_standard)
 
@@ -628,7 +633,9 @@ class StandardsPage(Page):
             f["status"] != "active" or f["category_id"] or f["value_id"] or f["search"].strip()
         )
 
-    def _reload(self, select_ids: list[int] | None = None) -> None:
+    def _reload(self, select_ids: list[int] | None = None, *, load_form: bool = True) -> None:
+        """Read the standards again; with ``load_form`` the form is filled from the
+        workbook too (unless it holds a change not saved yet)."""
         if select_ids is None:
             select_ids = self.selected_ids()
         self._all = standards.list_standards(self.wb, today=self.model.today)
@@ -646,8 +653,10 @@ class StandardsPage(Page):
             current = self._find(self._current_id)
             if current is None:  # deleted elsewhere
                 self.start_new(focus=False, settle=False)
-            elif not self.is_dirty():
+            elif load_form and not self.is_dirty():
                 self._load_standard(current)
+            else:
+                self._show_state(current)
         self._update_side()
         self._update_buttons()
 
@@ -772,9 +781,21 @@ class StandardsPage(Page):
     def _load_standard(self, standard: Standard) -> None:
         self._current_id = standard.id
         self._loaded = FormValues.of(standard)
+        self._form_loaded()
         self.form.keep_kpi(standard.kpi_id, standard.kpi)
         self.form.fill(self._loaded)
         self.form.form_title.setText("Edit standard")
+        self._show_state(standard)
+        self._update_buttons()
+
+    def _form_loaded(self) -> None:
+        """The form shows what the workbook holds: nothing waits to be saved."""
+        self.save_timer.stop()
+        self._refusal = None
+        self.form.save_status.setText("")
+
+    def _show_state(self, standard: Standard) -> None:
+        """The standard's review status and history (not its fields)."""
         self.form.set_history(standards.review_history(self.wb, standard.id))
         if not standard.active:
             status = "Retired: kept with its history, not printed. Bring it back to use it again."
@@ -786,15 +807,16 @@ class StandardsPage(Page):
         set_role(
             self.form.status_label, "errorStrong" if standard.overdue(self.model.today) else ""
         )
-        self._update_buttons()
 
     def start_new(self, *, focus: bool = True, settle: bool = True) -> None:
-        """An empty form for a new standard (New Standard, Ctrl+Shift+N, Insert)."""
+        """An empty form for a new standard (New Standard, Ctrl+Shift+N, Insert): it is
+        added as soon as the form holds a title."""
         if self.read_only and focus:
             return
-        if settle and not self._settle_pending():
-            return
+        if settle and not self.flush():
+            return  # the refused change keeps its message and the form
         self._current_id = None
+        self._form_loaded()
         self._loading = True
         try:
             self.table.clearSelection()
@@ -836,12 +858,6 @@ class StandardsPage(Page):
         editing = self._current_id is not None
         current = self.current_standard()
         form = self.form
-        form.save_button.setText("Save Changes" if editing else "Add Standard")
-        form.save_button.setToolTip(
-            "Save the changes (Enter in the title, Ctrl+S)"
-            if editing
-            else "Add this standard (Enter in the title, Ctrl+S)"
-        )
         form.retire_button.setVisible(editing)
         form.delete_button.setVisible(editing)
         if current is not None:
@@ -863,7 +879,6 @@ class StandardsPage(Page):
             if chosen
             else "Select the standards that were reviewed (Ctrl+click for several)"
         )
-        form.save_button.setEnabled(not editing or self.is_dirty())
         self.mark_reviewed_button.setEnabled(bool(chosen))
         up, down = self._can_move()
         self.move_up_button.setEnabled(up)
@@ -892,10 +907,12 @@ class StandardsPage(Page):
             return
         ids = self.selected_ids()
         if len(ids) > 1 or (len(ids) == 1 and ids[0] != self._current_id):
-            if not self._settle_pending():
+            if not self.flush():
+                # Refused: stay on the standard being edited; its message is shown.
                 self._restore_selection()
+                QTimer.singleShot(0, self, self._restore_selection)
                 return
-            ids = self.selected_ids()  # a save reloads the list
+            ids = self.selected_ids()
         self._selected = ids
         if len(ids) == 1 and ids[0] != self._current_id:
             standard = self._find(ids[0])
@@ -945,110 +962,118 @@ class StandardsPage(Page):
             return None
         return True if result is None else result
 
-    def save_standard(self, *, focus: bool = True) -> bool:
-        """Add the standard in the form, or save its changes (Save, Enter, Ctrl+S)."""
-        if self.read_only:
-            return False
+    # -- saving as the owner types -----------------------------------------------
+
+    def _edited(self) -> None:
+        self._update_buttons()
+        if self._loading or self.read_only:
+            return
+        self.form.save_status.setText("")
+        self.save_timer.start()
+
+    def _on_field_left(self) -> None:
+        """Leaving a field, Enter or a choice saves the form at once."""
+        if not self._loading:
+            self.flush()
+
+    def flush(self) -> bool:
+        """Save the form now if it holds a change: one model call, adding the new standard
+        or changing the one shown. True when nothing is left unsaved; False when the model
+        refused it (its message is shown next to the field and nothing was written)."""
+        self.save_timer.stop()
+        if self._loading or self.read_only or not self.is_dirty():
+            return True
         values = self.form.values()
         self.form.clear_errors()
-        if self._current_id is None:
-            try:
-                data = values.to_input()
-            except ValidationError as exc:
-                self.form.show_error(exc, focus=focus)
-                return False
-            new_id = self._write(
-                "add this standard",
-                standards.add_standard,
-                data,
-                focus=focus,
-                last_reviewed=values.last_reviewed,
-            )
-            if new_id is None:
-                return False
-            self._current_id = int(new_id)  # type: ignore[call-overload]
-            self._loaded = FormValues()
-            self._reload(select_ids=[self._current_id])
-            standard = self.current_standard()
-            assert standard is not None
-            self._load_standard(standard)
-            hidden = self.model.row_of(standard.id) is None
+        added = self._current_id is None
+        current = self.current_standard()
+        try:
+            data = values.to_input(active=current.active if current is not None else True)
+            if added:
+                new_id = standards.add_standard(self.wb, data, last_reviewed=values.last_reviewed)
+            else:
+                new_id = self._current_id
+                standards.update_standard(self.wb, new_id, data, last_reviewed=values.last_reviewed)
+        except ValidationError as exc:
+            self.form.show_error(exc, focus=False)
+            self._refused_field = exc
+            return self._refuse(exc.message)
+        except autosave.REFUSALS as exc:
+            show_message(self.form.form_error, autosave.refusal(exc))
+            return self._refuse(autosave.refusal(exc))
+        self._current_id = int(new_id)  # type: ignore[arg-type]
+        self._loaded = values
+        self._refusal = None
+        self.form.save_status.setText(autosave.SAVED)
+        title = values.title.strip()
+        if added:
+            self.form.form_title.setText("Edit standard")
             self._feedback(
-                f"“{standard.title}” was added."
-                + (" The filters above hide it." if hidden else "")
-                + " New Standard (Ctrl+Shift+N) starts another."
+                f"“{title}” was added; changes to it are saved as you type. "
+                "New Standard (Ctrl+Shift+N) starts another."
             )
         else:
-            if not self.is_dirty():
-                return True
-            current = self.current_standard()
-            if current is None:
-                return False
-            try:
-                data = values.to_input(active=current.active)
-            except ValidationError as exc:
-                self.form.show_error(exc, focus=focus)
-                return False
-            if not self._write(
-                "save the changes",
-                standards.update_standard,
-                current.id,
-                data,
-                focus=focus,
-                last_reviewed=values.last_reviewed,
-            ):
-                return False
-            self._loaded = values
-            self._reload()
-            saved = self.current_standard()
-            note = ""
-            if (
-                saved is not None
-                and values.last_reviewed.strip()
-                and values.last_reviewed.strip() != (saved.last_reviewed or "")
-            ):
-                note = (
-                    f" The review history is kept as it was: the last review stays "
+            saved = standards.get_standard(self.wb, self._current_id)
+            typed = values.last_reviewed.strip()
+            if typed and typed != (saved.last_reviewed or ""):
+                self._feedback(
+                    "The review history is kept as it was: the last review stays "
                     f"{saved.last_reviewed}."
                 )
-            self._feedback("Changes saved." + note)
+        # The list follows on the next turn of the event loop (the form is left as typed):
+        # a click in the list that saved the form by leaving it lands on the row aimed at.
+        if not self._list_stale:
+            self._list_stale = True
+            QTimer.singleShot(0, self, self._show_stale_list)
         self.changed.emit()
         return True
 
-    def _on_field_left(self) -> None:
-        """Leaving a field of a standard already in the workbook saves the change."""
-        if self._loading or self.read_only or self._current_id is None:
-            return
-        if self.is_dirty():
-            self.save_standard(focus=False)
+    def _refuse(self, message: str) -> bool:
+        self.form.save_status.setText(autosave.NOT_SAVED)
+        if self._current_id is None:
+            self._refusal = f"The new standard could not be added: {message}"
+        else:
+            title = self._loaded.title.strip() or "the standard"
+            self._refusal = f"Your changes to “{title}” could not be saved: {message}"
+        return False
 
-    def _settle_pending(self) -> bool:
-        """Before the form shows something else: save an edit in progress, or let the user
-        choose to discard a new standard typed but not added. False to stay put."""
-        if self.read_only or not self.is_dirty():
-            return True
-        if self._current_id is not None:
-            return self.save_standard()
-        title = self.form.title_edit.text().strip()
-        discard = dialogs.confirm(
-            self,
-            "Discard the new standard?",
-            f"You started a new standard{f' (“{title}”)' if title else ''} but did not click "
-            "Add Standard. Discard what you typed?",
-            "Discard",
-        )
-        if discard:
-            self._loaded = self.form.values()  # not asked again
-        return discard
+    def _show_stale_list(self) -> None:
+        """Show the saved standards in the list if the page is shown (else when it is
+        next shown: a page being closed with its workbook is not read again)."""
+        if not self._list_stale or not self.isVisible():
+            return
+        self._list_stale = False
+        select = self.selected_ids()
+        if self._current_id is not None and len(select) <= 1:
+            select = [self._current_id]
+        self._reload(select_ids=select, load_form=False)
+        if self._current_id is not None and self.model.row_of(self._current_id) is None:
+            self._feedback(self.form.feedback_label.text() + " The filters above hide it.")
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._show_stale_list()
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Showing another page saves what is being typed here (a refused change keeps
+        its message, and ``save_pending`` names it)."""
+        if not event.spontaneous():
+            self.flush()
+        super().hideEvent(event)
+
+    def save_standard(self, *, focus: bool = True) -> bool:
+        """Save the form now (Enter in a one-line field, Ctrl+S; otherwise done as the
+        owner types). With ``focus``, a refused field takes the focus."""
+        self._refused_field = None
+        saved = self.flush()
+        if not saved and focus and self._refused_field is not None:
+            self.form.show_error(self._refused_field, focus=True)
+        return saved
 
     def save_pending(self) -> str | None:
-        if self.read_only or not self.is_dirty():
+        if self.flush():
             return None
-        if self._current_id is not None and self.save_standard():
-            return None
-        if self._current_id is None:
-            return "You started a new standard but did not add it."
-        return "Your changes to the standard could not be saved."
+        return self._refusal or "The standard being edited is not saved."
 
     def add_category(self, name: str) -> None:
         """Add the owner's own category and choose it in the form."""
@@ -1070,7 +1095,7 @@ class StandardsPage(Page):
         current = self.current_standard()
         if self.read_only or current is None:
             return
-        if self.is_dirty() and not self.save_standard():
+        if not self.flush():
             return
         if not self._write(
             "change this standard", standards.set_active, current.id, not current.active
@@ -1095,6 +1120,7 @@ class StandardsPage(Page):
         current = self.current_standard()
         if self.read_only or current is None:
             return
+        self.flush()  # a cancelled delete keeps what was typed
         if current.reviews:
             dialogs.show_error(self, "Cannot delete this standard", HISTORY_TIP)
             return
@@ -1129,7 +1155,7 @@ class StandardsPage(Page):
         selected = self.selected_standards()
         if self.read_only or len(selected) != 1:
             return
-        if not self._settle_pending():
+        if not self.flush():
             return
         standard = selected[0]
         if not self._write("move this standard", standards.move_standard, standard.id, step):
@@ -1155,7 +1181,7 @@ class StandardsPage(Page):
         chosen = self._review_targets()
         if self.read_only or not chosen:
             return
-        if not self._settle_pending():
+        if not self.flush():
             return
         chosen = [s for s in (self._find(s.id) for s in chosen) if s is not None]
         self.review_dialog = MarkReviewedDialog(
@@ -1180,7 +1206,6 @@ class StandardsPage(Page):
         from cscoach.printing.documents import PrintRequest
         from cscoach.ui import print_preview
 
-        if not self.read_only and self._current_id is not None and self.is_dirty():
-            self.save_standard()
+        self.flush()
         title, file_name = PRINTS[document]
         print_preview.preview(self, self.wb, PrintRequest(document), title, file_name)

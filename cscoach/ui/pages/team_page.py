@@ -1,8 +1,11 @@
 """Team: the people who serve the customers. They answer the questionnaire and own standards.
 
-A table of team members beside a form. Selecting someone loads them into the form; edits
-are saved with Save (or Enter), and also when a field is left, so nothing typed is lost.
-Validation lives in the model: a ``ValidationError`` is shown under the field it names.
+A table of team members beside a form. Selecting someone loads them into the form. Every
+edit is saved as it is made (after a short pause in typing, on Enter, on leaving a field,
+on ticking the box) and before the form shows anyone else; a new person is added as soon as
+the form holds a name the model accepts, and later edits change that same person.
+Validation lives in the model: a refused change is not written, its message is shown under
+the field it names and the owner stays on the person (``save_pending`` names it).
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,7 +42,7 @@ from cscoach.model import team
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs, style
+from cscoach.ui import autosave, dialogs, style
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.base import Page
 from cscoach.ui.widgets import (
@@ -212,6 +217,9 @@ class TeamPage(Page):
         self._current_id: int | None = None  # None: the form is for a new person
         self._loaded = FormValues.of(None)
         self._loading = False
+        self._refusal: str | None = None  # why the last save was refused
+        self._list_stale = False  # a save asked for the list to be shown again
+        self.save_timer = autosave.save_timer(self, self.flush)
 
         self.model = TeamTableModel(self)
         self._build_list()
@@ -298,9 +306,9 @@ class TeamPage(Page):
         edit = QLineEdit()
         edit.setObjectName(object_name)
         edit.setPlaceholderText(placeholder)
-        edit.returnPressed.connect(self.save_member)
+        edit.returnPressed.connect(self.save_member)  # Enter saves at once
         edit.editingFinished.connect(self._on_field_left)
-        edit.textChanged.connect(self._update_buttons)
+        edit.textChanged.connect(self._edited)
         return edit
 
     def _build_form(self) -> None:
@@ -322,8 +330,7 @@ class TeamPage(Page):
         self.active_check.setToolTip(
             "Inactive people stay in the workbook with their answers, greyed out in the list."
         )
-        self.active_check.toggled.connect(self._update_buttons)
-        self.active_check.clicked.connect(self._on_field_left)
+        self.active_check.toggled.connect(self._choice_made)  # a choice is saved at once
 
         self.errors = {
             "name": error_label("nameError"),
@@ -351,10 +358,8 @@ class TeamPage(Page):
         form.addRow("&Start date", field(self.start_date_edit, self.errors["start_date"]))
         form.addRow("", self.active_check)
 
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("saveMemberButton")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save_member)
+        self.status = autosave.status_label("memberStatus", "Changes are saved as you type them")
+        self.status.setMinimumWidth(text_width(self.status, len(autosave.NOT_SAVED) + 2))
         self.toggle_active_button = QPushButton()
         self.toggle_active_button.setObjectName("toggleActiveButton")
         self.toggle_active_button.clicked.connect(self.toggle_active)
@@ -365,7 +370,7 @@ class TeamPage(Page):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status)
         buttons.addWidget(self.toggle_active_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
@@ -405,7 +410,6 @@ class TeamPage(Page):
         for widget in (
             self.add_button,
             self.empty_add_button,
-            self.save_button,
             self.toggle_active_button,
             self.delete_button,
             self.active_check,
@@ -423,7 +427,9 @@ class TeamPage(Page):
     def reload(self) -> None:
         self._reload(select_id=self._current_id)
 
-    def _reload(self, select_id: int | None) -> None:
+    def _reload(self, select_id: int | None, *, load_form: bool = True) -> None:
+        """Read the team again and select ``select_id``; with ``load_form`` the form is
+        filled from the workbook too (unless it holds a change not saved yet)."""
         members = team.list_members(self.wb)
         self._loading = True
         try:
@@ -445,7 +451,7 @@ class TeamPage(Page):
             row = self.model.row_of(self._current_id)
             if row is None:  # deleted elsewhere
                 self.start_new(focus=False, settle=False)
-            elif not self.is_dirty():
+            elif load_form and not self.is_dirty():
                 member = self.model.member_at(row)
                 assert member is not None
                 self._load_member(member)
@@ -462,9 +468,6 @@ class TeamPage(Page):
             self.start_date_edit.text(),
             self.active_check.isChecked(),
         )
-
-    def is_dirty(self) -> bool:
-        return self.form_values() != self._loaded
 
     # -- the form --------------------------------------------------------------
 
@@ -487,6 +490,9 @@ class TeamPage(Page):
         finally:
             self._loading = False
         self._loaded = values
+        self._refusal = None
+        self.save_timer.stop()
+        self.status.setText("")
         self.clear_errors()
         self._update_buttons()
 
@@ -496,9 +502,10 @@ class TeamPage(Page):
         self._fill(FormValues.of(member))
 
     def start_new(self, *, focus: bool = True, settle: bool = True) -> None:
-        """An empty form for someone new (Add Person, Insert)."""
-        if settle and not self._settle_pending():
-            return
+        """An empty form for someone new (Add Person, Insert): they are added as soon as
+        the form holds a name."""
+        if settle and not self.flush():
+            return  # the refused change keeps its message and the form
         self._current_id = None
         self._loading = True
         try:
@@ -536,10 +543,6 @@ class TeamPage(Page):
             return
         editing = self._current_id is not None
         member = self.current_member()
-        self.save_button.setText("Save Changes" if editing else "Add to Team")
-        self.save_button.setToolTip(
-            "Save the changes to this person (Enter)" if editing else "Add this person (Enter)"
-        )
         self.toggle_active_button.setVisible(editing)
         self.delete_button.setVisible(editing)
         if member is not None:
@@ -549,9 +552,6 @@ class TeamPage(Page):
                 if member.active
                 else f"{member.name} is back on the team"
             )
-        if self.read_only:
-            return
-        self.save_button.setEnabled(not editing or self.is_dirty())
 
     # -- writing ---------------------------------------------------------------
 
@@ -580,84 +580,108 @@ class TeamPage(Page):
             return False
         return True
 
-    def save_member(self, *, focus_error: bool = True) -> bool:
-        """Add the person in the form, or save the changes to them (Save, Enter)."""
-        if self.read_only:
-            return False
+    # -- saving as the owner types -----------------------------------------------
+
+    def _edited(self) -> None:
+        if self._loading or self.read_only:
+            return
+        self.status.setText("")
+        self.save_timer.start()
+
+    def _choice_made(self) -> None:
+        if not self._loading:
+            self.flush()
+
+    def _on_field_left(self) -> None:
+        """Leaving a field (or Enter) saves what it holds."""
+        if not self._loading:
+            self.flush()
+
+    def is_dirty(self) -> bool:
+        """Whether the form holds something the workbook does not (an untouched new form
+        holds nothing)."""
+        return not self.read_only and self.form_values() != self._loaded
+
+    def flush(self) -> bool:
+        """Save the form now if it holds a change: one model call, adding the new person or
+        changing the one shown. True when nothing is left unsaved; False when the model
+        refused it (its message is shown next to the field and nothing was written)."""
+        self.save_timer.stop()
+        if self._loading or not self.is_dirty():
+            return True
         values = self.form_values()
         self.clear_errors()
-        if self._current_id is None:
-            new_id: list[int] = []
-
-            def add(wb: Workbook) -> None:
-                new_id.append(
-                    team.add_member(wb, values.name, values.role, values.start_date, values.active)
+        added = self._current_id is None
+        try:
+            if added:
+                member_id = team.add_member(
+                    self.wb, values.name, values.role, values.start_date, values.active
                 )
-
-            if not self._write("add this person", add, focus_error=focus_error):
-                return False
-            member = team.get_member(self.wb, new_id[0])
-            self._reload(select_id=None)
-            self.start_new(settle=False)
-            row = self.model.row_of(member.id)
-            if row is not None:
-                self.table.scrollTo(self.model.index(row, 0))
+            else:
+                member_id = self._current_id
+                team.update_member(
+                    self.wb, member_id, values.name, values.role, values.start_date, values.active
+                )
+        except ValidationError as exc:
+            self.show_validation_error(exc, focus=False)
+            return self._refuse(exc.message)
+        except autosave.REFUSALS as exc:
+            show_message(self.form_error, autosave.refusal(exc))
+            return self._refuse(autosave.refusal(exc))
+        self._current_id = member_id
+        self._loaded = values
+        self._refusal = None
+        self.status.setText(autosave.SAVED)
+        self.form_title.setText(values.name.strip())
+        if added:
             self._feedback(
-                f"{member.name} was added to the team. Add the next person, "
-                "or pick someone in the list to change them."
+                f"{values.name.strip()} was added to the team; changes to them are saved as "
+                "you type. Add Person (Insert) starts the next one."
             )
-        else:
-            if not self.is_dirty():
-                return True
-            member_id = self._current_id
-            if not self._write(
-                "save the changes",
-                team.update_member,
-                member_id,
-                values.name,
-                values.role,
-                values.start_date,
-                values.active,
-                focus_error=focus_error,
-            ):
-                return False
-            self._loaded = self.form_values()
-            self._reload(select_id=member_id)  # reloads the form from the workbook
-            self._feedback("Changes saved.")
+        # The list follows on the next turn of the event loop (the form is left as typed):
+        # a click in the list that saved the form by leaving it lands on the row aimed at.
+        if not self._list_stale:
+            self._list_stale = True
+            QTimer.singleShot(0, self, self._show_stale_list)
         self.changed.emit()
         return True
 
-    def _on_field_left(self) -> None:
-        """Leaving a field of someone already on the team saves the change."""
-        if self._loading or self.read_only or self._current_id is None:
-            return
-        if self.is_dirty():
-            self.save_member(focus_error=False)
+    def _refuse(self, message: str) -> bool:
+        self.status.setText(autosave.NOT_SAVED)
+        if self._current_id is None:
+            name = self.name_edit.text().strip() or "a new person"
+            self._refusal = f"{name} could not be added to the team: {message}"
+        else:
+            self._refusal = f"Your changes to {self._loaded.name} could not be saved: {message}"
+        return False
 
-    def _settle_pending(self) -> bool:
-        """Before the form shows someone else: save an edit in progress, or let the user
-        choose to discard a new person typed but not added. False to stay put."""
-        if self.read_only or not self.is_dirty():
-            return True
-        if self._current_id is not None:
-            return self.save_member()
-        name = self.name_edit.text().strip() or "a new person"
-        return dialogs.confirm(
-            self,
-            "Discard the new person?",
-            f"You started adding {name} but did not click Add to Team. Discard what you typed?",
-            "Discard",
-        )
+    def _show_stale_list(self) -> None:
+        """Show the saved team in the list if the page is shown (else when it is next
+        shown: a page being closed with its workbook is not read again)."""
+        if self._list_stale and self.isVisible():
+            self._list_stale = False
+            self._reload(select_id=self._current_id, load_form=False)
+            self._update_buttons()
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._show_stale_list()
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Showing another page saves what is being typed here (a refused change keeps
+        its message, and ``save_pending`` names it)."""
+        if not event.spontaneous():
+            self.flush()
+        super().hideEvent(event)
+
+    def save_member(self) -> bool:
+        """Save the form now (Enter; otherwise done as the owner types)."""
+        return self.flush()
 
     def save_pending(self) -> str | None:
-        if self.read_only or not self.is_dirty():
+        if self.flush():
             return None
-        if self._current_id is not None and self.save_member():
-            return None
-        name = self.name_edit.text().strip()
-        if self._current_id is None:
-            return f"You started adding {name or 'a new person'} but did not add them."
-        return f"Your changes to {self._loaded.name} could not be saved."
+        return self._refusal or "The person being edited is not saved."
 
     def _on_selection_changed(self) -> None:
         if self._loading:
@@ -667,17 +691,10 @@ class TeamPage(Page):
         if member is None or member.id == self._current_id:
             return
         target = member.id
-        if not self._settle_pending():
-            # Stay on the person (or new person) being edited.
-            self._loading = True
-            try:
-                row = self.model.row_of(self._current_id)
-                if row is None:
-                    self.table.clearSelection()
-                else:
-                    self._select_row(row)
-            finally:
-                self._loading = False
+        if not self.flush():
+            # Refused: stay on the person (or new person) being edited; the message is shown.
+            self._select_edited_row()
+            QTimer.singleShot(0, self, self._select_edited_row)
             return
         row = self.model.row_of(target)  # the list may have been reloaded by the save
         member = self.model.member_at(row) if row is not None else None
@@ -691,11 +708,22 @@ class TeamPage(Page):
         self._load_member(member)
         self._feedback("")
 
+    def _select_edited_row(self) -> None:
+        self._loading = True
+        try:
+            row = self.model.row_of(self._current_id)
+            if row is None:
+                self.table.clearSelection()
+            else:
+                self._select_row(row)
+        finally:
+            self._loading = False
+
     def toggle_active(self) -> None:
         """Mark the person in the form inactive (or active again)."""
         if self.read_only or self._current_id is None:
             return
-        if self.is_dirty() and not self.save_member():
+        if not self.flush():
             return
         member = team.get_member(self.wb, self._current_id)
         if not self._write("change this person", team.set_active, member.id, not member.active):
@@ -713,6 +741,7 @@ class TeamPage(Page):
         """Delete the person in the form after asking (Delete…, Del in the list)."""
         if self.read_only or self._current_id is None:
             return
+        self.flush()  # a cancelled delete keeps what was typed
         member = team.get_member(self.wb, self._current_id)
         refs = team.member_references(self.wb, member.id)
         if not dialogs.confirm(

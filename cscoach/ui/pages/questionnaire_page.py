@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,13 +39,37 @@ from cscoach.ui.filenames import safe_file_name
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.question_bank import QuestionBankPanel
 from cscoach.ui.pages.response_editor import ResponseEditor
-from cscoach.ui.widgets import HtmlView, error_label
+from cscoach.ui.widgets import HtmlView, error_label, plain_label, text_width
 
 INTRO = (
     "Ask the whole team how they see customer service before you take anyone else's advice. "
     "Hold a round at a team meeting, write every answer down, and come back to it: the "
     "answers side by side are what you will write your philosophy from."
 )
+
+# In average characters of the font: what stays readable in a window 1024 pixels wide.
+ROUND_NAME_CHARACTERS = 24  # the round list, beside the answers
+RESPONSE_CHARACTERS = 14  # the list of responses, beside the answers being typed
+CHOICE_CHARACTERS = 16  # a drop-down shrinks to this; its whole text is in its tooltip
+
+
+def shrinking_combo(object_name: str, accessible_name: str) -> QComboBox:
+    """A drop-down as narrow as ``CHOICE_CHARACTERS`` on a small screen, however long its
+    items, with its current text in full in its tooltip."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(CHOICE_CHARACTERS)
+    combo.setObjectName(object_name)
+    combo.setAccessibleName(accessible_name)
+    show_full_text_in_tooltip(combo)
+    return combo
+
+
+def show_full_text_in_tooltip(combo: QComboBox) -> None:
+    """The drop-down's current text in its tooltip, as it changes (after a fill with its
+    signals blocked, call ``combo.setToolTip(combo.currentText())``)."""
+    combo.currentTextChanged.connect(combo.setToolTip)
+    combo.setToolTip(combo.currentText())
 
 
 def round_label(rnd: qn.Round) -> str:
@@ -156,9 +181,6 @@ class QuestionnairePage(Page):
             "A form to hand out at a team meeting, with room to write"
         )
         self.print_form_button.clicked.connect(self.print_blank_form)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self.print_form_button)
 
         self._settling = False  # a tab is being put back after a refused change
         self._lists_stale = False  # a save asked for the lists to be shown again
@@ -170,8 +192,9 @@ class QuestionnairePage(Page):
         self.tabs.addTab(self.bank, "Question Bank")
         self._tab_index = 0
         self.tabs.currentChanged.connect(self._tab_changed)
+        # beside the tabs rather than on a row of its own: a short window keeps the room
+        self.tabs.setCornerWidget(self.print_form_button, Qt.Corner.TopRightCorner)
 
-        self.page_layout.addLayout(actions)
         self.page_layout.addWidget(self.tabs, 1)
         self.reload()
 
@@ -191,15 +214,23 @@ class QuestionnairePage(Page):
         self.delete_round_button = QPushButton("Delete")
         self.delete_round_button.setObjectName("deleteRound")
         self.delete_round_button.clicked.connect(self.delete_round)
-        round_buttons = QHBoxLayout()
-        for b in (self.new_round_button, self.edit_round_button, self.delete_round_button):
-            round_buttons.addWidget(b)
+        # New Round over Edit and Delete: the list can be narrow on a small screen
+        round_buttons = QGridLayout()
+        round_buttons.addWidget(self.new_round_button, 0, 0, 1, 2)
+        round_buttons.addWidget(self.edit_round_button, 1, 0)
+        round_buttons.addWidget(self.delete_round_button, 1, 1)
         left = QWidget()
+        left.setObjectName("roundsPanel")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("Rounds"))
         left_layout.addWidget(self.round_list, 1)
         left_layout.addLayout(round_buttons)
+        self.round_list.setMinimumWidth(text_width(self.round_list, ROUND_NAME_CHARACTERS))
+        # a narrow list wraps a round's date and counts rather than hiding them sideways
+        self.round_list.setWordWrap(True)
+        self.round_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.round_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         # -- the selected round
         self.round_title = QLabel()
@@ -207,16 +238,19 @@ class QuestionnairePage(Page):
         self.round_title.setTextFormat(Qt.TextFormat.PlainText)
         self.round_title.setWordWrap(True)
         self.round_title.setStyleSheet(f"font-size: {style.pt(14)}pt; font-weight: 600;")
+        # its date and options on the row of its buttons, so the name keeps a whole line
+        self.round_facts = plain_label(object_name="roundFacts", role="hint")
+        self.round_facts.setWordWrap(True)
         self.print_answers_button = QPushButton("Print Answers…")
         self.print_answers_button.setObjectName("printAnswers")
         self.print_answers_button.clicked.connect(self.print_answers)
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setObjectName("exportCsv")
         self.export_button.clicked.connect(self.export_csv)
-        top = QHBoxLayout()
-        top.addWidget(self.round_title, 1)
-        top.addWidget(self.export_button)
-        top.addWidget(self.print_answers_button)
+        facts = QHBoxLayout()
+        facts.addWidget(self.round_facts, 1)
+        facts.addWidget(self.export_button)
+        facts.addWidget(self.print_answers_button)
 
         self.views = QTabWidget()
         self.views.setObjectName("roundViews")
@@ -229,7 +263,8 @@ class QuestionnairePage(Page):
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addLayout(top)
+        detail_layout.addWidget(self.round_title)
+        detail_layout.addLayout(facts)
         detail_layout.addWidget(self.views, 1)
 
         empty = QLabel(
@@ -243,12 +278,17 @@ class QuestionnairePage(Page):
         self.detail_stack.addWidget(empty)
         self.detail_stack.addWidget(detail)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail_stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 800])
-        return splitter
+        # The answers take the room a wider window gives; on a small screen the round list
+        # gives way too, down to its names (the owner can drag).
+        self.rounds_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.rounds_splitter.setObjectName("roundsSplitter")
+        self.rounds_splitter.setChildrenCollapsible(False)
+        self.rounds_splitter.addWidget(left)
+        self.rounds_splitter.addWidget(self.detail_stack)
+        self.rounds_splitter.setStretchFactor(0, 1)
+        self.rounds_splitter.setStretchFactor(1, 2)
+        self.rounds_splitter.setSizes([text_width(left, 46), text_width(left, 130)])
+        return self.rounds_splitter
 
     def _build_by_person(self) -> QWidget:
         self.response_list = QListWidget()
@@ -268,21 +308,19 @@ class QuestionnairePage(Page):
         self.editor = ResponseEditor(self.wb)
         self.editor.saved.connect(self._response_saved)
         self.editor.deleted.connect(self._response_deleted)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 600])
-        return splitter
+        self.response_list.setMinimumWidth(text_width(self.response_list, RESPONSE_CHARACTERS))
+        show_full_text_in_tooltip(self.editor.member)  # "Anonymous (this round records…"
+        self.responses_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.responses_splitter.setObjectName("responsesSplitter")
+        self.responses_splitter.setChildrenCollapsible(False)
+        self.responses_splitter.addWidget(left)
+        self.responses_splitter.addWidget(self.editor)
+        self.responses_splitter.setStretchFactor(1, 1)
+        self.responses_splitter.setSizes([text_width(left, 24), text_width(left, 100)])
+        return self.responses_splitter
 
     def _build_by_question(self) -> QWidget:
-        self.question_combo = QComboBox()
-        self.question_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.question_combo.setMinimumContentsLength(20)
-        self.question_combo.setObjectName("byQuestionCombo")
-        self.question_combo.setAccessibleName("Question")
+        self.question_combo = shrinking_combo("byQuestionCombo", "Question")
         self.question_combo.currentIndexChanged.connect(lambda _i: self._show_by_question())
         self.anonymity_warning = QLabel()
         self.anonymity_warning.setObjectName("anonymityWarning")
@@ -300,45 +338,29 @@ class QuestionnairePage(Page):
         return widget
 
     def _build_compare(self) -> QWidget:
-        self.compare_question = QComboBox()
-        self.compare_question.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.compare_question.setMinimumContentsLength(20)
-        self.compare_question.setObjectName("compareQuestion")
-        self.compare_question.setAccessibleName("Question to compare")
-        self.compare_a = QComboBox()
-        self.compare_a.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.compare_a.setMinimumContentsLength(20)
-        self.compare_a.setObjectName("compareRoundA")
-        self.compare_a.setAccessibleName("First round")
-        self.compare_b = QComboBox()
-        self.compare_b.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.compare_b.setMinimumContentsLength(20)
-        self.compare_b.setObjectName("compareRoundB")
-        self.compare_b.setAccessibleName("Second round")
+        self.compare_question = shrinking_combo("compareQuestion", "Question to compare")
+        self.compare_a = shrinking_combo("compareRoundA", "First round")
+        self.compare_b = shrinking_combo("compareRoundB", "Second round")
         for combo in (self.compare_question, self.compare_a, self.compare_b):
             combo.currentIndexChanged.connect(lambda _i: self._show_compare())
         self.compare_left = HtmlView()
         self.compare_left.setObjectName("compareLeft")
         self.compare_right = HtmlView()
         self.compare_right.setObjectName("compareRight")
-        picks = QHBoxLayout()
-        picks.addWidget(self.compare_a, 1)
-        picks.addWidget(QLabel("compared with"))
-        picks.addWidget(self.compare_b, 1)
-        columns = QHBoxLayout()
-        columns.addWidget(self.compare_left)
-        columns.addWidget(self.compare_right)
+        # each round's choice over its own column: half the width each, so a round's name
+        # and date show whole on a small screen
+        layout = QGridLayout()
+        layout.addWidget(self.compare_a, 0, 0)
+        layout.addWidget(self.compare_b, 0, 1)
+        layout.addWidget(self.compare_left, 1, 0)
+        layout.addWidget(self.compare_right, 1, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
+        layout.setRowStretch(1, 1)
         widget = QWidget()
-        layout = QVBoxLayout(widget)
-        layout.addWidget(self.compare_question)
-        layout.addLayout(picks)
-        layout.addLayout(columns, 1)
+        outer = QVBoxLayout(widget)
+        outer.addWidget(self.compare_question)
+        outer.addLayout(layout, 1)
         return widget
 
     # -- data ------------------------------------------------------------------
@@ -402,15 +424,18 @@ class QuestionnairePage(Page):
         rnd = self.current_round()
         if rnd is None:
             return
-        state = "anonymous round" if rnd.anonymous else "named round"
-        closed = ", closed" if rnd.closed else ""
-        self.round_title.setText(f"{rnd.name} — {rnd.held_on} ({state}{closed})")
+        facts = [rnd.held_on, "anonymous round" if rnd.anonymous else "named round"]
+        if rnd.closed:
+            facts.append("closed")
+        self.round_title.setText(rnd.name)
+        self.round_facts.setText(" · ".join(facts))
         self.new_response_button.setEnabled(not self.wb.read_only and not rnd.closed)
         self.question_combo.blockSignals(True)
         self.question_combo.clear()
         for number, q in enumerate(qn.round_questions(self.wb, rnd.id), start=1):
             self.question_combo.addItem(f"{number}. {' '.join(q.text.split())}", q.id)
         self.question_combo.blockSignals(False)
+        self.question_combo.setToolTip(self.question_combo.currentText())
         if load_editor:
             self._reload_responses()
         else:
@@ -562,8 +587,9 @@ class QuestionnairePage(Page):
         asked = [q for q in qn.list_questions(self.wb) if q.times_asked]
         for combo, items in (
             (self.compare_question, [(" ".join(q.text.split()), q.id) for q in asked]),
-            (self.compare_a, [(f"{r.name} ({r.held_on})", r.id) for r in self.rounds]),
-            (self.compare_b, [(f"{r.name} ({r.held_on})", r.id) for r in self.rounds]),
+            # a round's name alone (no two are alike): its date is in the heading under it
+            (self.compare_a, [(r.name, r.id) for r in self.rounds]),
+            (self.compare_b, [(r.name, r.id) for r in self.rounds]),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -572,6 +598,7 @@ class QuestionnairePage(Page):
             if combo is self.compare_a and len(self.rounds) >= 2:
                 combo.setCurrentIndex(1)  # the older of the latest two first
             combo.blockSignals(False)
+            combo.setToolTip(combo.currentText())
 
     def _show_compare(self) -> None:
         question_id = self.compare_question.currentData()
@@ -582,10 +609,9 @@ class QuestionnairePage(Page):
             self.compare_right.clear()
             return
         left, right = qn.compare_question(self.wb, question_id, [a, b])
-        self.compare_left.setHtml(question_answers_html(left, heading=self.compare_a.currentText()))
-        self.compare_right.setHtml(
-            question_answers_html(right, heading=self.compare_b.currentText())
-        )
+        held = {r.id: f"{r.name} ({r.held_on})" for r in self.rounds}
+        self.compare_left.setHtml(question_answers_html(left, heading=held.get(a, "")))
+        self.compare_right.setHtml(question_answers_html(right, heading=held.get(b, "")))
 
     # -- actions ---------------------------------------------------------------
 

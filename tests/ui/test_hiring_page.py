@@ -51,6 +51,11 @@ def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def enter(qtbot, edit) -> None:
+    """Enter in a one-line field saves the form at once (else a pause in typing does)."""
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
 def add(wb: Workbook, name: str, role: str = "Barista", **kw) -> int:
     return hr.add_candidate(wb, hr.CandidateInput(name, role, **kw))
 
@@ -78,7 +83,7 @@ def test_add_a_candidate_and_score_them(qtbot, page, workbook):
     qtbot.keyClicks(panel.role_edit, "Barista")
     qtbot.keyClicks(panel.date_edit, "2026-03-10")
     with qtbot.waitSignal(page.changed):
-        click(qtbot, panel.save_button)
+        enter(qtbot, panel.date_edit)
     [ana] = hr.list_candidates(workbook)
     assert (ana.name, ana.role, ana.interview_date, ana.status) == (
         "Ana Costa",
@@ -86,7 +91,9 @@ def test_add_a_candidate_and_score_them(qtbot, page, workbook):
         "2026-03-10",
         "interviewing",
     )
+    qtbot.waitUntil(lambda: panel.current_candidate() is not None)
     assert panel.current_candidate().id == ana.id  # ready to score
+    assert panel.status.text() == "Saved."
     assert [e.criterion.quality for e in panel.score_editors] == [
         c.quality for c in hr.list_criteria(workbook)
     ]
@@ -165,23 +172,23 @@ def test_clearing_a_score_with_a_note_asks_first(qtbot, page, workbook, fake_dia
 def test_bad_input_is_shown_next_to_the_field_and_writes_nothing(qtbot, page, workbook):
     panel = page.candidates
     qtbot.keyClicks(panel.role_edit, "Barista")
-    click(qtbot, panel.save_button)
+    enter(qtbot, panel.role_edit)
     assert panel.errors["name"].isVisible()
     assert panel.errors["name"].text() == "Name cannot be empty."
+    qtbot.keyClicks(panel.date_edit, "10/03/2026")  # the bad date first: Ana alone is added
     qtbot.keyClicks(panel.name_edit, "Ana")
-    qtbot.keyClicks(panel.date_edit, "10/03/2026")
-    click(qtbot, panel.save_button)
+    enter(qtbot, panel.name_edit)
     assert not panel.errors["name"].isVisible()
     assert panel.errors["interview_date"].isVisible()
     assert "YYYY-MM-DD" in panel.errors["interview_date"].text()
     assert hr.list_candidates(workbook) == []
     panel.date_edit.clear()
-    click(qtbot, panel.save_button)
+    enter(qtbot, panel.date_edit)
     assert [c.name for c in hr.list_candidates(workbook)] == ["Ana"]
     # a second Ana is refused
     click(qtbot, panel.add_button)
     qtbot.keyClicks(panel.name_edit, "ana")
-    click(qtbot, panel.save_button)
+    enter(qtbot, panel.name_edit)
     assert "already a candidate called" in panel.errors["name"].text()
     assert len(hr.list_candidates(workbook)) == 1
 
@@ -218,22 +225,23 @@ def test_choosing_someone_else_saves_the_edit_in_progress(qtbot, page, workbook)
     assert page.candidates.name_edit.text() == "Ben"
 
 
-def test_a_new_candidate_typed_but_not_added_is_only_discarded_after_asking(
-    qtbot, page, workbook, fake_dialogs
-):
+def test_a_new_candidate_is_added_once_and_a_refused_one_stays(qtbot, page, workbook, fake_dialogs):
     add(workbook, "Ben")
     page.reload()
     panel = page.candidates
-    qtbot.keyClicks(panel.name_edit, "Ana")
-    assert page.save_pending() == "You started adding Ana but did not add them."
-    fake_dialogs.answer = False
+    qtbot.keyClicks(panel.name_edit, "An")
+    qtbot.waitUntil(lambda: len(hr.list_candidates(workbook)) == 2)  # the pause added them
+    qtbot.keyClicks(panel.name_edit, "a")
+    assert page.save_pending() is None
+    assert sorted(c.name for c in hr.list_candidates(workbook)) == ["Ana", "Ben"]
+    # a new candidate without a name is refused, named, and kept in the form
+    panel.start_new()
+    qtbot.keyClicks(panel.role_edit, "Cook")
+    assert "could not be added: Name cannot be empty." in (page.save_pending() or "")
     panel.table.selectRow(0)
-    assert fake_dialogs.kinds() == ["confirm"]
-    assert panel.current_candidate() is None and panel.name_edit.text() == "Ana"
-    fake_dialogs.answer = True
-    panel.table.selectRow(0)
-    assert panel.name_edit.text() == "Ben"
-    assert [c.name for c in hr.list_candidates(workbook)] == ["Ben"]
+    assert panel.current_candidate() is None and panel.role_edit.text() == "Cook"
+    assert fake_dialogs.asked == []
+    assert len(hr.list_candidates(workbook)) == 2
 
 
 def test_delete_asks_and_removes_every_trace(qtbot, page, workbook, fake_dialogs):
@@ -283,7 +291,7 @@ def test_empty_state_and_first_action(qtbot, page, workbook):
     click(qtbot, panel.empty_add_button)
     qtbot.keyClicks(panel.name_edit, "Ana")
     qtbot.keyClick(panel.name_edit, Qt.Key.Key_Return)
-    assert panel.list_stack.currentWidget() is panel.table
+    qtbot.waitUntil(lambda: panel.list_stack.currentWidget() is panel.table)
     assert page.print_filled_button.isEnabled()
 
 
@@ -474,9 +482,8 @@ def test_add_a_criterion(qtbot, page, workbook):
     qtbot.keyClick(panel.questions_edit, Qt.Key.Key_Return)
     qtbot.keyClicks(panel.questions_edit, "And a busy one?")
     panel.weight_combo.setCurrentIndex(panel.weight_combo.findData(4))
-    panel.values_list.item(0).setCheckState(Qt.CheckState.Checked)
-    with qtbot.waitSignal(page.changed):
-        click(qtbot, panel.save_button)
+    panel.values_list.item(0).setCheckState(Qt.CheckState.Checked)  # a tick saves at once
+    assert panel.status.text() == "Saved."
     added = hr.list_criteria(workbook)[-1]
     assert (added.quality, added.good_signs, added.questions, added.weight, added.value_ids) == (
         "Patience & <calm>",
@@ -485,6 +492,8 @@ def test_add_a_criterion(qtbot, page, workbook):
         4,
         (kind,),
     )
+    assert [c.quality for c in hr.list_criteria(workbook)].count(added.quality) == 1
+    qtbot.waitUntil(lambda: panel.current() is not None)
     assert panel.current().id == added.id
     # the candidates' scoring grid shows it at once
     add(workbook, "Ana")
@@ -498,12 +507,13 @@ def test_criterion_errors_are_shown_next_to_the_fields(qtbot, page, workbook):
     panel = page.criteria
     before = len(hr.list_criteria(workbook))
     qtbot.keyClicks(panel.questions_edit, "A question?")
-    click(qtbot, panel.save_button)
+    enter(qtbot, panel.quality_edit)
     assert panel.errors["quality"].isVisible()
     assert panel.errors["quality"].text() == "Quality cannot be empty."
-    qtbot.keyClicks(panel.quality_edit, "Grit")
+    assert panel.status.text() == "Not saved."
     panel.questions_edit.clear()
-    click(qtbot, panel.save_button)
+    qtbot.keyClicks(panel.quality_edit, "Grit")
+    enter(qtbot, panel.quality_edit)
     assert not panel.errors["quality"].isVisible()
     assert "at least one interview question" in panel.errors["questions"].text()
     assert len(hr.list_criteria(workbook)) == before
@@ -517,8 +527,7 @@ def test_edit_reorder_retire_and_delete_criteria(qtbot, page, workbook, fake_dia
     panel = page.criteria
     panel.table.selectRow(1)  # Active listening
     assert panel.quality_edit.text() == "Active listening"
-    panel.weight_combo.setCurrentIndex(panel.weight_combo.findData(2))
-    click(qtbot, panel.save_button)
+    panel.weight_combo.setCurrentIndex(panel.weight_combo.findData(2))  # saved at once
     assert hr.get_criterion(workbook, quality(workbook, "Active listening")).weight == 2
     click(qtbot, panel.up_button)
     assert [c.quality for c in hr.list_criteria(workbook)][:2] == ["Active listening", "Empathy"]
@@ -575,21 +584,23 @@ def test_choosing_another_criterion_saves_the_edit_in_progress(qtbot, page, work
     assert "Owning problems" in [c.quality for c in hr.list_criteria(workbook)]
 
 
-def test_a_new_criterion_typed_but_not_added_is_only_discarded_after_asking(
+def test_a_new_criterion_is_added_once_it_has_a_quality_and_questions(
     qtbot, page, workbook, fake_dialogs
 ):
     page.tabs.setCurrentWidget(page.criteria)
     panel = page.criteria
     qtbot.keyClicks(panel.quality_edit, "Patience")
-    assert page.save_pending() == "You started adding a hiring criterion but did not add it."
-    fake_dialogs.answer = False
-    panel.table.selectRow(0)
-    assert fake_dialogs.kinds() == ["confirm"]
+    assert "at least one interview question" in (page.save_pending() or "")
+    panel.table.selectRow(0)  # refused: the new criterion stays in the form
     assert panel.current() is None and panel.quality_edit.text() == "Patience"
-    fake_dialogs.answer = True
+    page.tabs.setCurrentWidget(page.ranking)  # and on its tab
+    assert page.tabs.currentWidget() is page.criteria
+    qtbot.keyClicks(panel.questions_edit, "When did you wait?")
     panel.table.selectRow(0)
     assert panel.quality_edit.text() == "Empathy"
-    assert len(hr.list_criteria(workbook)) == 5
+    assert fake_dialogs.asked == []
+    assert [c.quality for c in hr.list_criteria(workbook)].count("Patience") == 1
+    assert len(hr.list_criteria(workbook)) == 6
 
 
 # -- printing ------------------------------------------------------------------------
@@ -642,16 +653,14 @@ def test_read_only_workbook_disables_editing(qtbot, tmp_path: Path, previews):
         assert panel.name_edit.isReadOnly()
         for widget in (
             panel.add_button,
-            panel.save_button,
             panel.delete_button,
             panel.status_combo,
             *panel.editor_for("Empathy").buttons.values(),
-            page.criteria.save_button,
             page.criteria.new_button,
             page.criteria.retire_button,
         ):
             assert not widget.isEnabled(), widget.objectName()
-        assert panel.save_candidate() is False
+        panel.save_candidate()
         panel.delete_candidate()
         assert [c.name for c in hr.list_candidates(wb)] == ["Ana"]
         click(qtbot, page.print_filled_button)  # printing still works

@@ -164,7 +164,7 @@ def test_note_is_saved_with_the_value(qtbot, page: KpisPage) -> None:
     page.select_cell(csat, "2026-09")
     assert page.note_edit.isEnabled()
     page.note_edit.setPlainText("New menu <b>launched</b> & staff trained")
-    qtbot.mouseClick(page.save_note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.note_status.text() == "Saved.")  # after a pause in typing
     assert (
         kpis.get_entry(page.wb, csat, "2026-09").note == "New menu <b>launched</b> & staff trained"
     )

@@ -1,9 +1,10 @@
 """No action loses typed work: in the by-person answers, the question bank, the core
-values, the team and the standards, whatever is typed is in the workbook after the owner
-picks another item, switches tab or page, or closes the window, without waiting for the
-pause in typing that also saves it. A change the model refuses is not written: its message
-stays next to the field and leaving is refused with a sentence saying what would be lost
-(the sidebar and closing the window ask)."""
+values, the team, the standards, the candidates, the hiring criteria and the KPI notes,
+whatever is typed is in the workbook after the owner picks another item, switches tab or
+page, or closes the window, without waiting for the pause in typing that also saves it. A
+change the model refuses is not written: its message stays next to the field and leaving is
+refused with a sentence saying what would be lost (the sidebar and closing the window
+ask)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QWidget
 
+from cscoach.model import hiring as hr
+from cscoach.model import kpis, standards, team
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
-from cscoach.model import standards, team
 from cscoach.model.workbook import Workbook
 from cscoach.ui.main_window import PAGES
 
@@ -170,12 +172,89 @@ def standard_editor(qtbot, window, wb: Workbook) -> Editor:
     )
 
 
+def candidate_editor(qtbot, window, wb: Workbook) -> Editor:
+    for name in ("Ana", "Bo"):
+        hr.add_candidate(wb, hr.CandidateInput(name, "Barista"))
+    window.show_page("hiring")
+    page = window.current_page()
+    panel = page.candidates
+    click_row(qtbot, panel.table, 0)
+    first, other = (panel.model.summary_at(row).candidate for row in (0, 1))
+    assert panel.current_candidate().id == first.id
+
+    return Editor(
+        page,
+        panel.notes_edit,
+        lambda book: hr.get_candidate(book, first.id).notes,
+        lambda: click_row(qtbot, panel.table, 1),
+        lambda: page.tabs.setCurrentWidget(page.criteria),
+        lambda: panel._current_id == first.id,
+        lambda: panel.name_edit.setText(other.name.lower()),  # another candidate's name
+        lambda: panel.errors["name"],
+        "already a candidate",
+        lambda: panel.name_edit.setText(first.name),
+    )
+
+
+def criterion_editor(qtbot, window, wb: Workbook) -> Editor:
+    window.show_page("hiring")  # a new workbook has example criteria
+    page = window.current_page()
+    panel = page.criteria
+    page.tabs.setCurrentWidget(panel)
+    click_row(qtbot, panel.table, 0)
+    first = panel.model.items[0]
+    assert panel.current_id == first.id
+
+    return Editor(
+        page,
+        panel.good_edit,
+        lambda book: hr.get_criterion(book, first.id).good_signs,
+        lambda: click_row(qtbot, panel.table, 1),
+        lambda: page.tabs.setCurrentWidget(page.candidates),
+        lambda: panel.current_id == first.id,
+        panel.quality_edit.clear,
+        lambda: panel.errors["quality"],
+        "cannot be empty",
+        lambda: panel.quality_edit.setText(first.quality),
+    )
+
+
+def kpi_note_editor(qtbot, window, wb: Workbook) -> Editor:
+    csat = kpis.kpi_by_key(wb, "csat").id
+    this_month = kpis.current_month()
+    last_month = kpis.add_months(this_month, -1)
+    kpis.set_entry(wb, csat, this_month, 80, "Busy")
+    kpis.set_entry(wb, csat, last_month, 90, "Quiet")
+    window.show_page("kpis")
+    page = window.current_page()
+    page.select_cell(csat, this_month)
+
+    def pick_other() -> None:
+        rect = page.grid.visualRect(page.grid_model.index_of(csat, last_month))
+        qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    return Editor(
+        page,
+        page.note_edit,
+        lambda book: kpis.get_entry(book, csat, this_month).note,
+        pick_other,
+        lambda: page.tabs.setCurrentIndex(3),  # Definitions
+        lambda: page.current_cell()[1] == this_month,
+        lambda: page.note_edit.setPlainText("x" * (kpis.MAX_NOTE + 1)),
+        lambda: page.note_error,
+        "too long",
+    )
+
+
 EDITORS = {
     "answers": answers_editor,
     "question bank": bank_editor,
     "core value": value_editor,
     "team": team_editor,
     "standard": standard_editor,
+    "candidate": candidate_editor,
+    "criterion": criterion_editor,
+    "KPI note": kpi_note_editor,
 }
 
 

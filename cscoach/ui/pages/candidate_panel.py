@@ -43,7 +43,7 @@ from cscoach.model import hiring as hr
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.hiring import Candidate, Criterion, Score, ScoreSummary
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs, style
+from cscoach.ui import autosave, dialogs, style
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.widgets import (
     EmptyState,
@@ -66,7 +66,6 @@ FIT_SAMPLE = 10  # rows measured for a column's width, besides its longest texts
 FIT_LONGEST = 3  # the rows with the longest text of a column, measured too
 FIT_WIDEST = 300  # px: no column is made wider; a longer text is elided, in full in its tooltip
 NAME_CHARACTERS = 16  # a candidate's name keeps this many average characters on a small screen
-SAVE_DELAY_MS = 800
 
 
 def criterion_tip(criterion: Criterion) -> str:
@@ -466,10 +465,9 @@ class CandidatesPanel(QWidget):
         self.score_editors: list[ScoreEditor] = []
         # what the scoring grid was built from: (candidate id, criteria, scores)
         self._scores_shown: tuple[int, list[Criterion], dict[int, Score]] | None = None
-        self.save_timer = QTimer(self)
-        self.save_timer.setSingleShot(True)
-        self.save_timer.setInterval(SAVE_DELAY_MS)
-        self.save_timer.timeout.connect(self._on_field_left)
+        self._refusal: str | None = None  # why the last save was refused
+        self._list_stale = False  # a save asked for the list to be shown again
+        self.save_timer = autosave.save_timer(self, self.flush)
 
         self.model = CandidateTableModel(self)
         self._build_list()
@@ -547,9 +545,9 @@ class CandidatesPanel(QWidget):
         edit = QLineEdit()
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
-        edit.returnPressed.connect(self.save_candidate)
+        edit.returnPressed.connect(self.save_candidate)  # Enter saves at once
         edit.editingFinished.connect(self._on_field_left)
-        edit.textChanged.connect(self._update_buttons)
+        edit.textChanged.connect(self._edited)
         return edit
 
     def _build_detail(self) -> None:
@@ -597,16 +595,14 @@ class CandidatesPanel(QWidget):
         form.addRow("S&tatus", field(self.status_combo, "status"))
         form.addRow("N&otes", field(self.notes_edit, "notes"))
 
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("saveCandidateButton")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save_candidate)
+        self.status = autosave.status_label("candidateStatus", "Changes are saved as you type them")
+        self.status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setObjectName("deleteCandidateButton")
         self.delete_button.setToolTip("Delete this candidate with all their scores and notes")
         self.delete_button.clicked.connect(self.delete_candidate)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         self.feedback_label = plain_label(object_name="candidateFeedback", role="feedback")
@@ -648,7 +644,6 @@ class CandidatesPanel(QWidget):
         for widget in (
             self.add_button,
             self.empty_add_button,
-            self.save_button,
             self.delete_button,
             self.status_combo,
         ):
@@ -664,7 +659,7 @@ class CandidatesPanel(QWidget):
     def reload(self, summaries: list[ScoreSummary] | None = None) -> None:
         """Read the candidates again (``summaries``: already read by the page). What is
         unchanged is left as it is: the table, the form and the scoring grid."""
-        self.save_timer.stop()
+        self.flush()
         self._save_notes_pending()
         self._reload_table(self._current_id, summaries)
         self.role_completer.model().setStringList(hr.list_roles(self.wb))  # type: ignore[attr-defined]
@@ -735,9 +730,6 @@ class CandidatesPanel(QWidget):
             self.notes_edit.toPlainText(),
         )
 
-    def is_dirty(self) -> bool:
-        return self.form_values() != self._loaded
-
     # -- the form --------------------------------------------------------------
 
     def _fill(self, values: CandidateForm) -> None:
@@ -751,6 +743,9 @@ class CandidatesPanel(QWidget):
         finally:
             self._loading = False
         self._loaded = values
+        self._refusal = None
+        self.save_timer.stop()
+        self.status.setText("")
         self.clear_errors()
         self._update_buttons()
 
@@ -762,9 +757,10 @@ class CandidatesPanel(QWidget):
         self.selection_changed.emit()
 
     def start_new(self, *, focus: bool = True, settle: bool = True) -> None:
-        """An empty form for a new candidate (Add Candidate, Insert)."""
+        """An empty form for a new candidate (Add Candidate, Insert): they are added as
+        soon as the form holds a name."""
         if settle and not self._settle_pending():
-            return
+            return  # the refused change keeps its message and the form
         self._current_id = None
         self._loading = True
         try:
@@ -797,11 +793,7 @@ class CandidatesPanel(QWidget):
     def _update_buttons(self) -> None:
         if self._loading:
             return
-        editing = self._current_id is not None
-        self.save_button.setText("Save Changes" if editing else "Add Candidate")
-        self.delete_button.setVisible(editing)
-        if not self.wb.read_only:
-            self.save_button.setEnabled(not editing or self.is_dirty())
+        self.delete_button.setVisible(self._current_id is not None)
 
     # -- writing ---------------------------------------------------------------
 
@@ -826,87 +818,111 @@ class CandidatesPanel(QWidget):
             return None
         return True if result is None else result
 
-    def save_candidate(self, *, focus_error: bool = True) -> bool:
-        """Add the candidate in the form, or save the changes to them."""
+    # -- saving as the owner types -----------------------------------------------
+
+    def _edited(self) -> None:
+        if self._loading or self.wb.read_only:
+            return
+        self.status.setText("")
+        self.save_timer.start()
+
+    def _on_field_left(self) -> None:
+        """Leaving a field (or Enter) saves the form."""
+        if not self._loading:
+            self.flush()
+
+    def _on_notes_changed(self) -> None:
+        self._edited()
+
+    def _on_status_changed(self) -> None:
+        """A status chosen is saved at once."""
+        self._on_field_left()
+
+    def is_dirty(self) -> bool:
+        """Whether the form holds something the workbook does not (an untouched new form
+        holds nothing)."""
+        return not self.wb.read_only and self.form_values() != self._loaded
+
+    def flush(self) -> bool:
+        """Save the form now if it holds a change: one model call, adding the new candidate
+        or changing the one shown. True when nothing is left unsaved; False when the model
+        refused it (its message is shown next to the field and nothing was written)."""
         self.save_timer.stop()
-        if self.wb.read_only:
-            return False
+        if self._loading or not self.is_dirty():
+            return True
         values = self.form_values()
         self.clear_errors()
+        added = self._current_id is None
         try:
-            if self._current_id is None:
-                new_id = self._write("add this candidate", hr.add_candidate, values.to_input())
-                if new_id is None:
-                    return False
-                self._reload_table(int(new_id))  # type: ignore[call-overload]
-                candidate = hr.get_candidate(self.wb, int(new_id))  # type: ignore[call-overload]
-                self._load(candidate)
-                self.feedback_label.setText(
-                    f"{candidate.name} was added. Score them below as you interview."
-                )
+            if added:
+                candidate_id = int(hr.add_candidate(self.wb, values.to_input()))
             else:
-                if not self.is_dirty():
-                    return True
-                if not self._write(
-                    "save the changes", hr.update_candidate, self._current_id, values.to_input()
-                ):
-                    return False
-                candidate = hr.get_candidate(self.wb, self._current_id)
-                self._loaded = CandidateForm.of(candidate)
-                self.form_title.setText(candidate.name)
-                self._reload_table(candidate.id)
-                self._update_buttons()
-                self.feedback_label.setText("Changes saved.")
+                candidate_id = self._current_id
+                hr.update_candidate(self.wb, candidate_id, values.to_input())
         except ValidationError as exc:
-            self.show_validation_error(exc, focus=focus_error)
-            return False
+            self.show_validation_error(exc, focus=False)
+            return self._refuse(exc.message)
+        except autosave.REFUSALS as exc:
+            show_message(self.form_error, autosave.refusal(exc))
+            return self._refuse(autosave.refusal(exc))
+        self._current_id = candidate_id
+        self._loaded = values
+        self._refusal = None
+        self.status.setText(autosave.SAVED)
+        self.form_title.setText(values.name.strip())
+        if added:
+            self._build_scores()  # the scoring grid for the candidate just added
+            self.selection_changed.emit()
+            self.feedback_label.setText(
+                f"{values.name.strip()} was added; changes are saved as you type. Score "
+                "them below as you interview."
+            )
         self.role_completer.model().setStringList(hr.list_roles(self.wb))  # type: ignore[attr-defined]
+        # The list follows on the next turn of the event loop (the form is left as typed):
+        # a click in the list that saved the form by leaving it lands on the row aimed at.
+        if not self._list_stale:
+            self._list_stale = True
+            QTimer.singleShot(0, self, self._show_stale_list)
+        self._update_buttons()
         self.changed.emit()
         return True
 
-    def _on_field_left(self) -> None:
-        if self._loading or self.wb.read_only or self._current_id is None:
-            return
-        if self.is_dirty():
-            self.save_candidate(focus_error=False)
+    def _refuse(self, message: str) -> bool:
+        self.status.setText(autosave.NOT_SAVED)
+        if self._current_id is None:
+            name = self.name_edit.text().strip() or "The new candidate"
+            self._refusal = f"{name} could not be added: {message}"
+        else:
+            self._refusal = f"Your changes to {self._loaded.name} could not be saved: {message}"
+        return False
 
-    def _on_notes_changed(self) -> None:
-        self._update_buttons()
-        if not self._loading and self._current_id is not None:
-            self.save_timer.start()
+    def _show_stale_list(self) -> None:
+        """Show the saved candidates in the list if the panel is shown (else when it is
+        next shown: a page being closed with its workbook is not read again)."""
+        if self._list_stale and self.isVisible():
+            self._list_stale = False
+            self._reload_table(self._current_id)
+            self.selection_changed.emit()  # a candidate just added can now be printed
 
-    def _on_status_changed(self) -> None:
-        self._update_buttons()
-        self._on_field_left()
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._show_stale_list()
+
+    def save_candidate(self) -> bool:
+        """Save the form now (Enter; otherwise done as the owner types)."""
+        return self.flush()
 
     def _settle_pending(self) -> bool:
-        """Before the form shows someone else: save an edit in progress, or ask before
-        discarding a new candidate typed but not added. False to stay put."""
-        self.save_timer.stop()
+        """Before the form shows someone else: save the edit in progress. False to stay
+        put (the refused change keeps its message)."""
         self._save_notes_pending()
-        if self.wb.read_only or not self.is_dirty():
-            return True
-        if self._current_id is not None:
-            return self.save_candidate()
-        name = self.name_edit.text().strip() or "a new candidate"
-        return dialogs.confirm(
-            self,
-            "Discard the new candidate?",
-            f"You started adding {name} but did not click Add Candidate. Discard what you typed?",
-            "Discard",
-        )
+        return self.flush()
 
     def save_pending(self) -> str | None:
-        self.save_timer.stop()
         self._save_notes_pending()
-        if self.wb.read_only or not self.is_dirty():
+        if self.flush():
             return None
-        if self._current_id is not None and self.save_candidate():
-            return None
-        if self._current_id is None:
-            name = self.name_edit.text().strip() or "a new candidate"
-            return f"You started adding {name} but did not add them."
-        return f"Your changes to {self._loaded.name} could not be saved."
+        return self._refusal or "The candidate being edited is not saved."
 
     def _on_selection_changed(self) -> None:
         if self._loading:
@@ -917,15 +933,9 @@ class CandidatesPanel(QWidget):
             return
         target = summary.candidate.id
         if not self._settle_pending():
-            self._loading = True
-            try:
-                row = self.model.row_of(self._current_id)
-                if row is None:
-                    self.table.clearSelection()
-                else:
-                    self._select_row(row)
-            finally:
-                self._loading = False
+            # Refused: stay on the candidate being edited; its message is shown.
+            self._select_edited_row()
+            QTimer.singleShot(0, self, self._select_edited_row)
             return
         row = self.model.row_of(target)
         if row is None:
@@ -938,11 +948,22 @@ class CandidatesPanel(QWidget):
         self._load(hr.get_candidate(self.wb, target))
         self.feedback_label.setText("")
 
+    def _select_edited_row(self) -> None:
+        self._loading = True
+        try:
+            row = self.model.row_of(self._current_id)
+            if row is None:
+                self.table.clearSelection()
+            else:
+                self._select_row(row)
+        finally:
+            self._loading = False
+
     def delete_candidate(self) -> None:
         """Delete the candidate in the form, with every score and note, after asking."""
         if self.wb.read_only or self._current_id is None:
             return
-        self.save_timer.stop()
+        self.flush()  # a cancelled delete keeps what was typed
         candidate = hr.get_candidate(self.wb, self._current_id)
         scores = len(hr.scores_for(self.wb, candidate.id))
         if not dialogs.confirm(

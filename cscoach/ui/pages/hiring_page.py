@@ -9,9 +9,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -42,7 +45,7 @@ from cscoach.model import philosophy as ph
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.hiring import Criterion, Ranked
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs, style
+from cscoach.ui import autosave, dialogs, style
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.candidate_panel import (
@@ -175,7 +178,11 @@ def _with_error(widget: QWidget, error: QWidget) -> QWidget:
 
 
 class CriteriaPanel(QWidget):
-    """The qualities to hire for: add, edit, reorder, retire, delete (if never scored)."""
+    """The qualities to hire for: add, edit, reorder, retire, delete (if never scored).
+
+    The form saves as the owner types (a pause, Enter, leaving a field, a choice), and
+    before another criterion, tab or page is shown; a new criterion is added as soon as it
+    has a quality, and later edits change that same criterion."""
 
     changed = Signal()
 
@@ -185,6 +192,9 @@ class CriteriaPanel(QWidget):
         self.current_id: int | None = None
         self._loading = False
         self._loaded: hr.CriterionInput | None = None
+        self._refusal: str | None = None  # why the last save was refused
+        self._list_stale = False  # a save asked for the table to be shown again
+        self.save_timer = autosave.save_timer(self, self.flush)
         self.model = CriteriaTableModel(self)
         self.table = record_table(self.model, "criteriaTable")
         self.table.setAccessibleName("Hiring criteria")
@@ -206,6 +216,9 @@ class CriteriaPanel(QWidget):
         self.quality_edit = QLineEdit()
         self.quality_edit.setObjectName("qualityEdit")
         self.quality_edit.setPlaceholderText("for example: Patience")
+        self.quality_edit.textChanged.connect(self._edited)
+        self.quality_edit.editingFinished.connect(self._left)
+        self.quality_edit.returnPressed.connect(self.save)  # Enter saves at once
         self.good_edit = self._text_edit("goodSignsEdit", "What a strong answer sounds like")
         self.poor_edit = self._text_edit("poorSignsEdit", "What should make you hesitate")
         self.questions_edit = self._text_edit(
@@ -215,9 +228,11 @@ class CriteriaPanel(QWidget):
         self.weight_combo.setObjectName("weightCombo")
         for weight, label in hr.WEIGHT_LABELS.items():
             self.weight_combo.addItem(label, weight)
+        self.weight_combo.currentIndexChanged.connect(lambda _i: self._left())  # at once
         self.values_list = QListWidget()
         self.values_list.setObjectName("valuesList")
         self.values_list.setMaximumHeight(90)
+        self.values_list.itemChanged.connect(lambda _item: self._left())  # a tick: at once
         self.values_hint = plain_label(
             "No core values yet: write them on the Philosophy page, then tick the ones this "
             "quality serves.",
@@ -246,8 +261,8 @@ class CriteriaPanel(QWidget):
         form.addRow("Serves", values_box)
 
         self.new_button = self._button("New Criterion", "newCriterionButton", self.start_new)
-        self.save_button = self._button("Add Criterion", "saveCriterionButton", self.save)
-        self.save_button.setDefault(True)
+        self.status = autosave.status_label("criterionStatus", "Changes are saved as you type them")
+        self.status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.up_button = self._button("Move Up", "criterionUpButton", lambda: self.move(-1))
         self.down_button = self._button("Move Down", "criterionDownButton", lambda: self.move(1))
         self.retire_button = self._button("Retire", "retireCriterionButton", self.toggle_active)
@@ -259,7 +274,7 @@ class CriteriaPanel(QWidget):
             row1.addWidget(b)
         row1.addStretch(1)
         row2 = QHBoxLayout()
-        row2.addWidget(self.save_button)
+        row2.addWidget(self.status)
         row2.addStretch(1)
         row2.addWidget(self.retire_button)
         row2.addWidget(self.delete_button)
@@ -315,7 +330,14 @@ class CriteriaPanel(QWidget):
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(height)
+        edit.textChanged.connect(self._edited)
+        edit.installEventFilter(self)  # leaving it saves it
         return edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QPlainTextEdit):
+            self._left()
+        return super().eventFilter(watched, event)
 
     def _button(self, label: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(label)
@@ -351,6 +373,13 @@ class CriteriaPanel(QWidget):
         return self._loaded is not None and self.form_input() != self._loaded
 
     def _fill_values(self, checked: set[int]) -> None:
+        loading, self._loading = self._loading, True
+        try:
+            self._fill_value_items(checked)
+        finally:
+            self._loading = loading
+
+    def _fill_value_items(self, checked: set[int]) -> None:
         self.values_list.clear()
         values = ph.list_values(self.wb)
         for value in values:
@@ -382,7 +411,9 @@ class CriteriaPanel(QWidget):
         if target.id == self.current_id:
             return
         if not self._settle_pending():
-            self._select_id(self.current_id)  # stay on the criterion being edited
+            # Refused: stay on the criterion being edited; its message is shown.
+            self._select_id(self.current_id)
+            QTimer.singleShot(0, self, lambda: self._select_id(self.current_id))
             return
         self._select_id(target.id)
         self._show_criterion(next(c for c in self.model.items if c.id == target.id))
@@ -390,46 +421,114 @@ class CriteriaPanel(QWidget):
     def _show_criterion(self, c: Criterion) -> None:
         self.current_id = c.id
         self.form_title.setText(c.quality)
-        self.quality_edit.setText(c.quality)
-        self.good_edit.setPlainText(c.good_signs)
-        self.poor_edit.setPlainText(c.poor_signs)
-        self.questions_edit.setPlainText("\n".join(c.questions))
-        self.weight_combo.setCurrentIndex(self.weight_combo.findData(c.weight))
-        self._fill_values(set(c.value_ids))
-        self._loaded = self.form_input()
-        self._clear_errors()
+        self._loading = True
+        try:
+            self.quality_edit.setText(c.quality)
+            self.good_edit.setPlainText(c.good_signs)
+            self.poor_edit.setPlainText(c.poor_signs)
+            self.questions_edit.setPlainText("\n".join(c.questions))
+            self.weight_combo.setCurrentIndex(self.weight_combo.findData(c.weight))
+            self._fill_values(set(c.value_ids))
+        finally:
+            self._loading = False
+        self._form_loaded()
         self.feedback_label.setText("")
         self._update_buttons()
 
-    def _settle_pending(self) -> bool:
-        """Before the form shows another criterion: save the edit in progress, or ask before
-        discarding a new criterion typed but not added. False to stay put."""
-        if self.wb.read_only or not self.is_dirty():
+    def _form_loaded(self) -> None:
+        """The form shows what the workbook holds: nothing waits to be saved."""
+        self._loaded = self.form_input()
+        self._refusal = None
+        self.save_timer.stop()
+        self.status.setText("")
+        self._clear_errors()
+
+    # -- saving as the owner types -----------------------------------------------
+
+    def _edited(self) -> None:
+        if self._loading or self.wb.read_only:
+            return
+        self.status.setText("")
+        self.save_timer.start()
+
+    def _left(self) -> None:
+        """A field left, Enter or a choice made: saved at once."""
+        if not self._loading:
+            self.flush()
+
+    def flush(self) -> bool:
+        """Save the form now if it holds a change: one model call, adding the new criterion
+        or changing the one shown. True when nothing is left unsaved; False when the model
+        refused it (its message is shown next to the field and nothing was written)."""
+        self.save_timer.stop()
+        if self._loading or self.wb.read_only or not self.is_dirty():
             return True
-        if self.current_id is not None:
-            return self.save()
-        name = self.quality_edit.text().strip()
-        return dialogs.confirm(
-            self,
-            "Discard the new criterion?",
-            f"You started adding {f'“{name}”' if name else 'a new criterion'} but did not click "
-            "Add Criterion. Discard what you typed?",
-            "Discard",
-        )
+        self._clear_errors()
+        data = self.form_input()
+        added = self.current_id is None
+        try:
+            if added:
+                self.current_id = int(hr.add_criterion(self.wb, data))
+            else:
+                hr.update_criterion(self.wb, self.current_id, data)
+        except ValidationError as exc:
+            show_message(self.errors.get(exc.field, self.form_error), exc.message)
+            return self._refuse(exc.message)
+        except autosave.REFUSALS as exc:
+            show_message(self.form_error, autosave.refusal(exc))
+            return self._refuse(autosave.refusal(exc))
+        self._loaded = data
+        self._refusal = None
+        self.status.setText(autosave.SAVED)
+        self.form_title.setText(data.quality.strip())
+        if added:
+            self.feedback_label.setText(
+                f"“{data.quality.strip()}” was added; changes are saved as you type."
+            )
+        # The table follows on the next turn of the event loop (the form is left as typed):
+        # a click in the table that saved the form by leaving it lands on the row aimed at.
+        if not self._list_stale:
+            self._list_stale = True
+            QTimer.singleShot(0, self, self._show_stale_list)
+        self.changed.emit()
+        return True
+
+    def _refuse(self, message: str) -> bool:
+        self.status.setText(autosave.NOT_SAVED)
+        if self.current_id is None:
+            self._refusal = f"The new hiring criterion could not be added: {message}"
+        else:
+            quality = self._loaded.quality.strip() if self._loaded else "a hiring criterion"
+            self._refusal = f"Your changes to “{quality}” could not be saved: {message}"
+        return False
+
+    def _show_stale_list(self) -> None:
+        """Show the saved criteria in the table if it is shown (else when it is next
+        shown: a page being closed with its workbook is not read again)."""
+        if self._list_stale and self.isVisible():
+            self._list_stale = False
+            if self.model.set_items(hr.list_criteria(self.wb)):
+                self.fitter.refit()
+            self._select_id(self.current_id)
+            self._update_buttons()
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._show_stale_list()
+
+    def _settle_pending(self) -> bool:
+        """Before the form shows another criterion: save the edit in progress. False to
+        stay put (the refused change keeps its message)."""
+        return self.flush()
 
     def save_pending(self) -> str | None:
-        if self.wb.read_only or not self.is_dirty():
+        if self.flush():
             return None
-        if self.current_id is not None and self.save():
-            return None
-        if self.current_id is None:
-            return "You started adding a hiring criterion but did not add it."
-        return "Your changes to a hiring criterion could not be saved."
+        return self._refusal or "The hiring criterion being edited is not saved."
 
     def _update_buttons(self) -> None:
         c = self.current()
         editable = not self.wb.read_only
-        self.save_button.setText("Save Changes" if c else "Add Criterion")
         self.retire_button.setText("Use Again" if c and not c.active else "Retire")
         self.retire_button.setToolTip(
             "Stop scoring and printing this quality; scores already given stay"
@@ -446,7 +545,6 @@ class CriteriaPanel(QWidget):
         )
         for w in (
             self.new_button,
-            self.save_button,
             self.weight_combo,
             self.values_list,
         ):
@@ -454,7 +552,7 @@ class CriteriaPanel(QWidget):
         for edit in (self.quality_edit, self.good_edit, self.poor_edit, self.questions_edit):
             edit.setReadOnly(not editable)
         if not editable:
-            for w in (self.new_button, self.save_button, self.delete_button, self.retire_button):
+            for w in (self.new_button, self.delete_button, self.retire_button):
                 w.setToolTip(READ_ONLY_TIP)
 
     # -- actions ---------------------------------------------------------------
@@ -465,12 +563,16 @@ class CriteriaPanel(QWidget):
         self._select_id(None)
         self.current_id = None
         self.form_title.setText("New criterion")
-        for edit in (self.quality_edit, self.good_edit, self.poor_edit, self.questions_edit):
-            edit.clear()
-        self.weight_combo.setCurrentIndex(self.weight_combo.findData(3))
-        self._fill_values(set())
-        self._loaded = self.form_input()
-        self._clear_errors()
+        self._loading = True
+        try:
+            for edit in (self.quality_edit, self.good_edit, self.poor_edit, self.questions_edit):
+                edit.clear()
+            self.weight_combo.setCurrentIndex(self.weight_combo.findData(3))
+            self._fill_values(set())
+        finally:
+            self._loading = False
+        self._form_loaded()
+        self.feedback_label.setText("")
         self._update_buttons()
         if not self.wb.read_only:
             self.quality_edit.setFocus()
@@ -486,29 +588,8 @@ class CriteriaPanel(QWidget):
         )
 
     def save(self) -> bool:
-        if self.wb.read_only:
-            return False
-        self._clear_errors()
-        data = self.form_input()
-        if self.current_id is None:
-            new_id = self._write(hr.add_criterion, data)
-            if new_id is None:
-                return False
-            self.current_id = int(new_id)  # type: ignore[call-overload]
-            self.feedback_label.setText(f"“{data.quality.strip()}” was added.")
-        else:
-            if self._write(hr.update_criterion, self.current_id, data) is None:
-                return False
-            self.feedback_label.setText("Changes saved.")
-        self._loaded = None
-        self.reload()
-        feedback = self.feedback_label.text()
-        saved = self.current()
-        if saved is not None:
-            self._show_criterion(saved)  # as stored: trimmed, blank questions dropped
-        self.feedback_label.setText(feedback)
-        self.changed.emit()
-        return True
+        """Save the form now (Enter in the quality; otherwise done as the owner types)."""
+        return self.flush()
 
     def move(self, step: int) -> None:
         if self.current_id is None or self.wb.read_only or not self._settle_pending():
@@ -537,6 +618,7 @@ class CriteriaPanel(QWidget):
         c = self.current()
         if c is None or self.wb.read_only:
             return
+        self.flush()  # a cancelled delete keeps what was typed
         if not dialogs.confirm(
             self,
             "Delete criterion?",
@@ -883,6 +965,8 @@ class HiringPage(Page):
         self.candidates.selection_changed.connect(self._update_print_button)
         self.criteria.changed.connect(self._criteria_changed)
         self.ranking.open_candidate.connect(self.open_candidate)
+        self._tab_index = 0
+        self._settling = False  # a tab is being put back after a refused change
         self.tabs.currentChanged.connect(self._tab_changed)
         self._update_print_button()
 
@@ -909,8 +993,13 @@ class HiringPage(Page):
             tab.reload(summaries)  # type: ignore[attr-defined]
 
     def save_pending(self) -> str | None:
-        problems = [p for p in (self.candidates.save_pending(), self.criteria.save_pending()) if p]
-        return " ".join(problems) or None
+        problems = []
+        for panel in (self.criteria, self.candidates):
+            problem = panel.save_pending()
+            if problem:
+                problems.append(problem)
+                self._put_back(self.tabs.indexOf(panel))  # shown with its message
+        return "\n\n".join(reversed(problems)) or None
 
     def _candidates_changed(self) -> None:
         self._stale = {self.ranking, self.compare}
@@ -924,13 +1013,32 @@ class HiringPage(Page):
         self.changed.emit()
 
     def _tab_changed(self, index: int) -> None:
-        """Leaving a tab saves an edit in progress there (a new entry stays in its form);
-        the tab shown reads the workbook if it changed while the tab was hidden."""
-        if self.tabs.widget(index) is not self.candidates:
-            self.candidates.save_pending()
-        if self.tabs.widget(index) is not self.criteria and self.criteria.current_id is not None:
-            self.criteria.save_pending()
+        """Leaving a tab saves the edit in progress there; a refused change keeps its tab
+        (with its message). The tab shown reads the workbook if it changed while hidden."""
+        if self._settling:
+            return
+        left = self.tabs.widget(self._tab_index)
+        if left in (self.candidates, self.criteria) and not left.flush():  # type: ignore[attr-defined]
+            self._put_back(self._tab_index)
+            return
+        self._tab_index = index
         self._refresh_tab()
+
+    def _put_back(self, index: int) -> None:
+        self._settling = True
+        try:
+            self.tabs.setCurrentIndex(index)
+        finally:
+            self._settling = False
+        self._tab_index = index
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Showing another page saves what is being typed here (a refused change keeps
+        its message, and ``save_pending`` names it)."""
+        if not event.spontaneous():
+            self.candidates.flush()
+            self.criteria.flush()
+        super().hideEvent(event)
 
     def _update_print_button(self) -> None:
         candidate = self.candidates.current_candidate()
@@ -943,7 +1051,8 @@ class HiringPage(Page):
 
     def open_candidate(self, candidate_id: int) -> None:
         self.tabs.setCurrentWidget(self.candidates)
-        self.candidates.select_candidate(candidate_id)
+        if self.tabs.currentWidget() is self.candidates:
+            self.candidates.select_candidate(candidate_id)
 
     # -- printing --------------------------------------------------------------
 

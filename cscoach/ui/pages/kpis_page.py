@@ -15,10 +15,13 @@ import textwrap
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QFontMetrics
@@ -40,7 +43,7 @@ from cscoach.model import kpi_import as ki
 from cscoach.model import kpis
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.ui import chart_import, dialogs, style
+from cscoach.ui import autosave, chart_import, dialogs, style
 from cscoach.ui.pages import kpi_dialogs
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.kpi_charts_tab import ChartsTab
@@ -256,6 +259,15 @@ class KpisPage(Page):
         self.setObjectName("kpisPage")
         self.today = today
         self.months_back = MONTHS_STEP
+        # The note beside the grid saves as it is typed (no Save button): the cell it
+        # belongs to, its text as last read or saved, and why its last save was refused.
+        self._note_cell: tuple[int, str] | None = None
+        self._note_loaded = ""
+        self._note_loading = False
+        self._note_refusal: str | None = None
+        self._settling = False  # the grid's cell or a tab is being put back
+        self._tab_index = 0
+        self.note_timer = autosave.save_timer(self, self.flush_note)
 
         self.counts_button = self._button(
             "Enter from Counts…",
@@ -363,7 +375,7 @@ class KpisPage(Page):
         side = months + text_width(self.grid, 4)
         self.grid.setMinimumWidth(frame + side + GRID_COLUMNS * column)
         self.grid.setWordWrap(False)
-        self.grid.selectionModel().currentChanged.connect(lambda *_a: self._show_cell())
+        self.grid.selectionModel().currentChanged.connect(self._cell_picked)
         self.grid_error = error_label("gridError")
         hint = plain_label(GRID_HINT, role="hint")
         hint.setWordWrap(True)
@@ -392,10 +404,13 @@ class KpisPage(Page):
         self.note_edit.setObjectName("cellNote")
         self.note_edit.setAccessibleName("Note for the chosen month")
         self.note_edit.setPlaceholderText("A note on this month (what happened, why)")
+        self.note_edit.textChanged.connect(self._note_edited)
+        self.note_edit.installEventFilter(self)  # leaving the note saves it
         self.note_error = error_label("cellNoteError")
-        self.save_note_button = self._button(
-            "Save Note", "saveNote", self.save_note, "Keep this note with the month's value"
+        self.note_status = autosave.status_label(
+            "noteStatus", "The note is saved with the month's value as you type it"
         )
+        self.note_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.cell_counts_button = self._button(
             "Enter from Counts…",
             "cellCounts",
@@ -406,7 +421,7 @@ class KpisPage(Page):
             "Clear Value", "clearValue", self.clear_value, "Remove this month's value"
         )
         buttons = QHBoxLayout()
-        buttons.addWidget(self.save_note_button)
+        buttons.addWidget(self.note_status)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         panel = QVBoxLayout(self.cell_panel)
@@ -476,13 +491,12 @@ class KpisPage(Page):
     def _show_cell(self) -> None:
         found = self.current_cell()
         writable = not self.read_only
-        show_message(self.note_error, "")
         if found is None:
             self.cell_title.setText("Pick a month and a KPI in the grid.")
             for widget in (self.cell_value, self.cell_formula):
                 widget.setText("")
-            self.note_edit.setPlainText("")
-            for w in (self.note_edit, self.save_note_button, self.clear_button):
+            self._show_note(None, "")
+            for w in (self.note_edit, self.clear_button):
                 w.setEnabled(False)
             self.cell_counts_button.setEnabled(False)
             self.counts_button.setEnabled(False)
@@ -507,12 +521,11 @@ class KpisPage(Page):
                 formula = ""
         self.cell_formula.setText(formula)
         self.cell_formula.setVisible(bool(formula))
-        self.note_edit.setPlainText(entry.note if entry else "")
+        self._show_note((kpi.id, month), entry.note if entry else "")
         self.note_edit.setEnabled(writable and entry is not None)
         self.note_edit.setPlaceholderText(
             "A note on this month (what happened, why)" if entry else "Enter a value first."
         )
-        self.save_note_button.setEnabled(writable and entry is not None)
         self.clear_button.setEnabled(writable and entry is not None)
         self.cell_counts_button.setEnabled(writable and kpi.from_counts)
         self.cell_counts_button.setVisible(kpi.from_counts)
@@ -526,18 +539,92 @@ class KpisPage(Page):
         self._after_write(reload_grid=False)
         self._show_cell()
 
-    def save_note(self) -> None:
-        found = self.current_cell()
-        if found is None:
+    # -- the note, saved as it is typed --------------------------------------------------
+
+    def _show_note(self, cell: tuple[int, str] | None, note: str) -> None:
+        """Show the note of ``cell`` as the workbook holds it. The same cell's note is left
+        as typed (a save refreshed the grid, not the note being written)."""
+        if cell == self._note_cell and self.note_edit.toPlainText() in (note, self._note_loaded):
+            if self._note_refusal is None:
+                self._note_loaded = note
             return
-        kpi, month = found
+        self.note_timer.stop()
+        self._note_loading = True
         try:
-            kpis.set_note(self.wb, kpi.id, month, self.note_edit.toPlainText(), today=self.today)
-        except ValidationError as exc:
-            show_message(self.note_error, exc.message)
+            self.note_edit.setPlainText(note)
+        finally:
+            self._note_loading = False
+        self._note_cell, self._note_loaded, self._note_refusal = cell, note, None
+        self.note_status.setText("")
+        show_message(self.note_error, "")
+
+    def _note_edited(self) -> None:
+        if self._note_loading or self.read_only or self._note_cell is None:
             return
-        self._feedback(f"Note saved for {kpi.name}, {kpis.month_label(month)}.")
-        self._after_write()
+        self.note_status.setText("")
+        self.note_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.note_edit and event.type() == QEvent.Type.FocusOut:
+            self.flush_note()
+        return super().eventFilter(watched, event)
+
+    def flush_note(self) -> bool:
+        """Save the note being typed now (one model call). True when nothing is left
+        unsaved; False when the model refused it: its message is shown under the note and
+        nothing was written."""
+        self.note_timer.stop()
+        if self._note_loading or self.read_only or self._note_cell is None:
+            return True
+        text = self.note_edit.toPlainText()
+        if text == self._note_loaded:
+            return True
+        kpi_id, month = self._note_cell
+        try:
+            kpis.set_note(self.wb, kpi_id, month, text, today=self.today)
+        except autosave.REFUSALS as exc:
+            message = autosave.refusal(exc)
+            show_message(self.note_error, message)
+            self.note_status.setText(autosave.NOT_SAVED)
+            name = next((k.name for k in self.grid_model.kpis if k.id == kpi_id), "a KPI")
+            self._note_refusal = (
+                f"The note on {name} for {kpis.month_label(month)} could not be saved: {message}"
+            )
+            return False
+        self._note_loaded = text
+        self._note_refusal = None
+        show_message(self.note_error, "")
+        self.note_status.setText(autosave.SAVED)
+        self._after_write()  # the grid shows ✎; the note is left as typed
+        return True
+
+    def save_note(self) -> bool:
+        """Save the note now (otherwise done as it is typed)."""
+        return self.flush_note()
+
+    def _cell_picked(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        """Another cell of the grid: the note being typed is saved first; a refused one
+        keeps its cell (and its message)."""
+        if self._settling:
+            return
+        if not self.flush_note():
+            self._put_back_cell()
+            QTimer.singleShot(0, self, self._put_back_cell)
+            return
+        self._show_cell()
+
+    def _put_back_cell(self) -> None:
+        if self._note_cell is None:
+            return
+        index = self.grid_model.index_of(*self._note_cell)
+        if index.isValid() and index != self.grid.currentIndex():
+            self._settling = True
+            try:
+                self.grid.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            finally:
+                self._settling = False
 
     def clear_value(self) -> None:
         found = self.current_cell()
@@ -601,13 +688,40 @@ class KpisPage(Page):
         super().showEvent(event)
         chart_import.warm_up()  # the charts are a click away: import matplotlib meanwhile
 
-    def _tab_changed(self, _index: int) -> None:
+    def _tab_changed(self, index: int) -> None:
+        """Leaving Monthly Figures saves the note being typed (a refused one keeps the
+        tab, with its message)."""
+        if self._settling:
+            return
+        if self._tab_index == 0 and index != 0 and not self.flush_note():
+            self._put_back_tab(0)
+            return
+        self._tab_index = index
         self.review.save_next_steps()
 
+    def _put_back_tab(self, index: int) -> None:
+        self._settling = True
+        try:
+            self.tabs.setCurrentIndex(index)
+        finally:
+            self._settling = False
+        self._tab_index = index
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Showing another page saves the note being typed here (a refused one keeps its
+        message, and ``save_pending`` names it)."""
+        if not event.spontaneous():
+            self.flush_note()
+        super().hideEvent(event)
+
     def save_pending(self) -> str | None:
-        if self.review.save_next_steps():
-            return None
-        return "The “what we will do next” text could not be saved."
+        problems = []
+        if not self.flush_note():
+            problems.append(self._note_refusal or "The note being typed is not saved.")
+            self._put_back_tab(0)
+        if not self.review.save_next_steps():
+            problems.append("The “what we will do next” text could not be saved.")
+        return "\n\n".join(problems) or None
 
     # -- import and export -------------------------------------------------------------
 

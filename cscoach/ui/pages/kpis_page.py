@@ -74,6 +74,19 @@ GRID_HINT = (
 )
 
 
+_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
+_CELL_ROLES = frozenset(  # the roles a grid cell answers
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+
+
 class KpiGridModel(QAbstractTableModel):
     """Months (newest first) × active KPIs. Editing a cell writes through the model."""
 
@@ -149,12 +162,11 @@ class KpiGridModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if self.cell(index) is None:
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.wb.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _READ_FLAGS if self.wb.read_only else _EDIT_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role not in _CELL_ROLES:  # the view asks each cell for a dozen roles at each paint
+            return None
         found = self.cell(index)
         if found is None:
             return None

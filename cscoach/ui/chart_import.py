@@ -37,7 +37,7 @@ PARTS = (  # in import order, each about 0.1 s at most
     "matplotlib.backends.backend_qt",
     CANVAS_MODULE,
 )
-WARM_UP_AFTER_MS = 250  # after the KPI page first shows: it is painted and taking input
+WARM_UP_AFTER_MS = 100  # after the KPI page first shows: it is painted and taking input
 BUSY_RETRY_MS = 50  # another thread holds the lock: look again this much later
 
 _warming = False
@@ -64,13 +64,14 @@ def import_next() -> int | None:
     return None if imported() else 0
 
 
-def warm_up(after_ms: int = WARM_UP_AFTER_MS) -> None:
-    """Start importing the parts on the event-loop turns from ``after_ms`` on (once)."""
+def warm_up(after_ms: int | None = None) -> None:
+    """Start importing the parts on the event-loop turns from ``after_ms`` on (once;
+    default ``WARM_UP_AFTER_MS``)."""
     global _warming
     if _warming or imported():
         return
     _warming = True
-    QTimer.singleShot(after_ms, _warm_up_step)
+    QTimer.singleShot(WARM_UP_AFTER_MS if after_ms is None else after_ms, _warm_up_step)
 
 
 def _warm_up_step() -> None:

@@ -316,8 +316,10 @@ CHARTS_FIRST_SHOW = """
 import sys
 from PySide6.QtWidgets import QApplication
 from cscoach.model.workbook import Workbook
+from cscoach.ui import chart_import
 from cscoach.ui.pages.kpis_page import KpisPage
 
+chart_import.WARM_UP_AFTER_MS = 60_000  # the page's own early import: not what this tests
 app = QApplication([])
 wb = Workbook.create(sys.argv[1], "Corner Café")
 page = KpisPage(wb)

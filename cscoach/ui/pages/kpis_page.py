@@ -101,11 +101,21 @@ class KpiGridModel(QAbstractTableModel):
         self.months: list[str] = []
         self.entries: dict[tuple[int, str], kpis.KpiEntry] = {}
         self.targets: dict[tuple[int, str], float | None] = {}
+        self.headers: list[str] = []
+        self.month_labels: list[str] = []
 
     def load(self, months: list[str]) -> None:
         self.beginResetModel()
         self.kpis = kpis.list_kpis(self.wb, include_retired=False, today=self.today)
         self.months = months
+        self.headers = [  # asked for at every paint: wrapped once here
+            textwrap.fill(
+                f"{k.name}, {k.unit}" if k.unit and k.unit not in ("score", k.name) else k.name,
+                HEADER_WRAP,
+            )
+            for k in self.kpis
+        ]
+        self.month_labels = [kpis.month_label(m, short=True) for m in months]
         oldest = months[-1] if months else None
         self.entries = {(e.kpi_id, e.month): e for e in kpis.list_entries(self.wb, first=oldest)}
         self.targets = {}
@@ -142,8 +152,7 @@ class KpiGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.kpis):
             kpi = self.kpis[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                unit = f", {kpi.unit}" if kpi.unit and kpi.unit not in ("score", kpi.name) else ""
-                return textwrap.fill(f"{kpi.name}{unit}", HEADER_WRAP)
+                return self.headers[section]
             if role == Qt.ItemDataRole.ToolTipRole:
                 target = kpis.format_value(kpi.target, kpi.unit)
                 about = f"{kpi.description}\n\n" if kpi.description else ""
@@ -156,7 +165,7 @@ class KpiGridModel(QAbstractTableModel):
             and 0 <= section < len(self.months)
             and role == Qt.ItemDataRole.DisplayRole
         ):
-            return kpis.month_label(self.months[section], short=True)
+            return self.month_labels[section]
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

@@ -9,17 +9,17 @@ chart is about to be drawn (the Qt canvas that shows these figures is
 matplotlib may be imported by two threads at once: the window imports it in parts while
 the KPI page is open, and a print of the monthly review imports it in its worker thread.
 Two threads importing the same circle of modules can hand one of them a module that is
-only half run, so whichever thread imports matplotlib holds ``IMPORT_LOCK`` meanwhile: a
+only half run, so whichever thread imports matplotlib holds ``IMPORT_LOCK``
+(``cscoach.imports``) meanwhile: a
 worker imports the charts through ``kpi_charts_module`` (and the print worker imports
 reportlab under the lock too).
 """
 
 from __future__ import annotations
 
-import threading
 from types import ModuleType
 
-IMPORT_LOCK = threading.Lock()  # held by the thread importing matplotlib
+from cscoach.imports import IMPORT_LOCK  # held by the thread importing a heavy library
 
 
 def kpi_charts_module() -> ModuleType:

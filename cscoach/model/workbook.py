@@ -21,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cscoach.imports import import_without
 from cscoach.model import backups, migrations
 from cscoach.model.errors import (
     NotAWorkbookError,
@@ -579,9 +580,9 @@ class Workbook:
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
-        """sqlite-utils over the same connection (imported on first write: it is slow)."""
-        import sqlite_utils
-
+        """sqlite-utils over the same connection, imported on the first write without
+        numpy (``cscoach.imports.import_without``: numpy alone took most of that write)."""
+        sqlite_utils = import_without("sqlite_utils", "numpy", "pandas")
         return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     @contextlib.contextmanager

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -525,7 +526,24 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         self.stack.insertWidget(index, page)
         self._pages[index] = page
+        self._restore_splitters(page)
         return page
+
+    def _restore_splitters(self, page: Page) -> None:
+        """Put each named splitter of ``page`` where the owner last left it."""
+        for splitter in page.findChildren(QSplitter):
+            name = splitter.objectName()
+            state = self.settings.value(prefs.SPLITTER_KEY + name) if name else None
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    def _save_splitters(self) -> None:
+        """Remember where each named splitter of the pages built so far is."""
+        for page in self._pages.values():
+            for splitter in page.findChildren(QSplitter):
+                if splitter.objectName():
+                    key = prefs.SPLITTER_KEY + splitter.objectName()
+                    self.settings.setValue(key, splitter.saveState())
 
     def _size_stack_by_current_page(self) -> None:
         """Only the page shown counts towards the window's minimum size (the others' size
@@ -543,6 +561,7 @@ class MainWindow(QMainWindow):
         self._update_business_name()
 
     def _clear_pages(self) -> None:
+        self._save_splitters()
         self._pending = None
         while self.stack.count():
             widget = self.stack.widget(0)

@@ -13,6 +13,7 @@ RECENT_KEY = "files/recent"
 LAST_KEY = "files/last_workbook"
 GEOMETRY_KEY = "window/geometry"
 PAGE_KEY = "window/page"
+SPLITTER_KEY = "window/splitters/"  # + a splitter's object name: where the owner left it
 MAX_RECENT = 8
 
 

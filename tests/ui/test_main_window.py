@@ -242,6 +242,27 @@ def test_read_only_workbook_cannot_change_the_paper(qtbot, workbook, settings):
     assert wb_settings.page_size(wb) == "a4"
 
 
+def test_splitters_stay_where_the_owner_left_them(qtbot, workbook, settings):
+    window = MainWindow(workbook, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("team")
+    splitter = window.current_page().splitter
+    splitter.setSizes([700, 300])
+    wanted = splitter.sizes()
+    assert wanted != [0, 0]
+    window.close()  # saves where it is
+    wb = Workbook.open(workbook.path)
+    again = MainWindow(wb, settings)
+    qtbot.addWidget(again)
+    again.resize(1280, 800)
+    again.show()
+    again.show_page("team")
+    assert again.current_page().splitter.sizes() == wanted
+    again.close()
+
+
 def test_read_only_can_be_reopened_for_editing(qtbot, tmp_path, settings, fake_dialogs):
     path = make_workbook(tmp_path / "cafe.cscoach", "Café")
     holder = Workbook.open(path)  # "another CS Coach"

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from cscoach import __version__
+from cscoach.model import files
 from cscoach.model.errors import CsCoachError, WorkbookError, describe_failure
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ EXIT_OK = 0
 EXIT_UNHEALTHY = 1  # `check`: the file is not a healthy workbook
 EXIT_ERROR = 2
 
-COMMANDS = ("new", "demo", "check", "print", "kpi", "survey")
+COMMANDS = ("new", "demo", "check", "backup", "backups", "restore", "print", "kpi", "survey")
 
 USAGE = """\
 cscoach [WORKBOOK]
@@ -36,6 +37,9 @@ cscoach [WORKBOOK]
        cscoach new PATH --business NAME
        cscoach demo PATH
        cscoach check PATH
+       cscoach backup PATH
+       cscoach backups PATH
+       cscoach restore PATH --from BACKUP
        cscoach print DOC --workbook PATH --out FILE.pdf [options]
        cscoach kpi export --workbook PATH --out FILE.csv
        cscoach kpi import --workbook PATH FILE.csv [--replace]
@@ -127,6 +131,47 @@ def build_parser() -> argparse.ArgumentParser:
         "is never changed; a save cut off by a crash is rolled back first, as any open does.",
     )
     check.add_argument("path", metavar="PATH", type=_path, help="the workbook file to check")
+
+    backup = commands.add_parser(
+        "backup",
+        prog=f"{PROG} backup",
+        usage=f"{PROG} backup PATH",
+        help="back up the workbook now and print the backup's path",
+        description="Make a backup of the workbook at PATH now, in the “backups” folder beside "
+        "it, and print its path. The workbook is only read, so this works while the app has it "
+        "open. The newest 10 backups are kept.",
+    )
+    backup.add_argument("path", metavar="PATH", type=_path, help="the workbook to back up")
+
+    listing = commands.add_parser(
+        "backups",
+        prog=f"{PROG} backups",
+        usage=f"{PROG} backups PATH",
+        help="list the workbook's backups, newest first",
+        description="List the backups of the workbook at PATH, newest first, one per line: "
+        "date and time, kind (daily, manual, before-restore, before-schema-N), size in bytes "
+        "and path, separated by tabs.",
+    )
+    listing.add_argument("path", metavar="PATH", type=_path, help="the workbook")
+
+    restore = commands.add_parser(
+        "restore",
+        prog=f"{PROG} restore",
+        usage=f"{PROG} restore PATH --from BACKUP",
+        help="replace the workbook's contents with a backup (the current state is backed up)",
+        description="Replace everything in the workbook at PATH with the backup BACKUP (any "
+        "CS Coach workbook file). The workbook as it is now is backed up first, so a restore "
+        "can be undone by restoring that backup. Refused while the app has the workbook open.",
+    )
+    restore.add_argument("path", metavar="PATH", type=_path, help="the workbook to restore")
+    restore.add_argument(
+        "--from",
+        metavar="BACKUP",
+        type=_path,
+        required=True,
+        dest="source",
+        help="the backup to restore (see cscoach backups PATH)",
+    )
 
     from cscoach.printing.documents import DOCUMENTS
 
@@ -250,6 +295,11 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     try:
         return _run(args)
+    except BrokenPipeError:
+        # Whoever read the output stopped early (`| head -1`): the command's work, an
+        # import's commit included, is done, so that is not an error of the command.
+        _drop_stdout()
+        return EXIT_OK
     except UsageError as exc:
         return _fail(str(exc))
     except CsCoachError as exc:
@@ -259,6 +309,15 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"{where}{exc.strerror or exc}.")
     except sqlite3.Error as exc:
         return _fail(describe_failure(exc))
+
+
+def _drop_stdout() -> None:
+    """Send what is left for standard output nowhere (it was closed), so that Python's own
+    flush at exit does not complain about the broken pipe again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _run(args: list[str]) -> int:
@@ -284,6 +343,12 @@ def _run(args: list[str]) -> int:
         return _demo(ns.path)
     if ns.command == "check":
         return _check(ns.path)
+    if ns.command == "backup":
+        return _backup(ns.path)
+    if ns.command == "backups":
+        return _backups(ns.path)
+    if ns.command == "restore":
+        return _restore(ns.path, ns.source)
     if ns.command == "print":
         return _print(ns)
     if ns.command == "kpi":
@@ -377,7 +442,7 @@ def _print(ns: argparse.Namespace) -> int:
 
     _check_print_options(ns)
     if ns.out != STDOUT:
-        _check_out(ns.out, ".pdf")
+        _check_out(ns.out, ".pdf", ns.workbook)
     request = PrintRequest(
         ns.document,
         page_size=ns.page_size,
@@ -395,7 +460,8 @@ def _print(ns: argparse.Namespace) -> int:
         sys.stdout.buffer.write(printed.pdf)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    _write_atomically(ns.out, printed.pdf)
+    with _writing(ns.out):
+        files.write_file(ns.out, printed.pdf, private=request.personal, workbook=ns.workbook)
     print(f"Wrote {ns.out}.")
     return EXIT_OK
 
@@ -413,7 +479,7 @@ def _kpi(ns: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     if ns.kpi_command == "export":
-        _check_out(ns.out, ".csv")
+        _check_out(ns.out, ".csv", ns.workbook)
         with Workbook.open(ns.workbook, read_only=True) as wb, _writing(ns.out):
             count = kpi_import.export_kpi_csv(wb, ns.out)
         print(f"Wrote {count} value{'s' if count != 1 else ''} to {ns.out}.")
@@ -432,26 +498,21 @@ def _kpi(ns: argparse.Namespace) -> int:
 
 
 def _survey(ns: argparse.Namespace) -> int:
-    from cscoach.model import kpi_import
+    from cscoach.model import survey_import
     from cscoach.model.workbook import Workbook
 
     # Everything is checked against a read-only view first: a refused import must not even
     # make the daily backup that opening for writing makes.
     with _planning(ns.workbook) as wb:
-        table = kpi_import.read_survey(ns.file)
-        guess_date, guess_nps, guess_csat = kpi_import.suggest_columns(table)
-        nps_column, csat_column = ns.nps_column, ns.csat_column
-        if nps_column is None and csat_column is None:
-            nps_column, csat_column = guess_nps, guess_csat
-        analysis = kpi_import.analyse_survey(
-            table,
-            date_column=guess_date if ns.date_column is None else ns.date_column,
-            nps_column=nps_column,
-            csat_column=csat_column,
+        analysis = survey_import.prepare_survey(
+            survey_import.read_survey(ns.file),
+            date_column=ns.date_column,
+            nps_column=ns.nps_column,
+            csat_column=ns.csat_column,
         )
-        kpi_import.plan_survey(wb, analysis, replace=ns.replace)
+        survey_import.plan_survey(wb, analysis, replace=ns.replace)
     with Workbook.open(ns.workbook) as wb:
-        report = kpi_import.store_survey(wb, analysis, replace=ns.replace)
+        report = survey_import.store_survey(wb, analysis, replace=ns.replace)
     for line in report.lines():
         print(line)
     return EXIT_OK
@@ -484,8 +545,10 @@ def _planning(path: Path) -> Iterator[Workbook]:
         wb.close()
 
 
-def _check_out(path: Path, suffix: str) -> None:
-    """Refuse an output file that cannot be written before any work is done."""
+def _check_out(path: Path, suffix: str, workbook: Path) -> None:
+    """Refuse an output file that cannot be written, or that is the workbook or any other
+    CS Coach workbook, before any work is done."""
+    files.refuse_workbook(path, workbook)
     if path.is_dir():
         raise UsageError(f"--out: {path} is a folder; give a file name ending in {suffix}")
     reason = _unwritable(path)
@@ -510,11 +573,7 @@ def _unwritable(path: Path, exc: OSError | None = None) -> str | None:
     code = exc.errno if exc is not None else None
     if not writable or code in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{shown} is read-only for you; choose a folder you can write to"
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full; free some space or choose another disk"
-    if exc is not None:
-        return f"{exc.strerror or exc}; choose another file name or folder"
-    return None
+    return files.describe_os_error(exc) if exc is not None else None
 
 
 @contextlib.contextmanager
@@ -524,17 +583,6 @@ def _writing(path: Path) -> Iterator[None]:
         yield
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {_unwritable(path, exc)}") from exc
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """The whole file or nothing: written beside the target, then renamed over it."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with _writing(path):
-        try:
-            tmp.write_bytes(data)
-            tmp.replace(path)
-        finally:
-            tmp.unlink(missing_ok=True)
 
 
 def _demo(path: Path) -> int:
@@ -576,6 +624,35 @@ def _check(path: Path) -> int:
     for problem in problems:
         print(problem if problem.startswith(str(path)) else f"{path}: {problem}")
     return EXIT_UNHEALTHY
+
+
+def _backup(path: Path) -> int:
+    from cscoach.model import backups
+
+    print(backups.back_up_file(path))
+    return EXIT_OK
+
+
+def _backups(path: Path) -> int:
+    from cscoach.model import backups
+    from cscoach.model.workbook import inspect_file
+
+    if not path.exists():
+        inspect_file(path)  # the one message for a missing workbook
+    for backup in backups.list_backups(path):
+        made = backup.made_at.isoformat(sep=" ", timespec="seconds")
+        print(f"{made}\t{backup.kind}\t{backup.size}\t{backup.path}")
+    return EXIT_OK
+
+
+def _restore(path: Path, source: Path) -> int:
+    from cscoach.model.workbook import Workbook, inspect_file
+
+    inspect_file(source)  # a bad backup is refused before the workbook is even opened
+    with Workbook.open(path) as wb:
+        saved = wb.restore_from(source)
+    print(f"Restored {path} from {source}. It was backed up first as {saved}.")
+    return EXIT_OK
 
 
 def _fail(message: str) -> int:

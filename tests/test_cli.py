@@ -862,7 +862,7 @@ def test_a_failed_write_names_the_path_given(
 ) -> None:
     """The write itself fails (the folder looked writable): the message names the file the
     owner asked for, never the hidden temporary file beside it."""
-    from cscoach.model import csvfile
+    from cscoach.model import files
 
     target = shop.parent / f"out.{'pdf' if command == 'print' else 'csv'}"
     hidden = target.with_name(f".{target.name}.1234.tmp")
@@ -871,11 +871,10 @@ def test_a_failed_write_names_the_path_given(
         error.filename = str(hidden)
         raise error
 
+    monkeypatch.setattr(files, "open", fail, raising=False)  # every output is written there
     if command == "print":
-        monkeypatch.setattr(Path, "write_bytes", fail)
         args = ["print", "poster", "--workbook", str(shop), "--out", str(target)]
     else:
-        monkeypatch.setattr(csvfile, "open", fail, raising=False)
         args = ["kpi", "export", "--workbook", str(shop), "--out", str(target)]
     refused_writes_nothing(capsys, shop.parent, args, f"cannot write {target}: ", fragment)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from cscoach.model import files
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,16 +29,15 @@ def to_csv_text(header: Sequence[str], rows: Iterable[dict]) -> str:
     return out.getvalue()
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[dict]) -> None:
-    """Write the whole file under a temporary name, then move it into place."""
-    path = Path(path)
+def write_csv(
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[dict],
+    *,
+    private: bool = False,
+    workbook: Path | None = None,
+) -> None:
+    """Write the whole file or nothing (``files.write_file``): never over ``workbook`` or
+    any CS Coach workbook; ``private`` for people's data (readable by its owner only)."""
     data = ("\ufeff" + to_csv_text(header, rows)).encode("utf-8")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    files.write_file(Path(path), data, private=private, workbook=workbook)

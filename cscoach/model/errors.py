@@ -7,6 +7,8 @@ are problems with the file itself. Both carry a message written for the owner.
 
 from __future__ import annotations
 
+import errno
+
 
 class CsCoachError(Exception):
     """Base class for every error that is shown to the user as it is."""
@@ -56,7 +58,8 @@ def describe_failure(exc: BaseException) -> str:
     file made read-only, an I/O error). Every write is one transaction, so nothing was
     half-saved: the message says so."""
     text = str(exc).lower()
-    if "full" in text:
+    no_space = getattr(exc, "errno", None) in (errno.ENOSPC, getattr(errno, "EDQUOT", None))
+    if no_space or "full" in text or "no space" in text or "quota" in text:
         problem = "the disk is full"
         advice = "Free some space on the disk, then try again."
     elif "readonly" in text or "read-only" in text or "permission" in text:

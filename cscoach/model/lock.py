@@ -1,22 +1,27 @@
-"""One writer per workbook: an advisory lock file beside it.
+"""One writer per workbook: advisory locks on the file itself, whatever name reaches it.
 
-The lock is an ``fcntl.flock`` on ``<workbook>.lock``. The operating system releases it when
-the process ends, however it ends, so a lock left behind by a crash is stale by construction
-and the next CS Coach simply takes it over. The file also says who holds it (host, process,
-user, since when) so a second CS Coach can tell the owner.
+The lock is an ``fcntl.flock`` on ``<workbook>.lock`` beside the real file, and on a second
+lock file named after the file's identity, so a symlink or a hard link reaches it too. The
+operating system releases a flock when the process ends, however it ends, so a lock left
+behind by a crash is stale by construction and the next CS Coach simply takes it over.
+The file also says who holds it (host, process, user, since when) so a second CS Coach can
+tell the owner.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
 import os
 import socket
+import stat
+import tempfile
 from pathlib import Path
 
-from cscoach.model.errors import WorkbookLockedError
+from cscoach.model.errors import ReadOnlyError, WorkbookError, WorkbookLockedError
 
 try:
     import fcntl
@@ -25,7 +30,26 @@ except ImportError:  # pragma: no cover - Windows: fall back to holding the file
 
 
 def lock_path(workbook: Path) -> Path:
-    return workbook.with_name(workbook.name + ".lock")
+    """``<workbook>.lock`` beside the real file: a symlink or ``..`` in the path typed
+    reaches the same lock."""
+    real = Path(os.path.realpath(workbook))
+    return real.with_name(real.name + ".lock")
+
+
+def identity_lock_path(workbook: Path) -> Path | None:
+    """A lock named after the file's identity (device and inode) in this user's private
+    folder for locks: every name of the file (a hard link too) reaches the same one on this
+    computer. None where the file cannot be looked at."""
+    try:
+        st = os.stat(workbook)
+    except OSError:
+        return None
+    return _locks_folder() / f"{st.st_dev}-{st.st_ino}.lock"
+
+
+def _locks_folder() -> Path:
+    user = str(os.getuid()) if hasattr(os, "getuid") else (_user() or "user")
+    return Path(tempfile.gettempdir()) / f"cscoach-locks-{user}"
 
 
 def describe_holder(holder: dict) -> str:
@@ -40,56 +64,118 @@ def describe_holder(holder: dict) -> str:
 
 
 class WorkbookLock:
-    """Holds the write lock of one workbook until ``release()``."""
+    """Holds the write lock of one workbook until ``release()``.
+
+    Two locks, taken together: ``<workbook>.lock`` beside the real file (seen by CS Coach on
+    any computer that opens the file through a shared folder) and one named after the file's
+    identity (seen by every name of the file on this computer: a symlink, a hard link)."""
 
     def __init__(self, workbook: Path) -> None:
+        self.workbook = Path(workbook)
         self.path = lock_path(workbook)
-        self._fd: int | None = None
+        self._held: list[tuple[int, Path]] = []
 
     def acquire(self) -> None:
-        """Take the lock, or raise WorkbookLockedError naming who holds it."""
-        while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-            try:
-                if fcntl is not None:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                holder = _read_holder(fd)
-                os.close(fd)
-                raise WorkbookLockedError(
-                    f"This workbook is open in {describe_holder(holder)}.", holder
-                ) from None
-            # The file may have been removed by its previous holder between our open() and
-            # flock(): then we hold a lock on a deleted file, so start again.
-            try:
-                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
-            except FileNotFoundError:
-                same = False
-            if same:
-                break
-            os.close(fd)
-        holder = {
-            "host": socket.gethostname(),
-            "pid": os.getpid(),
-            "user": _user(),
-            "since": dt.datetime.now().isoformat(timespec="seconds"),
-        }
-        os.ftruncate(fd, 0)
-        os.write(fd, json.dumps(holder).encode())
-        os.fsync(fd)
-        self._fd = fd
+        """Take the lock, or raise WorkbookLockedError naming who holds it (WorkbookError
+        when the lock cannot be written: a folder the owner cannot write to, a full disk)."""
+        holder = json.dumps(
+            {
+                "host": socket.gethostname(),
+                "pid": os.getpid(),
+                "user": _user(),
+                "since": dt.datetime.now().isoformat(timespec="seconds"),
+            }
+        ).encode()
+        try:
+            self._held.append((_take(self.path, self.workbook), self.path))
+            identity = identity_lock_path(self.workbook)
+            if identity is not None and _private_folder(identity.parent):
+                self._held.append((_take(identity, self.workbook), identity))
+            for fd, path in self._held:
+                _write_holder(fd, path, holder, self.workbook)
+        except BaseException:
+            self.release()
+            raise
 
     def release(self) -> None:
-        if self._fd is None:
-            return
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self.path)
-        os.close(self._fd)  # closing releases the flock
-        self._fd = None
+        for fd, path in reversed(self._held):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+            os.close(fd)  # closing releases the flock
+        self._held = []
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return bool(self._held)
+
+
+def _take(path: Path, workbook: Path) -> int:
+    """An open descriptor of the lock file ``path``, exclusively locked."""
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise _cannot_lock(exc, path, workbook) from exc
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _read_holder(fd)
+            os.close(fd)
+            raise WorkbookLockedError(
+                f"This workbook is open in {describe_holder(holder)}.", holder
+            ) from None
+        # The file may have been removed by its previous holder between our open() and
+        # flock(): then we hold a lock on a deleted file, so start again.
+        try:
+            same = os.path.samestat(os.fstat(fd), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)
+
+
+def _write_holder(fd: int, path: Path, holder: bytes, workbook: Path) -> None:
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, holder)
+        os.fsync(fd)
+    except OSError as exc:
+        raise _cannot_lock(exc, path, workbook) from exc
+
+
+def _cannot_lock(exc: OSError, path: Path, workbook: Path) -> WorkbookError:
+    """Why the lock could not be taken, in terms of the workbook and its folder."""
+    folder = Path(os.path.realpath(workbook)).parent
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return WorkbookError(
+            f"{workbook} cannot be opened for changes because the disk is full. Free some "
+            "space on the disk, then try again. Nothing was changed."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and path.parent == folder:
+        return ReadOnlyError(
+            f"CS Coach cannot write in the folder {folder}, where the workbook is, so it "
+            "cannot open the workbook for changes."
+        )
+    return WorkbookError(
+        f"{workbook} cannot be opened for changes: its lock ({path}) cannot be written "
+        f"({exc.strerror or exc})."
+    )
+
+
+def _private_folder(folder: Path) -> bool:
+    """Make ``folder`` (0700) if needed; True when it is ours alone to keep locks in."""
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode):
+        return False
+    if hasattr(os, "getuid"):
+        return st.st_uid == os.getuid() and not st.st_mode & 0o077
+    return True  # pragma: no cover - Windows: the temporary folder is the user's own
 
 
 def _read_holder(fd: int) -> dict:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cscoach.imports import import_without
-from cscoach.model import backups, migrations
+from cscoach.model import backups, files, migrations
 from cscoach.model.errors import (
     NotAWorkbookError,
     ReadOnlyError,
@@ -413,7 +413,7 @@ def _remove_stale_parts(path: Path) -> None:
     with contextlib.suppress(OSError):
         for entry in path.parent.iterdir():
             match = _PART_NAME.fullmatch(entry.name)
-            if match and not _process_running(int(match["pid"])):
+            if match and not files.process_running(int(match["pid"])):
                 _remove_part(entry)
 
 
@@ -421,16 +421,6 @@ _PART_NAME = re.compile(
     rf"\..+(?:{re.escape(SUFFIX)}|{re.escape(PART_SUFFIX)})\.(?P<pid>\d+)"
     rf"{re.escape(PART_SUFFIX)}"
 )
-
-
-def _process_running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
 
 
 class Workbook:
@@ -590,11 +580,44 @@ class Workbook:
         """One user action: everything inside commits together or not at all."""
         if self.read_only:
             raise ReadOnlyError("This workbook is open read-only; changes cannot be saved.")
-        with self.db.atomic() as db:
-            yield db
+        try:
+            with self.db.atomic() as db:
+                yield db
+        except sqlite3.OperationalError:  # the disk is full, an I/O error…
+            self.roll_back_failed_write()
+            raise
+
+    def roll_back_failed_write(self) -> None:
+        """After a write failed below SQLite (a full disk), put the file back as it was at
+        once: a half-done save may have left the file changed with a hot journal beside it,
+        which only the next connection rolls back. So close and reopen the connection now,
+        and check that no journal is left: only then is the file alone whole again (a copy
+        of it passes ``integrity_check``).
+
+        Raises WorkbookError when the journal could not be rolled back yet."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.rollback()
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        self.__dict__.pop("db", None)  # sqlite-utils over the closed connection
+        self.conn = _connect(self.path)
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        if Path(f"{os.path.realpath(self.path)}-journal").exists():
+            raise WorkbookError(
+                "Your last change could not be saved because the disk is full, and CS Coach "
+                "could not yet undo the half-saved change. Free some space on the disk, then "
+                "close and reopen the workbook: it will be exactly as it was before that "
+                "change. Do not copy the workbook file until then."
+            )
 
     def save_copy(self, target: Path) -> None:
-        """Write a consistent copy of this workbook to ``target`` (SQLite's backup API)."""
+        """Write a consistent copy of this workbook to ``target`` (SQLite's backup API);
+        never over the workbook itself, by whatever name."""
+        if files.same_file(target, self.path):
+            raise WorkbookError(
+                f"{target} is the workbook itself; choose another name or folder for the copy."
+            )
         backups.copy_database(self.conn, Path(target))
 
     def restore_from(self, source: Path) -> Path:
@@ -606,17 +629,23 @@ class Workbook:
         if self.read_only:
             raise ReadOnlyError("This workbook is open read-only; it cannot be restored.")
         source = Path(source)
-        if source.resolve() == self.path.resolve():
+        if files.same_file(source, self.path):
             raise WorkbookError("A workbook cannot be restored from itself.")
         version = inspect_file(source)
-        saved = backups.make_backup(self.conn, self.path, reason="before-restore")
+        # Nothing is pruned until the restore has succeeded: the oldest backup kept may be
+        # the very one being restored.
+        saved = backups.make_backup(self.conn, self.path, "before-restore", prune_old=False)
         src = _connect_read_only(source)
         try:
             src.backup(self.conn)  # one step: the pages are replaced together or not at all
+        except sqlite3.OperationalError:
+            self.roll_back_failed_write()
+            raise
         finally:
             src.close()
         if version < migrations.latest_version():
             self._migrate(from_version=version)
+        backups.prune(self.path)
         return saved
 
     # -- schema ----------------------------------------------------------------

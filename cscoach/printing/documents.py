@@ -31,6 +31,14 @@ class PrintRequest:
     candidate_name: str | None = None  # a filled scorecard; None: the blank one
     today: dt.date | None = None
 
+    @property
+    def personal(self) -> bool:
+        """True for what people said or what was said of them (the team's answers, a filled
+        scorecard): saved readable by its owner only."""
+        return self.document == "answers" or (
+            self.document == "scorecard" and bool(self.candidate_name)
+        )
+
 
 @dataclass(frozen=True)
 class Printed:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cscoach.model import files
 from cscoach.model.errors import CsCoachError
 from cscoach.ui import style
 
@@ -144,6 +145,20 @@ def ask_save_path(
             return None
     _remember(path)
     return path
+
+
+def write_or_explain(
+    parent: QWidget | None, title: str, path: Path, write: Callable[[], T]
+) -> T | None:
+    """Run ``write``, which saves a file at ``path``; when it fails, show why (a full disk,
+    a read-only folder, the workbook itself chosen) under ``title`` and return None."""
+    try:
+        return write()
+    except CsCoachError as exc:
+        show_error(parent, title, exc.message)
+    except OSError as exc:
+        show_error(parent, title, f"{path}: {files.describe_os_error(exc)}.")
+    return None
 
 
 def ask_open_path(

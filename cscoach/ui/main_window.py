@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach import APP_NAME, __version__
+from cscoach.model import files
 from cscoach.model import settings as workbook_settings
 from cscoach.model.errors import CsCoachError, WorkbookError
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
@@ -678,7 +679,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _same_file(self, path: Path) -> bool:
-        return self.wb is not None and self.wb.path.resolve() == Path(path).resolve()
+        return self.wb is not None and files.same_file(self.wb.path, path)
 
     def open_path(self, path: Path) -> bool:
         """Open the workbook at ``path`` in this window; True when it is now shown."""

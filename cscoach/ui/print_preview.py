@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.charts import IMPORT_LOCK
+from cscoach.model import files
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
@@ -104,6 +105,8 @@ class PrintPreviewDialog(QDialog):
         self.setWindowTitle(f"{title} — Print Preview")
         self.pdf = b""
         self.file_name = file_name
+        self.workbook: Path | None = None  # never saved over (``files.refuse_workbook``)
+        self.personal = False  # people's answers or a filled scorecard: saved 0600
         self.document = QPdfDocument(self)
 
         self.view = QPdfView(self)
@@ -204,12 +207,12 @@ class PrintPreviewDialog(QDialog):
         )
         if path is None:
             return None
-        try:
-            _write_file(path, self.pdf)
-        except OSError as exc:
-            dialogs.show_error(self, "Could not save the PDF", f"{path}: {exc.strerror or exc}")
-            return None
-        return path
+
+        def write() -> Path:
+            files.write_file(path, self.pdf, private=self.personal, workbook=self.workbook)
+            return path
+
+        return dialogs.write_or_explain(self, "Could not save the PDF", path, write)
 
     def print_pdf(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -219,28 +222,28 @@ class PrintPreviewDialog(QDialog):
             print_document(self.document, printer)
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 _waiting: PrintPreviewDialog | None = None  # the open preview that is preparing its document
 
 
 def show_preview(
-    parent: QWidget, pdf: bytes, title: str, file_name: str, warnings: tuple[str, ...] = ()
+    parent: QWidget,
+    pdf: bytes,
+    title: str,
+    file_name: str,
+    warnings: tuple[str, ...] = (),
+    *,
+    workbook: Path | None = None,
+    personal: bool = False,
 ) -> None:
     """Show ``pdf`` in a modal preview: the one ``preview`` opened while preparing it, if
-    any, else a new one."""
+    any, else a new one. Save PDF… never writes over ``workbook`` and saves a ``personal``
+    document readable by its owner only."""
     dialog = _waiting if _waiting is not None and _waiting.parent() is parent else None
     if dialog is None:
         dialog = PrintPreviewDialog(pdf, title, file_name, parent, warnings)
     else:
         dialog.show_document(pdf, warnings)
+    dialog.workbook, dialog.personal = workbook, personal
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.exec()
 
@@ -255,6 +258,7 @@ def preview(
     work. Returns when the preview is closed."""
     global _waiting
     name = safe_file_name(file_name)
+    saving = {"workbook": wb.path, "personal": request.personal}
     job = RenderJob.start(wb, request)
     if job is None:  # the workbook cannot be read aside: render here, as quickly as ever
         from cscoach.printing.documents import render
@@ -264,7 +268,7 @@ def preview(
         except ValidationError as exc:
             dialogs.show_error(parent, "Cannot print", exc.message)
             return
-        show_preview(parent, printed.pdf, title, name, printed.warnings)
+        show_preview(parent, printed.pdf, title, name, printed.warnings, **saving)
         return
     dialog = PrintPreviewDialog(None, title, name, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -279,7 +283,7 @@ def preview(
             raise job.error
         assert job.printed is not None
         _waiting = dialog
-        show_preview(parent, job.printed.pdf, title, name, job.printed.warnings)
+        show_preview(parent, job.printed.pdf, title, name, job.printed.warnings, **saving)
     finally:
         _waiting = None
         job.cancel()

@@ -17,20 +17,6 @@ from PySide6.QtWidgets import (
 
 from cscoach.model import backups
 
-REASONS = {
-    "daily": "Made when the workbook was opened",
-    "before-restore": "Made just before a restore",
-}
-
-
-def describe(backup: backups.Backup, workbook: Path) -> str:
-    """Why a backup was made, from its name."""
-    reason = backup.path.stem[len(workbook.stem) + 1 + 17 :].lstrip("-")
-    reason = reason.rstrip("0123456789").rstrip("-")
-    if reason.startswith("before-schema-"):
-        return "Made before updating to a newer CS Coach"
-    return REASONS.get(reason, reason or "Backup")
-
 
 def human_size(size: int) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
@@ -66,7 +52,7 @@ class RestoreDialog(QDialog):
                 [
                     backup.made_at.strftime("%d %B %Y, %H:%M").lstrip("0"),
                     human_size(backup.size),
-                    describe(backup, workbook),
+                    backups.describe_kind(backup.kind),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, str(backup.path))

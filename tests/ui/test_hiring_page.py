@@ -35,7 +35,7 @@ def previews(monkeypatch) -> list[tuple[bytes, str, str]]:
     """Every print preview the page opens: (pdf, title, file name)."""
     shown: list[tuple[bytes, str, str]] = []
 
-    def fake(parent, pdf, title, file_name, warnings=()):
+    def fake(parent, pdf, title, file_name, warnings=(), **saving):
         shown.append((pdf, title, file_name))
 
     monkeypatch.setattr(print_preview, "show_preview", fake)

@@ -498,7 +498,7 @@ def test_print_review_previews_the_pdf(qtbot, page: KpisPage, monkeypatch) -> No
     monkeypatch.setattr(
         print_preview,
         "show_preview",
-        lambda parent, pdf, title, name, warnings=(): shown.append((pdf, title, name)),
+        lambda parent, pdf, title, name, warnings=(), **k: shown.append((pdf, title, name)),
     )
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     pdf, title, name = shown[0]

@@ -309,7 +309,7 @@ def test_print_culture_map(qtbot, monkeypatch, demo_window, fake_dialogs):
     if "culture-map" not in documents.DOCUMENTS:
         pytest.skip("the culture-map document is not there yet")
     shown: list[tuple] = []
-    monkeypatch.setattr(print_preview, "show_preview", lambda *args: shown.append(args))
+    monkeypatch.setattr(print_preview, "show_preview", lambda *args, **k: shown.append(args))
     view = culture_map_of(demo_window)
     qtbot.mouseClick(view.print_button, LEFT)
     assert fake_dialogs.kinds() == []

@@ -128,7 +128,7 @@ def test_publishing_an_empty_draft_is_explained(qtbot, page: PhilosophyPage, mon
 
 def test_print_preview_gets_the_pdf(qtbot, page: PhilosophyPage, monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr("cscoach.ui.print_preview.show_preview", lambda *a: shown.append(a[1]))
+    monkeypatch.setattr("cscoach.ui.print_preview.show_preview", lambda *a, **k: shown.append(a[1]))
     page.editor.setPlainText("Text to print")
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     assert shown and shown[0].startswith(b"%PDF")

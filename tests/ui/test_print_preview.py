@@ -55,7 +55,7 @@ def test_preview_explains_what_cannot_be_printed(
     qtbot, workbook: Workbook, fake_dialogs, monkeypatch
 ) -> None:
     shown: list = []
-    monkeypatch.setattr(print_preview, "show_preview", lambda *a: shown.append(a))
+    monkeypatch.setattr(print_preview, "show_preview", lambda *a, **k: shown.append(a))
     parent = QWidget()
     qtbot.addWidget(parent)
     print_preview.preview(parent, workbook, PrintRequest("answers"), "Answers", "a/b:c.pdf")
@@ -65,12 +65,31 @@ def test_preview_explains_what_cannot_be_printed(
     assert shown and shown[0][3] == "a-b-c.pdf"
 
 
-def test_saved_pdf_is_replaced_whole(tmp_path: Path) -> None:
+def test_save_pdf_replaces_the_file_whole_and_never_the_workbook(
+    qtbot, workbook, tmp_path: Path, monkeypatch, fake_dialogs
+) -> None:
+    dialog = PrintPreviewDialog(b"%PDF-new", "Answers", "answers.pdf")
+    qtbot.addWidget(dialog)
+    dialog.workbook, dialog.personal = workbook.path, True
     target = tmp_path / "x.pdf"
     target.write_bytes(b"old")
-    print_preview._write_file(target, b"%PDF-new")
+    target.chmod(0o640)
+    monkeypatch.setattr(print_preview.dialogs, "ask_save_path", lambda *a, **k: target)
+    assert dialog.save_pdf() == target
     assert target.read_bytes() == b"%PDF-new"
-    assert list(tmp_path.iterdir()) == [target]
+    assert target.stat().st_mode & 0o777 == 0o640  # the replaced file's permissions kept
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["x.pdf"]  # no temporary left
+    new = tmp_path / "new.pdf"
+    monkeypatch.setattr(print_preview.dialogs, "ask_save_path", lambda *a, **k: new)
+    dialog.save_pdf()
+    assert new.stat().st_mode & 0o777 == 0o600  # people's answers: the owner's only
+    link = tmp_path / "link.pdf"
+    link.symlink_to(workbook.path)
+    before = workbook.path.read_bytes()
+    monkeypatch.setattr(print_preview.dialogs, "ask_save_path", lambda *a, **k: link)
+    assert dialog.save_pdf() is None
+    assert "is the workbook itself" in fake_dialogs.texts("error")[-1]
+    assert workbook.path.read_bytes() == before
 
 
 # -- laid out in a worker thread ----------------------------------------------------------
@@ -113,7 +132,7 @@ def test_the_document_is_laid_out_aside_while_the_preview_waits(
     real_render = documents.render
     monkeypatch.setattr(documents, "render", slow_render)
     shown: list[tuple] = []
-    monkeypatch.setattr(print_preview, "show_preview", lambda *a: shown.append(a))
+    monkeypatch.setattr(print_preview, "show_preview", lambda *a, **k: shown.append(a))
     seen: list[tuple] = []
 
     def check(dialog: PrintPreviewDialog) -> None:
@@ -153,7 +172,7 @@ def test_closing_the_preview_stops_the_layout(qtbot, workbook: Workbook, monkeyp
             raise
 
     monkeypatch.setattr(documents, "render", endless)
-    monkeypatch.setattr(print_preview, "show_preview", lambda *a: pytest.fail("shown"))
+    monkeypatch.setattr(print_preview, "show_preview", lambda *a, **k: pytest.fail("shown"))
     parent = _parent(qtbot)
     _when_preparing(parent, lambda dialog: dialog.close_button.click())
     print_preview.preview(parent, workbook, PrintRequest("standards"), "Handbook", "h.pdf")
@@ -183,7 +202,7 @@ def test_uncommitted_changes_are_printed_from_the_app_connection(
     qtbot, workbook: Workbook, monkeypatch
 ) -> None:
     shown: list[bytes] = []
-    monkeypatch.setattr(print_preview, "show_preview", lambda *a: shown.append(a[1]))
+    monkeypatch.setattr(print_preview, "show_preview", lambda *a, **k: shown.append(a[1]))
     workbook.conn.execute("BEGIN")
     try:
         workbook.conn.execute(

@@ -193,7 +193,7 @@ def test_print_and_export(qtbot, page: QuestionnairePage, monkeypatch, tmp_path:
     shown: list[tuple[bytes, str]] = []
     monkeypatch.setattr(
         "cscoach.ui.print_preview.show_preview",
-        lambda parent, pdf, title, name, warnings=(): shown.append((pdf, title)),
+        lambda parent, pdf, title, name, warnings=(), **k: shown.append((pdf, title)),
     )
     qtbot.mouseClick(page.print_form_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.print_answers_button, Qt.MouseButton.LeftButton)
@@ -204,6 +204,7 @@ def test_print_and_export(qtbot, page: QuestionnairePage, monkeypatch, tmp_path:
     page.export_csv()
     rows = list(csv.DictReader(target.open(encoding="utf-8-sig")))
     assert rows[0]["person"] == "Ana" and rows[0]["answer"] == "'=1+1"
+    assert target.stat().st_mode & 0o777 == 0o600  # what people answered: the owner's only
 
 
 def test_delete_round_asks_first(qtbot, page: QuestionnairePage, monkeypatch) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cscoach.model import backups, team
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
-from cscoach.ui.restore_dialog import RestoreDialog, describe, human_size
+from cscoach.ui.restore_dialog import RestoreDialog, human_size
 
 
 def make_backup(wb: Workbook) -> backups.Backup:
@@ -53,5 +53,7 @@ def test_restore_dialog_lists_backups(qtbot, workbook: Workbook) -> None:
     assert ok.isEnabled()
     dialog.accept()
     assert dialog.chosen == backups.list_backups(workbook.path)[0].path
-    assert describe(backups.list_backups(workbook.path)[0], workbook.path).startswith("Made when")
+    assert backups.describe_kind(backups.list_backups(workbook.path)[0].kind).startswith(
+        "Made when"
+    )
     assert human_size(2048) == "2.0 KB"

@@ -487,7 +487,7 @@ def previews(monkeypatch):
     shown: list[tuple[bytes, str]] = []
     monkeypatch.setattr(
         "cscoach.ui.print_preview.show_preview",
-        lambda parent, pdf, title, *rest: shown.append((pdf, title)),
+        lambda parent, pdf, title, *rest, **k: shown.append((pdf, title)),
     )
     return shown
 

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cscoach.model import files, kpis
 from cscoach.model import kpi_import as ki
-from cscoach.model import kpis
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, chart_import, dialogs, style
@@ -752,12 +752,14 @@ class KpisPage(Page):
         )
         if path is None:
             return
-        try:
-            count = ki.export_kpi_csv(self.wb, path)
-        except OSError as exc:
-            dialogs.show_error(self, "Could not export", f"{path}: {exc.strerror or exc}")
-            return
-        self._feedback(f"Exported {count} value(s) to {path}.")
+
+        def write() -> int:
+            files.refuse_workbook(path, self.wb.path)
+            return ki.export_kpi_csv(self.wb, path)
+
+        count = dialogs.write_or_explain(self, "Could not export", path, write)
+        if count is not None:
+            self._feedback(f"Exported {count} value(s) to {path}.")
 
     def import_csv(self) -> None:
         if self.read_only:

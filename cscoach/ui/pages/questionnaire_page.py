@@ -722,11 +722,15 @@ class QuestionnairePage(Page):
         )
         if path is None:
             return
-        try:
+
+        def write() -> bool:
             csvfile.write_csv(
                 path,
                 ["round", "person", "section", "question", "answer"],
                 qn.export_rows(self.wb, rnd.id),
+                private=True,
+                workbook=self.wb.path,
             )
-        except OSError as exc:
-            dialogs.show_error(self, "Could not export", f"{path}: {exc.strerror or exc}")
+            return True
+
+        dialogs.write_or_explain(self, "Could not export", path, write)

@@ -653,6 +653,17 @@ def compute(key: str, raw: Mapping[str, object]) -> Computation:
     return Computation(key, c, value, words, worked)
 
 
+def worked_out(kpi: Kpi, entry: KpiEntry | None) -> str:
+    """How ``entry``'s value was worked out from its counts ("80 ÷ 90 × 100 = 88.9"), or ""
+    when it was typed."""
+    if entry is None or not entry.counts or not kpi.from_counts:
+        return ""
+    try:
+        return compute(kpi.key or "", entry.counts).worked
+    except ValidationError:
+        return ""
+
+
 # -- monthly entries ------------------------------------------------------------
 
 

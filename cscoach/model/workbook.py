@@ -15,7 +15,7 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +30,7 @@ from cscoach.model.errors import (
     WorkbookError,
 )
 from cscoach.model.lock import WorkbookLock
+from cscoach.model.undo import UndoLog
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -430,6 +431,8 @@ class Workbook:
         self.path = Path(path)
         self.conn = conn
         self._lock = lock
+        self.history = UndoLog()  # Undo and Redo; recording once ``_record_history`` ran
+        self._depth = 0  # transactions open, outermost first
 
     # -- opening and closing ---------------------------------------------------
 
@@ -508,6 +511,7 @@ class Workbook:
                 wb._migrate(from_version=version)
             elif daily_backup and backups.needs_daily_backup(path):
                 backups.make_backup(conn, path, reason="daily")
+            wb._record_history()
         except BaseException:
             with contextlib.suppress(Exception):
                 conn.close()  # type: ignore[possibly-undefined]
@@ -576,16 +580,62 @@ class Workbook:
         return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
-        """One user action: everything inside commits together or not at all."""
+    def transaction(self, label: str | None = None) -> Iterator[sqlite_utils.Database]:
+        """One user action: everything inside commits together or not at all, and is one
+        step of Undo (named ``label``, else after what it changed; see ``cscoach.model.undo``).
+        A transaction inside another is part of it."""
         if self.read_only:
             raise ReadOnlyError("This workbook is open read-only; changes cannot be saved.")
+        mark = self.history.mark()
+        self._depth += 1
         try:
             with self.db.atomic() as db:
                 yield db
         except sqlite3.OperationalError:  # the disk is full, an I/O error…
+            self.history.discard(mark)
+            if self._depth == 1:
+                self.roll_back_failed_write()
+            raise
+        except BaseException:
+            self.history.discard(mark)
+            raise
+        finally:
+            self._depth -= 1
+        if self._depth == 0:
+            self.history.commit(self.conn, label)
+
+    @contextlib.contextmanager
+    def undo_step(self, label: str) -> Iterator[None]:
+        """Every change made inside is one step of Undo called ``label`` ("Change CSAT for
+        November 2026"), however many transactions make it."""
+        self.history.begin_group(label)
+        try:
+            yield
+        finally:
+            self.history.end_group(self.conn)
+
+    def undo(self) -> str | None:
+        """Undo the last change; returns its name, or None when there is nothing to undo."""
+        if self.read_only:
+            return None
+        return self._replaying(self.history.undo)
+
+    def redo(self) -> str | None:
+        """Make the last change undone again; returns its name, or None."""
+        if self.read_only:
+            return None
+        return self._replaying(self.history.redo)
+
+    def _replaying(self, replay: Callable[[sqlite3.Connection], str | None]) -> str | None:
+        try:
+            return replay(self.conn)
+        except sqlite3.OperationalError:
             self.roll_back_failed_write()
             raise
+
+    def _record_history(self) -> None:
+        """Start recording every change for Undo (after migrations: they are not undone)."""
+        self.history.install(self.conn)
 
     def roll_back_failed_write(self) -> None:
         """After a write failed below SQLite (a full disk), put the file back as it was at
@@ -603,6 +653,7 @@ class Workbook:
         self.conn = _connect(self.path)
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            self._record_history()
         if Path(f"{os.path.realpath(self.path)}-journal").exists():
             raise WorkbookError(
                 "Your last change could not be saved because the disk is full, and CS Coach "
@@ -645,6 +696,8 @@ class Workbook:
             src.close()
         if version < migrations.latest_version():
             self._migrate(from_version=version)
+        self.history.forget()  # an Undo never reaches across a restore
+        self._record_history()
         backups.prune(self.path)
         return saved
 

@@ -33,6 +33,8 @@ ACTION_ICONS = (
     "new",
     "backup",
     "restore",
+    "undo",
+    "redo",
     "find",
     "help",
     "keyboard",

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from cscoach import APP_NAME, __version__
 from cscoach.model import files
 from cscoach.model import settings as workbook_settings
-from cscoach.model.errors import CsCoachError, WorkbookError
+from cscoach.model.errors import CsCoachError, WorkbookError, describe_failure
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
 from cscoach.ui import dialogs, icons, opening, prefs, style
 from cscoach.ui.pages.base import Page
@@ -385,6 +385,23 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action(
+            "&Undo",
+            lambda: self.step_history(redo=False),
+            QKeySequence.StandardKey.Undo,
+            "undoAction",
+        )
+        self.redo_action = self._action(
+            "&Redo", lambda: self.step_history(redo=True), None, "redoAction"
+        )
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setIcon(icons.icon("undo"))
+        self.redo_action.setIcon(icons.icon("redo"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self._update_history_actions()
+
         view_menu = bar.addMenu("&View")
         self.page_actions: list[QAction] = []
         for index, spec in enumerate(PAGES):
@@ -602,6 +619,7 @@ class MainWindow(QMainWindow):
             prefs.set_last_workbook(self.settings, wb.path)
             for _spec in PAGES:
                 self.stack.addWidget(QWidget())
+            wb.history.listeners.append(self._update_history_actions)
             self.banner_box.setVisible(wb.read_only)
             self.status_read_only.setVisible(wb.read_only)
             self._update_business_name()
@@ -613,6 +631,7 @@ class MainWindow(QMainWindow):
                 self._show_page_after_paint(index)
             else:
                 self.show_page(index)
+        self._update_history_actions()
         self.workbook_changed.emit()
 
     def _show_page_after_paint(self, index: int) -> None:
@@ -794,19 +813,66 @@ class MainWindow(QMainWindow):
             f"Restored from {source.name}. The state before is saved as {saved.name}.", 15000
         )
 
+    # -- undo and redo -----------------------------------------------------------
+
+    def step_history(self, *, redo: bool) -> None:
+        """Edit › Undo (or Redo): the last change to the workbook, whichever page made it.
+        An edit still being typed is saved first (it is then what Undo undoes)."""
+        wb = self.wb
+        if wb is None or wb.read_only:
+            return
+        page = self.current_page()
+        lost = page.save_pending() if page is not None else None
+        verb = "Redo" if redo else "Undo"
+        if lost and not dialogs.confirm(
+            self,
+            f"{verb} and drop the change being typed?",
+            f"{lost}\n\n{verb} anyway? The change being typed is dropped.",
+            f"{verb} Anyway",
+            destructive=True,
+        ):
+            return
+        try:
+            label = wb.redo() if redo else wb.undo()
+        except CsCoachError as exc:
+            dialogs.show_error(self, f"Could not {verb.lower()}", exc.message)
+            return
+        except sqlite3.Error as exc:
+            dialogs.show_error(self, f"Could not {verb.lower()}", describe_failure(exc))
+            return
+        if label is None:
+            return
+        current = self.stack.currentIndex()
+        self._stale.update(i for i in self._pages if i != current)
+        if page is not None:
+            page.reload()
+        self._update_business_name()
+        self.statusBar().showMessage(f"{'Redone' if redo else 'Undone'}: {label}.", 8000)
+
+    def _update_history_actions(self) -> None:
+        """Name the change Undo and Redo would act on; grey them when there is none."""
+        wb = self.wb
+        writable = wb is not None and not wb.read_only
+        undo = wb.history.undo_label if wb is not None and writable else None
+        redo = wb.history.redo_label if wb is not None and writable else None
+        self.undo_action.setText(f"&Undo {_menu_text(undo)}" if undo else "&Undo")
+        self.redo_action.setText(f"&Redo {_menu_text(redo)}" if redo else "&Redo")
+        self.undo_action.setEnabled(bool(undo))
+        self.redo_action.setEnabled(bool(redo))
+
     # -- menus -----------------------------------------------------------------
 
     def rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
-        files = prefs.recent_files(self.settings)
-        for number, path in enumerate(files, start=1):
+        recent = prefs.recent_files(self.settings)
+        for number, path in enumerate(recent, start=1):
             label = path.name.replace("&", "&&")
             action = self.recent_menu.addAction(f"&{number}  {label}" if number < 10 else label)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.setData(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        if not files:
+        if not recent:
             empty = self.recent_menu.addAction("No recent workbooks")
             empty.setEnabled(False)
             return
@@ -858,3 +924,8 @@ class MainWindow(QMainWindow):
             self.set_workbook(None)  # closes the workbook and releases its lock
         self.settings.sync()
         event.accept()
+
+
+def _menu_text(label: str) -> str:
+    """A step's name as a menu item's text: an ampersand shown, not a mnemonic."""
+    return label.replace("&", "&&")

@@ -9,7 +9,6 @@ parts a moment after the page is first shown (``chart_import``), or by a printed
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import textwrap
 
@@ -209,9 +208,9 @@ class KpiGridModel(QAbstractTableModel):
                     on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
                     status = " — ✓ on target" if on else " — ✗ off target"
                 lines.append(f"Target: {kpis.format_value(target, kpi.unit)}{status}")
-            if entry is not None and entry.counts and kpi.from_counts:
-                with contextlib.suppress(ValidationError):
-                    lines.append("From counts: " + kpis.compute(kpi.key or "", entry.counts).worked)
+            worked = kpis.worked_out(kpi, entry)
+            if worked:
+                lines.append("From counts: " + worked)
             if entry is not None and entry.note:
                 lines.append(f"Note: {entry.note}")
             return "\n".join(lines)
@@ -230,20 +229,33 @@ class KpiGridModel(QAbstractTableModel):
         if text == shown:
             return True  # left unchanged: the unrounded value stays as it is
         where = f"{kpi.name}, {kpis.month_label(month)}"
+        parent = self.parent() if isinstance(self.parent(), QWidget) else None
         try:
             if not text:
                 if entry is None:
                     return True
                 if (entry.note or entry.counts) and not dialogs.confirm(
-                    self.parent() if isinstance(self.parent(), QWidget) else None,
+                    parent,
                     "Clear this value?",
                     f"Clear {where}? Its note and counts go with it.",
                     "Clear",
                 ):
                     return False
-                kpis.clear_entry(self.wb, kpi.id, month)
+                with self.wb.undo_step(f"Clear {kpi.name} for {kpis.month_label(month)}"):
+                    kpis.clear_entry(self.wb, kpi.id, month)
             else:
-                kpis.set_entry(self.wb, kpi.id, month, text, today=self.today)
+                if entry is not None and entry.counts and kpi.from_counts:
+                    worked = kpis.worked_out(kpi, entry)
+                    if worked and not dialogs.confirm(
+                        parent,
+                        "Replace a value worked out from counts?",
+                        f"{where} is {shown}, worked out from counts ({worked}). Replace it "
+                        f"with {text}? The counts behind it go.",
+                        "Replace",
+                    ):
+                        return False
+                with self.wb.undo_step(f"Change {kpi.name} for {kpis.month_label(month)}"):
+                    kpis.set_entry(self.wb, kpi.id, month, text, today=self.today)
         except ValidationError as exc:
             self.cell_failed.emit(f"{where}: {exc.message} The value was not saved.")
             return False

@@ -196,7 +196,7 @@ BAD_KPI_CSV = [
     ),
     BadCsv("NUL bytes", csv_bytes(HEADER + f"2025-02,{CSAT},80\x00,\n"), None, "NUL"),
     BadCsv("not UTF-8", (HEADER + "2025-02,CSAT,80,café\n").encode("latin-1"), None, "UTF-8"),
-    BadCsv("UTF-16", (HEADER + "2025-02,CSAT,80,\n").encode("utf-16"), None, "NUL"),
+    BadCsv("UTF-16 cut short", (HEADER + "2025-02,CSAT,80,\n").encode("utf-16")[:-1], None, "cut"),
     BadCsv("empty file", b"", None, "empty"),
     BadCsv("only blank lines", b"\n \r\n\t\n", None, "empty"),
     BadCsv("a PNG", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, "NUL"),

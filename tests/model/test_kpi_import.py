@@ -1,5 +1,5 @@
 """KPI CSV export and import (all or nothing, line numbers, ; and decimal comma and BOM,
-replace) and the survey import (date forms, month grouping, counts, skipped cells)."""
+replace). The survey import's tests are in test_survey_import.py and test_survey_columns.py."""
 
 from __future__ import annotations
 
@@ -169,216 +169,85 @@ def test_existing_months_need_replace(workbook: Workbook) -> None:
     assert (entry.value, entry.note) == (80, "Owner's note")  # an empty note keeps the old one
 
 
-# -- survey import -------------------------------------------------------------------------
-
-GOOGLE_FORMS = (
-    "Timestamp,How likely are you to recommend us to a friend?,"
-    "How satisfied were you with your visit?,Anything else?\r\n"
-    '10/3/2026 9:15:22,10,5,"Lovely, thanks"\r\n'
-    "10/3/2026 12:01:09,9,4,\r\n"
-    "10/17/2026 18:44:00,7,3,Slow\r\n"
-    "10/30/2026 8:02:51,3,2,\r\n"
-    "11/2/2026 10:10:10,10,,\r\n"
-    "11/5/2026 10:10:10,,5,\r\n"
-    "11/6/2026 10:10:10,n/a,4,\r\n"
-    "9/29/2026 23:59:59,6,1,\r\n"
-)
+# -- spreadsheet files as they come ----------------------------------------------------------
 
 
-def test_google_forms_export_per_month(workbook: Workbook) -> None:
-    report = ki.import_survey(workbook, GOOGLE_FORMS.encode("utf-8"), today=TODAY)
-    assert report.nps_column == "How likely are you to recommend us to a friend?"
-    assert report.csat_column == "How satisfied were you with your visit?"
-    assert report.date_column == "Timestamp"
-    nps, csat = kpi_id(workbook, "nps"), kpi_id(workbook, "csat")
-    october = kpis.get_entry(workbook, nps, "2026-10")
-    # 10, 9 promoters; 7 passive; 3 detractor: (2 − 1) ÷ 4 × 100 = 25
-    assert october.value == 25
-    assert october.counts == {"promoters": 2, "passives": 1, "detractors": 1}
-    oct_csat = kpis.get_entry(workbook, csat, "2026-10")
-    assert (oct_csat.value, oct_csat.counts) == (50, {"satisfied": 2, "total": 4})
-    november = kpis.get_entry(workbook, nps, "2026-11")
-    assert (november.value, november.counts) == (
-        100,
-        {"promoters": 1, "passives": 0, "detractors": 0},
-    )
-    assert kpis.get_entry(workbook, csat, "2026-11").counts == {"satisfied": 2, "total": 2}
-    assert kpis.get_entry(workbook, nps, "2026-09").value == -100
-    skipped = dict(report.skipped)
-    assert skipped == {
-        "blank NPS answers": 1,
-        "blank CSAT answers": 1,
-        "NPS answers that are not a whole number 0–10": 1,
-    }
-    assert len(report.stored) == 6
-    text = report.summary()
-    assert "Stored:" in text and "1 blank NPS answers" in text
-    assert "read as month/day/year" not in text  # 10/17/2026 decides the order
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"], ids=["UTF-16 LE", "UTF-16 BE"])
+def test_excel_unicode_text_imports(workbook: Workbook, bom: bytes) -> None:
+    """Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated, CRLF; a note
+    with a comma in it stays one cell."""
+    text = "month\tkpi\tvalue\tnote\r\n2026-01\tcsat\t88,5\tSunny, busy\r\n2026-02\tNPS\t-12\t\r\n"
+    codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+    report = ki.import_kpi_csv(workbook, bom + text.encode(codec), today=TODAY)
+    assert len(report.stored) == 2
+    assert values(workbook) == [
+        ("csat", "2026-01", 88.5, "Sunny, busy"),
+        ("nps", "2026-02", -12, ""),
+    ]
+    assert ki.read_kpi_csv(workbook, bom + text.encode(codec), today=TODAY).delimiter == "\t"
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
+    ("data", "words"),
     [
-        ("2026-10-03", dt.date(2026, 10, 3)),
-        ("2026-10-03T09:15:22Z", dt.date(2026, 10, 3)),
-        ("2026-10-03 09:15:22.123+01:00", dt.date(2026, 10, 3)),
-        ("2026/10/03 9:15:22 AM GMT+1", dt.date(2026, 10, 3)),
-        ("2026/10/03 9:15:22 pm GMT-05:00", dt.date(2026, 10, 3)),
-        ("10/3/2026 9:15:22", dt.date(2026, 10, 3)),
-        ("10/3/2026", dt.date(2026, 10, 3)),
-        ("10/03/2026 09:15:22 AM", dt.date(2026, 10, 3)),
-        ("10/3/26 9:15", dt.date(2026, 10, 3)),
-        ("03.10.2026 09:15", dt.date(2026, 10, 3)),
-        ("2026-02-30", None),
-        ("yesterday", None),
-        ("10/3/2026 and more", None),
-        ("", None),
+        ("month,kpi,value\n2026-01,csat,80\n".encode("utf-16")[:-1], "cut short"),
+        ("month,kpi,value\n2026-01,csat,8\x000\n".encode("utf-16"), "NUL"),
+        ("month,kpi,value\n2026-01,csat,80\n".encode("utf-16-le"), "NUL"),  # no mark
+        ("\ufeff".encode("utf-16-le") + b"", "empty"),
     ],
+    ids=["cut short", "NUL inside", "no byte-order mark", "only the mark"],
 )
-def test_date_forms(value: str, expected: dt.date | None) -> None:
-    assert ki.parse_date(value) == expected
-
-
-def test_day_first_dates_are_recognised(workbook: Workbook) -> None:
-    text = "Zeitstempel;Empfehlung (0-10);Zufriedenheit\n3/10/2026 9:15;9;5\n25/10/2026 9:15;9;5\n"
-    report = ki.import_survey(
-        workbook,
-        text.encode(),
-        date_column="Zeitstempel",
-        nps_column="Empfehlung (0-10)",
-        csat_column="Zufriedenheit",
-        today=TODAY,
-    )
-    assert [m.month for m in report.stored] == ["2026-10", "2026-10"]
-    assert report.date_note == ""
-
-
-def test_undecided_dates_are_read_month_first_and_said(workbook: Workbook) -> None:
-    text = "Timestamp,Score\n3/10/2026,9\n4/10/2026,8\n"
-    report = ki.import_survey(workbook, text.encode(), nps_column="Score", today=TODAY)
-    assert [m.month for m in report.stored] == ["2026-03", "2026-04"]
-    assert "month/day/year" in report.date_note
-    assert "month/day/year" in report.summary()
-
-
-def test_mixed_date_orders_are_refused(workbook: Workbook) -> None:
-    text = "Timestamp,Score\n13/2/2026,9\n2/13/2026,8\n"
-    with pytest.raises(ValidationError) as caught:
-        ki.import_survey(workbook, text.encode(), nps_column="Score", today=TODAY)
-    assert caught.value.field == "date_column"
-
-
-def test_future_and_unreadable_dates_are_skipped_and_counted(workbook: Workbook) -> None:
-    text = "Date,NPS\n2026-10-01,10\n2027-01-01,10\nsoon,10\n,9\n2026-10-02,0\n"
-    report = ki.import_survey(workbook, text.encode(), nps_column="NPS", today=TODAY)
-    assert dict(report.skipped) == {
-        "responses dated after this month": 1,
-        "responses whose date could not be read": 1,
-        "responses without a date": 1,
-    }
-    assert kpis.get_entry(workbook, kpi_id(workbook, "nps"), "2026-10").value == 0
-
-
-@pytest.mark.parametrize(
-    ("text", "kwargs", "field"),
-    [
-        (
-            "Timestamp,Recommend,Comments\n2026-10-01,9,Great service\n2026-10-02,8,Slow\n",
-            {"nps_column": "Comments"},
-            "nps_column",
-        ),
-        ("Timestamp,Score\n2026-10-01,9\n", {"nps_column": "Missing"}, "nps_column"),
-        ("Timestamp,Score\n2026-10-01,9\n", {"csat_column": "Score"}, "csat_column"),  # 9 > 5
-        (
-            "When,Score\nMonday,9\nTuesday,8\n",
-            {"date_column": "When", "nps_column": "Score"},
-            "date_column",
-        ),
-        (
-            "Timestamp,Score\n2026-10-01,9\n",
-            {"nps_column": "Score", "csat_column": "Score"},
-            "csat_column",
-        ),
-        ("Timestamp,Comments\n2026-10-01,hi\n", {}, "nps_column"),  # nothing to guess
-        ("Timestamp,Score\n", {"nps_column": "Score"}, "file"),
-    ],
-)
-def test_wrong_survey_columns_write_nothing(workbook: Workbook, text, kwargs, field) -> None:
+def test_damaged_unicode_text_is_refused(workbook: Workbook, data: bytes, words: str) -> None:
     before = file_bytes(workbook)
     with pytest.raises(ValidationError) as caught:
-        ki.import_survey(workbook, text.encode(), today=TODAY, **kwargs)
-    assert caught.value.field == field, caught.value.message
+        ki.import_kpi_csv(workbook, data, today=TODAY)
+    assert words in caught.value.message
     assert file_bytes(workbook) == before
 
 
-def test_text_column_message_names_a_line(workbook: Workbook) -> None:
-    text = "Timestamp,Comments\n2026-10-01,Great service\n2026-10-02,Slow\n"
-    with pytest.raises(ValidationError) as caught:
-        ki.import_survey(workbook, text.encode(), nps_column="Comments", today=TODAY)
-    assert "line 2 says “Great service”" in caught.value.message
+def test_a_heading_with_a_comma_does_not_fool_the_delimiter(workbook: Workbook) -> None:
+    from cscoach.model import csvread
+
+    assert csvread.delimiter("A\tB, or C\tD\n1\t2\t3\n4\t5\t6\n") == "\t"
+    assert csvread.delimiter("A;B, or C;D\n1;2,5;3\n") == ";"
+    assert csvread.delimiter('A,"B; C",D\n1,2,3\n') == ","
+    assert csvread.delimiter("month,kpi,value,note\n2026-01,csat,88,5,\n") == ","
 
 
-def test_existing_months_kept_unless_replace(workbook: Workbook) -> None:
-    nps = kpi_id(workbook, "nps")
-    kpis.set_entry(workbook, nps, "2026-10", 40, "Typed in by hand", today=TODAY)
-    text = b"Timestamp,Recommend\n2026-10-01,10\n2026-11-01,0\n"
-    report = ki.import_survey(workbook, text, nps_column="Recommend", today=TODAY)
-    assert [m.month for m in report.kept] == ["2026-10"]
-    assert [m.month for m in report.stored] == ["2026-11"]
-    assert kpis.get_entry(workbook, nps, "2026-10").value == 40
-    assert "kept 40.0, survey 100.0" in report.summary()
-    report = ki.import_survey(workbook, text, nps_column="Recommend", replace=True, today=TODAY)
-    assert [m.month for m in report.replaced] == ["2026-10"]
-    entry = kpis.get_entry(workbook, nps, "2026-10")
-    assert (entry.value, entry.note, entry.counts) == (
-        100,
-        "Typed in by hand",
-        {"promoters": 1, "passives": 0, "detractors": 0},
+# -- the report of a big import -------------------------------------------------------------
+
+
+def test_the_report_of_ten_thousand_rows_is_summarised(workbook: Workbook) -> None:
+    for n in range(4):
+        kpis.add_kpi(workbook, kpis.KpiInput(f"Own measure {n + 1}", "count"), 10)
+    names = [k.name for k in kpis.list_kpis(workbook)]
+    months = [f"{year}-{month:02d}" for year in range(1900, 2026) for month in range(1, 13)]
+    rows = [(m, name) for m in months for name in names][:10_000]
+
+    def csv_text(value: int) -> bytes:
+        lines = ["month,kpi,value,note", *(f'{m},"{name}",{value},' for m, name in rows)]
+        return "\n".join(lines).encode()
+
+    first = ki.import_kpi_csv(workbook, csv_text(40), today=TODAY)
+    assert len(first.stored) == 10_000
+    report = ki.import_kpi_csv(workbook, csv_text(41), replace=True, today=TODAY)
+    assert len(report.replaced) == 10_000
+    replaced = next(line for line in report.lines() if line.startswith("Replaced:"))
+    assert len(replaced) < 1000, replaced
+    assert replaced.startswith("Replaced: 10,000 values — Customer satisfaction (CSAT), ")
+    assert "months from 1900-01 to " in replaced
+    kept = ki.import_kpi_csv(workbook, csv_text(42), keep_existing=True, today=TODAY)
+    line = next(line for line in kept.lines() if line.startswith("Kept"))
+    assert line.startswith(
+        "Kept 10,000 existing values (import with replace to overwrite them): Customer "
+        "satisfaction (CSAT), "
     )
-    again = ki.import_survey(workbook, text, nps_column="Recommend", today=TODAY)
-    assert again.written == 0 and len(again.unchanged) == 2
+    assert len(line) < 1000
 
 
-def test_surveymonkey_two_header_rows(workbook: Workbook) -> None:
-    text = (
-        "Respondent ID,Collector ID,Start Date,End Date,How likely is it that you would "
-        "recommend us?,Overall satisfaction\r\n"
-        ",,,,Response,Response\r\n"
-        "1,9,10/03/2026 09:15:22 AM,10/03/2026 09:16:01 AM,9,4\r\n"
-        "2,9,10/21/2026 01:15:22 PM,10/21/2026 01:16:01 PM,5,2\r\n"
-    )
-    table = ki.read_survey(text.encode())
-    assert table.headers[4] == "How likely is it that you would recommend us?"
-    assert len(table.rows) == 2 and table.lines == (3, 4)
-    date, nps, csat = ki.suggest_columns(table)
-    assert (date, nps, csat) == (2, 4, 5)
-    report = ki.import_survey(workbook, text.encode(), today=TODAY)
-    assert {(m.key, m.month, m.value) for m in report.stored} == {
-        ("nps", "2026-10", 0.0),
-        ("csat", "2026-10", 50.0),
-    }
-
-
-def test_columns_of_a_big_survey_are_guessed_from_a_sample() -> None:
-    """Past ``GUESS_SAMPLE`` responses only a spread-out sample is looked at, and the
-    guess is the one the whole file gives: headings that say nothing, a 1–5 column and a
-    0–10 column (told apart by answers above 5), and a column of mostly text."""
-    lines = ["When,Q1,Q2,Q3"]
-    for n in range(ki.GUESS_SAMPLE * 3 + 7):
-        lines.append(f"{n % 10 + 1}/{n % 28 + 1}/2026 10:{n % 60:02d},{n % 5 + 1},{n % 11},ok {n}")
-    table = ki.read_survey("\n".join(lines).encode())
-    assert ki.suggest_columns(table) == (0, 2, 1)
-    whole = ki.analyse_survey(table, date_column=0, nps_column=2, csat_column=1, today=TODAY)
-    assert sum(m.nps_total for m in whole.months.values()) == len(table.rows)
-
-
-def test_many_rows_analyse_quickly_and_group_by_month(workbook: Workbook) -> None:
-    lines = ["Timestamp,Recommend"]
-    for n in range(6000):
-        lines.append(f"2026-{n % 10 + 1:02d}-{n % 28 + 1:02d} 10:00:00,{n % 11}")
-    table = ki.read_survey("\n".join(lines).encode())
-    analysis = ki.analyse_survey(table, date_column=0, nps_column=1, today=TODAY)
-    assert sorted(analysis.months) == [f"2026-{m:02d}" for m in range(1, 11)]
-    assert sum(t.nps_total for t in analysis.months.values()) == 6000
-    planned = ki.plan_survey(workbook, analysis)
-    assert all(m.action == ki.STORED for m in planned)
+def test_a_short_report_still_names_each_month(workbook: Workbook) -> None:
+    csat = kpi_id(workbook, "csat")
+    kpis.set_entry(workbook, csat, "2026-01", 70, today=TODAY)
+    text = b"month,kpi,value\n2026-01,csat,80\n2026-02,csat,81\n"
+    report = ki.import_kpi_csv(workbook, text, replace=True, today=TODAY)
+    assert "Replaced: Customer satisfaction (CSAT) 2026-01." in report.lines()

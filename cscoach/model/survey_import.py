@@ -61,6 +61,7 @@ __all__ = [
     "choose_columns",
     "date_order",
     "guess_columns",
+    "heading",
     "import_survey",
     "parse_date",
     "plan_survey",

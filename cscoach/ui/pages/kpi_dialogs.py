@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import kpi_import as ki
 from cscoach.model import kpis
+from cscoach.model import survey_import as si
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui.accessible import label_form_fields
@@ -350,12 +350,16 @@ _ORDERS = (
 
 
 class SurveyDialog(QDialog):
-    """Choose the survey's date, 0–10 and 1–5 columns, with a live preview of the months."""
+    """Choose the survey's date, 0–10 and 1–5 columns, with a live preview of the months.
+
+    The columns start as the headings point to them (``survey_columns``: never guessed
+    from the look of the answers); a line per purpose says which column is read and why,
+    or what CS Coach was unsure of, and the owner changes any of them in its drop-down."""
 
     def __init__(
         self,
         wb: Workbook,
-        table: ki.SurveyTable,
+        table: si.SurveyTable,
         parent: QWidget | None = None,
         *,
         today: dt.date | None = None,
@@ -363,7 +367,7 @@ class SurveyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("surveyDialog")
         self.wb, self.table, self.today = wb, table, today
-        self.analysis: ki.SurveyAnalysis | None = None
+        self.analysis: si.SurveyAnalysis | None = None
         self.setWindowTitle("Import Survey Responses")
         intro = plain_label(
             f"{table.name}: {len(table.rows)} response(s), {len(table.headers)} column(s). "
@@ -371,8 +375,12 @@ class SurveyDialog(QDialog):
             role="hint",
         )
         intro.setWordWrap(True)
-        date, nps, csat = ki.suggest_columns(table)
-        self.date_combo = self._combo("surveyDate", date, allow_none=False)
+        with busy_cursor():
+            self.guess = si.guess_columns(table)
+        date, nps, csat = self.guess.indexes
+        if self.guess.rating_doubts():
+            nps = csat = None  # unsure of one: the owner chooses both
+        self.date_combo = self._combo("surveyDate", date, none_label="(choose a column)")
         self.nps_combo = self._combo("surveyNps", nps)
         self.csat_combo = self._combo("surveyCsat", csat)
         self.order_combo = QComboBox()
@@ -385,6 +393,8 @@ class SurveyDialog(QDialog):
         form.addRow("Dates are written", self.order_combo)
         form.addRow("“Would you recommend us?” (0–10)", self.nps_combo)
         form.addRow("Satisfaction (1–5)", self.csat_combo)
+        self.chosen = plain_label(object_name="surveyChosen", role="hint")
+        self.chosen.setWordWrap(True)
         self.error = error_label("surveyError")
         self.preview = QTableWidget(0, 5)
         self.preview.setObjectName("surveyPreview")
@@ -406,29 +416,55 @@ class SurveyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.chosen)
         layout.addWidget(self.error)
         layout.addWidget(line)
         layout.addWidget(plain_label("What will be stored", object_name="formTitle"))
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.skipped)
         layout.addWidget(buttons)
-        self.resize(700, 560)
+        self.resize(760, 600)
         self.refresh()
         label_form_fields(self)
 
-    def _combo(self, name: str, index: int | None, *, allow_none: bool = True) -> QComboBox:
+    def _combo(self, name: str, index: int | None, *, none_label: str = "(none)") -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setMinimumContentsLength(30)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        if allow_none:
-            combo.addItem("(none)", None)
+        combo.addItem(none_label, None)
         for n, header in enumerate(self.table.headers):
-            combo.addItem(" ".join(header.split()), n)
-        if index is not None:
-            combo.setCurrentIndex(combo.findData(index))
+            text = " ".join(header.split())
+            combo.addItem(text, n)
+            combo.setItemData(n + 1, text, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(combo.findData(index) if index is not None else 0)
         combo.currentIndexChanged.connect(lambda _i: self.refresh())
         return combo
+
+    def chosen_text(self) -> str:
+        """A line per purpose: the column read and why, or why none was chosen."""
+        picks = (
+            ("Date", self.date_combo, self.guess.date),
+            ("NPS", self.nps_combo, self.guess.nps),
+            ("CSAT", self.csat_combo, self.guess.csat),
+        )
+        rating_doubts = dict(self.guess.rating_doubts())
+        lines = []
+        for label, combo, pick in picks:
+            index = combo.currentData()
+            if index is not None:
+                why = pick.reason if index == pick.index and pick.reason else "chosen by you"
+                lines.append(f"{label}: “{si.heading(self.table.headers[index])}”, {why}.")
+                continue
+            doubt = rating_doubts.get(pick.purpose) or pick.doubt
+            if doubt:
+                advice = (
+                    "Choose the right one above" if pick.tie else "Choose it above if it is there"
+                )
+                lines.append(f"{label}: not chosen, {doubt}. {advice}.")
+            elif label == "Date":
+                lines.append("Date: choose the column with the date of each response.")
+        return "\n".join(lines)
 
     def choose(
         self, *, date: int | None = None, nps: int | None = -1, csat: int | None = -1
@@ -445,9 +481,10 @@ class SurveyDialog(QDialog):
         """Analyse with the chosen columns and show the months (nothing is written)."""
         self.analysis = None
         self.preview.setRowCount(0)
+        self.chosen.setText(self.chosen_text())
         try:
             with busy_cursor():
-                analysis = ki.analyse_survey(
+                analysis = si.analyse_survey(
                     self.table,
                     date_column=self.date_combo.currentData(),
                     nps_column=self.nps_combo.currentData(),
@@ -461,11 +498,11 @@ class SurveyDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         show_message(self.error, "")
-        planned = ki.plan_survey(self.wb, analysis)
+        planned = si.plan_survey(self.wb, analysis)
         words = {
-            ki.STORED: "stored (no value yet)",
-            ki.KEPT: "already has {existing}: you choose after Import",
-            ki.UNCHANGED: "already there, the same",
+            si.STORED: "stored (no value yet)",
+            si.KEPT: "already has {existing}: you choose after Import",
+            si.UNCHANGED: "already there, the same",
         }
         self.preview.setRowCount(len(planned))
         for row, item in enumerate(planned):

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from cscoach.model import files, kpis
 from cscoach.model import kpi_import as ki
+from cscoach.model import survey_import as si
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, chart_import, dialogs, style
@@ -847,7 +848,7 @@ class KpisPage(Page):
             return
         try:
             with busy_cursor():
-                table = ki.read_survey(path)
+                table = si.read_survey(path)
         except ValidationError as exc:
             dialogs.show_error(self, "Cannot read the survey", exc.message)
             return
@@ -855,7 +856,7 @@ class KpisPage(Page):
         if not kpi_dialogs.run(dialog) or dialog.analysis is None:
             return
         analysis = dialog.analysis
-        kept = [m for m in ki.plan_survey(self.wb, analysis) if m.action == ki.KEPT]
+        kept = [m for m in si.plan_survey(self.wb, analysis) if m.action == si.KEPT]
         replace = bool(kept) and dialogs.confirm(
             self,
             "Replace existing values?",
@@ -863,8 +864,9 @@ class KpisPage(Page):
             + "\n".join(
                 f"• {m.label()}: now {kpis.format_number(m.existing)}, survey "
                 f"{kpis.format_number(m.value)}"
-                for m in kept
+                for m in kept[:15]
             )
+            + (f"\n… and {len(kept) - 15} more" if len(kept) > 15 else "")
             + "\n\nReplace them with the survey's results? Keep Mine imports only the other "
             "months.",
             "Replace",
@@ -873,7 +875,7 @@ class KpisPage(Page):
         )
         try:
             with busy_cursor():
-                report = ki.store_survey(self.wb, analysis, replace=replace, today=self.today)
+                report = si.store_survey(self.wb, analysis, replace=replace, today=self.today)
         except CsCoachError as exc:
             dialogs.show_error(self, "Nothing was imported", exc.message)
             return

@@ -3,8 +3,9 @@
 The survey shapes below follow exports found in public sources — Google Forms in English,
 French, German, Spanish, Italian, Portuguese and Dutch (its "Timestamp" column in each
 language), Microsoft Forms, SurveyMonkey re-saved by Excel as "Unicode Text", a HubSpot
-form, Typeform — with headings and answers written for these tests. Each of the first four
-cases stored a wrong figure with exit 0 before the columns were chosen by their headings.
+form, Typeform — with headings and answers written for these tests. Each of the four
+surveys in helpers/surveys.py stored a wrong figure with exit 0 before the columns were
+chosen by their headings.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers.surveys import ADMIN_FLAG, JOB_OFFER, PYTHON_SURVEY, STOCKS_SURVEY
 
 from cscoach.model import kpis
 from cscoach.model import survey_columns as sc
@@ -39,40 +41,6 @@ def refused(wb: Workbook, data: bytes, **columns) -> ValidationError:
 
 # -- the wrong figures of before -------------------------------------------------------------
 
-PYTHON_SURVEY = (
-    "Timestamp,Python 2 or 3?,How many years have you been programming?,"
-    "Which editor do you use most?\n"
-    "2026-10-02 09:12:40,3,12,VS Code\n"
-    "2026-10-02 09:30:11,3,4,Vim\n"
-    "2026-10-03 11:01:09,2,20,Emacs\n"
-    "2026-10-05 16:45:00,3,1,PyCharm\n"
-)
-STOCKS_SURVEY = (
-    "Timestamp,Age,Roughly how much of your savings is in stocks? (0 = none; 10 = all of it),"
-    "Do you own your home?\n"
-    "2026-09-04 10:00:00,34,2,Yes\n"
-    "2026-09-09 14:30:00,51,6,No\n"
-    "2026-09-15 08:45:00,27,0,No\n"
-    "2026-09-21 19:10:00,45,10,Yes\n"
-    "2026-09-28 12:00:00,62,3,Yes\n"
-)
-ADMIN_FLAG = (
-    "submitted_at,user_id,is_admin,score\n"
-    "2026-09-01T10:00:00Z,1041,0,9\n"
-    "2026-09-03T12:30:00Z,1042,0,10\n"
-    "2026-09-07T08:15:00Z,1043,1,7\n"
-    "2026-09-20T19:45:00Z,1044,0,8\n"
-)
-JOB_OFFER = (
-    "#,What is your first name?,Date you first got a job offer,"
-    "How likely are you to recommend the bootcamp to a friend?,"
-    "Start Date (UTC),Submit Date (UTC),Network ID\n"
-    "r1x9,Sam,1993-06-01,9,2026-10-02 09:00:11,2026-10-02 09:04:52,9f1e22\n"
-    "k2p7,Ana,summer 2015,10,2026-10-05 14:10:00,2026-10-05 14:13:27,77aa01\n"
-    "m5q3,Li,2019-02-15,6,2026-11-01 08:00:00,2026-11-01 08:02:10,1c2d9b\n"
-    "t8w4,Jo,2021-11-30,8,2026-11-03 20:30:00,2026-11-03 20:31:44,5e6f3c\n"
-)
-
 WRONG_COLUMNS = [
     # (id, survey, what the refusal must name)
     ("CSAT from “Python 2 or 3?”", PYTHON_SURVEY, ["whole numbers 1–5: “Python 2 or 3?”"]),
@@ -95,13 +63,13 @@ def test_a_column_is_never_chosen_by_the_look_of_its_answers(
     # named, the same column imports: the owner decides, CS Coach does not guess
     if survey is ADMIN_FLAG:
         si.import_survey(workbook, survey.encode(), nps_column="score", today=TODAY)
-        assert stored(workbook) == {("nps", "2026-09"): 50.0}
+        assert stored(workbook) == {("nps", "2019-09"): 50.0}
 
 
 def test_the_forms_own_timestamp_wins_over_a_date_a_respondent_typed(workbook: Workbook) -> None:
     report = si.import_survey(workbook, JOB_OFFER.encode(), today=TODAY)
     assert report.date_column == "Submit Date (UTC)"
-    assert stored(workbook) == {("nps", "2026-10"): 100.0, ("nps", "2026-11"): -50.0}
+    assert stored(workbook) == {("nps", "2019-10"): 100.0, ("nps", "2019-11"): -50.0}
     assert "dates from “Submit Date (UTC)” (the form's own timestamp)" in report.summary()
     assert report.skipped == ()
 
@@ -369,7 +337,7 @@ def test_a_typed_date_column_alone_and_fully_readable_is_used(workbook: Workbook
 
 
 def test_the_refusal_joins_every_doubt_in_one_line(workbook: Workbook) -> None:
-    text = ADMIN_FLAG.replace("submitted_at", "when").replace("2026-09-20T19:45:00Z", "soon")
+    text = ADMIN_FLAG.replace("submitted_at", "when").replace("2019-09-20T19:45:00Z", "soon")
     error = refused(workbook, text.encode())
     assert error.field == "date_column"
     assert error.message.count("CS Coach cannot tell") == 1

@@ -242,10 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog=f"{PROG} kpi import",
         usage=f"{PROG} kpi import --workbook PATH FILE.csv [--replace]",
         help="read KPI values from a CSV file (all or nothing)",
-        description="Import month,kpi,value,note rows. A comma or semicolon delimiter, a "
-        "decimal comma and Excel's UTF-8 BOM are accepted. One bad row imports nothing and the "
-        "error names its line. Months that already have a different value are kept and listed "
-        "unless --replace is given.",
+        description="Import month,kpi,value,note rows. A comma, semicolon or tab delimiter, a "
+        "decimal comma, Excel's UTF-8 BOM and its “Unicode Text” (UTF-16) are accepted. One bad "
+        "row imports nothing and the error names its line. Months that already have a "
+        "different value are kept and listed unless --replace is given.",
     )
     kpi_import.add_argument("--workbook", metavar="PATH", type=_path, required=True)
     kpi_import.add_argument("file", metavar="FILE.csv", type=_path)
@@ -270,15 +270,25 @@ def build_parser() -> argparse.ArgumentParser:
         "[--csat-column NAME] [--date-column NAME] [--replace]",
         help="read a survey CSV (e.g. a Google Forms export)",
         description="One row per response: a date column, a 0–10 'would you recommend' column "
-        "and/or a 1–5 satisfaction column (guessed from the headers unless named). NPS and "
-        "CSAT are stored per calendar month with their counts; blank cells are skipped and "
-        "counted. Months that already have a value are kept unless --replace is given.",
+        "and/or a 1–5 satisfaction column. Columns not named are chosen by their headings only: "
+        "the date from the form's own timestamp (Timestamp, Submitted at, Completion time, "
+        "Horodateur, Zeitstempel…, every date readable), the answers from headings that ask "
+        "about recommending or satisfaction (in English, French, German, Spanish, Italian, "
+        "Portuguese or Dutch), never from what the answers look like; when CS Coach is unsure "
+        "it imports nothing and names the columns it considered. NPS and CSAT are stored per "
+        "calendar month with their counts; blank cells are skipped and counted. Months that "
+        "already have a value are kept unless --replace is given. A comma, semicolon or tab "
+        "delimiter and Excel's UTF-8 or “Unicode Text” (UTF-16) files are accepted.",
     )
     survey_import.add_argument("--workbook", metavar="PATH", type=_path, required=True)
     survey_import.add_argument("file", metavar="FILE.csv", type=_path)
-    survey_import.add_argument("--nps-column", metavar="NAME")
-    survey_import.add_argument("--csat-column", metavar="NAME")
-    survey_import.add_argument("--date-column", metavar="NAME")
+    survey_import.add_argument(
+        "--nps-column", metavar="NAME", help="the 0–10 “would you recommend” column"
+    )
+    survey_import.add_argument("--csat-column", metavar="NAME", help="the 1–5 satisfaction column")
+    survey_import.add_argument(
+        "--date-column", metavar="NAME", help="the column with the date of each response"
+    )
     survey_import.add_argument(
         "--replace", action="store_true", help="overwrite months that already have a value"
     )

@@ -143,7 +143,7 @@ def team_editor(qtbot, window, wb: Workbook) -> Editor:
         lambda book: team.get_member(book, first).role,
         lambda: click_row(qtbot, page.table, 1),
         page.start_new,  # Add Person: a new form (the page has no tabs)
-        lambda: page._current_id == first,
+        lambda: page.editor.current_id == first,
         lambda: page.name_edit.setText("bo"),  # another person's name
         lambda: page.errors["name"],
         "already a team member",

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.ui.main_window import PAGE_KEYS, MainWindow
+from cscoach.ui.pages import team_page
 from cscoach.ui.pages.candidate_panel import CandidateTableModel
 from cscoach.ui.pages.hiring_page import CriteriaTableModel, HiringPage
 from cscoach.ui.pages.kpis_page import KpisPage
 from cscoach.ui.pages.questionnaire_page import QuestionnairePage
 from cscoach.ui.pages.standards_page import StandardsPage, StandardsTableModel
-from cscoach.ui.pages.team_page import TeamPage, TeamTableModel
+from cscoach.ui.pages.team_page import TeamPage
 from cscoach.ui.widgets import text_side, text_width
 
 SMALL = QSize(1024, 640)
@@ -206,7 +207,7 @@ def test_hiring_criteria_have_a_quality_column_and_every_column_shows(qtbot, win
 def test_team_names_and_roles_keep_room(qtbot, window, size):
     page = show(qtbot, window, "team", size)
     assert isinstance(page, TeamPage)
-    for column in (TeamTableModel.NAME, TeamTableModel.ROLE):
+    for column in (team_page.NAME, team_page.ROLE):
         assert column_width(page.table, column) >= READABLE
     assert all_in_view(page.table)
 

@@ -11,7 +11,8 @@ from cscoach.model import questionnaire as qn
 from cscoach.model import team
 from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
-from cscoach.ui.pages.team_page import TeamPage, TeamTableModel, delete_question
+from cscoach.ui.pages import team_page
+from cscoach.ui.pages.team_page import TeamPage, delete_question
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def names(wb: Workbook) -> list[str]:
 
 
 def select(page: TeamPage, name: str) -> None:
-    for row, member in enumerate(page.model.members()):
+    for row, member in enumerate(page.model.records()):
         if member.name == name:
             page.table.selectRow(row)
             return
@@ -195,7 +196,7 @@ def test_deactivate_and_reactivate(qtbot, page, workbook):
     with qtbot.waitSignal(page.changed):
         click(qtbot, page.toggle_active_button)
     assert team.get_member(workbook, member_id).active is False
-    status = page.model.index(0, TeamTableModel.STATUS)
+    status = page.model.index(0, team_page.STATUS)
     assert page.model.data(status) == "Inactive"
     assert isinstance(page.model.data(status, Qt.ItemDataRole.ForegroundRole), QColor)
     assert page.toggle_active_button.text() == "Mark Active"
@@ -307,8 +308,8 @@ def test_user_text_is_shown_as_typed(qtbot, page, workbook):
 def test_table_model_passes_the_model_tester(qtmodeltester, workbook):
     team.add_member(workbook, "Ana", "Barista", "2024-01-02")
     team.add_member(workbook, "Ben", "", None, active=False)
-    model = TeamTableModel()
-    model.set_members(team.list_members(workbook))
+    model = team_page.team_table_model()
+    model.set_records(team.list_members(workbook))
     qtmodeltester.check(model)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
         "Name",
@@ -316,8 +317,8 @@ def test_table_model_passes_the_model_tester(qtmodeltester, workbook):
         "Start date",
         "Status",
     ]
-    assert model.data(model.index(1, TeamTableModel.START)) == "—"
-    assert model.data(model.index(1, TeamTableModel.NAME), Qt.ItemDataRole.FontRole).italic()
+    assert model.data(model.index(1, team_page.START)) == "—"
+    assert model.data(model.index(1, team_page.NAME), Qt.ItemDataRole.FontRole).italic()
 
 
 def test_read_only_workbook_disables_editing(qtbot, tmp_path):
@@ -344,3 +345,17 @@ def test_read_only_workbook_disables_editing(qtbot, tmp_path):
         assert names(wb) == ["Ana"]
     finally:
         wb.close()
+
+
+def test_a_refusal_is_cleared_once_the_field_is_put_back(qtbot, page, workbook):
+    """"Name cannot be empty." must not stay beside a name typed back as it was."""
+    team.add_member(workbook, "Ana")
+    page.reload()
+    select(page, "Ana")
+    page.name_edit.clear()
+    assert not page.flush()
+    assert page.errors["name"].isVisible() and page.save_pending()
+    page.name_edit.setText("Ana")  # back as it was: nothing to save, nothing refused
+    assert page.flush()
+    assert not page.errors["name"].isVisible()
+    assert page.save_pending() is None and page.status.text() == ""

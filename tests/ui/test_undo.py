@@ -85,7 +85,7 @@ def test_a_deleted_person_comes_back_in_the_list(qtbot, window: MainWindow, fake
     assert [m.name for m in team.list_members(window.wb)] == ["Bo"]
     window.undo_action.trigger()
     assert snapshot(window.wb) == before
-    assert [m.name for m in page.model.members()] == ["Ana", "Bo"]
+    assert [m.name for m in page.model.records()] == ["Ana", "Bo"]
 
 
 def test_overwriting_a_value_from_counts_asks_first_and_undo_brings_the_counts_back(
@@ -130,7 +130,7 @@ def test_undo_marks_the_other_pages_to_read_again(window: MainWindow) -> None:
     window.undo_action.trigger()
     window.show_page("overview")
     window.show_page("team")
-    assert [m.name for m in window.current_page().model.members()] == []
+    assert [m.name for m in window.current_page().model.records()] == []
 
 
 def test_a_read_only_workbook_offers_no_undo(qtbot, tmp_path, settings) -> None:

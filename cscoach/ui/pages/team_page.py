@@ -10,26 +10,17 @@ the field it names and the owner stays on the person (``save_pending`` names it)
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -39,19 +30,25 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.model import team
-from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
-from cscoach.ui import autosave, dialogs, style
+from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.base import Page
+from cscoach.ui.record_editor import (
+    Column,
+    Field,
+    RecordEditor,
+    RecordTableModel,
+    fit_columns,
+    run_write,
+)
 from cscoach.ui.widgets import (
     EmptyState,
     action_button,
     error_label,
     plain_label,
     record_table,
-    show_message,
     text_width,
 )
 
@@ -86,7 +83,7 @@ def delete_question(member: TeamMember, refs: MemberReferences) -> str:
     if not consequences:
         return (
             f"Delete {name} from the team? Nothing else in the workbook refers to them.\n\n"
-            "This cannot be undone."
+            "Edit › Undo brings them back."
         )
     first, *rest = consequences
     if not first.startswith("also"):
@@ -94,110 +91,49 @@ def delete_question(member: TeamMember, refs: MemberReferences) -> str:
     text = f"Deleting {name} {first}"
     if rest:
         text += "; " + "; ".join(rest)
-    return f"{text}. To keep them, mark {name} inactive instead.\n\nDeleting cannot be undone."
+    return f"{text}. To keep them, mark {name} inactive instead.\n\nEdit › Undo brings them back."
 
 
-@dataclass(frozen=True)
-class FormValues:
-    name: str
-    role: str
-    start_date: str
-    active: bool
+NAME, ROLE, START, STATUS = range(4)  # the columns of the team table
+COLUMNS: list[Column[TeamMember]] = [
+    Column("Name", lambda m: m.name),
+    Column("Role", lambda m: m.role),
+    Column(
+        "Start date",
+        lambda m: m.start_date or "—",
+        tip=lambda m: None if m.start_date else "Start date not known",
+        muted=lambda m: not m.start_date,
+        stretch=False,
+        samples=("2024-08-30",),
+    ),
+    Column(
+        "Status",
+        lambda m: "Active" if m.active else "Inactive",
+        stretch=False,
+        samples=("Active", "Inactive"),
+    ),
+]
 
-    @classmethod
-    def of(cls, member: TeamMember | None) -> FormValues:
-        if member is None:
-            return cls("", "", "", True)
-        return cls(member.name, member.role, member.start_date or "", member.active)
 
-
-class TeamTableModel(QAbstractTableModel):
+def team_table_model(parent: QWidget | None = None) -> RecordTableModel[TeamMember]:
     """Team members as rows: Name, Role, Start date, Status. Inactive people are greyed."""
+    return RecordTableModel(
+        COLUMNS,
+        inactive=lambda m: not m.active,
+        inactive_tip=lambda m: f"{m.name} is inactive: kept for the record, no longer on the team.",
+        parent=parent,
+    )
 
-    COLUMNS = ("Name", "Role", "Start date", "Status")
-    NAME, ROLE, START, STATUS = range(4)
-    MemberIdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._members: list[TeamMember] = []
-
-    def set_members(self, members: list[TeamMember]) -> None:
-        self.beginResetModel()
-        self._members = list(members)
-        self.endResetModel()
-
-    def members(self) -> list[TeamMember]:
-        return list(self._members)
-
-    def member_at(self, row: int) -> TeamMember | None:
-        return self._members[row] if 0 <= row < len(self._members) else None
-
-    def row_of(self, member_id: int | None) -> int | None:
-        for row, member in enumerate(self._members):
-            if member.id == member_id:
-                return row
-        return None
-
-    # -- Qt overrides ----------------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._members)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._members):
-            return None
-        member = self._members[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                return member.name
-            if column == self.ROLE:
-                return member.role
-            if column == self.START:
-                return member.start_date or "—"
-            if column == self.STATUS:
-                return "Active" if member.active else "Inactive"
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if not member.active:
-                return f"{member.name} is inactive: kept for the record, no longer on the team."
-            if column == self.START and not member.start_date:
-                return "Start date not known"
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if not member.active or (column == self.START and not member.start_date):
-                return style.qcolor("inactive")
-            return None
-        if role == Qt.ItemDataRole.FontRole and not member.active:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == self.MemberIdRole:
-            return member.id
-        return None
+def values_of(member: TeamMember | None) -> dict[str, object]:
+    if member is None:
+        return {"name": "", "role": "", "start_date": "", "active": True}
+    return {
+        "name": member.name,
+        "role": member.role,
+        "start_date": member.start_date or "",
+        "active": member.active,
+    }
 
 
 class TeamPage(Page):
@@ -214,14 +150,7 @@ class TeamPage(Page):
     def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
         super().__init__(wb, parent)
         self.setObjectName("teamPage")
-        self._current_id: int | None = None  # None: the form is for a new person
-        self._loaded = FormValues.of(None)
-        self._loading = False
-        self._refusal: str | None = None  # why the last save was refused
-        self._list_stale = False  # a save asked for the list to be shown again
-        self.save_timer = autosave.save_timer(self, self.flush)
-
-        self.model = TeamTableModel(self)
+        self.model = team_table_model(self)
         self._build_list()
         self._build_form()
 
@@ -237,6 +166,29 @@ class TeamPage(Page):
         self.splitter.setSizes([text_width(self, 110), text_width(self, 58)])
         self.page_layout.addWidget(self.splitter, 1)
 
+        self.editor = RecordEditor(
+            self,
+            table=self.table,
+            model=self.model,
+            fields=[
+                Field.line("name", self.name_edit, self.errors["name"]),
+                Field.line("role", self.role_edit, self.errors["role"]),
+                Field.line("start_date", self.start_date_edit, self.errors["start_date"]),
+                Field.check("active", self.active_check),
+            ],
+            read=lambda: team.list_members(self.wb),
+            values_of=values_of,
+            save=self._save,
+            title_of=lambda v: str(v["name"]).strip(),
+            refused_new=lambda name, why: (
+                f"{name or 'a new person'} could not be added to the team: {why}"
+            ),
+            status=self.status,
+            form_error=self.form_error,
+        )
+        self.editor.saved.connect(self._on_saved)
+        self.editor.loaded.connect(self._on_loaded)
+        self.editor.listed.connect(self._on_listed)
         self._build_actions()
         self.reload()
         self.start_new(focus=False, settle=False)
@@ -249,30 +201,7 @@ class TeamPage(Page):
     def _build_list(self) -> None:
         self.table = record_table(self.model, "teamTable")
         self.table.setAccessibleName("Team members")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TeamTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TeamTableModel.ROLE, QHeaderView.ResizeMode.Stretch)
-        # The date and status get room for their heading (bold) and entries; the name and
-        # role share the rest, each at least NAME_CHARACTERS (the form gives way to them).
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        heading, entry = QFontMetrics(bold), QFontMetrics(self.table.font())
-        padding = text_width(self.table, 4)
-        fixed = 0
-        for column, samples in (
-            (TeamTableModel.START, ("2024-08-30",)),
-            (TeamTableModel.STATUS, ("Active", "Inactive")),
-        ):
-            width = padding + max(
-                heading.horizontalAdvance(TeamTableModel.COLUMNS[column]),
-                *(entry.horizontalAdvance(text) for text in samples),
-            )
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
-            fixed += width
-        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
-        self.table.setMinimumWidth(frame + fixed + 2 * text_width(self.table, NAME_CHARACTERS))
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        fit_columns(self.table, COLUMNS, NAME_CHARACTERS)
         self.table.doubleClicked.connect(lambda _index: self.name_edit.setFocus())
 
         self.empty_add_button = action_button(
@@ -306,9 +235,6 @@ class TeamPage(Page):
         edit = QLineEdit()
         edit.setObjectName(object_name)
         edit.setPlaceholderText(placeholder)
-        edit.returnPressed.connect(self.save_member)  # Enter saves at once
-        edit.editingFinished.connect(self._on_field_left)
-        edit.textChanged.connect(self._edited)
         return edit
 
     def _build_form(self) -> None:
@@ -330,7 +256,6 @@ class TeamPage(Page):
         self.active_check.setToolTip(
             "Inactive people stay in the workbook with their answers, greyed out in the list."
         )
-        self.active_check.toggled.connect(self._choice_made)  # a choice is saved at once
 
         self.errors = {
             "name": error_label("nameError"),
@@ -412,33 +337,20 @@ class TeamPage(Page):
             self.empty_add_button,
             self.toggle_active_button,
             self.delete_button,
-            self.active_check,
         ):
             widget.setEnabled(False)
             widget.setToolTip(READ_ONLY_TIP)
-        for edit in (self.name_edit, self.role_edit, self.start_date_edit):
-            edit.setReadOnly(True)
-            edit.setToolTip(READ_ONLY_TIP)
+        self.editor.set_read_only(READ_ONLY_TIP)
         self.new_action.setEnabled(False)
         self.delete_action.setEnabled(False)
 
     # -- reading ---------------------------------------------------------------
 
     def reload(self) -> None:
-        self._reload(select_id=self._current_id)
+        self.editor.reload()
 
-    def _reload(self, select_id: int | None, *, load_form: bool = True) -> None:
-        """Read the team again and select ``select_id``; with ``load_form`` the form is
-        filled from the workbook too (unless it holds a change not saved yet)."""
-        members = team.list_members(self.wb)
-        self._loading = True
-        try:
-            self.model.set_members(members)
-            row = self.model.row_of(select_id)
-            if row is not None:
-                self._select_row(row)
-        finally:
-            self._loading = False
+    def _on_listed(self) -> None:
+        members = self.model.records()
         self.list_stack.setCurrentWidget(self.table if members else self.empty_state)
         self.add_button.setVisible(bool(members))  # the empty state has its own button
         active = sum(1 for m in members if m.active)
@@ -447,102 +359,32 @@ class TeamPage(Page):
         if inactive:
             summary += f" · {inactive} inactive"
         self.count_label.setText(summary if members else "")
-        if self._current_id is not None:
-            row = self.model.row_of(self._current_id)
-            if row is None:  # deleted elsewhere
-                self.start_new(focus=False, settle=False)
-            elif load_form and not self.is_dirty():
-                member = self.model.member_at(row)
-                assert member is not None
-                self._load_member(member)
+        self._update_buttons()
 
     def current_member(self) -> TeamMember | None:
         """The person in the form, or None while the form is for someone new."""
-        row = self.model.row_of(self._current_id)
-        return None if row is None else self.model.member_at(row)
-
-    def form_values(self) -> FormValues:
-        return FormValues(
-            self.name_edit.text(),
-            self.role_edit.text(),
-            self.start_date_edit.text(),
-            self.active_check.isChecked(),
-        )
+        return self.editor.current()
 
     # -- the form --------------------------------------------------------------
 
-    def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-
-    def _fill(self, values: FormValues) -> None:
-        self._loading = True
-        try:
-            self.name_edit.setText(values.name)
-            self.role_edit.setText(values.role)
-            self.start_date_edit.setText(values.start_date)
-            self.active_check.setChecked(values.active)
-        finally:
-            self._loading = False
-        self._loaded = values
-        self._refusal = None
-        self.save_timer.stop()
-        self.status.setText("")
-        self.clear_errors()
+    def _on_loaded(self) -> None:
+        member = self.editor.current()
+        self.form_title.setText(member.name if member is not None else "New person")
         self._update_buttons()
-
-    def _load_member(self, member: TeamMember) -> None:
-        self._current_id = member.id
-        self.form_title.setText(member.name)
-        self._fill(FormValues.of(member))
 
     def start_new(self, *, focus: bool = True, settle: bool = True) -> None:
         """An empty form for someone new (Add Person, Insert): they are added as soon as
         the form holds a name."""
-        if settle and not self.flush():
-            return  # the refused change keeps its message and the form
-        self._current_id = None
-        self._loading = True
-        try:
-            self.table.clearSelection()
-        finally:
-            self._loading = False
-        self.form_title.setText("New person")
-        self._fill(FormValues.of(None))
-        if focus and not self.read_only:
-            self.name_edit.setFocus()
-
-    def clear_errors(self) -> None:
-        for label in (*self.errors.values(), self.form_error):
-            show_message(label, "")
-
-    def show_validation_error(self, exc: ValidationError, *, focus: bool = True) -> None:
-        """Show the model's message under the field it names (elsewhere: under the form)."""
-        self.clear_errors()
-        label = self.errors.get(exc.field, self.form_error)
-        show_message(label, exc.message)
-        edit = {
-            "name": self.name_edit,
-            "role": self.role_edit,
-            "start_date": self.start_date_edit,
-        }.get(exc.field)
-        if edit is not None and focus:
-            edit.setFocus()
-            edit.selectAll()
+        self.editor.start_new(focus=focus, settle=settle)
 
     def _feedback(self, text: str) -> None:
         self.feedback_label.setText(text)
 
     def _update_buttons(self) -> None:
-        if self._loading:
+        if self.editor.loading:
             return
-        editing = self._current_id is not None
         member = self.current_member()
+        editing = self.editor.current_id is not None
         self.toggle_active_button.setVisible(editing)
         self.delete_button.setVisible(editing)
         if member is not None:
@@ -555,181 +397,46 @@ class TeamPage(Page):
 
     # -- writing ---------------------------------------------------------------
 
-    def _write(
-        self,
-        action: str,
-        func: Callable[..., object],
-        *args: object,
-        focus_error: bool = True,
-    ) -> bool:
-        """Run one model write; show any problem. True when it was saved."""
-        try:
-            func(self.wb, *args)
-        except ValidationError as exc:
-            self.show_validation_error(exc, focus=focus_error)
-            return False
-        except CsCoachError as exc:
-            dialogs.show_error(self, f"Could not {action}", exc.message)
-            return False
-        except sqlite3.Error as exc:
-            dialogs.show_error(
-                self,
-                f"Could not {action}",
-                f"The workbook could not be written ({exc}). Nothing was changed.",
-            )
-            return False
-        return True
+    def _save(self, member_id: int | None, v: dict[str, object]) -> int:
+        name, role, start = str(v["name"]), str(v["role"]), str(v["start_date"])
+        if member_id is None:
+            return team.add_member(self.wb, name, role, start, bool(v["active"]))
+        team.update_member(self.wb, member_id, name, role, start, bool(v["active"]))
+        return member_id
 
-    # -- saving as the owner types -----------------------------------------------
-
-    def _edited(self) -> None:
-        if self._loading or self.read_only:
-            return
-        self.status.setText("")
-        self.save_timer.start()
-
-    def _choice_made(self) -> None:
-        if not self._loading:
-            self.flush()
-
-    def _on_field_left(self) -> None:
-        """Leaving a field (or Enter) saves what it holds."""
-        if not self._loading:
-            self.flush()
-
-    def is_dirty(self) -> bool:
-        """Whether the form holds something the workbook does not (an untouched new form
-        holds nothing)."""
-        return not self.read_only and self.form_values() != self._loaded
-
-    def flush(self) -> bool:
-        """Save the form now if it holds a change: one model call, adding the new person or
-        changing the one shown. True when nothing is left unsaved; False when the model
-        refused it (its message is shown next to the field and nothing was written)."""
-        self.save_timer.stop()
-        if self._loading or not self.is_dirty():
-            return True
-        values = self.form_values()
-        self.clear_errors()
-        added = self._current_id is None
-        try:
-            if added:
-                member_id = team.add_member(
-                    self.wb, values.name, values.role, values.start_date, values.active
-                )
-            else:
-                member_id = self._current_id
-                team.update_member(
-                    self.wb, member_id, values.name, values.role, values.start_date, values.active
-                )
-        except ValidationError as exc:
-            self.show_validation_error(exc, focus=False)
-            return self._refuse(exc.message)
-        except autosave.REFUSALS as exc:
-            show_message(self.form_error, autosave.refusal(exc))
-            return self._refuse(autosave.refusal(exc))
-        self._current_id = member_id
-        self._loaded = values
-        self._refusal = None
-        self.status.setText(autosave.SAVED)
-        self.form_title.setText(values.name.strip())
+    def _on_saved(self, added: bool) -> None:
+        name = str(self.editor.loaded_values["name"]).strip()
+        self.form_title.setText(name)
         if added:
             self._feedback(
-                f"{values.name.strip()} was added to the team; changes to them are saved as "
-                "you type. Add Person (Insert) starts the next one."
+                f"{name} was added to the team; changes to them are saved as you type. "
+                "Add Person (Insert) starts the next one."
             )
-        # The list follows on the next turn of the event loop (the form is left as typed):
-        # a click in the list that saved the form by leaving it lands on the row aimed at.
-        if not self._list_stale:
-            self._list_stale = True
-            QTimer.singleShot(0, self, self._show_stale_list)
         self.changed.emit()
-        return True
 
-    def _refuse(self, message: str) -> bool:
-        self.status.setText(autosave.NOT_SAVED)
-        if self._current_id is None:
-            name = self.name_edit.text().strip() or "a new person"
-            self._refusal = f"{name} could not be added to the team: {message}"
-        else:
-            self._refusal = f"Your changes to {self._loaded.name} could not be saved: {message}"
-        return False
+    def is_dirty(self) -> bool:
+        return self.editor.is_dirty()
 
-    def _show_stale_list(self) -> None:
-        """Show the saved team in the list if the page is shown (else when it is next
-        shown: a page being closed with its workbook is not read again)."""
-        if self._list_stale and self.isVisible():
-            self._list_stale = False
-            self._reload(select_id=self._current_id, load_form=False)
-            self._update_buttons()
-
-    def showEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        self._show_stale_list()
-
-    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
-        """Showing another page saves what is being typed here (a refused change keeps
-        its message, and ``save_pending`` names it)."""
-        if not event.spontaneous():
-            self.flush()
-        super().hideEvent(event)
+    def flush(self) -> bool:
+        return self.editor.flush()
 
     def save_member(self) -> bool:
         """Save the form now (Enter; otherwise done as the owner types)."""
-        return self.flush()
+        return self.editor.flush()
 
     def save_pending(self) -> str | None:
-        if self.flush():
-            return None
-        return self._refusal or "The person being edited is not saved."
-
-    def _on_selection_changed(self) -> None:
-        if self._loading:
-            return
-        indexes = self.table.selectionModel().selectedRows()
-        member = self.model.member_at(indexes[0].row()) if indexes else None
-        if member is None or member.id == self._current_id:
-            return
-        target = member.id
-        if not self.flush():
-            # Refused: stay on the person (or new person) being edited; the message is shown.
-            self._select_edited_row()
-            QTimer.singleShot(0, self, self._select_edited_row)
-            return
-        row = self.model.row_of(target)  # the list may have been reloaded by the save
-        member = self.model.member_at(row) if row is not None else None
-        if member is None:
-            return
-        self._loading = True
-        try:
-            self._select_row(row)  # type: ignore[arg-type]
-        finally:
-            self._loading = False
-        self._load_member(member)
-        self._feedback("")
-
-    def _select_edited_row(self) -> None:
-        self._loading = True
-        try:
-            row = self.model.row_of(self._current_id)
-            if row is None:
-                self.table.clearSelection()
-            else:
-                self._select_row(row)
-        finally:
-            self._loading = False
+        return self.editor.save_pending()
 
     def toggle_active(self) -> None:
         """Mark the person in the form inactive (or active again)."""
-        if self.read_only or self._current_id is None:
+        member = self.current_member()
+        if self.read_only or member is None or not self.editor.flush():
             return
-        if not self.flush():
+        if not run_write(
+            self, "change this person", team.set_active, self.wb, member.id, not member.active
+        ):
             return
-        member = team.get_member(self.wb, self._current_id)
-        if not self._write("change this person", team.set_active, member.id, not member.active):
-            return
-        self._reload(select_id=member.id)
-        self._load_member(team.get_member(self.wb, member.id))
+        self.editor.reload(member.id)
         self._feedback(
             f"{member.name} is marked inactive; their answers stay in the workbook."
             if member.active
@@ -739,10 +446,10 @@ class TeamPage(Page):
 
     def delete_member(self) -> None:
         """Delete the person in the form after asking (Delete…, Del in the list)."""
-        if self.read_only or self._current_id is None:
+        if self.read_only or self.editor.current_id is None:
             return
-        self.flush()  # a cancelled delete keeps what was typed
-        member = team.get_member(self.wb, self._current_id)
+        self.editor.flush()  # a cancelled delete keeps what was typed
+        member = team.get_member(self.wb, self.editor.current_id)
         refs = team.member_references(self.wb, member.id)
         if not dialogs.confirm(
             self,
@@ -753,15 +460,14 @@ class TeamPage(Page):
         ):
             return
         row = self.model.row_of(member.id) or 0
-        if not self._write("delete this person", team.delete_member, member.id):
+        if not run_write(self, "delete this person", team.delete_member, self.wb, member.id):
             return
-        self._current_id = None
-        self._loaded = FormValues.of(None)
-        self._reload(select_id=None)
-        neighbour = self.model.member_at(min(row, self.model.rowCount() - 1))
+        self.editor.forget()
+        self.editor.reload(None)
+        neighbour = self.model.record_at(min(row, self.model.rowCount() - 1))
         if neighbour is not None:
-            self._reload(select_id=neighbour.id)
-            self._load_member(neighbour)
+            self.editor.reload(neighbour.id)
+            self.editor.load(neighbour)
         else:
             self.start_new(focus=False, settle=False)
         self._feedback(f"{member.name} was deleted.")

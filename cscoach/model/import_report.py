@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-LISTED = 12  # months named one by one, at most
+LISTED = 24  # months named one by one, at most (a year of NPS and CSAT)
 KPIS_SHOWN = 8  # KPIs summarised one by one, at most
 
 T = TypeVar("T")

@@ -8,6 +8,11 @@ are problems with the file itself. Both carry a message written for the owner.
 from __future__ import annotations
 
 import errno
+import sqlite3
+
+# What SQLite raises when a write fails below the model (a full disk, an I/O error, the
+# file made read-only): the UI catches it by this name and never imports sqlite3 itself.
+StorageError = sqlite3.Error
 
 
 class CsCoachError(Exception):

@@ -519,6 +519,21 @@ class Workbook:
             raise
         return wb
 
+    def reader(self) -> Workbook | None:
+        """A read-only view of this workbook for another thread (a worker laying out a
+        document): its own connection, opened through SQLite only (closing any other handle
+        on the file could drop the locks of this connection). None when it cannot be had:
+        a change is not committed yet, or the file cannot be opened again."""
+        if self.conn.in_transaction:
+            return None
+        try:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn.execute("PRAGMA query_only = ON")
+        except (sqlite3.Error, OSError, ValueError):
+            return None
+        return Workbook(self.path, conn, None)
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()

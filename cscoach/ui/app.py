@@ -105,15 +105,13 @@ def report_unexpected(exc_type, exc, tb) -> None:  # noqa: ANN001 - sys.exceptho
     never shown as a traceback; the traceback goes to stderr for a bug report."""
     import traceback
 
-    from cscoach.model.errors import describe_failure
+    from cscoach.model.errors import StorageError, describe_failure
     from cscoach.ui import dialogs
 
     traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
     if issubclass(exc_type, KeyboardInterrupt):
         return
-    import sqlite3
-
-    title = "Could not save" if issubclass(exc_type, (sqlite3.Error, OSError)) else "Sorry"
+    title = "Could not save" if issubclass(exc_type, (StorageError, OSError)) else "Sorry"
     dialogs.show_error(QApplication.activeWindow(), title, describe_failure(exc))
 
 

@@ -4,19 +4,18 @@ sentence a refused write shows next to its field."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
-from cscoach.model.errors import CsCoachError, describe_failure
+from cscoach.model.errors import CsCoachError, StorageError, describe_failure
 from cscoach.ui.widgets import plain_label
 
 SAVE_DELAY_MS = 600  # a pause in typing this long saves the form
 SAVED = "Saved."
 NOT_SAVED = "Not saved."
-REFUSALS = (CsCoachError, sqlite3.Error)  # what a model call may raise instead of writing
+REFUSALS = (CsCoachError, StorageError)  # what a model call may raise instead of writing
 
 
 def save_timer(parent: QObject, save: Callable[[], object]) -> QTimer:

@@ -6,7 +6,6 @@ Pages are built the first time they are shown. When a page writes to the workboo
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 from cscoach import APP_NAME, __version__
 from cscoach.model import files
 from cscoach.model import settings as workbook_settings
-from cscoach.model.errors import CsCoachError, WorkbookError, describe_failure
+from cscoach.model.errors import CsCoachError, StorageError, WorkbookError, describe_failure
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
 from cscoach.ui import dialogs, icons, opening, prefs, style
 from cscoach.ui.pages.base import Page
@@ -805,7 +804,7 @@ class MainWindow(QMainWindow):
         except WorkbookError as exc:
             dialogs.show_error(self, "Could not restore", exc.message)
             return
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, StorageError) as exc:
             dialogs.show_error(self, "Could not restore", f"{source}: {exc}.")
             return
         self.set_workbook(self.wb, page=self.stack.currentIndex())
@@ -837,7 +836,7 @@ class MainWindow(QMainWindow):
         except CsCoachError as exc:
             dialogs.show_error(self, f"Could not {verb.lower()}", exc.message)
             return
-        except sqlite3.Error as exc:
+        except StorageError as exc:
             dialogs.show_error(self, f"Could not {verb.lower()}", describe_failure(exc))
             return
         if label is None:

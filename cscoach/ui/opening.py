@@ -5,7 +5,6 @@ A file that cannot be opened is never changed; the caller keeps whatever it had 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -14,6 +13,7 @@ from cscoach.model import backups
 from cscoach.model.errors import (
     NotAWorkbookError,
     ReadOnlyError,
+    StorageError,
     TooNewError,
     WorkbookError,
     WorkbookLockedError,
@@ -59,7 +59,7 @@ def open_workbook(parent: QWidget | None, path: Path) -> Workbook | None:
         ):
             try:
                 backups.replace_damaged(path, saved[0].path)
-            except (WorkbookError, OSError, sqlite3.Error) as problem:
+            except (WorkbookError, OSError, StorageError) as problem:
                 dialogs.show_error(parent, "Could not restore the backup", str(problem))
                 return None
             return open_workbook(parent, path)
@@ -73,7 +73,7 @@ def open_workbook(parent: QWidget | None, path: Path) -> Workbook | None:
         dialogs.show_error(parent, OPEN_FAILED, f"{exc.message}\n\nThe file was not changed.")
     except WorkbookError as exc:
         dialogs.show_error(parent, OPEN_FAILED, exc.message)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, StorageError) as exc:
         dialogs.show_error(
             parent, OPEN_FAILED, f"{path} could not be opened: {exc}.\n\nThe file was not changed."
         )
@@ -85,7 +85,7 @@ def _open_read_only(parent: QWidget | None, path: Path) -> Workbook | None:
         return Workbook.open(path, read_only=True)
     except WorkbookError as exc:
         dialogs.show_error(parent, OPEN_FAILED, exc.message)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, StorageError) as exc:
         dialogs.show_error(parent, OPEN_FAILED, f"{path} could not be opened: {exc}.")
     return None
 
@@ -105,7 +105,7 @@ def create_workbook(
 
     try:
         return dialogs.ask_business_name(parent, create, title=title, intro=intro, location=path)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, StorageError) as exc:
         dialogs.show_error(parent, "Could not create the workbook", f"{path}: {exc}.")
         return None
 
@@ -123,7 +123,7 @@ def reopen_for_writing(parent: QWidget | None, path: Path) -> Workbook | None:
         )
     except WorkbookError as exc:
         dialogs.show_error(parent, "Cannot open for editing", exc.message)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, StorageError) as exc:
         dialogs.show_error(parent, "Cannot open for editing", f"{path}: {exc}.")
     return None
 
@@ -135,7 +135,7 @@ def save_copy(parent: QWidget | None, wb: Workbook, target: Path) -> bool:
     except WorkbookError as exc:
         dialogs.show_error(parent, "Could not save a copy", exc.message)
         return False
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, StorageError) as exc:
         dialogs.show_error(parent, "Could not save a copy", f"{target}: {exc}.")
         return False
     return True

@@ -6,7 +6,6 @@ the work at its next page."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -298,13 +297,11 @@ POLL_MS = 25  # how often the preview looks whether its document is ready
 class RenderJob:
     """One document rendered in a worker thread.
 
-    The worker reads through its own read-only connection to the workbook file (a SQLite
-    connection belongs to the thread that made it), opened through SQLite only: closing any
-    other handle on the file could drop the locks of the app's own connection."""
+    The worker reads through its own read-only view of the workbook (a SQLite connection
+    belongs to the thread that made it: ``Workbook.reader``)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, request: PrintRequest) -> None:
-        self._conn = conn
-        self._path = path
+    def __init__(self, reader: Workbook, request: PrintRequest) -> None:
+        self._reader = reader  # the worker's own read-only view (``Workbook.reader``)
         self._request = request
         self._cancel = threading.Event()
         self.done = False
@@ -316,15 +313,10 @@ class RenderJob:
         """The job, running (call from the GUI thread); None when the workbook cannot be
         read from another thread (changes not committed yet, or the file cannot be opened
         again)."""
-        if wb.conn.in_transaction:
+        reader = wb.reader()
+        if reader is None:
             return None
-        try:
-            uri = wb.path.resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)  # the worker's
-            conn.execute("PRAGMA query_only = ON")
-        except (sqlite3.Error, OSError, ValueError):
-            return None
-        job = cls(conn, wb.path, request)
+        job = cls(reader, request)
         threading.Thread(target=job._run, name="print", daemon=True).start()
         return job
 
@@ -333,14 +325,13 @@ class RenderJob:
             from cscoach.printing.base import cancellable
             from cscoach.printing.documents import render
 
-        wb = Workbook(self._path, self._conn, None)
         try:
             with _one_at_a_time, cancellable(self._cancel):
-                self.printed = render(wb, self._request)
+                self.printed = render(self._reader, self._request)
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
             self.error = exc
         finally:
-            wb.close()
+            self._reader.close()
             self.done = True
 
     def cancel(self) -> None:

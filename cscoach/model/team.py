@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cscoach.model import validate
+from cscoach.model.dates import add_months
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 
@@ -63,10 +64,8 @@ def _clean(
         "role": validate.text(role, "role", "Role", max_len=validate.MAX_NAME, single_line=True),
         "start_date": validate.iso_date(start_date, "start_date", "Start date"),
     }
-    if (
-        clean["start_date"]
-        and clean["start_date"] > dt.date.today().replace(year=dt.date.today().year + 1).isoformat()
-    ):
+    # add_months, not replace(year=…): a year after 29 February is 28 February, not an error
+    if clean["start_date"] and clean["start_date"] > add_months(dt.date.today(), 12).isoformat():
         raise ValidationError("start_date", "Start date is more than a year in the future.")
     clash = wb.query_one(
         "SELECT id FROM team_members WHERE name = ? COLLATE NOCASE AND id IS NOT ?",

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from helpers.dates import clock_on
 
 from cscoach.model import team
 from cscoach.model.errors import ValidationError
@@ -41,6 +44,27 @@ def test_bad_input_names_the_field_and_writes_nothing(workbook: Workbook, kwargs
     assert caught.value.field == field
     assert caught.value.message
     assert team.list_members(workbook) == []
+
+
+@pytest.mark.parametrize(
+    ("today", "last_day", "too_far"),
+    [
+        (dt.date(2028, 2, 29), "2029-02-28", "2029-03-01"),  # a leap day: no 29 February 2029
+        (dt.date(2026, 12, 31), "2027-12-31", "2028-01-01"),
+        (dt.date(2027, 1, 31), "2028-01-31", "2028-02-01"),
+        (dt.date(2027, 3, 1), "2028-03-01", "2028-03-02"),
+    ],
+)
+def test_a_start_date_up_to_a_year_ahead_on_any_day(
+    workbook: Workbook, today: dt.date, last_day: str, too_far: str
+) -> None:
+    with clock_on(today):
+        ana = team.add_member(workbook, "Ana", "Barista", last_day)
+        team.update_member(workbook, ana, "Ana", "Barista", today.isoformat(), True)
+        with pytest.raises(ValidationError, match="more than a year in the future") as caught:
+            team.add_member(workbook, "Bo", "Barista", too_far)
+    assert caught.value.field == "start_date"
+    assert [m.name for m in team.list_members(workbook)] == ["Ana"]
 
 
 def test_duplicate_name_is_refused_case_insensitively(workbook: Workbook) -> None:

@@ -97,14 +97,18 @@ def _philosophy(wb: Workbook, request: PrintRequest) -> bytes:
     return philosophy_document(_info(wb, request, TITLE), content)
 
 
-def _standards_note(wb: Workbook) -> str:
-    """When the standards were last reviewed, and the next review while it is still ahead.
-    An overdue review is the owner's business, shown in the app, not on the team's wall."""
+def _standards_note(wb: Workbook, request: PrintRequest) -> str:
+    """When the standards were last reviewed, and the next review while it is still ahead (of
+    the day the document is printed). An overdue review is the owner's business, shown in the
+    app, not on the team's wall."""
     summary = st.review_summary(wb)
     parts = []
     if summary.last_reviewed:
         parts.append(f"Reviewed {long_date(summary.last_reviewed)}")
-    if summary.next_review and summary.next_review >= dt.date.today().isoformat():
+    if (
+        summary.next_review
+        and summary.next_review >= (request.today or dt.date.today()).isoformat()
+    ):
         parts.append(f"next review {long_date(summary.next_review)}")
     return " · ".join(parts)
 
@@ -113,7 +117,7 @@ def _poster(wb: Workbook, request: PrintRequest) -> Printed:
     from cscoach.printing.standards import poster
 
     items = [s for s in st.list_standards(wb, status="active") if s.on_poster]
-    info = _info(wb, request, "Our service standards", footer_note=_standards_note(wb))
+    info = _info(wb, request, "Our service standards", footer_note=_standards_note(wb, request))
     result = poster(info, st.one_clear_message(wb), items)
     warnings = []
     if result.not_fitted:
@@ -141,7 +145,9 @@ def _handbook(wb: Workbook, request: PrintRequest) -> bytes:
 
     today = request.today or dt.date.today()
     items = st.list_standards(wb, status="active")
-    info = _info(wb, request, "Service standards handbook", footer_note=_standards_note(wb))
+    info = _info(
+        wb, request, "Service standards handbook", footer_note=_standards_note(wb, request)
+    )
     return handbook(info, items, today)
 
 
@@ -149,7 +155,7 @@ def _signoff(wb: Workbook, request: PrintRequest) -> bytes:
     from cscoach.printing.standards import signoff
 
     people = [(m.name, m.role) for m in team.list_members(wb, active_only=True)]
-    info = _info(wb, request, "Standards sign-off sheet", footer_note=_standards_note(wb))
+    info = _info(wb, request, "Standards sign-off sheet", footer_note=_standards_note(wb, request))
     return signoff(info, people)
 
 

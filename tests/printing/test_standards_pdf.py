@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
+from helpers.dates import FIXED_TODAY, clock_on
 from pypdf import PdfReader
 
 from cscoach.model import philosophy as ph
@@ -78,12 +80,26 @@ def test_poster_prints_text_as_typed_with_message(workbook: Workbook) -> None:
     message = next(s for s in ph.list_sections(workbook) if s.title == "Our one clear message")
     ph.save_section_body(workbook, message.id, "We own every problem & fix it.")
     st.mark_reviewed(workbook, [s.id for s in st.list_standards(workbook)], on="2026-10-01")
-    _, text = read(render(workbook, PrintRequest("poster")).pdf)
+    _, text = read(render(workbook, PrintRequest("poster", today=FIXED_TODAY)).pdf)
     flat = " ".join(text.split())
     assert "Say <hello> & smile — Привет" in flat
     assert "We own every problem & fix it." in flat
     assert "Corner Café" in flat and "Our service standards" in flat
     assert "Reviewed 1 October 2026" in text and "next review" in text
+
+
+@pytest.mark.parametrize("doc", ["poster", "standards", "signoff"])
+def test_the_next_review_is_judged_on_the_day_printed_not_by_the_clock(
+    workbook: Workbook, doc: str
+) -> None:
+    st.mark_reviewed(workbook, [s.id for s in st.list_standards(workbook)], on="2026-10-01")
+    due = st.review_summary(workbook).next_review
+    assert due is not None and due > FIXED_TODAY.isoformat()
+    with clock_on(dt.date(2031, 1, 1)):  # the machine's clock, long after the review was due
+        _, text = read(render(workbook, PrintRequest(doc, today=FIXED_TODAY)).pdf)
+    assert "Reviewed 1 October 2026" in text and "next review" in text
+    _, text = read(render(workbook, PrintRequest(doc, today=dt.date(2031, 1, 1))).pdf)
+    assert "Reviewed 1 October 2026" in text and "next review" not in text
 
 
 def test_an_overdue_review_is_not_printed_for_the_team(workbook: Workbook) -> None:

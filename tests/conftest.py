@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -14,6 +16,7 @@ os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="cscoach-test-c
 os.environ["LC_PAPER"] = "C.UTF-8"  # new workbooks print on A4 whatever the machine's locale
 
 import pytest  # noqa: E402
+from helpers.dates import FIXED_TODAY, clock_on  # noqa: E402
 
 from cscoach.model.workbook import Workbook  # noqa: E402
 
@@ -47,12 +50,21 @@ def workbook(tmp_path: Path):
 
 
 @pytest.fixture
-def demo_workbook(tmp_path: Path):
-    """The demo workbook, closed after the test."""
+def fixed_today() -> Iterator[dt.date]:
+    """The clock reads ``FIXED_TODAY`` during the test, for code that asks the clock itself
+    (the main window, whose pages take no date)."""
+    with clock_on(FIXED_TODAY) as day:
+        yield day
+
+
+@pytest.fixture
+def demo_workbook(tmp_path: Path, fixed_today: dt.date):
+    """The demo workbook made on ``FIXED_TODAY`` and looked at that day (the clock says so
+    during the test), closed after the test."""
     from cscoach.model import demo
 
     path = tmp_path / "demo.cscoach"
-    demo.create_demo(path)
+    demo.create_demo(path, today=fixed_today)
     wb = Workbook.open(path)
     yield wb
     wb.close()

@@ -27,9 +27,10 @@ from cscoach.model import standards as st
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 
-TODAY = dt.date.today()
-NEXT_MONTH = f"{TODAY.year + TODAY.month // 12:04d}-{TODAY.month % 12 + 1:02d}"
-NEXT_YEAR = f"{TODAY.year + 1:04d}-{TODAY.month:02d}-01"
+# In the future whatever the machine's clock says (the command line reads it): no test here
+# works out "next month" from today.
+FUTURE_DAY = dt.date(2199, 12, 1)
+FUTURE_MONTH = f"{FUTURE_DAY:%Y-%m}"
 CSAT = "Customer satisfaction (CSAT)"
 NPS = "Net Promoter Score (NPS)"
 RETENTION = "Customer retention rate"
@@ -145,7 +146,7 @@ BAD_KPI_CSV = [
     BadCsv("month 26-01", csv_bytes(HEADER + f"26-01,{CSAT},80,\n"), 2, "YYYY-MM"),
     BadCsv("month 2026/01", csv_bytes(HEADER + f"2026/01,{CSAT},80,\n"), 2, "YYYY-MM"),
     BadCsv("month empty", csv_bytes(HEADER + f",{CSAT},80,\n"), 2, "YYYY-MM"),
-    BadCsv("future month", csv_bytes(HEADER + GOOD + f"{NEXT_MONTH},{CSAT},80,\n"), 3, "future"),
+    BadCsv("future month", csv_bytes(HEADER + GOOD + f"{FUTURE_MONTH},{CSAT},80,\n"), 3, "future"),
     BadCsv("NaN", csv_bytes(HEADER + f"2025-02,{CSAT},NaN,\n"), 2, "must be a number"),
     BadCsv("nan", csv_bytes(HEADER + f"2025-02,{CSAT},nan,\n"), 2, "must be a number"),
     BadCsv("inf", csv_bytes(HEADER + f"2025-02,{HOURS},inf,\n"), 2, "must be a number"),
@@ -236,7 +237,7 @@ BAD_VALUES = [
     ("retention -0.1", "retention", "2025-02", -0.1, None, "value"),
     ("negative hours", "resolution_time", "2025-02", -3, None, "value"),
     ("month 2026-13", "csat", "2026-13", 80, None, "month"),
-    ("future month", "csat", NEXT_MONTH, 80, None, "month"),
+    ("future month", "csat", FUTURE_MONTH, 80, None, "month"),
     ("month 1899-12", "csat", "1899-12", 80, None, "month"),
     ("NaN", "csat", "2025-02", float("nan"), None, "value"),
     ("nan text", "csat", "2025-02", "nan", None, "value"),
@@ -390,7 +391,7 @@ BAD_SURVEYS = [
     ),
     BadSurvey(
         "every response in the future",
-        csv_bytes(SURVEY_HEAD + f"{NEXT_YEAR},9,5\n{NEXT_YEAR},10,4\n"),
+        csv_bytes(SURVEY_HEAD + f"{FUTURE_DAY},9,5\n{FUTURE_DAY},10,4\n"),
         tuple(COLUMNS),
         "date_column",
         "after this month",
@@ -527,7 +528,7 @@ BAD_PRINTS = [
     ("huge version", ["philosophy", "--version", "9" * 30], "no version 999"),
     ("version not a number", ["philosophy", "--version", "two"], "invalid int value"),
     ("month 2026-13", ["monthly-review", "--month", "2026-13"], "month 13"),
-    ("future month", ["monthly-review", "--month", NEXT_MONTH], "future"),
+    ("future month", ["monthly-review", "--month", FUTURE_MONTH], "future"),
     ("month in words", ["monthly-review", "--month", "March"], "YYYY-MM"),
     ("page size a3", ["poster", "--page-size", "a3"], "invalid choice: 'a3'"),
     ("unknown document", ["brochure"], "invalid choice: 'brochure'"),
@@ -690,10 +691,10 @@ SECTION_CASES: list[tuple[str, str, Callable[[Workbook], object]]] = [
         lambda wb: st.add_standard(wb, st.StandardInput("Smile", _cat(wb), review_months="61")),
     ),
     (
-        "standard: reviewed tomorrow",
+        "standard: reviewed in the future",
         "last_reviewed",
         lambda wb: st.add_standard(
-            wb, st.StandardInput("Smile", _cat(wb)), last_reviewed=TODAY + dt.timedelta(days=1)
+            wb, st.StandardInput("Smile", _cat(wb)), last_reviewed=FUTURE_DAY
         ),
     ),
     (

@@ -70,7 +70,7 @@ def test_retired_links_do_not_serve(workbook: Workbook) -> None:
 
 
 def test_demo_has_a_deliberate_gap(demo_workbook: Workbook) -> None:
-    cmap = cm.culture_map(demo_workbook)
+    cmap = cm.culture_map(demo_workbook, TODAY)
     assert cmap.gap_count >= 1
     assert any(row.gaps for row in cmap.values)
 

@@ -10,9 +10,9 @@ import stat
 from pathlib import Path
 
 import pytest
+from helpers.dates import FIXED_TODAY
 
 from cscoach.model import demo, philosophy, questionnaire, standards, team
-from cscoach.model.dates import add_months
 from cscoach.model.errors import WorkbookError
 from cscoach.model.workbook import Workbook, check_workbook
 
@@ -29,6 +29,12 @@ STARTER_CATEGORIES = [
 def months_back(today: dt.date, n: int) -> str:
     index = today.year * 12 + today.month - 1 - n
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def months_between(earlier: str, later: str) -> int:
+    """Calendar months from one ISO date to another (31 December to 30 June is six)."""
+    a, b = dt.date.fromisoformat(earlier), dt.date.fromisoformat(later)
+    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def test_demo_is_a_healthy_private_workbook(tmp_path: Path) -> None:
@@ -84,14 +90,14 @@ def test_six_person_team_and_one_former_member(demo_workbook: Workbook) -> None:
     everyone = team.list_members(demo_workbook)
     former = [m for m in everyone if not m.active]
     assert [m.name for m in former] == ["Sofia Lindqvist"]
-    assert all(m.start_date and m.start_date < dt.date.today().isoformat() for m in everyone)
+    assert all(m.start_date and m.start_date < FIXED_TODAY.isoformat() for m in everyone)
 
 
 def test_two_rounds_six_months_apart(demo_workbook: Workbook) -> None:
     latest, first = questionnaire.list_rounds(demo_workbook)
-    held_first = dt.date.fromisoformat(first.held_on)
-    assert add_months(held_first, 6) == dt.date.fromisoformat(latest.held_on)
-    assert latest.held_on < dt.date.today().isoformat()
+    assert months_between(first.held_on, latest.held_on) == 6
+    assert (first.held_on, latest.held_on) == ("2026-04-22", "2026-10-22")
+    assert latest.held_on < FIXED_TODAY.isoformat()
     for rnd in (first, latest):
         day = dt.date.fromisoformat(rnd.held_on)
         assert rnd.name == f"Team meeting, {day:%B} {day.year}"
@@ -158,14 +164,14 @@ def test_published_philosophy_with_four_values(demo_workbook: Workbook) -> None:
     assert version.number == 1 and version.note
     assert version.business_name == "The Corner Café"
     published = dt.date.fromisoformat(version.published_on)
-    assert 60 < (dt.date.today() - published).days < 250
+    assert 60 < (FIXED_TODAY - published).days < 250
     content = philosophy.version_content(demo_workbook, 1)
     draft = philosophy.draft_content(demo_workbook)
     assert content.values == draft.values
     assert [t for t, _ in content.sections] == [t for t, _ in draft.sections]
     assert all(body.strip() for _, body in content.sections)
     assert philosophy.draft_differs_from_latest(demo_workbook)  # edited since publishing
-    assert not philosophy.review_status(demo_workbook).due
+    assert not philosophy.review_status(demo_workbook, today=FIXED_TODAY).due
     assert standards.one_clear_message(demo_workbook)
 
 
@@ -182,9 +188,9 @@ def test_about_fifteen_standards_some_overdue(demo_workbook: Workbook) -> None:
     assert len({s.review_months for s in active}) >= 2
     assert all(s.reviews for s in every)
     assert all(s.last_reviewed >= s.created_on for s in every)
-    overdue = standards.list_standards(demo_workbook, status="overdue")
+    overdue = standards.list_standards(demo_workbook, status="overdue", today=FIXED_TODAY)
     assert len(overdue) == 2
-    assert standards.overdue_count(demo_workbook) == 2
+    assert standards.overdue_count(demo_workbook, today=FIXED_TODAY) == 2
 
 
 def test_hiring_with_four_scored_candidates(demo_workbook: Workbook) -> None:
@@ -222,7 +228,7 @@ def _entries(wb: Workbook) -> list[dict]:
 
 
 def test_eighteen_months_of_kpis_with_one_month_missing(demo_workbook: Workbook) -> None:
-    today = dt.date.today()
+    today = FIXED_TODAY
     span = [months_back(today, n) for n in range(18, 0, -1)]
     missing = months_back(today, 6)
     assert demo.missing_month(today) == missing
@@ -312,7 +318,15 @@ def test_the_same_demo_on_the_same_day(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "day",
-    [dt.date(2026, 1, 31), dt.date(2026, 3, 31), dt.date(2028, 2, 29), dt.date(2030, 12, 1)],
+    [
+        dt.date(2026, 1, 31),
+        dt.date(2026, 3, 31),
+        dt.date(2026, 12, 31),
+        dt.date(2027, 1, 31),
+        dt.date(2027, 3, 1),
+        dt.date(2028, 2, 29),
+        dt.date(2030, 12, 1),
+    ],
 )
 def test_the_story_holds_on_any_day(tmp_path: Path, day: dt.date) -> None:
     path = tmp_path / "demo.cscoach"
@@ -323,6 +337,11 @@ def test_the_story_holds_on_any_day(tmp_path: Path, day: dt.date) -> None:
         months = sorted({e["month"] for e in _entries(wb)})
         assert months[-1] == months_back(day, 1) and months[0] == months_back(day, 18)
         assert len(months) == 17
+        latest, first = questionnaire.list_rounds(wb)
+        assert months_between(first.held_on, latest.held_on) == 6
+        for rnd in (first, latest):
+            held = dt.date.fromisoformat(rnd.held_on)
+            assert rnd.name == f"Team meeting, {held:%B} {held.year}"
         dates = [r["d"] for r in wb.query("SELECT held_on AS d FROM rounds")]
         dates += [r["d"] for r in wb.query("SELECT reviewed_on AS d FROM standard_reviews")]
         dates += [r["d"] for r in wb.query("SELECT interview_date AS d FROM candidates")]

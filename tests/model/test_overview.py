@@ -110,7 +110,7 @@ def test_unanchored_standards_and_candidates(workbook: Workbook) -> None:
 
 
 def test_demo_overview_reads_true(demo_workbook: Workbook) -> None:
-    o = overview.overview(demo_workbook)
+    o = overview.overview(demo_workbook, TODAY)
     assert not o.empty
     texts = [s.text for s in o.next_steps]
     assert any("overdue for review" in t for t in texts)
@@ -120,7 +120,7 @@ def test_demo_overview_reads_true(demo_workbook: Workbook) -> None:
 def test_cards_count_what_the_sections_list(demo_workbook: Workbook) -> None:
     """The Overview counts with its own aggregate queries (fast on a large workbook): they
     must agree with the sections' own functions."""
-    o = overview.overview(demo_workbook)
+    o = overview.overview(demo_workbook, TODAY)
     cards = {c.page: c for c in o.cards}
     members = team.list_members(demo_workbook)
     active = [m for m in members if m.active]
@@ -135,7 +135,7 @@ def test_cards_count_what_the_sections_list(demo_workbook: Workbook) -> None:
     waiting = hiring.candidates_in_progress(demo_workbook)
     assert cards["hiring"].headline == f"{waiting} candidates in progress"
     standards = st.list_standards(demo_workbook, status="active")
-    overdue = [s for s in standards if s.overdue()]
+    overdue = [s for s in standards if s.overdue(TODAY)]
     assert cards["standards"].headline == f"{len(standards)} standards"
     assert f"{len(overdue)} overdue for review" in cards["standards"].lines
     poster = sum(1 for s in standards if s.on_poster)

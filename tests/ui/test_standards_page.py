@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers.dates import FIXED_TODAY
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -152,7 +153,8 @@ def test_new_standard_shortcut_focuses_the_title(qtbot, page):
 
 
 def _future() -> str:
-    return (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    """Tomorrow, for a test that sets the clock with ``fixed_today``."""
+    return (FIXED_TODAY + dt.timedelta(days=1)).isoformat()
 
 
 @pytest.mark.parametrize(
@@ -167,7 +169,7 @@ def _future() -> str:
     ],
 )
 def test_bad_input_is_shown_next_to_its_field_and_nothing_is_written(
-    qtbot, page, workbook, title, interval, reviewed, field, message
+    qtbot, fixed_today, page, workbook, title, interval, reviewed, field, message
 ):
     before = all_standards(workbook)
     click(qtbot, page.new_button)
@@ -351,7 +353,9 @@ def test_overdue_is_flagged_with_a_symbol_and_a_colour(qtbot, page, workbook):
     assert page.form.status_label.text().startswith("⚠ Review overdue")
 
 
-def test_mark_three_standards_reviewed_in_one_action(qtbot, page, workbook, monkeypatch):
+def test_mark_three_standards_reviewed_in_one_action(
+    qtbot, fixed_today, page, workbook, monkeypatch
+):
     team.add_member(workbook, "Ben")
     page.reload()
     calls = []
@@ -370,7 +374,7 @@ def test_mark_three_standards_reviewed_in_one_action(qtbot, page, workbook, monk
     click(qtbot, page.mark_reviewed_button)
     dialog = page.review_dialog
     qtbot.waitExposed(dialog)
-    assert dialog.date_edit.text() == dt.date.today().isoformat()
+    assert dialog.date_edit.text() == FIXED_TODAY.isoformat()
     type_into(qtbot, dialog.date_edit, _future())
     click(qtbot, dialog.ok_button)
     assert dialog.errors["reviewed_on"].isVisible()

@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cscoach.model import hiring as hr
+from cscoach.model import kpis, settings, team, validate
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
-from cscoach.model import settings, team
 from cscoach.model import standards as st
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
@@ -51,10 +52,13 @@ class Printed:
 def _info(
     wb: Workbook, request: PrintRequest, title: str, subtitle: str = "", footer_note: str = ""
 ) -> DocumentInfo:
+    size = (request.page_size or settings.page_size(wb)).lower()
+    if size not in settings.PAGE_SIZES:
+        raise ValidationError("page_size", f"Page size must be a4 or letter, not “{size}”.")
     return DocumentInfo(
         title=title,
         business=settings.business_name(wb),
-        page_size=(request.page_size or settings.page_size(wb)).lower(),
+        page_size=size,
         printed_on=request.today,
         subtitle=subtitle,
         footer_note=footer_note,
@@ -160,9 +164,18 @@ def _signoff(wb: Workbook, request: PrintRequest) -> bytes:
 
 
 def _scorecard(wb: Workbook, request: PrintRequest) -> bytes:
-    from cscoach.printing.hiring import render_scorecard
+    """The blank scorecard, or the filled one of ``request.candidate_name`` (an unknown
+    name is refused with the close matches)."""
+    from cscoach.printing.hiring import TITLE, blank_scorecard, filled_scorecard
 
-    return render_scorecard(wb, request)
+    name = request.candidate_name
+    if name is None or not name.strip():
+        criteria = hr.list_criteria(wb, include_retired=False)
+        return blank_scorecard(_info(wb, request, TITLE), criteria)
+    candidate = hr.find_candidate(wb, name)
+    card = hr.scorecard(wb, candidate.id)
+    info = _info(wb, request, f"{TITLE}: {candidate.name}")
+    return filled_scorecard(info, card.candidate, card.rows, card.summary)
 
 
 def _culture_map(wb: Workbook, request: PrintRequest) -> bytes:
@@ -176,9 +189,29 @@ def _culture_map(wb: Workbook, request: PrintRequest) -> bytes:
 
 
 def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
-    from cscoach.printing.monthly_review import render_monthly_review
+    """The review of ``request.month`` (default: the latest month with a value) with the
+    charts of the year up to it.
 
-    return render_monthly_review(wb, request)
+    Raises:
+        ValidationError: the month is malformed or in the future, or there is nothing to
+            review yet.
+    """
+    from cscoach.printing.monthly_review import CHART_MONTHS, TITLE, monthly_review_document
+
+    month = request.month
+    if month:
+        month = validate.month(month, "month", "Month", today=request.today)
+    else:
+        month = kpis.latest_month(wb)
+        if month is None:
+            raise ValidationError(
+                "month", "There are no KPI values yet: enter a month's figures to review it."
+            )
+    review = kpis.monthly_review(wb, month, today=request.today)
+    first = kpis.add_months(month, -(CHART_MONTHS - 1))
+    series = kpis.dashboard_series(wb, first, month, today=request.today)
+    info = _info(wb, request, f"{TITLE}: {kpis.month_label(month)}")
+    return monthly_review_document(info, review, series)
 
 
 Renderer = Callable[[Workbook, PrintRequest], bytes | Printed]

@@ -11,11 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from cscoach.model import hiring as hr
-from cscoach.model import settings
 from cscoach.model.dates import long_date
-from cscoach.model.errors import ValidationError
 from cscoach.model.hiring import Candidate, Criterion, Score, ScoreSummary
-from cscoach.model.workbook import Workbook
 from cscoach.printing.base import (
     ACCENT,
     FONT,
@@ -441,37 +438,3 @@ def _score_table(rows: Sequence[tuple[Criterion, Score | None]], summary: ScoreS
         )
     )
     return table
-
-
-# -- from a workbook ----------------------------------------------------------------
-
-
-def _info(wb: Workbook, request: Any, title: str) -> DocumentInfo:
-    size = (request.page_size or settings.page_size(wb)).lower()
-    if size not in settings.PAGE_SIZES:
-        raise ValidationError("page_size", f"Page size must be a4 or letter, not “{size}”.")
-    return DocumentInfo(
-        title=title,
-        business=settings.business_name(wb),
-        page_size=size,
-        printed_on=request.today,
-    )
-
-
-def render_scorecard(wb: Workbook, request: Any) -> bytes:
-    """The blank scorecard, or the filled one of ``request.candidate_name``.
-
-    ``request`` is a ``cscoach.printing.documents.PrintRequest``.
-
-    Raises:
-        ValidationError: the candidate is unknown (the message lists close matches) or the
-            page size is not a4 or letter.
-    """
-    name = getattr(request, "candidate_name", None)
-    if name is None or not str(name).strip():
-        info = _info(wb, request, TITLE)
-        return blank_scorecard(info, hr.list_criteria(wb, include_retired=False))
-    candidate = hr.find_candidate(wb, name)
-    card = hr.scorecard(wb, candidate.id)
-    info = _info(wb, request, f"{TITLE}: {candidate.name}")
-    return filled_scorecard(info, card.candidate, card.rows, card.summary)

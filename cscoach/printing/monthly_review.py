@@ -5,7 +5,6 @@ next (with lines to write on when nothing is written yet)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from reportlab.lib import colors
@@ -16,15 +15,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from cscoach.charts import kpi_charts_module
-from cscoach.model import kpis, settings, validate
-from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook
+from cscoach.model import kpis
 from cscoach.printing.base import (
     FONT,
     FONT_BOLD,
     INK,
     MUTED,
-    PAGE_SIZES,
     RULE,
     DocumentInfo,
     Paragraph,
@@ -44,39 +40,6 @@ CHART_MONTHS = 12
 ON_COLOUR = colors.HexColor("#1e6b2a")
 OFF_COLOUR = colors.HexColor("#a0261d")
 HEADER_BG = colors.HexColor("#eef2f4")
-
-
-def render_monthly_review(wb: Workbook, request) -> bytes:
-    """The review of ``request.month`` (default: the latest month with a value) as PDF bytes.
-
-    ``request`` is a ``cscoach.printing.documents.PrintRequest``; ``month``, ``page_size``
-    and ``today`` are read with ``getattr`` so an older request works too.
-
-    Raises:
-        ValidationError: the month is malformed or in the future, or there is nothing to
-            review yet.
-    """
-    today: dt.date | None = getattr(request, "today", None)
-    month = getattr(request, "month", None)
-    if month:
-        month = validate.month(month, "month", "Month", today=today)
-    else:
-        month = kpis.latest_month(wb)
-        if month is None:
-            raise ValidationError(
-                "month", "There are no KPI values yet: enter a month's figures to review it."
-            )
-    review = kpis.monthly_review(wb, month, today=today)
-    first = kpis.add_months(month, -(CHART_MONTHS - 1))
-    series = kpis.dashboard_series(wb, first, month, today=today)
-    page_size = (getattr(request, "page_size", None) or settings.page_size(wb)).lower()
-    info = DocumentInfo(
-        title=f"{TITLE}: {kpis.month_label(month)}",
-        business=settings.business_name(wb),
-        page_size=page_size if page_size in PAGE_SIZES else "a4",
-        printed_on=today,
-    )
-    return monthly_review_document(info, review, series)
 
 
 DENSE_ROWS = 8  # more KPIs than this: the table in smaller type, a line for each KPI

@@ -14,9 +14,10 @@ from cscoach.model import philosophy as ph
 from cscoach.model import settings
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
+from cscoach.printing import documents
 from cscoach.printing.base import DocumentInfo
 from cscoach.printing.documents import PrintRequest
-from cscoach.printing.hiring import blank_scorecard, filled_scorecard, render_scorecard
+from cscoach.printing.hiring import blank_scorecard, filled_scorecard
 
 TRICKY = 'Team <b>Q&A</b> &amp; AT&T; Ünïcödé Привет Ωμέγα <img src="/etc/hostname"/>'
 LONG_WORD = "Supercalifragilistic" * 12
@@ -32,9 +33,8 @@ def squash(s: str) -> str:
 
 
 def render(wb: Workbook, **kw) -> tuple[PdfReader, str]:
-    return pdf_text(
-        render_scorecard(wb, PrintRequest("scorecard", today=dt.date(2026, 3, 12), **kw))
-    )
+    request = PrintRequest("scorecard", today=dt.date(2026, 3, 12), **kw)
+    return pdf_text(documents.render(wb, request).pdf)
 
 
 @pytest.fixture

@@ -12,10 +12,13 @@ from pypdf import PdfReader
 from cscoach.model import kpis
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.printing.documents import PrintRequest
-from cscoach.printing.monthly_review import render_monthly_review
+from cscoach.printing.documents import PrintRequest, render
 
 TODAY = dt.date(2026, 11, 22)
+
+
+def review_pdf(wb: Workbook, request: PrintRequest) -> bytes:
+    return render(wb, request).pdf
 
 
 def read(data: bytes) -> tuple[int, str, PdfReader]:
@@ -50,9 +53,7 @@ def filled(workbook: Workbook) -> Workbook:
 
 
 def test_review_table_symbols_and_text_as_typed(filled: Workbook) -> None:
-    pdf = render_monthly_review(
-        filled, PrintRequest("monthly-review", month="2026-10", today=TODAY)
-    )
+    pdf = review_pdf(filled, PrintRequest("monthly-review", month="2026-10", today=TODAY))
     pages, text, reader = read(pdf)
     assert pages in (1, 2)
     flat = squash(text)
@@ -80,25 +81,21 @@ def test_review_table_symbols_and_text_as_typed(filled: Workbook) -> None:
 
 
 def test_defaults_to_the_latest_month_with_data(filled: Workbook) -> None:
-    _, text, _ = read(render_monthly_review(filled, PrintRequest("monthly-review", today=TODAY)))
+    _, text, _ = read(review_pdf(filled, PrintRequest("monthly-review", today=TODAY)))
     assert "Monthly review: October 2026" in text
 
 
-def test_old_request_without_a_month_field(filled: Workbook) -> None:
-    class Old:
-        document = "monthly-review"
-        page_size = "letter"
-
-    pages, text, reader = read(render_monthly_review(filled, Old()))
+def test_the_latest_month_on_letter_paper(filled: Workbook) -> None:
+    pages, text, reader = read(
+        review_pdf(filled, PrintRequest("monthly-review", page_size="letter"))
+    )
     assert "Monthly review: October 2026" in text
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(float(width)), round(float(height))) == (612, 792)
 
 
 def test_empty_plan_prints_lines_to_write_on(filled: Workbook) -> None:
-    pdf = render_monthly_review(
-        filled, PrintRequest("monthly-review", month="2026-08", today=TODAY)
-    )
+    pdf = review_pdf(filled, PrintRequest("monthly-review", month="2026-08", today=TODAY))
     pages, text, _ = read(pdf)
     assert pages in (1, 2)
     assert "Nothing written yet" in text
@@ -108,9 +105,7 @@ def test_short_month_fits_on_one_page(workbook: Workbook) -> None:
     kpis.set_entry(workbook, kpi_id(workbook, "csat"), "2026-10", 90, today=TODAY)
     kpis.save_next_steps(workbook, "2026-10", "Keep going", today=TODAY)
     pages, text, _ = read(
-        render_monthly_review(
-            workbook, PrintRequest("monthly-review", month="2026-10", today=TODAY)
-        )
+        review_pdf(workbook, PrintRequest("monthly-review", month="2026-10", today=TODAY))
     )
     assert pages == 1
     assert squash("1 of 1 KPI with a value in October 2026 on target") in squash(text)
@@ -126,7 +121,7 @@ def test_many_kpis_stay_within_two_pages(workbook: Workbook, size: str) -> None:
     kpis.save_next_steps(
         workbook, "2026-09", "\n".join(f"Action {n}" for n in range(6)), today=TODAY
     )
-    pdf = render_monthly_review(
+    pdf = review_pdf(
         workbook, PrintRequest("monthly-review", month="2026-10", page_size=size, today=TODAY)
     )
     pages, text, _ = read(pdf)
@@ -139,7 +134,7 @@ def test_many_kpis_stay_within_two_pages(workbook: Workbook, size: str) -> None:
 )
 def test_bad_month_or_nothing_to_review(workbook: Workbook, month, field) -> None:
     with pytest.raises(ValidationError) as caught:
-        render_monthly_review(workbook, PrintRequest("monthly-review", month=month, today=TODAY))
+        review_pdf(workbook, PrintRequest("monthly-review", month=month, today=TODAY))
     assert caught.value.field == field
 
 
@@ -163,7 +158,7 @@ def test_twenty_kpis_fit_two_pages(workbook: Workbook, size: str, noted: int) ->
     plan = "\n".join(f"Action {n}: call back every complaint within a day (Ana)" for n in range(5))
     kpis.save_next_steps(workbook, "2026-09", plan, today=TODAY)
     kpis.save_next_steps(workbook, "2026-10", plan.replace("Action", "Step"), today=TODAY)
-    pdf = render_monthly_review(
+    pdf = review_pdf(
         workbook, PrintRequest("monthly-review", month="2026-10", page_size=size, today=TODAY)
     )
     pages, text, reader = read(pdf)

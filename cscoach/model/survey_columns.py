@@ -13,7 +13,10 @@ heading says what it is, and CS Coach refuses rather than guesses otherwise:
   how likely), or satisfaction — in English, French, German, Spanish, Italian, Portuguese
   or Dutch; never a column chosen because its answers happen to look like ratings. Its
   answers must then be whole numbers on the question's scale (at least 4 in 5 of them,
-  and none off the scale).
+  and none off the scale). A heading that says more wins over one that says less ("how
+  likely … recommend … to a friend" over "recommend"; "overall satisfaction" over
+  satisfaction with the price); "recommend" alone with answers only 1–5 is not taken for
+  the 0–10 question.
 - When unsure — no heading that asks, two columns asking alike, the only date column not
   fully readable — nothing is chosen and ``choose_columns`` says why, naming the columns
   it considered; the owner names the right ones.
@@ -138,6 +141,11 @@ _FRIEND = re.compile(
 # Satisfaction, or "CSAT".
 _SATISFIED = re.compile(r"satisf|soddisf|zufrieden|tevreden")
 _CSAT_NAMES = re.compile(r"\b(csat|customer satisfaction score)\b")
+# …and of these, the overall one before one about a detail (price, speed)
+_OVERALL = re.compile(
+    r"\b(overall|in general|all in all|insgesamt|allgemein|gesamt\w*|dans l ensemble|global\w*"
+    r"|en general|in generale|complessiv\w*|no geral|em geral|algemeen|over het geheel)\b"
+)
 # A scale written in the heading: "(1-5)", "0 to 10", "de 0 à 10", "von 1 bis 5"
 _SCALE = re.compile(r"\b([01]) (?:(?:to|a|bis|tot|al|ate|e) )?(5|7|10)\b")
 
@@ -172,7 +180,7 @@ def csat_score(text: str) -> int:
     scale = _scale(words)
     if scale is not None and scale[1] != 5:
         return 0
-    return 3 if scale else 2
+    return (3 if scale else 2) + bool(_OVERALL.search(words))
 
 
 def timestamp_tier(text: str) -> int:
@@ -308,6 +316,9 @@ def _guess_rating(
         if not points:
             continue
         problem = _answers_problem(values(index), low, high)
+        if not problem and purpose == NPS and points < 3 and _only_one_to_five(values(index)):
+            # "recommend" alone (a question about recommendations?) on a 1–5 scale
+            problem = "has only answers 1–5, like a 1–5 question, not the 0–10 one"
         if problem:
             unusable.append(f"“{heading(header)}” {problem}")
         else:
@@ -341,6 +352,10 @@ def _guess_rating(
             unusable=tuple(unusable),
         )
     return Pick(purpose)
+
+
+def _only_one_to_five(values: list[str]) -> bool:
+    return all(answer(v, 1, 5) is not None for v in values if whole_number(v) is not None)
 
 
 def _answers_problem(values: list[str], low: int, high: int) -> str:

@@ -237,6 +237,31 @@ def test_a_surer_heading_wins_over_a_vaguer_one(workbook: Workbook) -> None:
     assert si.suggest_columns(si.read_survey(text.encode()))[1] == 2
 
 
+def test_recommend_alone_on_a_one_to_five_scale_is_not_nps(workbook: Workbook) -> None:
+    text = (
+        "Timestamp,How useful were our staff's recommendations?\n"
+        "2026-10-01 10:00:00,4\n2026-10-02 11:00:00,2\n2026-10-03 11:00:00,5\n"
+    )
+    error = refused(workbook, text.encode())
+    assert (
+        "“How useful were our staff's recommendations?” has only answers 1–5, like a 1–5 "
+        "question, not the 0–10 one" in error.message
+    )
+
+
+def test_the_overall_satisfaction_question_wins_over_a_detail(workbook: Workbook) -> None:
+    """Google Forms writes a grid question as one column per row: "Question [Row]"."""
+    text = (
+        "Timestamp,How satisfied were you with us? [Speed],"
+        "How satisfied were you with us? [Overall],How satisfied were you with us? [Price]\n"
+        "2026-10-01 10:00:00,2,4,3\n2026-10-02 11:00:00,3,5,1\n"
+    )
+    assert si.suggest_columns(si.read_survey(text.encode())) == (0, None, 2)
+    two = text.replace("[Overall]", "[Staff]")
+    error = refused(workbook, two.encode())
+    assert "3 columns ask how satisfied people were (1–5) alike" in error.message
+
+
 def test_yes_no_answers_under_a_matching_heading_are_named(workbook: Workbook) -> None:
     text = (
         "Timestamp,Would you recommend us to a friend?,Anything else?\n"

@@ -37,7 +37,7 @@ def named_in_code() -> set[str]:
 def test_every_icon_the_code_names_exists() -> None:
     from cscoach.ui import icons
     from cscoach.ui.help import STEPS
-    from cscoach.ui.main_window import PAGES
+    from cscoach.ui.pages.registry import PAGES
 
     wanted = named_in_code() | set(icons.NAMES)
     wanted |= {spec.key for spec in PAGES}  # the sidebar and View menu: icon(spec.key)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cscoach.model import culture_map, kpis
+from cscoach.model import culture_map, kpis, sections
 from cscoach.model import philosophy as ph
 from cscoach.model.dates import add_months, long_date
 from cscoach.model.workbook import Workbook
@@ -58,24 +58,28 @@ FIRST_STEPS = (
         "Ask the team",
         "Add the people on your team, then hold a questionnaire round at your "
         "next team meeting: how do they see customer service?",
-        "questionnaire",
+        sections.QUESTIONNAIRE.key,
     ),
     (
         "Write the philosophy",
         "Turn their answers into your customer-service philosophy and a few core values.",
-        "philosophy",
+        sections.PHILOSOPHY.key,
     ),
     (
         "Set standards",
         "Make the values concrete: behaviours everyone follows, printed for the break room.",
-        "standards",
+        sections.STANDARDS.key,
     ),
-    ("Hire on the values", "Score every candidate on the qualities your values need.", "hiring"),
+    (
+        "Hire on the values",
+        "Score every candidate on the qualities your values need.",
+        sections.HIRING.key,
+    ),
     (
         "Measure monthly",
         "Enter customer satisfaction, NPS, retention and resolution time "
         "each month and review the charts.",
-        "kpis",
+        sections.KPIS.key,
     ),
 )
 
@@ -118,10 +122,16 @@ def _team_card(wb: Workbook, steps: list[NextStep]) -> Card:
     )
     active = row["active"] if row else 0
     if not active:
-        steps.append(NextStep("Add the people on your team", "team", 10))
+        steps.append(NextStep("Add the people on your team", sections.TEAM.key, 10))
     inactive = (row["members"] if row else 0) - active
     lines = (f"{inactive} no longer on the team",) if inactive else ()
-    return Card("team", "Team", _plural(active, "person", "people"), lines, not active)
+    return Card(
+        sections.TEAM.key,
+        sections.TEAM.title,
+        _plural(active, "person", "people"),
+        lines,
+        not active,
+    )
 
 
 def _questionnaire_card(wb: Workbook, steps: list[NextStep]) -> Card:
@@ -131,9 +141,11 @@ def _questionnaire_card(wb: Workbook, steps: list[NextStep]) -> Card:
         "ORDER BY held_on DESC, id DESC LIMIT 1"
     )
     if rnd is None:
-        steps.append(NextStep("Ask the team: start a questionnaire round", "questionnaire", 20))
+        steps.append(
+            NextStep("Ask the team: start a questionnaire round", sections.QUESTIONNAIRE.key, 20)
+        )
         return Card(
-            "questionnaire",
+            sections.QUESTIONNAIRE.key,
             "Questionnaire",
             "No round yet",
             ("Ask the team how they see customer service.",),
@@ -156,11 +168,13 @@ def _questionnaire_card(wb: Workbook, steps: list[NextStep]) -> Card:
         steps.append(
             NextStep(
                 f"{answered} of {active} people have answered “{rnd['name']}”",
-                "questionnaire",
+                sections.QUESTIONNAIRE.key,
                 60,
             )
         )
-    return Card("questionnaire", "Latest questionnaire round", rnd["name"], tuple(lines), waiting)
+    return Card(
+        sections.QUESTIONNAIRE.key, "Latest questionnaire round", rnd["name"], tuple(lines), waiting
+    )
 
 
 def _philosophy_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
@@ -172,11 +186,13 @@ def _philosophy_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Car
     assert row is not None
     values = row["values_"]
     if not values:
-        steps.append(NextStep("Write down your core values", "philosophy", 25))
+        steps.append(NextStep("Write down your core values", sections.PHILOSOPHY.key, 25))
     if status.last_published is None:
-        steps.append(NextStep("Publish your customer-service philosophy", "philosophy", 30))
+        steps.append(
+            NextStep("Publish your customer-service philosophy", sections.PHILOSOPHY.key, 30)
+        )
         return Card(
-            "philosophy",
+            sections.PHILOSOPHY.key,
             "Philosophy",
             "Not published yet",
             (_plural(values, "core value"),),
@@ -190,13 +206,19 @@ def _philosophy_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Car
             NextStep(
                 f"Review the philosophy with the team (last published "
                 f"{long_date(status.last_published)})",
-                "philosophy",
+                sections.PHILOSOPHY.key,
                 35,
             )
         )
     else:
         lines.append(f"Next review {long_date(status.due_on)}")
-    return Card("philosophy", "Philosophy", f"Version {version}", tuple(lines), status.due)
+    return Card(
+        sections.PHILOSOPHY.key,
+        sections.PHILOSOPHY.title,
+        f"Version {version}",
+        tuple(lines),
+        status.due,
+    )
 
 
 def _standards_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
@@ -213,12 +235,12 @@ def _standards_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card
         if today > add_months(dt.date.fromisoformat(s["since"]), s["review_months"])
     ]
     if not active:
-        steps.append(NextStep("Set your first service standards", "standards", 40))
+        steps.append(NextStep("Set your first service standards", sections.STANDARDS.key, 40))
     if overdue:
         steps.append(
             NextStep(
                 f"{_plural(len(overdue), 'standard is', 'standards are')} overdue for review",
-                "standards",
+                sections.STANDARDS.key,
                 45,
             )
         )
@@ -226,7 +248,11 @@ def _standards_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card
     on_poster = sum(1 for s in active if s["on_poster"])
     lines.append(f"{on_poster} on the break-room poster")
     return Card(
-        "standards", "Standards", _plural(len(active), "standard"), tuple(lines), bool(overdue)
+        sections.STANDARDS.key,
+        "Standards",
+        _plural(len(active), "standard"),
+        tuple(lines),
+        bool(overdue),
     )
 
 
@@ -240,12 +266,12 @@ def _hiring_card(wb: Workbook, steps: list[NextStep]) -> Card:
         steps.append(
             NextStep(
                 f"{_plural(waiting, 'candidate is', 'candidates are')} waiting for a decision",
-                "hiring",
+                sections.HIRING.key,
                 80,
             )
         )
     return Card(
-        "hiring",
+        sections.HIRING.key,
         "Hiring",
         f"{_plural(waiting, 'candidate')} in progress",
         ("Interviewing or with an offer open",) if waiting else (),
@@ -262,16 +288,20 @@ def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
     lines: list[str] = []
     missing = latest is None or latest < last_month
     if latest is None:
-        steps.append(NextStep("Enter your first month of KPIs", "kpis", 50))
+        steps.append(NextStep("Enter your first month of KPIs", sections.KPIS.key, 50))
         return Card(
-            "kpis",
+            sections.KPIS.key,
             "KPIs",
             "No figures yet",
             ("Enter CSAT, NPS, retention and resolution time monthly.",),
             True,
         )
     if missing:
-        steps.append(NextStep(f"{kpis.month_label(last_month)}'s KPIs are not entered", "kpis", 15))
+        steps.append(
+            NextStep(
+                f"{kpis.month_label(last_month)}'s KPIs are not entered", sections.KPIS.key, 15
+            )
+        )
         lines.append(f"{kpis.month_label(last_month)} is not entered yet")
     review = kpis.monthly_review(wb, latest, today=today)
     shown = []
@@ -294,19 +324,21 @@ def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
         names = ", ".join(line.kpi.name for line in off[:2])
         more = f" and {len(off) - 2} more" if len(off) > 2 else ""
         steps.append(
-            NextStep(f"Off target in {kpis.month_label(latest)}: {names}{more}", "kpis", 55)
+            NextStep(
+                f"Off target in {kpis.month_label(latest)}: {names}{more}", sections.KPIS.key, 55
+            )
         )
     if not missing and not review.next_steps.strip():
         steps.append(
             NextStep(
                 f"Review {kpis.month_label(latest)}'s KPIs and write what you will do next",
-                "kpis",
+                sections.KPIS.key,
                 58,
             )
         )
     headline = f"{review.on_target} of {review.measured} on target"
     return Card(
-        "kpis",
+        sections.KPIS.key,
         f"KPIs, {kpis.month_label(latest)}",
         headline,
         tuple(lines),
@@ -319,23 +351,29 @@ def _culture_steps(wb: Workbook, steps: list[NextStep], today: dt.date) -> None:
     cmap = culture_map.culture_map(wb, today)
     for row in cmap.values:
         if culture_map.GAP_STANDARD in row.gaps:
-            steps.append(NextStep(f"No standard serves the value “{row.name}”", "standards", 65))
+            steps.append(
+                NextStep(f"No standard serves the value “{row.name}”", sections.STANDARDS.key, 65)
+            )
         if culture_map.GAP_CRITERION in row.gaps:
             steps.append(
-                NextStep(f"No hiring criterion looks for the value “{row.name}”", "hiring", 70)
+                NextStep(
+                    f"No hiring criterion looks for the value “{row.name}”", sections.HIRING.key, 70
+                )
             )
         if culture_map.GAP_KPI in row.gaps and row.kpis:
             names = ", ".join(k.name for k in row.kpis)
             steps.append(
                 NextStep(
-                    f"No recent figures show the value “{row.name}”: enter {names}", "kpis", 75
+                    f"No recent figures show the value “{row.name}”: enter {names}",
+                    sections.KPIS.key,
+                    75,
                 )
             )
         elif culture_map.GAP_KPI in row.gaps:
             steps.append(
                 NextStep(
                     f"No KPI shows the value “{row.name}” yet: give one of its standards a KPI",
-                    "standards",
+                    sections.STANDARDS.key,
                     75,
                 )
             )
@@ -344,7 +382,7 @@ def _culture_steps(wb: Workbook, steps: list[NextStep], today: dt.date) -> None:
         steps.append(
             NextStep(
                 f"{_plural(n, 'standard is', 'standards are')} not linked to any value",
-                "standards",
+                sections.STANDARDS.key,
                 78,
             )
         )

@@ -7,7 +7,6 @@ Pages are built the first time they are shown. When a page writes to the workboo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +36,7 @@ from cscoach.model.errors import CsCoachError, StorageError, WorkbookError, desc
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
 from cscoach.ui import dialogs, icons, opening, prefs, style
 from cscoach.ui.pages.base import Page
+from cscoach.ui.pages.registry import PAGE_KEYS, PAGES
 from cscoach.ui.widgets import plain_label, text_side, text_width
 
 if TYPE_CHECKING:  # the help windows are imported when first asked for, not at start-up
@@ -46,65 +46,6 @@ FILE_FILTER = f"CS Coach workbooks (*{SUFFIX});;All files (*)"
 SIDEBAR_CHARACTERS = 33  # the sidebar is this many average characters wide
 
 
-def _overview(wb: Workbook) -> Page:
-    from cscoach.ui.pages.overview_page import OverviewPage
-
-    return OverviewPage(wb)
-
-
-def _team(wb: Workbook) -> Page:
-    from cscoach.ui.pages.team_page import TeamPage
-
-    return TeamPage(wb)
-
-
-def _questionnaire(wb: Workbook) -> Page:
-    from cscoach.ui.pages.questionnaire_page import QuestionnairePage
-
-    return QuestionnairePage(wb)
-
-
-def _philosophy(wb: Workbook) -> Page:
-    from cscoach.ui.pages.philosophy_page import PhilosophyPage
-
-    return PhilosophyPage(wb)
-
-
-def _standards(wb: Workbook) -> Page:
-    from cscoach.ui.pages.standards_page import StandardsPage
-
-    return StandardsPage(wb)
-
-
-def _hiring(wb: Workbook) -> Page:
-    from cscoach.ui.pages.hiring_page import HiringPage
-
-    return HiringPage(wb)
-
-
-def _kpis(wb: Workbook) -> Page:
-    from cscoach.ui.pages.kpis_page import KpisPage
-
-    return KpisPage(wb)
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    key: str
-    title: str
-    build: Callable[[Workbook], Page]
-
-
-PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "Overview", _overview),
-    PageSpec("team", "Team", _team),
-    PageSpec("questionnaire", "Questionnaire", _questionnaire),
-    PageSpec("philosophy", "Philosophy", _philosophy),
-    PageSpec("standards", "Standards", _standards),
-    PageSpec("hiring", "Hiring", _hiring),
-    PageSpec("kpis", "KPIs", _kpis),
-)
-PAGE_KEYS = tuple(spec.key for spec in PAGES)
 PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
 
 
@@ -534,9 +475,7 @@ class MainWindow(QMainWindow):
         assert self.wb is not None
         page = PAGES[index].build(self.wb)
         page.changed.connect(lambda i=index: self._on_page_changed(i))
-        open_requested = getattr(page, "open_requested", None)
-        if open_requested is not None:
-            open_requested.connect(self.show_page)
+        page.open_requested.connect(self.show_page)
         page.open_item_requested.connect(self.show_item)
         placeholder = self.stack.widget(index)
         self.stack.removeWidget(placeholder)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QTabBar,
 from cscoach.model import demo
 from cscoach.model.workbook import Workbook
 from cscoach.ui.accessible import first_control, is_control, label_form_fields, plain
-from cscoach.ui.main_window import PAGES
+from cscoach.ui.pages.registry import PAGES
 
 
 @pytest.fixture

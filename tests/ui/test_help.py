@@ -10,7 +10,8 @@ from cscoach import __version__
 from cscoach.ui import help as help_module
 from cscoach.ui import icons, style
 from cscoach.ui.help import PAGE_SHORTCUTS, PRINT_PREVIEW, listed_keys, live_shortcuts
-from cscoach.ui.main_window import PAGES, MainWindow
+from cscoach.ui.main_window import MainWindow
+from cscoach.ui.pages.registry import PAGES
 
 
 def native(key: str) -> str:

@@ -21,7 +21,7 @@ from cscoach.model import kpis, standards, team
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model.workbook import Workbook
-from cscoach.ui.main_window import PAGES
+from cscoach.ui.pages.registry import PAGES
 
 TYPED = "typed and left at once"
 

@@ -9,7 +9,7 @@ from cscoach.model import hiring, settings, team
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
-from cscoach.ui.main_window import PAGES
+from cscoach.ui.pages.registry import PAGES
 
 MARK = "<b>Bold</b>"
 

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from cscoach.ui.main_window import PAGE_KEYS, MainWindow
+from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages import team_page
 from cscoach.ui.pages.candidate_panel import CandidateTableModel
 from cscoach.ui.pages.hiring_page import CriteriaTableModel, HiringPage
 from cscoach.ui.pages.kpis_page import KpisPage
 from cscoach.ui.pages.questionnaire_page import QuestionnairePage
+from cscoach.ui.pages.registry import PAGE_KEYS
 from cscoach.ui.pages.standards_page import StandardsPage, StandardsTableModel
 from cscoach.ui.pages.team_page import TeamPage
 from cscoach.ui.widgets import text_side, text_width

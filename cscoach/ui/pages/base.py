@@ -17,6 +17,7 @@ class Page(QWidget):
     """
 
     changed = Signal()
+    open_requested = Signal(str)  # the key of another page to show (a link on this one)
     # (page key, kind, id): open another page at one item, e.g. ("philosophy", "value", 3)
     open_item_requested = Signal(str, str, int)
 

@@ -274,7 +274,6 @@ class KpiGridModel(QAbstractTableModel):
 
 
 class KpisPage(Page):
-    open_requested = Signal(str)  # the key of a page to open
     title = "KPIs"
     tip = (
         "NPS asks how likely customers are to recommend you (0–10): the % of promoters (9–10)"

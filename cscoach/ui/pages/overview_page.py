@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import kpis
+from cscoach.model import kpis, sections
 from cscoach.model import overview as ov
 from cscoach.model.workbook import Workbook
-from cscoach.ui.main_window import PAGES
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.culture_map_view import TAB_MARGINS, CultureMapView
 from cscoach.ui.widgets import plain_label, text_side
@@ -42,7 +41,7 @@ from cscoach.ui.widgets import plain_label, text_side
 if TYPE_CHECKING:  # imported when the Agreement tab is first shown
     from cscoach.ui.pages.agreement_view import AgreementView
 
-PAGE_TITLES = {spec.key: spec.title for spec in PAGES}
+PAGE_TITLES = sections.TITLES
 
 # The cards and the next steps are styled by the app's style sheet (``style.stylesheet``),
 # by object name and by the properties "attention", "status" and "better": a style sheet
@@ -472,8 +471,6 @@ class GlanceView(QWidget):
 class OverviewPage(Page):
     title = "Overview"
     subtitle = "The state of your customer-service culture at a glance, and what to do next."
-
-    open_requested = Signal(str)  # the key of the page to open
 
     def __init__(
         self, wb: Workbook, parent: QWidget | None = None, today: dt.date | None = None

@@ -320,11 +320,7 @@ def _clean_criterion(wb: Workbook, data: CriterionInput, criterion_id: int | Non
             "questions", f"Up to {MAX_QUESTIONS} questions per quality (got {len(questions)})."
         )
     row["questions"] = questions
-    clash = wb.query_one(
-        "SELECT id FROM hiring_criteria WHERE quality = ? COLLATE NOCASE AND id IS NOT ?",
-        (row["quality"], criterion_id),
-    )
-    if clash:
+    if wb.name_taken("hiring_criteria", "quality", row["quality"], criterion_id):
         raise ValidationError(
             "quality", f"There is already a hiring criterion called “{row['quality']}”."
         )

@@ -81,11 +81,7 @@ def _clean_value(wb: Workbook, name: str, meaning: str, value_id: int | None) ->
         ),
         "meaning": validate.text(meaning, "meaning", "What it means", max_len=2000),
     }
-    clash = wb.query_one(
-        "SELECT id FROM core_values WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-        (clean["name"], value_id),
-    )
-    if clash:
+    if wb.name_taken("core_values", "name", clean["name"], value_id):
         raise ValidationError("name", f"There is already a value called “{clean['name']}”.")
     return clean
 

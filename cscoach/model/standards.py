@@ -101,11 +101,7 @@ def _clean_category(wb: Workbook, name: str, category_id: int | None) -> str:
     clean = validate.text(
         name, "category", "Category name", required=True, max_len=80, single_line=True
     )
-    clash = wb.query_one(
-        "SELECT id FROM standard_categories WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-        (clean, category_id),
-    )
-    if clash:
+    if wb.name_taken("standard_categories", "name", clean, category_id):
         raise ValidationError("category", f"There is already a category called “{clean}”.")
     return clean
 

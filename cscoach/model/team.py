@@ -67,11 +67,7 @@ def _clean(
     # add_months, not replace(year=…): a year after 29 February is 28 February, not an error
     if clean["start_date"] and clean["start_date"] > add_months(dt.date.today(), 12).isoformat():
         raise ValidationError("start_date", "Start date is more than a year in the future.")
-    clash = wb.query_one(
-        "SELECT id FROM team_members WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-        (clean["name"], member_id),
-    )
-    if clash:
+    if wb.name_taken("team_members", "name", clean["name"], member_id):
         raise ValidationError("name", f"There is already a team member called “{clean['name']}”.")
     return clean
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from cscoach import __version__
-from cscoach.model import files
+from cscoach.model import files, paper
 from cscoach.model.errors import CsCoachError, WorkbookError, describe_failure
 
 if TYPE_CHECKING:
@@ -67,7 +67,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 STDOUT = Path("-")  # --out -: standard output
-WORKBOOK_SUFFIX = ".cscoach"
 
 # print: the options that only some documents use (--page-size applies to every one)
 PRINT_OPTIONS = {
@@ -196,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     printing.add_argument(
         "--page-size",
-        choices=("a4", "letter"),
+        choices=paper.PAGE_SIZES,
         type=str.lower,
         help="A4 or US Letter (default: the workbook's setting)",
     )
@@ -408,10 +407,12 @@ def _no_display() -> bool:
 
 def _require_workbook_suffix(path: Path) -> None:
     """A new workbook's name ends in .cscoach, as the app's file dialogs expect."""
-    if path.suffix.lower() != WORKBOOK_SUFFIX:
-        suggestion = path.with_name(path.name + WORKBOOK_SUFFIX)
+    from cscoach.model.workbook import SUFFIX
+
+    if path.suffix.lower() != SUFFIX:
+        suggestion = path.with_name(path.name + SUFFIX)
         raise UsageError(
-            f"{path} does not end in {WORKBOOK_SUFFIX}, as a workbook's file name must; "
+            f"{path} does not end in {SUFFIX}, as a workbook's file name must; "
             f"use {suggestion} instead"
         )
 

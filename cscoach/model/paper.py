@@ -12,7 +12,9 @@ import os
 import re
 from collections.abc import Mapping
 
-PAGE_SIZES = ("a4", "letter")
+A4, LETTER = "a4", "letter"  # the paper sizes, as stored and typed (--page-size)
+PAGE_SIZES = (A4, LETTER)
+LABELS = {A4: "A4", LETTER: "US Letter"}  # as the owner reads them
 LETTER_TERRITORIES = frozenset(
     {"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "CR", "DO", "GT", "NI", "PA", "SV"}
 )
@@ -24,4 +26,4 @@ def locale_page_size(environ: Mapping[str, str] | None = None) -> str:
     env = os.environ if environ is None else environ
     name = next((env[key] for key in ("LC_ALL", "LC_PAPER", "LANG") if env.get(key)), "")
     found = _TERRITORY.match(name)
-    return "letter" if found and found.group(1).upper() in LETTER_TERRITORIES else "a4"
+    return LETTER if found and found.group(1).upper() in LETTER_TERRITORIES else A4

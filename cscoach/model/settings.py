@@ -28,8 +28,8 @@ def set_business_name(wb: Workbook, name: str) -> None:
 
 
 def page_size(wb: Workbook) -> str:
-    value = get(wb, "page_size", "a4")
-    return value if value in PAGE_SIZES else "a4"
+    value = get(wb, "page_size", paper.A4)
+    return value if value in PAGE_SIZES else paper.A4
 
 
 def set_page_size(wb: Workbook, size: str) -> None:

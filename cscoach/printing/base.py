@@ -27,10 +27,11 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus import Paragraph as _Paragraph
 
+from cscoach.model import paper
 from cscoach.model.dates import long_date
 from cscoach.printing.info import DocumentInfo
 
-PAGE_SIZES = {"a4": A4, "letter": LETTER}
+PAGE_SIZES = {paper.A4: A4, paper.LETTER: LETTER}  # reportlab's sizes, by the stored name
 FONT = "CSCoachSans"
 FONT_BOLD = "CSCoachSans-Bold"
 FONT_ITALIC = "CSCoachSans-Oblique"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from cscoach.model.paper import A4
+
 
 @dataclass(frozen=True)
 class DocumentInfo:
@@ -13,7 +15,7 @@ class DocumentInfo:
 
     title: str
     business: str
-    page_size: str = "a4"
+    page_size: str = A4
     printed_on: dt.date | None = None
     subtitle: str = ""
     footer_note: str = ""  # e.g. "Reviewed 1 October 2026 · next review 1 April 2027"

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach import APP_NAME, __version__
-from cscoach.model import files
+from cscoach.model import files, paper
 from cscoach.model import settings as workbook_settings
 from cscoach.model.errors import CsCoachError, StorageError, WorkbookError, describe_failure
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
@@ -46,7 +46,7 @@ FILE_FILTER = f"CS Coach workbooks (*{SUFFIX});;All files (*)"
 SIDEBAR_CHARACTERS = 33  # the sidebar is this many average characters wide
 
 
-PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+PAPER_LABELS = paper.LABELS
 
 
 def window_title(wb: Workbook | None) -> str:

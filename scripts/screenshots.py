@@ -32,7 +32,8 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from cscoach.ui import app as cscoach_app
 from cscoach.ui import style
-from cscoach.ui.main_window import PAGES, MainWindow
+from cscoach.ui.main_window import MainWindow
+from cscoach.ui.pages.registry import PAGES
 
 WIDTH, HEIGHT = 1280, 800
 SCALED = "200"  # the folder of the 200 % shots

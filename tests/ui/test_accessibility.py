@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QFormLayout, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 
 from cscoach.model import demo
 from cscoach.model.workbook import Workbook
@@ -45,12 +53,12 @@ def every_view(window, qtbot):
     for spec in PAGES:
         window.show_page(spec.key)
         page = window.current_page()
-        qtbot.wait(1)
+        QApplication.processEvents()
         yield spec.key, page
         for tabs in page.findChildren(QTabWidget):
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
-                qtbot.wait(1)
+                QApplication.processEvents()
                 yield f"{spec.key} / {tabs.tabText(index)}", page
 
 

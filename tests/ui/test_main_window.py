@@ -355,7 +355,7 @@ def test_a_page_chosen_before_the_first_paint_wins(qtbot, workbook, settings):
     qtbot.addWidget(window)
     window.show_page("kpis")  # e.g. Ctrl+7 before the start page was built
     window.show()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: window.page("kpis") is not None)
     assert window.current_page_key() == "kpis"
     assert window.page("overview") is None
 

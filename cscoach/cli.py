@@ -597,12 +597,12 @@ def _writing(path: Path) -> Iterator[None]:
 
 
 def _demo(path: Path) -> int:
-    from cscoach.model import demo
+    from cscoach.model import demo, demo_content
 
     _require_workbook_suffix(path)
     with _creating(path):
         demo.create_demo(path)
-    print(f"Created the demo workbook {path} ({demo.BUSINESS_NAME}).")
+    print(f"Created the demo workbook {path} ({demo_content.BUSINESS_NAME}).")
     return EXIT_OK
 
 

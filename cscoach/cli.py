@@ -623,7 +623,7 @@ def _creating(path: Path) -> Iterator[None]:
 
 
 def _check(path: Path) -> int:
-    from cscoach.model.workbook import check_workbook
+    from cscoach.model.schema_check import check_workbook
 
     notes: list[str] = []
     problems = check_workbook(path, notes)

@@ -14,7 +14,8 @@ import pytest
 
 from cscoach.cli import main
 from cscoach.model import migrations
-from cscoach.model.workbook import Workbook, check_workbook, expected_schema, read_schema
+from cscoach.model.schema_check import check_workbook, expected_schema, read_schema
+from cscoach.model.workbook import Workbook
 
 
 def digest(path: Path) -> str:

@@ -17,7 +17,8 @@ from helpers.cli import COMMAND, assert_one_error_line, digest, headless_env
 from cscoach.cli import main
 from cscoach.model import backups, files, kpis, settings
 from cscoach.model.errors import ReadOnlyError, WorkbookError, WorkbookLockedError
-from cscoach.model.workbook import Workbook, check_workbook
+from cscoach.model.schema_check import check_workbook
+from cscoach.model.workbook import Workbook
 
 
 def cli(capsys, *args: str) -> tuple[int, str, str]:

@@ -14,7 +14,8 @@ from helpers.dates import FIXED_TODAY
 
 from cscoach.model import demo, philosophy, questionnaire, standards, team
 from cscoach.model.errors import WorkbookError
-from cscoach.model.workbook import Workbook, check_workbook
+from cscoach.model.schema_check import check_workbook
+from cscoach.model.workbook import Workbook
 
 STARTER_CATEGORIES = [
     "In person",

@@ -19,7 +19,8 @@ from cscoach.model.errors import (
     WorkbookError,
     WorkbookLockedError,
 )
-from cscoach.model.workbook import Workbook, check_workbook, default_workbook_path, inspect_file
+from cscoach.model.schema_check import check_workbook
+from cscoach.model.workbook import Workbook, default_workbook_path, inspect_file
 
 
 def digest(path: Path) -> str:

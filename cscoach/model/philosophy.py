@@ -8,7 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from cscoach.model import settings, validate
+from cscoach.model import ordering, settings, validate
 from cscoach.model.dates import add_months
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
@@ -121,12 +121,12 @@ def delete_value(wb: Workbook, value_id: int) -> None:
     _get_value(wb, value_id)
     with wb.transaction() as db:
         db.table("core_values").delete(value_id)
-        _renumber(db, "core_values")
+        ordering.renumber(wb, "core_values")
 
 
 def move_value(wb: Workbook, value_id: int, step: int) -> None:
     ids = [v.id for v in list_values(wb)]
-    _move(wb, "core_values", ids, value_id, step)
+    ordering.move(wb, "core_values", ids, value_id, step, what="value")
 
 
 def _get_value(wb: Workbook, value_id: int) -> CoreValue:
@@ -203,12 +203,12 @@ def delete_section(wb: Workbook, section_id: int) -> None:
     get_section(wb, section_id)
     with wb.transaction() as db:
         db.table("philosophy_sections").delete(section_id)
-        _renumber(db, "philosophy_sections")
+        ordering.renumber(wb, "philosophy_sections")
 
 
 def move_section(wb: Workbook, section_id: int, step: int) -> None:
     ids = [s.id for s in list_sections(wb)]
-    _move(wb, "philosophy_sections", ids, section_id, step)
+    ordering.move(wb, "philosophy_sections", ids, section_id, step, what="section")
 
 
 # -- publishing ---------------------------------------------------------------
@@ -382,25 +382,3 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
             if j2 > j1:
                 out.append(("added", "".join(b[j1:j2])))
     return out
-
-
-# -- helpers ------------------------------------------------------------------
-
-
-def _move(wb: Workbook, table: str, ids: list[int], item_id: int, step: int) -> None:
-    if item_id not in ids:
-        raise ValidationError("id", "That item no longer exists.")
-    index = ids.index(item_id)
-    target = max(0, min(len(ids) - 1, index + step))
-    if target == index:
-        return
-    ids.insert(target, ids.pop(index))
-    with wb.transaction() as db:
-        for position, row_id in enumerate(ids, start=1):
-            db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id])
-
-
-def _renumber(db, table: str) -> None:
-    ids = [r[0] for r in db.execute(f"SELECT id FROM {table} ORDER BY position").fetchall()]
-    for position, row_id in enumerate(ids, start=1):
-        db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id])

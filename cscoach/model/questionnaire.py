@@ -8,7 +8,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cscoach.model import validate
+from cscoach.model import ordering, validate
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook, name_key
 
@@ -238,15 +238,7 @@ def move_question(wb: Workbook, question_id: int, step: int) -> None:
             "SELECT id FROM questions WHERE section = ? ORDER BY position", (question.section,)
         )
     ]
-    index = siblings.index(question_id)
-    target = max(0, min(len(siblings) - 1, index + step))
-    if target == index:
-        return
-    other = get_question(wb, siblings[target])
-    with wb.transaction() as db:
-        db.table("questions").update(question.id, {"position": -1})
-        db.table("questions").update(other.id, {"position": question.position})
-        db.table("questions").update(question.id, {"position": other.position})
+    ordering.move(wb, "questions", siblings, question_id, step, what="question")
 
 
 # -- rounds -------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cscoach.model import validate
+from cscoach.model import ordering, validate
 from cscoach.model.dates import add_months
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
@@ -363,14 +363,7 @@ def move_standard(wb: Workbook, standard_id: int, step: int) -> None:
             (standard.category_id,),
         )
     ]
-    index = ids.index(standard_id)
-    target = max(0, min(len(ids) - 1, index + step))
-    if target == index:
-        return
-    ids.insert(target, ids.pop(index))
-    with wb.transaction() as db:
-        for position, row_id in enumerate(ids, start=1):
-            db.execute("UPDATE standards SET position = ? WHERE id = ?", [position, row_id])
+    ordering.move(wb, "standards", ids, standard_id, step, what="standard")
 
 
 def mark_reviewed(

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.ui.main_window import MainWindow
-from cscoach.ui.pages import team_page
-from cscoach.ui.pages.candidate_panel import CandidateTableModel
-from cscoach.ui.pages.hiring_page import CriteriaTableModel, HiringPage
+from cscoach.ui.pages import candidate_panel, hiring_criteria, team_page
+from cscoach.ui.pages.hiring_page import HiringPage
 from cscoach.ui.pages.kpis_page import KpisPage
 from cscoach.ui.pages.questionnaire_page import QuestionnairePage
 from cscoach.ui.pages.registry import PAGE_KEYS
-from cscoach.ui.pages.standards_page import StandardsPage, StandardsTableModel
+from cscoach.ui.pages.standards_page import StandardsPage
+from cscoach.ui.pages.standards_table import OWNER, TITLE
 from cscoach.ui.pages.team_page import TeamPage
 from cscoach.ui.widgets import text_side, text_width
 
@@ -115,9 +115,9 @@ def test_questionnaire_round_reads_whole_on_a_small_screen(qtbot, window, size):
     assert isinstance(page, QuestionnairePage)
     # the round's name on one line of its heading, its date and options beside the buttons
     title = page.round_title
-    assert title.text() == "Team meeting, October 2026"
+    assert title.text() == "Team meeting, October 2026"  # the demo made on FIXED_TODAY
     assert title.height() < 2 * title.fontMetrics().height()
-    assert "2026-10-30" in page.round_facts.text()
+    assert "2026-10-22" in page.round_facts.text()
     assert title.width() > title.fontMetrics().horizontalAdvance(title.text())
     # the round list keeps the rounds' names
     names = [page.round_list.item(row).text().split("\n")[0] for row in range(2)]
@@ -150,7 +150,7 @@ def test_leaving_a_wide_page_lets_the_window_narrow_again(qtbot, window):
 def test_standards_titles_keep_room_and_every_column_shows(qtbot, window, size):
     page = show(qtbot, window, "standards", size)
     assert isinstance(page, StandardsPage)
-    assert column_width(page.table, StandardsTableModel.TITLE) >= READABLE
+    assert column_width(page.table, TITLE) >= READABLE
     assert all_in_view(page.table)
 
 
@@ -158,9 +158,9 @@ def test_standards_owner_shows_in_full_on_a_1366_pixel_screen(qtbot, window):
     page = show(qtbot, window, "standards", QSize(1366, 768))
     assert isinstance(page, StandardsPage)
     widest = max(
-        page.table.fontMetrics().horizontalAdvance(s.owner or "") for s in page.model.standards()
+        page.table.fontMetrics().horizontalAdvance(s.owner or "") for s in page.model.records()
     )
-    assert page.table.horizontalHeader().sectionSize(StandardsTableModel.OWNER) > widest
+    assert page.table.horizontalHeader().sectionSize(OWNER) > widest
 
 
 def test_standards_form_gives_way_on_a_small_screen(qtbot, window):
@@ -182,7 +182,7 @@ def test_candidate_names_keep_room_and_every_column_shows(qtbot, window, size):
     page = show(qtbot, window, "hiring", size)
     assert isinstance(page, HiringPage)
     table = page.candidates.table
-    assert column_width(table, CandidateTableModel.NAME) >= READABLE
+    assert column_width(table, candidate_panel.NAME) >= READABLE
     assert all_in_view(table)
     # the form beside the list is still all there: no sideways scrolling
     page.candidates.table.selectRow(0)
@@ -199,8 +199,8 @@ def test_hiring_criteria_have_a_quality_column_and_every_column_shows(qtbot, win
     settle(qtbot)
     table = page.criteria.table
     header = table.horizontalHeader()
-    assert header.sectionResizeMode(CriteriaTableModel.QUALITY) == QHeaderView.ResizeMode.Stretch
-    assert column_width(table, CriteriaTableModel.QUALITY) >= READABLE
+    assert header.sectionResizeMode(hiring_criteria.QUALITY) == QHeaderView.ResizeMode.Stretch
+    assert column_width(table, hiring_criteria.QUALITY) >= READABLE
     assert all_in_view(table)
 
 

@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
 
-.PHONY: run test lint screenshots demo clean
+.PHONY: run test test-dates test-newest-python lint screenshots demo clean
 
 run: $(STAMP)
 	$(BIN)/cscoach
@@ -15,6 +15,23 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check cscoach tests scripts
 	$(BIN)/pytest -q
+
+# The tests with the machine's clock on two awkward days (Debian's faketime, see
+# scripts/on-date.sh): a leap day, and the last evening of a month and a year. Tests fix their
+# own "today" (tests/helpers/dates.py); this finds one that still reads the clock, and app
+# code that fails on such a day. DATE_TESTS picks what runs (default: the whole suite).
+TEST_DATES := '2028-02-29 10:00:00' '2026-12-31 23:30:00'
+DATE_TESTS ?= tests
+test-dates: $(STAMP)
+	@for day in $(TEST_DATES); do \
+		echo "== the tests on $$day"; \
+		scripts/on-date.sh "$$day" $(BIN)/pytest -q -p no:cacheprovider $(DATE_TESTS) || exit 1; \
+	done
+
+# The tests on the newest Python 3.12+ the machine has (pyenv's or one on the PATH), in a venv
+# of its own (.venv-pyXY); without one, says so and succeeds.
+test-newest-python: $(SYSTEM)
+	bash scripts/test-newest-python.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check cscoach tests scripts
@@ -51,4 +68,4 @@ $(STAMP): pyproject.toml $(SYSTEM)
 	touch $@
 
 clean:
-	rm -rf $(VENV) build *.egg-info screenshots
+	rm -rf $(VENV) .venv-py3* build *.egg-info screenshots

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages CS Coach needs that this machine lacks: Qt's runtime libraries,
-# a virtual screen for tests and screenshots, and poppler-utils to look at printed PDFs.
+# a virtual screen for tests and screenshots, poppler-utils to look at printed PDFs, and
+# faketime to run the tests on other days (make test-dates).
 # Safe to run again: it only calls apt-get when something is missing.
 set -euo pipefail
 
@@ -14,6 +15,8 @@ packages=(
   libxcb-render-util0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
   # a virtual screen, screenshots, PDFs to pictures, checking the .desktop file
   xvfb xauth xdotool poppler-utils desktop-file-utils
+  # the tests with the clock on another day (make test-dates)
+  faketime
 )
 
 missing=()

@@ -358,6 +358,14 @@ class Workbook:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
+    def change_stamp(self) -> tuple[int, int]:
+        """Where the workbook's writes stand: the rows written through this connection so
+        far (an Undo too) and SQLite's count of commits by any other connection to the file.
+        The same stamp twice means nothing was written in between, so a page has nothing
+        to read again."""
+        (data_version,) = self.conn.execute("PRAGMA data_version").fetchone()
+        return self.conn.total_changes, data_version
+
     def name_taken(self, table: str, column: str, name: str, row_id: int | None) -> bool:
         """True when another row of ``table`` has ``name`` in ``column`` by ``name_key``:
         adding (``row_id`` None) or renaming row ``row_id`` to ``name`` must be refused.

@@ -16,8 +16,13 @@ from cscoach.model import hiring as hr
 from cscoach.model import philosophy as ph
 from cscoach.model.workbook import Workbook
 from cscoach.ui import print_preview
-from cscoach.ui.pages.candidate_panel import FIT_WIDEST, CandidateTableModel, delete_question
-from cscoach.ui.pages.hiring_page import CriteriaTableModel, HiringPage, RankingTableModel
+from cscoach.ui.pages import candidate_panel as cp
+from cscoach.ui.pages import hiring_ranking as rk
+from cscoach.ui.pages.candidate_panel import candidate_table_model, delete_question
+from cscoach.ui.pages.hiring_criteria import criteria_table_model
+from cscoach.ui.pages.hiring_page import HiringPage
+from cscoach.ui.pages.hiring_ranking import ranking_table_model
+from cscoach.ui.record_editor import FIT_WIDEST
 
 
 @pytest.fixture
@@ -61,7 +66,7 @@ def add(wb: Workbook, name: str, role: str = "Barista", **kw) -> int:
 
 
 def select(page: HiringPage, name: str) -> None:
-    for row, summary in enumerate(page.candidates.model.summaries()):
+    for row, summary in enumerate(page.candidates.model.records()):
         if summary.candidate.name == name:
             page.candidates.table.selectRow(row)
             assert page.candidates.current_candidate().name == name
@@ -94,7 +99,7 @@ def test_add_a_candidate_and_score_them(qtbot, page, workbook):
     qtbot.waitUntil(lambda: panel.current_candidate() is not None)
     assert panel.current_candidate().id == ana.id  # ready to score
     assert panel.status.text() == "Saved."
-    assert [e.criterion.quality for e in panel.score_editors] == [
+    assert [e.criterion.quality for e in panel.scores.editors] == [
         c.quality for c in hr.list_criteria(workbook)
     ]
     empathy = panel.editor_for("Empathy")
@@ -106,15 +111,15 @@ def test_add_a_candidate_and_score_them(qtbot, page, workbook):
     score = hr.scores_for(workbook, ana.id)[quality(workbook, "Empathy")]
     assert (score.score, score.note) == (4, "Told a <b>kind</b> story & smiled")
     assert empathy.buttons[4].isChecked()
-    assert "Weighted score: 80%" in panel.summary_label.text()
-    assert "1 of 5 scored" in panel.summary_label.text()
+    assert "Weighted score: 80%" in panel.scores.summary_label.text()
+    assert "1 of 5 scored" in panel.scores.summary_label.text()
     row = panel.model.row_of(ana.id)
-    assert panel.model.data(panel.model.index(row, CandidateTableModel.SCORE)) == "80%"
+    assert panel.model.data(panel.model.index(row, cp.SCORE)) == "80%"
     # a second score changes the weighted score: (5×4 + 3×2) ÷ (25 + 15) = 65%
     click(qtbot, panel.editor_for("Clear communication").buttons[2])
     assert hr.score_summary(workbook, ana.id).percent == pytest.approx(65.0)
-    assert "Weighted score: 65%" in panel.summary_label.text()
-    assert panel.model.data(panel.model.index(row, CandidateTableModel.SCORED)) == "2 of 5"
+    assert "Weighted score: 65%" in panel.scores.summary_label.text()
+    assert panel.model.data(panel.model.index(row, cp.SCORED)) == "2 of 5"
 
 
 def test_changing_a_score_keeps_its_note(qtbot, page, workbook):
@@ -162,7 +167,7 @@ def test_clearing_a_score_with_a_note_asks_first(qtbot, page, workbook, fake_dia
     click(qtbot, editor.clear_button)
     assert empathy not in hr.scores_for(workbook, ana)
     assert not any(b.isChecked() for b in editor.buttons.values())
-    assert "not scored yet: Empathy" in page.candidates.summary_label.text()
+    assert "not scored yet: Empathy" in page.candidates.scores.summary_label.text()
     # without a note there is nothing to lose: no question
     click(qtbot, page.candidates.editor_for("Active listening").clear_button)
     assert fake_dialogs.kinds() == ["confirm", "confirm"]
@@ -264,7 +269,7 @@ def test_delete_asks_and_removes_every_trace(qtbot, page, workbook, fake_dialogs
     assert page.candidates.current_candidate().name == "Ben"
     assert "Ana and all their scores were deleted" in page.candidates.feedback_label.text()
     page.tabs.setCurrentWidget(page.ranking)
-    assert [r.candidate.name for r in page.ranking.model.items] == ["Ben"]
+    assert [r.candidate.name for r in page.ranking.model.records()] == ["Ben"]
 
 
 def test_delete_question_wording():
@@ -273,7 +278,7 @@ def test_delete_question_wording():
         delete_question(c, 1)
     )
     assert "their details" in delete_question(c, 0)
-    assert "cannot be undone" in delete_question(c, 0)
+    assert "Edit › Undo brings them back." in delete_question(c, 0)
 
 
 def test_empty_state_and_first_action(qtbot, page, workbook):
@@ -287,7 +292,7 @@ def test_empty_state_and_first_action(qtbot, page, workbook):
     assert page.compare.stack.currentWidget() is page.compare.empty_label
     page.tabs.setCurrentWidget(page.candidates)
     assert not page.print_filled_button.isEnabled()
-    assert "Add the candidate first" in panel.scores_hint.text()
+    assert "Add the candidate first" in panel.scores.hint.text()
     click(qtbot, panel.empty_add_button)
     qtbot.keyClicks(panel.name_edit, "Ana")
     qtbot.keyClick(panel.name_edit, Qt.Key.Key_Return)
@@ -326,7 +331,7 @@ def test_ranking_by_role(qtbot, page, workbook):
     page.reload()
     page.tabs.setCurrentWidget(page.ranking)
     ranking = page.ranking
-    assert [r.candidate.name for r in ranking.model.items] == ["Cy", "Ben", "Ana"]
+    assert [r.candidate.name for r in ranking.model.records()] == ["Cy", "Ben", "Ana"]
     combo = ranking.role_combo
     assert [combo.itemText(n) for n in range(combo.count())] == [
         "All roles",
@@ -334,7 +339,7 @@ def test_ranking_by_role(qtbot, page, workbook):
         "Shift lead",
     ]
     combo.setCurrentIndex(combo.findText("Barista"))
-    items = ranking.model.items
+    items = ranking.model.records()
     assert [(r.rank, r.candidate.name) for r in items] == [(1, "Ben"), (2, "Ana")]
     model = ranking.model
     # Ben: (25 + 8) ÷ (25 + 20) = 73.3%
@@ -382,18 +387,18 @@ def test_compare_side_by_side(qtbot, page, workbook):
 def test_ranking_and_compare_read_when_first_shown_and_after_a_new_score(qtbot, page, workbook):
     ids = scored_candidates(workbook)
     page.reload()
-    assert page.ranking.model.items == []  # hidden: nothing read for it yet
+    assert page.ranking.model.records() == []  # hidden: nothing read for it yet
     page.tabs.setCurrentWidget(page.ranking)
-    assert [r.candidate.name for r in page.ranking.model.items] == ["Cy", "Ben", "Ana"]
+    assert [r.candidate.name for r in page.ranking.model.records()] == ["Cy", "Ben", "Ana"]
     # Ana is scored 5 on every quality on the Candidates tab: she goes first
     page.open_candidate(ids["Ana"])
-    for editor in page.candidates.score_editors:
+    for editor in page.candidates.scores.editors:
         with qtbot.waitSignal(page.changed):
             click(qtbot, editor.buttons[5])
     page.tabs.setCurrentWidget(page.ranking)
     ranking = page.ranking.model
-    assert [r.candidate.name for r in ranking.items] == ["Ana", "Cy", "Ben"]
-    assert ranking.data(ranking.index(0, RankingTableModel.SCORE)) == "100.0%"
+    assert [r.candidate.name for r in ranking.records()] == ["Ana", "Cy", "Ben"]
+    assert ranking.data(ranking.index(0, rk.SCORE)) == "100.0%"
     page.tabs.setCurrentWidget(page.compare)
     compare = page.compare
     assert [p.currentData() for p in compare.pickers[:2]] == [ids["Ana"], ids["Cy"]]
@@ -404,8 +409,8 @@ def test_ranking_and_compare_read_when_first_shown_and_after_a_new_score(qtbot, 
     page.reload()
     assert compare.cell_text(compare.grid.rowCount() - 2, 3) == "88.9%"  # shown: read now
     page.tabs.setCurrentWidget(page.ranking)
-    assert [r.candidate.name for r in ranking.items] == ["Ana", "Cy", "Ben"]
-    assert ranking.data(ranking.index(1, RankingTableModel.SCORE)) == "88.9%"
+    assert [r.candidate.name for r in ranking.records()] == ["Ana", "Cy", "Ben"]
+    assert ranking.data(ranking.index(1, rk.SCORE)) == "88.9%"
 
 
 def test_a_reload_with_nothing_changed_leaves_the_tables_alone(qtbot, page, workbook):
@@ -413,19 +418,19 @@ def test_a_reload_with_nothing_changed_leaves_the_tables_alone(qtbot, page, work
     page.reload()
     select(page, "Ben")
     table = page.candidates.table
-    table.horizontalHeader().resizeSection(CandidateTableModel.ROLE, 150)  # the owner's width
-    editors = list(page.candidates.score_editors)
+    table.horizontalHeader().resizeSection(cp.ROLE, 150)  # the owner's width
+    editors = list(page.candidates.scores.editors)
     with qtbot.assertNotEmitted(page.candidates.model.modelReset):
         page.reload()
-    assert page.candidates.score_editors == editors  # the scoring grid was not rebuilt
-    assert table.horizontalHeader().sectionSize(CandidateTableModel.ROLE) == 150
+    assert page.candidates.scores.editors == editors  # the scoring grid was not rebuilt
+    assert table.horizontalHeader().sectionSize(cp.ROLE) == 150
     # a change made elsewhere is shown, and the candidate stays chosen
     hr.set_status(workbook, ids["Cy"], "hired")
     with qtbot.waitSignal(page.candidates.model.modelReset):
         page.reload()
     model = page.candidates.model
     row = model.row_of(ids["Cy"])
-    assert model.data(model.index(row, CandidateTableModel.STATUS)) == "Hired"
+    assert model.data(model.index(row, cp.STATUS)) == "Hired"
     assert page.candidates.current_candidate().name == "Ben"
     # so is one written by another connection to the file
     other = sqlite3.connect(workbook.path)
@@ -434,7 +439,7 @@ def test_a_reload_with_nothing_changed_leaves_the_tables_alone(qtbot, page, work
     other.close()
     page.reload()
     row = model.row_of(ids["Ana"])
-    assert model.data(model.index(row, CandidateTableModel.ROLE)) == "Cook"
+    assert model.data(model.index(row, cp.ROLE)) == "Cook"
 
 
 def test_columns_fit_a_sample_once_and_long_text_is_elided_with_a_tooltip(qtbot, page, workbook):
@@ -447,21 +452,21 @@ def test_columns_fit_a_sample_once_and_long_text_is_elided_with_a_tooltip(qtbot,
     header = table.horizontalHeader()
     modes = {header.sectionResizeMode(n) for n in range(header.count())}
     assert QHeaderView.ResizeMode.ResizeToContents not in modes
-    assert header.sectionResizeMode(CandidateTableModel.NAME) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionResizeMode(cp.NAME) == QHeaderView.ResizeMode.Stretch
     model = page.candidates.model
     row = model.row_of(next(c.id for c in hr.list_candidates(workbook) if c.name == long_name))
     assert row > 10  # not among the first rows, yet its role is measured
-    wanted = table.sizeHintForIndex(model.index(row, CandidateTableModel.ROLE)).width()
-    assert header.sectionSize(CandidateTableModel.ROLE) == min(wanted, FIT_WIDEST)
-    for column in (CandidateTableModel.NAME, CandidateTableModel.ROLE):
+    wanted = table.sizeHintForIndex(model.index(row, cp.ROLE)).width()
+    assert header.sectionSize(cp.ROLE) == min(wanted, FIT_WIDEST)
+    for column in (cp.NAME, cp.ROLE):
         index = model.index(row, column)
         assert model.data(index, Qt.ItemDataRole.ToolTipRole) == model.data(index)
-    score = model.index(row, CandidateTableModel.SCORE)
+    score = model.index(row, cp.SCORE)
     assert model.data(score, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     # the tables of the other tabs are fitted when shown
     page.tabs.setCurrentWidget(page.ranking)
     ranking = page.ranking.table.horizontalHeader()
-    assert ranking.sectionSize(RankingTableModel.NAME) == FIT_WIDEST  # the long name, capped
+    assert ranking.sectionSize(rk.NAME) == FIT_WIDEST  # the long name, capped
     page.tabs.setCurrentWidget(page.criteria)
     criteria = page.criteria.table.horizontalHeader()
     assert criteria.sectionSize(0) >= criteria.sectionSizeHint(0)
@@ -548,7 +553,7 @@ def test_edit_reorder_retire_and_delete_criteria(qtbot, page, workbook, fake_dia
     add(workbook, "Ben")
     page.reload()
     select(page, "Ben")
-    assert "Empathy" not in [e.criterion.quality for e in page.candidates.score_editors]
+    assert "Empathy" not in [e.criterion.quality for e in page.candidates.scores.editors]
     # a criterion never scored can be deleted, after asking
     page.tabs.setCurrentWidget(page.criteria)
     panel.table.selectRow(4)
@@ -671,12 +676,138 @@ def test_read_only_workbook_disables_editing(qtbot, tmp_path: Path, previews):
 
 def test_table_models_pass_the_model_tester(qtmodeltester, workbook):
     scored_candidates(workbook)
-    candidates = CandidateTableModel()
-    candidates.set_summaries(hr.list_summaries(workbook))
+    candidates = candidate_table_model()
+    candidates.set_records(hr.list_summaries(workbook))
     qtmodeltester.check(candidates)
-    criteria = CriteriaTableModel()
-    criteria.set_items(hr.list_criteria(workbook))
+    criteria = criteria_table_model()
+    criteria.set_records(hr.list_criteria(workbook))
     qtmodeltester.check(criteria)
-    ranking = RankingTableModel()
-    ranking.set_items(hr.ranking(workbook))
+    ranking = ranking_table_model()
+    ranking.set_records(hr.ranking(workbook))
     qtmodeltester.check(ranking)
+
+
+# -- Edit › Undo and Redo --------------------------------------------------------------
+
+
+def snapshot(wb: Workbook) -> dict[str, list[tuple]]:
+    """Every row of every table of the workbook."""
+    tables = [
+        r[0]
+        for r in wb.conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        )
+    ]
+    return {
+        t: wb.conn.execute(f'SELECT rowid, * FROM "{t}" ORDER BY rowid').fetchall() for t in tables
+    }
+
+
+@pytest.fixture
+def hiring(main_window, fake_dialogs) -> HiringPage:
+    main_window.resize(1400, 1000)  # the scores on screen, where the clicks land
+    fake_dialogs.answer = True  # delete
+    main_window.show_page("hiring")
+    page = main_window.current_page()
+    assert isinstance(page, HiringPage)
+    return page
+
+
+def undo(window) -> None:
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+
+
+def redo(window) -> None:
+    assert window.redo_action.isEnabled()
+    window.redo_action.trigger()
+
+
+def test_undo_and_redo_a_typed_change_to_a_candidate(qtbot, main_window, hiring):
+    ana = add(main_window.wb, "Ana", "Barista", notes="Calm")
+    hiring.reload()
+    select(hiring, "Ana")
+    panel = hiring.candidates
+    before = snapshot(main_window.wb)
+    panel.role_edit.selectAll()
+    qtbot.keyClicks(panel.role_edit, "Shift lead")
+    enter(qtbot, panel.role_edit)
+    assert hr.get_candidate(main_window.wb, ana).role == "Shift lead"
+    after = snapshot(main_window.wb)
+    assert main_window.undo_action.text() == "&Undo Change candidate “Ana”"
+    undo(main_window)
+    assert snapshot(main_window.wb) == before
+    assert panel.role_edit.text() == "Barista"  # the form shows what was undone
+    row = panel.model.row_of(ana)
+    assert panel.model.data(panel.model.index(row, cp.ROLE)) == "Barista"
+    redo(main_window)
+    assert snapshot(main_window.wb) == after
+    assert panel.role_edit.text() == "Shift lead"
+    assert panel.model.data(panel.model.index(row, cp.ROLE)) == "Shift lead"
+
+
+def test_undo_a_score_shows_the_score_before(qtbot, main_window, hiring):
+    ana = add(main_window.wb, "Ana")
+    hr.set_score(main_window.wb, ana, quality(main_window.wb, "Empathy"), 2, "Shy")
+    hiring.reload()
+    select(hiring, "Ana")
+    panel = hiring.candidates
+    before = snapshot(main_window.wb)
+    click(qtbot, panel.editor_for("Empathy").buttons[5])
+    after = snapshot(main_window.wb)
+    undo(main_window)
+    assert snapshot(main_window.wb) == before
+    empathy = panel.editor_for("Empathy")
+    assert empathy.buttons[2].isChecked() and empathy.note_edit.text() == "Shy"
+    row = panel.model.row_of(ana)
+    assert panel.model.data(panel.model.index(row, cp.SCORE)) == "40%"
+    redo(main_window)
+    assert snapshot(main_window.wb) == after
+    assert panel.editor_for("Empathy").buttons[5].isChecked()
+    assert panel.model.data(panel.model.index(row, cp.SCORE)) == "100%"
+
+
+def test_a_deleted_candidate_comes_back_with_their_scores(qtbot, main_window, hiring):
+    ana = add(main_window.wb, "Ana", notes="Private")
+    add(main_window.wb, "Ben")
+    for c in hr.list_criteria(main_window.wb):
+        hr.set_score(main_window.wb, ana, c.id, 4, "note")
+    hiring.reload()
+    select(hiring, "Ana")
+    before = snapshot(main_window.wb)
+    click(qtbot, hiring.candidates.delete_button)
+    assert [c.name for c in hr.list_candidates(main_window.wb)] == ["Ben"]
+    undo(main_window)
+    assert snapshot(main_window.wb) == before
+    assert [s.candidate.name for s in hiring.candidates.model.records()] == ["Ana", "Ben"]
+    select(hiring, "Ana")
+    assert all(e.buttons[4].isChecked() for e in hiring.candidates.scores.editors)
+
+
+def test_undo_and_redo_changes_to_the_criteria(qtbot, main_window, hiring):
+    wb = main_window.wb
+    hiring.tabs.setCurrentWidget(hiring.criteria)
+    panel = hiring.criteria
+    panel.table.selectRow(1)  # Active listening
+    before = snapshot(wb)
+    panel.weight_combo.setCurrentIndex(panel.weight_combo.findData(1))  # saved at once
+    click(qtbot, panel.retire_button)
+    retired = snapshot(wb)
+    undo(main_window)  # the retirement
+    undo(main_window)  # the weight
+    assert snapshot(wb) == before
+    assert panel.weight_combo.currentData() == 4 and panel.retire_button.text() == "Retire"
+    assert panel.model.data(panel.model.index(1, 5)) == "Active"
+    redo(main_window)
+    redo(main_window)
+    assert snapshot(wb) == retired
+    assert panel.weight_combo.currentData() == 1 and panel.retire_button.text() == "Use Again"
+    # a deleted criterion comes back with its questions
+    panel.table.selectRow(4)
+    doomed = panel.current()
+    before = snapshot(wb)
+    click(qtbot, panel.delete_button)
+    assert doomed.id not in [c.id for c in hr.list_criteria(wb)]
+    undo(main_window)
+    assert snapshot(wb) == before
+    assert doomed.quality in [c.quality for c in panel.model.records()]

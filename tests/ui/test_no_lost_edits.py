@@ -179,7 +179,7 @@ def candidate_editor(qtbot, window, wb: Workbook) -> Editor:
     page = window.current_page()
     panel = page.candidates
     click_row(qtbot, panel.table, 0)
-    first, other = (panel.model.summary_at(row).candidate for row in (0, 1))
+    first, other = (panel.model.record_at(row).candidate for row in (0, 1))
     assert panel.current_candidate().id == first.id
 
     return Editor(
@@ -188,7 +188,7 @@ def candidate_editor(qtbot, window, wb: Workbook) -> Editor:
         lambda book: hr.get_candidate(book, first.id).notes,
         lambda: click_row(qtbot, panel.table, 1),
         lambda: page.tabs.setCurrentWidget(page.criteria),
-        lambda: panel._current_id == first.id,
+        lambda: panel.editor.current_id == first.id,
         lambda: panel.name_edit.setText(other.name.lower()),  # another candidate's name
         lambda: panel.errors["name"],
         "already a candidate",
@@ -202,8 +202,8 @@ def criterion_editor(qtbot, window, wb: Workbook) -> Editor:
     panel = page.criteria
     page.tabs.setCurrentWidget(panel)
     click_row(qtbot, panel.table, 0)
-    first = panel.model.items[0]
-    assert panel.current_id == first.id
+    first = panel.model.record_at(0)
+    assert panel.editor.current_id == first.id
 
     return Editor(
         page,
@@ -211,7 +211,7 @@ def criterion_editor(qtbot, window, wb: Workbook) -> Editor:
         lambda book: hr.get_criterion(book, first.id).good_signs,
         lambda: click_row(qtbot, panel.table, 1),
         lambda: page.tabs.setCurrentWidget(page.candidates),
-        lambda: panel.current_id == first.id,
+        lambda: panel.editor.current_id == first.id,
         panel.quality_edit.clear,
         lambda: panel.errors["quality"],
         "cannot be empty",

@@ -259,7 +259,8 @@ def run_pages(path: Path, args: argparse.Namespace) -> dict:
 
 
 def _charts(app, window, args: argparse.Namespace) -> dict:  # noqa: ANN001
-    from cscoach.model import kpis
+    from cscoach.model import kpi_entries, kpis
+    from cscoach.model.number_format import format_number
 
     window.show_page("kpis")
     settle(app)
@@ -267,22 +268,22 @@ def _charts(app, window, args: argparse.Namespace) -> dict:  # noqa: ANN001
     wb = window.wb
     out: dict = {}
 
-    month = kpis.latest_month(wb)
+    month = kpi_entries.latest_month(wb)
     kpi = next(  # an owner's own KPI with no upper limit: a plain value, any edit allowed
         k
         for k in kpis.list_kpis(wb, include_retired=False)
         if k.key is None and k.max_value is None
     )
-    entry = kpis.get_entry(wb, kpi.id, month)
+    entry = kpi_entries.get_entry(wb, kpi.id, month)
     base = entry.value if entry else 1.0
 
     # The first write of a session imports sqlite-utils (and numpy through it).
     fresh = "sqlite_utils" not in sys.modules and "numpy" not in sys.modules
     began = time.perf_counter()
-    kpis.set_entry(wb, kpi.id, month, base)
+    kpi_entries.set_entry(wb, kpi.id, month, base)
     first_write = time.perf_counter() - began
     began = time.perf_counter()
-    kpis.set_entry(wb, kpi.id, month, base)
+    kpi_entries.set_entry(wb, kpi.id, month, base)
     out["a value saved: first write of the session" + ("" if fresh else " (already warm)")] = (
         first_write
     )
@@ -298,7 +299,7 @@ def _charts(app, window, args: argparse.Namespace) -> dict:  # noqa: ANN001
         while repeats(n, times):
             i += 1
             # a change that shows at one decimal (1 % of 2.3 rounds to 2.3: no change at all)
-            kpis.set_entry(wb, kpi.id, month, round(base + 0.1 * (i % 3 + 1), 1))
+            kpi_entries.set_entry(wb, kpi.id, month, round(base + 0.1 * (i % 3 + 1), 1))
             began = time.perf_counter()
             page.charts.reload()
             settle_charts(app, page.charts)
@@ -330,7 +331,7 @@ def _charts(app, window, args: argparse.Namespace) -> dict:  # noqa: ANN001
         i += 1
         index = model.index(row, column)
         began = time.perf_counter()
-        model.setData(index, kpis.format_number(base + 0.1 * (i % 3 + 1)))
+        model.setData(index, format_number(base + 0.1 * (i % 3 + 1)))
         settle(app)
         edits.append(time.perf_counter() - began)
         began = time.perf_counter()
@@ -538,7 +539,7 @@ def run_imports(path: Path, args: argparse.Namespace) -> dict:
 
 
 def run_model(path: Path, args: argparse.Namespace) -> dict:
-    from cscoach.model import backups, hiring, kpis, overview
+    from cscoach.model import backups, hiring, kpi_entries, kpi_review, kpi_series, overview
     from cscoach.model import questionnaire as qn
     from cscoach.model import standards as st
     from cscoach.model.workbook import Workbook
@@ -562,8 +563,8 @@ def run_model(path: Path, args: argparse.Namespace) -> dict:
     wb = Workbook.open(path)
     try:
         latest = qn.latest_round(wb)
-        month = kpis.latest_month(wb)
-        first, last = kpis.chart_range(wb, 12)
+        month = kpi_entries.latest_month(wb)
+        first, last = kpi_series.chart_range(wb, 12)
         calls = {
             "overview.overview (the Overview page's model)": lambda: overview.overview(wb),
             "standards.list_standards (300)": lambda: st.list_standards(wb),
@@ -571,9 +572,13 @@ def run_model(path: Path, args: argparse.Namespace) -> dict:
             "hiring.list_summaries (500)": lambda: hiring.list_summaries(wb),
             "questionnaire.list_rounds (40)": lambda: qn.list_rounds(wb),
             "questionnaire.list_responses (latest round)": lambda: qn.list_responses(wb, latest.id),
-            "kpis.dashboard_series (12 months)": lambda: kpis.dashboard_series(wb, first, last),
-            "kpis.monthly_review (latest month)": lambda: kpis.monthly_review(wb, month),
-            "kpis.review_months": lambda: kpis.review_months(wb),
+            "kpi_series.dashboard_series (12 months)": lambda: kpi_series.dashboard_series(
+                wb, first, last
+            ),
+            "kpi_review.monthly_review (latest month)": lambda: kpi_review.monthly_review(
+                wb, month
+            ),
+            "kpi_review.review_months": lambda: kpi_review.review_months(wb),
         }
         for label, call in calls.items():
             try:

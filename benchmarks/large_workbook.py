@@ -30,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from cscoach.model import hiring, kpis, philosophy, team
+from cscoach.model import hiring, kpi_entries, kpi_review, kpis, philosophy, team
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
 from cscoach.model.dates import add_months
@@ -223,7 +223,7 @@ def _kpis(wb: Workbook, rng: random.Random, today: dt.date) -> int:
                 counted = kpi.key in kpis.STARTER_KEYS and index >= len(months) - 36
                 note = paragraph(rng, 1, 1) if rng.random() < 0.06 else ""
                 if counted:
-                    kpis.set_entry_from_counts(
+                    kpi_entries.set_entry_from_counts(
                         wb, kpi.id, month, _counts(kpi.key or "", rng), note, today=today
                     )
                 else:
@@ -232,10 +232,10 @@ def _kpis(wb: Workbook, rng: random.Random, today: dt.date) -> int:
                         value = max(value, kpi.min_value)
                     if kpi.max_value is not None:
                         value = min(value, kpi.max_value)
-                    kpis.set_entry(wb, kpi.id, month, round(value, 1), note, today=today)
+                    kpi_entries.set_entry(wb, kpi.id, month, round(value, 1), note, today=today)
                 entries += 1
         for month in months[-60:]:
-            kpis.save_next_steps(wb, month, paragraph(rng, 2, 4), today=today)
+            kpi_review.save_next_steps(wb, month, paragraph(rng, 2, 4), today=today)
     return entries
 
 

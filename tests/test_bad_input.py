@@ -20,7 +20,7 @@ from helpers.cli import assert_one_error_line, digest, run
 from helpers.tally import count
 
 from cscoach.cli import main
-from cscoach.model import hiring, kpi_import, kpis, settings, team
+from cscoach.model import hiring, kpi_entries, kpi_import, kpis, settings, team
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
@@ -53,7 +53,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
         ph.save_section_body(wb, message.id, "Every customer leaves happier.")
         ph.publish(wb, on=dt.date(2025, 3, 20))
         hiring.add_candidate(wb, hiring.CandidateInput("Hannah Becker", "Barista"))
-        kpis.set_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-02", 81, "February")
+        kpi_entries.set_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-02", 81, "February")
     return path.read_bytes()
 
 
@@ -261,7 +261,7 @@ BAD_VALUES = [
 def test_set_entry_refuses_bad_values(book: Path, key, month, value, note, field) -> None:
     with Workbook.open(book) as wb:
         kpi = kpis.kpi_by_key(wb, key)
-        assert_refused(wb, field, lambda: kpis.set_entry(wb, kpi.id, month, value, note))
+        assert_refused(wb, field, lambda: kpi_entries.set_entry(wb, kpi.id, month, value, note))
 
 
 BAD_COUNTS = [
@@ -314,7 +314,9 @@ def test_set_entry_from_counts_refuses_bad_counts(book: Path, key, counts, field
     field = field or next(iter(counts))
     with Workbook.open(book) as wb:
         kpi = kpis.kpi_by_key(wb, key)
-        assert_refused(wb, field, lambda: kpis.set_entry_from_counts(wb, kpi.id, "2025-02", counts))
+        assert_refused(
+            wb, field, lambda: kpi_entries.set_entry_from_counts(wb, kpi.id, "2025-02", counts)
+        )
 
 
 # -- the survey CSV --------------------------------------------------------------------------
@@ -891,7 +893,7 @@ def test_accepted_kpi_csv_forms(capsys, tmp_path: Path, book: Path, text, value,
     assert (code, err) == (0, ""), err
     assert "Imported 1 new value" in out
     with Workbook.open(book, read_only=True) as wb:
-        entry = kpis.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-04")
+        entry = kpi_entries.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-04")
     assert (entry.value, entry.note) == (value, note)
     count("accepted input forms")
 
@@ -921,8 +923,8 @@ def test_accepted_survey_forms(capsys, tmp_path: Path, book: Path, text: str) ->
     code, out, err = cli(capsys, "survey", "import", "--workbook", str(book), str(csv_file), *args)
     assert (code, err) == (0, ""), err
     with Workbook.open(book, read_only=True) as wb:
-        nps = kpis.get_entry(wb, kpis.kpi_by_key(wb, "nps").id, "2025-10")
-        csat = kpis.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-10")
+        nps = kpi_entries.get_entry(wb, kpis.kpi_by_key(wb, "nps").id, "2025-10")
+        csat = kpi_entries.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-10")
     assert nps.value == 0 and nps.counts == {"promoters": 1, "passives": 0, "detractors": 1}
     assert csat.value == 50 and csat.counts == {"satisfied": 1, "total": 2}
     count("accepted input forms")

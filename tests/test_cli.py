@@ -583,7 +583,7 @@ def test_kpi_import_is_all_or_nothing(tmp_path: Path, capsys, healthy: Path) -> 
 
 
 def test_kpi_import_keeps_existing_months_unless_replace(tmp_path, capsys, healthy) -> None:
-    from cscoach.model import kpis
+    from cscoach.model import kpi_entries, kpis
 
     first = tmp_path / "a.csv"
     first.write_text("month,kpi,value,note\n2026-01,Customer satisfaction (CSAT),80,\n")
@@ -594,15 +594,15 @@ def test_kpi_import_keeps_existing_months_unless_replace(tmp_path, capsys, healt
     assert code == 0 and "2026-01" in out
     with Workbook.open(healthy, read_only=True) as wb:
         csat = kpis.kpi_by_key(wb, "csat")
-        assert kpis.get_entry(wb, csat.id, "2026-01").value == 80
+        assert kpi_entries.get_entry(wb, csat.id, "2026-01").value == 80
     code, _, _ = cli(capsys, "kpi", "import", "--workbook", str(healthy), str(second), "--replace")
     assert code == 0
     with Workbook.open(healthy, read_only=True) as wb:
-        assert kpis.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2026-01").value == 90
+        assert kpi_entries.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2026-01").value == 90
 
 
 def test_survey_import_stores_nps_and_csat_with_counts(tmp_path, capsys, healthy) -> None:
-    from cscoach.model import kpis
+    from cscoach.model import kpi_entries, kpis
 
     survey = tmp_path / "survey.csv"
     survey.write_text(
@@ -630,8 +630,8 @@ def test_survey_import_stores_nps_and_csat_with_counts(tmp_path, capsys, healthy
     assert code == 0 and err == "", err
     assert "Stored" in out and "blank" in out
     with Workbook.open(healthy, read_only=True) as wb:
-        nps = kpis.get_entry(wb, kpis.kpi_by_key(wb, "nps").id, "2026-03")
-        csat = kpis.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2026-03")
+        nps = kpi_entries.get_entry(wb, kpis.kpi_by_key(wb, "nps").id, "2026-03")
+        csat = kpi_entries.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2026-03")
     assert nps.value == pytest.approx(100 * (2 - 1) / 3)
     assert csat.value == pytest.approx(50.0)
 
@@ -679,13 +679,13 @@ def refused_writes_nothing(capsys, folder: Path, args: list[str], *fragments: st
 @pytest.fixture
 def shop(tmp_path: Path) -> Path:
     """A workbook with a KPI value, alone in its own folder."""
-    from cscoach.model import kpis
+    from cscoach.model import kpi_entries, kpis
 
     folder = tmp_path / "shop"
     folder.mkdir()
     path = folder / "shop.cscoach"
     with Workbook.create(path, "Corner Café") as wb:
-        kpis.set_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-02", 81, "")
+        kpi_entries.set_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-02", 81, "")
     return path
 
 
@@ -760,7 +760,7 @@ def test_a_refused_import_makes_no_backup(
 
 
 def test_an_accepted_import_still_backs_up_and_imports(tmp_path, capsys, shop) -> None:
-    from cscoach.model import kpis
+    from cscoach.model import kpi_entries, kpis
 
     source = tmp_path / "in.csv"
     source.write_text(KPI_HEAD + "2025-02,CSAT,90,\n2025-03,CSAT,70,\n", encoding="utf-8")
@@ -773,15 +773,15 @@ def test_an_accepted_import_still_backs_up_and_imports(tmp_path, capsys, shop) -
     assert (code, err) == (0, "") and "Stored" in out
     with Workbook.open(shop, read_only=True) as wb:
         csat = kpis.kpi_by_key(wb, "csat").id
-        assert kpis.get_entry(wb, csat, "2025-02").value == 81
-        assert kpis.get_entry(wb, csat, "2025-03").value == 70
-        assert kpis.get_entry(wb, csat, "2025-04").value == 100
+        assert kpi_entries.get_entry(wb, csat, "2025-02").value == 81
+        assert kpi_entries.get_entry(wb, csat, "2025-03").value == 70
+        assert kpi_entries.get_entry(wb, csat, "2025-04").value == 100
 
 
 def test_an_import_into_an_older_workbook_is_checked_on_an_updated_copy(
     tmp_path, capsys, shop, monkeypatch
 ) -> None:
-    from cscoach.model import kpis, migrations
+    from cscoach.model import kpi_entries, kpis, migrations
 
     def m_next(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE kpis ADD COLUMN colour TEXT NOT NULL DEFAULT ''")
@@ -796,7 +796,7 @@ def test_an_import_into_an_older_workbook_is_checked_on_an_updated_copy(
     assert (code, err) == (0, "") and "Imported 1 new value" in out
     with Workbook.open(shop, read_only=True) as wb:
         assert wb.schema_version == len(migrations.MIGRATIONS)
-        assert kpis.get_entry(wb, kpis.kpi_by_key(wb, "nps").id, "2025-01").value == 40
+        assert kpi_entries.get_entry(wb, kpis.kpi_by_key(wb, "nps").id, "2025-01").value == 40
     assert any("before-schema" in p.name for p in (shop.parent / "backups").iterdir())
 
 

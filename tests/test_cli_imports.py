@@ -12,7 +12,7 @@ from helpers.cli import assert_one_error_line, digest
 from helpers.surveys import ADMIN_FLAG, JOB_OFFER, PYTHON_SURVEY, STOCKS_SURVEY
 
 from cscoach.cli import main
-from cscoach.model import kpis
+from cscoach.model import kpi_entries, kpis
 from cscoach.model.workbook import Workbook
 
 
@@ -29,7 +29,7 @@ def shop(tmp_path: Path) -> Path:
     folder.mkdir()
     path = folder / "shop.cscoach"
     with Workbook.create(path, "Corner Café") as wb:
-        kpis.set_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2019-02", 81, "")
+        kpi_entries.set_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2019-02", 81, "")
     return path
 
 
@@ -47,7 +47,7 @@ def refused(capsys, shop: Path, args: list[str], *fragments: str) -> str:
 def values(path: Path) -> dict[tuple[str, str], float]:
     with Workbook.open(path, read_only=True) as wb:
         keys = {k.id: k.key for k in kpis.list_kpis(wb)}
-        return {(keys[e.kpi_id], e.month): e.value for e in kpis.list_entries(wb)}
+        return {(keys[e.kpi_id], e.month): e.value for e in kpi_entries.list_entries(wb)}
 
 
 WRONG_COLUMNS = [

@@ -15,7 +15,7 @@ import pytest
 from helpers.cli import COMMAND, assert_one_error_line, digest, headless_env
 
 from cscoach.cli import main
-from cscoach.model import backups, files, kpis, settings
+from cscoach.model import backups, files, kpi_entries, kpis, settings
 from cscoach.model.errors import ReadOnlyError, WorkbookError, WorkbookLockedError
 from cscoach.model.schema_check import check_workbook
 from cscoach.model.workbook import Workbook
@@ -33,7 +33,7 @@ def shop(tmp_path: Path) -> Path:
     folder.mkdir()
     path = folder / "cafe.cscoach"
     with Workbook.create(path, "Corner Café") as wb:
-        kpis.set_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-02", 81, "")
+        kpi_entries.set_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2025-02", 81, "")
     return path
 
 
@@ -425,4 +425,4 @@ def test_a_reader_that_stops_early_is_not_an_import_error(shop: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     with Workbook.open(shop, read_only=True) as wb:
-        assert kpis.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2019-12") is not None
+        assert kpi_entries.get_entry(wb, kpis.kpi_by_key(wb, "csat").id, "2019-12") is not None

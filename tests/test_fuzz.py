@@ -25,7 +25,16 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from cscoach.model import hiring, kpi_import, kpis, team, validate
+from cscoach.model import (
+    hiring,
+    kpi_counts,
+    kpi_entries,
+    kpi_import,
+    kpi_review,
+    kpis,
+    team,
+    validate,
+)
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import settings as workbook_settings
@@ -318,7 +327,7 @@ def import_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, byt
     with Workbook.create(path, "Corner Café") as wb:
         kpis.add_kpi(wb, kpis.KpiInput("Queue length", "people", 0, 50, False), 5)
         for key, value in (("csat", 80), ("nps", 10), ("retention", 90)):
-            kpis.set_entry(wb, kpis.kpi_by_key(wb, key).id, "2025-01", value, "January")
+            kpi_entries.set_entry(wb, kpis.kpi_by_key(wb, key).id, "2025-01", value, "January")
     return folder / "work.cscoach", path.read_bytes()
 
 
@@ -427,7 +436,7 @@ def _fresh(import_template: tuple[Path, bytes]) -> Workbook:
 def test_kpi_import_of_anything(import_template, data: bytes, replace: bool, keep: bool) -> None:
     _examples("KPI CSV import")
     with _fresh(import_template) as wb:
-        before, entries = content_hash(wb), len(kpis.list_entries(wb))
+        before, entries = content_hash(wb), len(kpi_entries.list_entries(wb))
         try:
             report = kpi_import.import_kpi_csv(wb, data, replace=replace, keep_existing=keep)
         except CsCoachError as exc:
@@ -436,13 +445,13 @@ def test_kpi_import_of_anything(import_template, data: bytes, replace: bool, kee
             count("fuzz: KPI imports refused")
             return
         count("fuzz: KPI imports done")
-        assert len(kpis.list_entries(wb)) == entries + len(report.stored)
+        assert len(kpi_entries.list_entries(wb)) == entries + len(report.stored)
         for row in (*report.stored, *report.replaced):
-            stored = kpis.get_entry(wb, row.kpi_id, row.month)
+            stored = kpi_entries.get_entry(wb, row.kpi_id, row.month)
             assert stored is not None and stored.value == row.value
             assert math.isfinite(stored.value)
         for row in report.kept:
-            assert kpis.get_entry(wb, row.kpi_id, row.month) == row.existing
+            assert kpi_entries.get_entry(wb, row.kpi_id, row.month) == row.existing
         if not report.written:
             assert content_hash(wb) == before
 
@@ -542,8 +551,8 @@ def test_survey_import_of_anything(import_template, case, replace: bool) -> None
         assert report.lines()
         for month in report.months:
             kpi = kpis.kpi_by_key(wb, month.key)
-            stored = kpis.get_entry(wb, kpi.id, month.month)
-            assert month.value == pytest.approx(kpis.compute(month.key, month.counts).value)
+            stored = kpi_entries.get_entry(wb, kpi.id, month.month)
+            assert month.value == pytest.approx(kpi_counts.compute(month.key, month.counts).value)
             if month.action in (kpi_import.STORED, kpi_import.REPLACED):
                 assert stored is not None and stored.value == month.value
                 assert stored.counts == month.counts
@@ -745,20 +754,20 @@ def fill(wb: Workbook, t: dict[str, str]) -> tuple[dict[str, str], dict]:
     )
     kpi = _try(stored, "kpi", t["kpi"], lambda v: kpis.add_kpi(wb, kpis.KpiInput(v, t["unit"]), 3))
     if kpi is not None:
-        kpis.set_entry(wb, kpi, REVIEW_MONTH, 2.5)
+        kpi_entries.set_entry(wb, kpi, REVIEW_MONTH, 2.5)
     csat = kpis.kpi_by_key(wb, "csat").id
-    kpis.set_entry(wb, csat, "2025-05", 78)
+    kpi_entries.set_entry(wb, csat, "2025-05", 78)
     if (
         _try(
             stored,
             "kpi_note",
             t["kpi_note"],
-            lambda v: kpis.set_entry(wb, csat, REVIEW_MONTH, 81, v),
+            lambda v: kpi_entries.set_entry(wb, csat, REVIEW_MONTH, 81, v),
         )
         is None
     ):
-        kpis.set_entry(wb, csat, REVIEW_MONTH, 81)
-    _try(stored, "steps", t["steps"], lambda v: kpis.save_next_steps(wb, REVIEW_MONTH, v))
+        kpi_entries.set_entry(wb, csat, REVIEW_MONTH, 81)
+    _try(stored, "steps", t["steps"], lambda v: kpi_review.save_next_steps(wb, REVIEW_MONTH, v))
     stored.pop("unit", None)
     return stored, {"round": rnd, "candidate": hiring.get_candidate(wb, candidate).name}
 

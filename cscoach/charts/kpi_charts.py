@@ -38,13 +38,10 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from cscoach.charts.theme import PAPER, ChartTheme
-from cscoach.model.kpis import (
-    ON_TARGET,
-    KpiSeries,
-    format_number,
-    format_value,
-    month_label,
-)
+from cscoach.model.kpi_series import KpiSeries
+from cscoach.model.kpis import ON_TARGET
+from cscoach.model.months import month_label
+from cscoach.model.number_format import format_number, format_value
 
 ON_SYMBOL = "✓"
 OFF_SYMBOL = "✗"

@@ -428,7 +428,7 @@ def kpi_history(
 
     Values entered from counts are exactly what the formulas give (unrounded); the others
     are rounded the way a person would type them. The counts use the field names of
-    ``kpis.COUNT_FIELDS``: CSAT ``satisfied``/``total``; NPS ``promoters``/``passives``/
+    ``kpi_counts.COUNT_FIELDS``: CSAT ``satisfied``/``total``; NPS ``promoters``/``passives``/
     ``detractors``; retention ``customers_start``/``customers_end``/``new_customers``;
     resolution ``total_hours``/``issues_resolved``.
     """

@@ -18,11 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cscoach.model import csvfile, kpis, validate
+from cscoach.model import csvfile, kpi_entries, kpis, validate
 from cscoach.model.csvread import CsvLineError, delimiter, read_text, records
 from cscoach.model.csvread import unneutralise as _unneutralise
 from cscoach.model.errors import ValidationError
 from cscoach.model.import_report import count, listing
+from cscoach.model.number_format import format_number
 from cscoach.model.survey_import import (  # noqa: F401  the survey import's names, as before
     DAY_FIRST,
     GUESS_SAMPLE,
@@ -58,7 +59,7 @@ def export_rows(wb: Workbook) -> list[dict]:
     names = {k.id: k.name for k in kpis.list_kpis(wb)}
     rows = [
         {"month": e.month, "kpi": names[e.kpi_id], "value": e.value, "note": e.note}
-        for e in kpis.list_entries(wb)
+        for e in kpi_entries.list_entries(wb)
     ]
     return sorted(rows, key=lambda r: r["month"])  # stable: KPI order within a month
 
@@ -90,7 +91,7 @@ class ImportRow:
     month: str
     value: float
     note: str
-    existing: kpis.KpiEntry | None
+    existing: kpi_entries.KpiEntry | None
 
     @property
     def status(self) -> str:
@@ -126,8 +127,7 @@ class KpiImportPlan:
     def conflict_text(self, limit: int = 12) -> str:
         """ "Net Promoter Score (NPS) 2026-03 (now 40.0, file 42.0), …" """
         parts = [
-            f"{r.label()} (now {kpis.format_number(r.existing.value)}, "
-            f"file {kpis.format_number(r.value)})"
+            f"{r.label()} (now {format_number(r.existing.value)}, file {format_number(r.value)})"
             for r in self.conflicts[:limit]
             if r.existing is not None
         ]
@@ -210,7 +210,7 @@ def read_kpi_csv(
     by_name: dict[str, kpis.Kpi | None] = {}
     seen: dict[tuple[int, str], int] = {}
     rows: list[ImportRow] = []
-    existing: dict[tuple[int, str], kpis.KpiEntry] = {}  # every entry of the KPIs named
+    existing: dict[tuple[int, str], kpi_entries.KpiEntry] = {}  # every entry of the KPIs named
     entries_read: set[int] = set()  # those KPIs (one query each, not one per row)
     for line, record in rows_read[1:]:
         if len(record) > len(columns):
@@ -234,7 +234,9 @@ def read_kpi_csv(
             found = by_name[kpi_name.casefold()] = kpis.find_kpi(wb, kpi_name)
             if found is not None and found.id not in entries_read:
                 entries_read.add(found.id)
-                existing.update(((e.kpi_id, e.month), e) for e in kpis.list_entries(wb, found.id))
+                existing.update(
+                    ((e.kpi_id, e.month), e) for e in kpi_entries.list_entries(wb, found.id)
+                )
         kpi = by_name[kpi_name.casefold()]
         if kpi is None:
             known = ", ".join(f"“{k.name}”" for k in kpis.list_kpis(wb))
@@ -244,7 +246,7 @@ def read_kpi_csv(
                 cells["value"], "value", kpi.name, minimum=kpi.min_value, maximum=kpi.max_value
             )
             note = validate.text(
-                _unneutralise(cells.get("note", "")), "note", "Note", max_len=kpis.MAX_NOTE
+                _unneutralise(cells.get("note", "")), "note", "Note", max_len=kpi_entries.MAX_NOTE
             )
         except ValidationError as exc:
             raise CsvLineError(line, exc.message) from None
@@ -294,5 +296,5 @@ def import_kpi_csv(
         entries.append((row.kpi_id, row.month, row.value, note, counts))
         (replaced if existing else stored).append(row)
     with wb.transaction() as db:
-        kpis.store_entries(db, entries)
+        kpi_entries.store_entries(db, entries)
     return KpiImportReport(tuple(stored), tuple(replaced), tuple(kept), tuple(plan.unchanged))

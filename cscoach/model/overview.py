@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cscoach.model import culture_map, kpis, sections
+from cscoach.model import culture_map, kpi_review, kpis, months, sections
 from cscoach.model import philosophy as ph
 from cscoach.model.dates import add_months, long_date
+from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 
 
@@ -279,8 +280,8 @@ def _hiring_card(wb: Workbook, steps: list[NextStep]) -> Card:
 
 
 def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
-    last_month = kpis.add_months(kpis.current_month(today), -1)
-    row = wb.query_one(  # kpis.latest_month without listing every month
+    last_month = months.add_months(months.current_month(today), -1)
+    row = wb.query_one(  # kpi_entries.latest_month without listing every month
         "SELECT max(e.month) AS month FROM kpi_entries e "
         "JOIN kpis k ON k.id = e.kpi_id AND k.active = 1"
     )
@@ -299,11 +300,11 @@ def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
     if missing:
         steps.append(
             NextStep(
-                f"{kpis.month_label(last_month)}'s KPIs are not entered", sections.KPIS.key, 15
+                f"{months.month_label(last_month)}'s KPIs are not entered", sections.KPIS.key, 15
             )
         )
-        lines.append(f"{kpis.month_label(last_month)} is not entered yet")
-    review = kpis.monthly_review(wb, latest, today=today)
+        lines.append(f"{months.month_label(last_month)} is not entered yet")
+    review = kpi_review.monthly_review(wb, latest, today=today)
     shown = []
     for line in review.lines:
         if line.value is None:
@@ -313,7 +314,7 @@ def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
         shown.append(
             KpiLine(
                 line.kpi.name,
-                kpis.format_value(line.value, line.kpi.unit),
+                format_value(line.value, line.kpi.unit),
                 line.status,
                 arrow,
                 line.better(trend),
@@ -325,13 +326,13 @@ def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
         more = f" and {len(off) - 2} more" if len(off) > 2 else ""
         steps.append(
             NextStep(
-                f"Off target in {kpis.month_label(latest)}: {names}{more}", sections.KPIS.key, 55
+                f"Off target in {months.month_label(latest)}: {names}{more}", sections.KPIS.key, 55
             )
         )
     if not missing and not review.next_steps.strip():
         steps.append(
             NextStep(
-                f"Review {kpis.month_label(latest)}'s KPIs and write what you will do next",
+                f"Review {months.month_label(latest)}'s KPIs and write what you will do next",
                 sections.KPIS.key,
                 58,
             )
@@ -339,7 +340,7 @@ def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
     headline = f"{review.on_target} of {review.measured} on target"
     return Card(
         sections.KPIS.key,
-        f"KPIs, {kpis.month_label(latest)}",
+        f"KPIs, {months.month_label(latest)}",
         headline,
         tuple(lines),
         missing or bool(off),

@@ -17,9 +17,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from cscoach.model import kpis, validate
+from cscoach.model import kpi_counts, kpi_entries, kpis, validate
 from cscoach.model.errors import ValidationError
 from cscoach.model.import_report import listing
+from cscoach.model.months import current_month
+from cscoach.model.number_format import format_number
 from cscoach.model.survey_columns import (
     GUESS_SAMPLE,
     ColumnChoice,
@@ -151,7 +153,7 @@ class SurveyAnalysis:
         for month in sorted(self.months):
             tally = self.months[month]
             if self.nps_column is not None and tally.nps_total:
-                result = kpis.compute("nps", tally.nps_counts())
+                result = kpi_counts.compute("nps", tally.nps_counts())
                 out.append(
                     SurveyMonth(
                         month,
@@ -163,7 +165,7 @@ class SurveyAnalysis:
                     )
                 )
             if self.csat_column is not None and tally.csat_total:
-                result = kpis.compute("csat", tally.csat_counts())
+                result = kpi_counts.compute("csat", tally.csat_counts())
                 out.append(
                     SurveyMonth(
                         month,
@@ -214,7 +216,7 @@ def analyse_survey(
         day_first, certain = order_of(parsed)
     else:
         certain = True
-    now = kpis.current_month(today)
+    now = current_month(today)
     months: dict[str, MonthTally] = {}
     skipped: Counter = Counter()
     answers = {
@@ -364,12 +366,11 @@ class SurveyReport:
         out += self.notes
 
         def value(m: SurveyMonth) -> str:
-            return f"{m.label()} = {kpis.format_number(m.value)} ({m.responses} answers)"
+            return f"{m.label()} = {format_number(m.value)} ({m.responses} answers)"
 
         def kept(m: SurveyMonth) -> str:
             return (
-                f"{m.label()} (kept {kpis.format_number(m.existing)}, survey "
-                f"{kpis.format_number(m.value)})"
+                f"{m.label()} (kept {format_number(m.existing)}, survey {format_number(m.value)})"
             )
 
         if self.stored:
@@ -407,7 +408,7 @@ def plan_survey(
     planned = []
     for result in analysis.results():
         kpi = ids[result.key]
-        existing = kpis.get_entry(wb, kpi.id, result.month)
+        existing = kpi_entries.get_entry(wb, kpi.id, result.month)
         if existing is None:
             action = STORED
         elif existing.value == result.value and existing.counts == result.counts:
@@ -452,9 +453,9 @@ def store_survey(
             if item.action not in (STORED, REPLACED):
                 continue
             kpi_id = ids[item.key]
-            existing = kpis.get_entry(wb, kpi_id, item.month)
+            existing = kpi_entries.get_entry(wb, kpi_id, item.month)
             note = existing.note if existing else ""
-            kpis.store_entry(db, kpi_id, item.month, item.value, note, item.counts)
+            kpi_entries.store_entry(db, kpi_id, item.month, item.value, note, item.counts)
     return SurveyReport(
         source=analysis.table.name,
         date_column=analysis.date_column,

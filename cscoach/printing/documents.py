@@ -8,12 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cscoach.model import hiring as hr
-from cscoach.model import kpis, settings, team, validate
+from cscoach.model import kpi_entries, kpi_review, kpi_series, settings, team, validate
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
+from cscoach.model.months import add_months, month_label
 from cscoach.model.workbook import Workbook
 from cscoach.printing.info import DocumentInfo
 
@@ -202,15 +203,15 @@ def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
     if month:
         month = validate.month(month, "month", "Month", today=request.today)
     else:
-        month = kpis.latest_month(wb)
+        month = kpi_entries.latest_month(wb)
         if month is None:
             raise ValidationError(
                 "month", "There are no KPI values yet: enter a month's figures to review it."
             )
-    review = kpis.monthly_review(wb, month, today=request.today)
-    first = kpis.add_months(month, -(CHART_MONTHS - 1))
-    series = kpis.dashboard_series(wb, first, month, today=request.today)
-    info = _info(wb, request, f"{TITLE}: {kpis.month_label(month)}")
+    review = kpi_review.monthly_review(wb, month, today=request.today)
+    first = add_months(month, -(CHART_MONTHS - 1))
+    series = kpi_series.dashboard_series(wb, first, month, today=request.today)
+    info = _info(wb, request, f"{TITLE}: {month_label(month)}")
     return monthly_review_document(info, review, series)
 
 

@@ -15,7 +15,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from cscoach.charts import kpi_charts_module
-from cscoach.model import kpis
+from cscoach.model import kpi_review, kpi_series, kpis
+from cscoach.model.months import add_months, month_label
+from cscoach.model.number_format import format_number, format_value
 from cscoach.printing.base import (
     FONT,
     FONT_BOLD,
@@ -46,7 +48,7 @@ DENSE_ROWS = 8  # more KPIs than this: the table in smaller type, a line for eac
 RUN_IN_NOTES = 4  # more notes than this: printed one after the other in one paragraph
 
 
-def _table(review: kpis.MonthlyReview, width: float) -> Table:
+def _table(review: kpi_review.MonthlyReview, width: float) -> Table:
     """Each KPI against its target, the month before and a year before, one line a KPI
     where it fits: the columns of figures are as wide as their widest entry and the KPI's
     name takes the rest (a long name wraps)."""
@@ -72,14 +74,14 @@ def _table(review: kpis.MonthlyReview, width: float) -> Table:
     ]
     for line in review.lines:
         unit = line.kpi.unit
-        value = kpis.format_value(line.value, unit)
+        value = format_value(line.value, unit)
         target, direction = "—", ""
         if line.target is not None:  # "90.0 % or more"; in a long table "≥ 90.0"
             if dense:  # the unit is in the column before
                 symbol = "≥ " if line.kpi.higher_is_better else "≤ "
-                target = symbol + kpis.format_number(line.target)
+                target = symbol + format_number(line.target)
             else:
-                target = kpis.format_value(line.target, unit)
+                target = format_value(line.target, unit)
                 direction = " or more" if line.kpi.higher_is_better else " or less"
         colour = (
             ON_COLOUR
@@ -167,7 +169,7 @@ class _Picture(Flowable):
         self.canv.drawImage(ImageReader(self.image), 0, 0, self.width, self.height)
 
 
-def _chart(series: Sequence[kpis.KpiSeries], width: float, panel_height: float) -> Flowable:
+def _chart(series: Sequence[kpi_series.KpiSeries], width: float, panel_height: float) -> Flowable:
     """The dashboard drawn at the size it is printed (so its type prints at its own size),
     in the paper colours whatever the screen shows, handed to reportlab as raw pixels (no
     PNG encoded here and decoded there)."""
@@ -180,7 +182,7 @@ def _chart(series: Sequence[kpis.KpiSeries], width: float, panel_height: float) 
 
 
 def monthly_review_document(
-    info: DocumentInfo, review: kpis.MonthlyReview, series: Sequence[kpis.KpiSeries]
+    info: DocumentInfo, review: kpi_review.MonthlyReview, series: Sequence[kpi_series.KpiSeries]
 ) -> bytes:
     """One or two pages: the first arrangement below that fits, its charts as small
     multiples sized to the room left (drawn at the size they are printed, so their type
@@ -270,16 +272,18 @@ class _Room(Flowable):
         self.found = (self.canv.getPageNumber(), self._left)
 
 
-def _chart_heading(review: kpis.MonthlyReview, series: Sequence[kpis.KpiSeries]) -> Flowable:
-    first = kpis.month_label(series[0].months[0], short=True)
-    last = kpis.month_label(review.month, short=True)
+def _chart_heading(
+    review: kpi_review.MonthlyReview, series: Sequence[kpi_series.KpiSeries]
+) -> Flowable:
+    first = month_label(series[0].months[0], short=True)
+    last = month_label(review.month, short=True)
     return para(f"The last 12 months ({first} to {last})", "h2")
 
 
-def _head(info: DocumentInfo, review: kpis.MonthlyReview) -> list[Flowable]:
+def _head(info: DocumentInfo, review: kpi_review.MonthlyReview) -> list[Flowable]:
     """The title, the summary, the table and the month's notes."""
     story: list[Flowable] = title_block(info)
-    month = kpis.month_label(review.month)
+    month = month_label(review.month)
     if review.measured:
         summary = (
             f"{review.on_target} of {review.measured} KPI{'s' if review.measured != 1 else ''} "
@@ -309,11 +313,11 @@ def _head(info: DocumentInfo, review: kpis.MonthlyReview) -> list[Flowable]:
     return story
 
 
-def _tail(review: kpis.MonthlyReview) -> list[Flowable]:
+def _tail(review: kpi_review.MonthlyReview) -> list[Flowable]:
     """Last month's plan to tick off, and what we will do next."""
     s = styles()
     story: list[Flowable] = []
-    previous = kpis.month_label(kpis.add_months(review.month, -1))
+    previous = month_label(add_months(review.month, -1))
     planned = _lines(review.previous_next_steps)
     if planned:
         tick = ParagraphStyle(

@@ -13,8 +13,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from cscoach.charts import kpi_charts as kc
-from cscoach.model import kpis
-from cscoach.model.kpis import KpiSeries
+from cscoach.model import kpi_entries, kpi_series, kpis
+from cscoach.model.kpi_series import KpiSeries
+from cscoach.model.months import months_between
 from cscoach.model.workbook import Workbook
 
 TODAY = dt.date(2026, 11, 22)
@@ -30,7 +31,7 @@ def make_series(**changes) -> KpiSeries:
         "months": ("2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"),
         "values": values,
         "targets": (85.0, 85.0, 85.0, 90.0, 90.0, 90.0),
-        "rolling": tuple(kpis.rolling_average(values)),
+        "rolling": tuple(kpi_series.rolling_average(values)),
         "notes": ("", "", "New menu", "", "", ""),
         "min_value": 0.0,
         "max_value": 100.0,
@@ -120,10 +121,12 @@ def test_empty_series_draws_without_values() -> None:
 def test_dashboard_small_multiples(workbook: Workbook) -> None:
     csat = kpis.kpi_by_key(workbook, "csat").id
     for month, value in [("2026-08", 84), ("2026-10", 88)]:
-        kpis.set_entry(workbook, csat, month, value, "Busy" if value == 88 else "", today=TODAY)
+        kpi_entries.set_entry(
+            workbook, csat, month, value, "Busy" if value == 88 else "", today=TODAY
+        )
     kpis.set_target(workbook, csat, 87, "2026-10", today=TODAY)
-    first, last = kpis.chart_range(workbook, 12, today=TODAY)
-    series = kpis.dashboard_series(workbook, first, last, today=TODAY)
+    first, last = kpi_series.chart_range(workbook, 12, today=TODAY)
+    series = kpi_series.dashboard_series(workbook, first, last, today=TODAY)
     fig = kc.dashboard_figure(series)
     assert len(fig.axes) == 4
     assert fig.get_constrained_layout() is False
@@ -153,13 +156,13 @@ def test_dashboard_layout(count: int, shape: tuple[int, int]) -> None:
 
 
 def test_long_ranges_thin_the_month_labels() -> None:
-    months = tuple(kpis.months_between("2023-01", "2026-12"))
+    months = tuple(months_between("2023-01", "2026-12"))
     values = tuple(float(n) for n in range(len(months)))
     s = make_series(
         months=months,
         values=values,
         targets=(20.0,) * len(months),
-        rolling=tuple(kpis.rolling_average(values)),
+        rolling=tuple(kpi_series.rolling_average(values)),
         notes=("",) * len(months),
     )
     fig = kc.kpi_figure(s)

@@ -274,12 +274,12 @@ def test_kpi_values_match_their_counts_and_ranges(demo_workbook: Workbook) -> No
 
 
 def test_kpi_counts_are_what_the_kpi_model_reads(demo_workbook: Workbook) -> None:
-    kpis = pytest.importorskip("cscoach.model.kpis")
+    kpi_counts = pytest.importorskip("cscoach.model.kpi_counts")
     for e in _entries(demo_workbook):
         if e["counts"] is not None:
             counts = json.loads(e["counts"])
-            assert set(counts) == {f for f, _label, _whole in kpis.COUNT_FIELDS[e["key"]]}
-            assert kpis.compute(e["key"], counts).value == e["value"]
+            assert set(counts) == {f for f, _label, _whole in kpi_counts.COUNT_FIELDS[e["key"]]}
+            assert kpi_counts.compute(e["key"], counts).value == e["value"]
 
 
 def test_kpis_improve_gently_with_notes_target_change_and_reviews(

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from cscoach.model import kpi_entries, kpis
 from cscoach.model import kpi_import as ki
-from cscoach.model import kpis
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 
@@ -30,16 +30,22 @@ def file_bytes(wb: Workbook) -> bytes:
 
 def values(wb: Workbook) -> list[tuple[str, str, float, str]]:
     names = {k.id: k.key for k in kpis.list_kpis(wb)}
-    return [(names[e.kpi_id], e.month, e.value, e.note) for e in kpis.list_entries(wb)]
+    return [(names[e.kpi_id], e.month, e.value, e.note) for e in kpi_entries.list_entries(wb)]
 
 
 # -- export ------------------------------------------------------------------------------
 
 
 def test_export_is_formula_safe_and_keeps_numbers(workbook: Workbook, tmp_path: Path) -> None:
-    kpis.set_entry(workbook, kpi_id(workbook, "nps"), "2026-01", -20, "=HYPERLINK(x)", today=TODAY)
-    kpis.set_entry(workbook, kpi_id(workbook, "csat"), "2026-01", 100 / 3, "@home", today=TODAY)
-    kpis.set_entry(workbook, kpi_id(workbook, "csat"), "2025-12", 80, "-5 staff", today=TODAY)
+    kpi_entries.set_entry(
+        workbook, kpi_id(workbook, "nps"), "2026-01", -20, "=HYPERLINK(x)", today=TODAY
+    )
+    kpi_entries.set_entry(
+        workbook, kpi_id(workbook, "csat"), "2026-01", 100 / 3, "@home", today=TODAY
+    )
+    kpi_entries.set_entry(
+        workbook, kpi_id(workbook, "csat"), "2025-12", 80, "-5 staff", today=TODAY
+    )
     path = tmp_path / "kpis.csv"
     assert ki.export_kpi_csv(workbook, path) == 3
     data = path.read_bytes()
@@ -53,13 +59,15 @@ def test_export_is_formula_safe_and_keeps_numbers(workbook: Workbook, tmp_path: 
 
 
 def test_export_then_import_round_trips_exactly(workbook: Workbook, tmp_path: Path) -> None:
-    kpis.set_entry(workbook, kpi_id(workbook, "nps"), "2026-01", -20, "=SUM(A1)", today=TODAY)
-    kpis.set_entry(workbook, kpi_id(workbook, "csat"), "2026-01", 100 / 3, "", today=TODAY)
+    kpi_entries.set_entry(
+        workbook, kpi_id(workbook, "nps"), "2026-01", -20, "=SUM(A1)", today=TODAY
+    )
+    kpi_entries.set_entry(workbook, kpi_id(workbook, "csat"), "2026-01", 100 / 3, "", today=TODAY)
     before = values(workbook)
     path = tmp_path / "kpis.csv"
     ki.export_kpi_csv(workbook, path)
-    for entry in kpis.list_entries(workbook):
-        kpis.clear_entry(workbook, entry.kpi_id, entry.month)
+    for entry in kpi_entries.list_entries(workbook):
+        kpi_entries.clear_entry(workbook, entry.kpi_id, entry.month)
     report = ki.import_kpi_csv(workbook, path, today=TODAY)
     assert len(report.stored) == 2
     assert values(workbook) == before
@@ -109,7 +117,7 @@ def test_one_bad_row_imports_nothing_and_names_its_line(
     assert caught.value.message.startswith(f"Line {line}: ")
     assert words in caught.value.message
     assert file_bytes(workbook) == before
-    assert kpis.list_entries(workbook) == []
+    assert kpi_entries.list_entries(workbook) == []
 
 
 @pytest.mark.parametrize(
@@ -142,8 +150,8 @@ def test_missing_file(workbook: Workbook, tmp_path: Path) -> None:
 
 def test_existing_months_need_replace(workbook: Workbook) -> None:
     csat = kpi_id(workbook, "csat")
-    kpis.set_entry(workbook, csat, "2026-01", 70, "Owner's note", today=TODAY)
-    kpis.set_entry(workbook, csat, "2026-02", 75, today=TODAY)
+    kpi_entries.set_entry(workbook, csat, "2026-01", 70, "Owner's note", today=TODAY)
+    kpi_entries.set_entry(workbook, csat, "2026-02", 75, today=TODAY)
     text = b"month,kpi,value,note\n2026-01,csat,80,\n2026-02,csat,75,\n2026-03,csat,90,\n"
     before = file_bytes(workbook)
     with pytest.raises(ValidationError) as caught:
@@ -160,12 +168,12 @@ def test_existing_months_need_replace(workbook: Workbook) -> None:
     assert [r.month for r in kept.kept] == ["2026-01"] and [r.month for r in kept.stored] == [
         "2026-03"
     ]
-    assert kpis.get_entry(workbook, csat, "2026-01").value == 70
+    assert kpi_entries.get_entry(workbook, csat, "2026-01").value == 70
     assert "Kept 1 existing value" in kept.summary()
 
     replaced = ki.import_kpi_csv(workbook, text, replace=True, today=TODAY)
     assert [r.month for r in replaced.replaced] == ["2026-01"]
-    entry = kpis.get_entry(workbook, csat, "2026-01")
+    entry = kpi_entries.get_entry(workbook, csat, "2026-01")
     assert (entry.value, entry.note) == (80, "Owner's note")  # an empty note keeps the old one
 
 
@@ -247,7 +255,7 @@ def test_the_report_of_ten_thousand_rows_is_summarised(workbook: Workbook) -> No
 
 def test_a_short_report_still_names_each_month(workbook: Workbook) -> None:
     csat = kpi_id(workbook, "csat")
-    kpis.set_entry(workbook, csat, "2026-01", 70, today=TODAY)
+    kpi_entries.set_entry(workbook, csat, "2026-01", 70, today=TODAY)
     text = b"month,kpi,value\n2026-01,csat,80\n2026-02,csat,81\n"
     report = ki.import_kpi_csv(workbook, text, replace=True, today=TODAY)
     assert "Replaced: Customer satisfaction (CSAT) 2026-01." in report.lines()

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cscoach.model import kpis
+from cscoach.model import kpi_counts, kpi_entries, kpi_review, kpi_series, kpis
 from cscoach.model.errors import ValidationError
+from cscoach.model.months import add_months, month_label, months_between
+from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 
 TODAY = dt.date(2026, 11, 22)
@@ -31,27 +33,27 @@ def file_bytes(wb: Workbook) -> bytes:
 def test_csat_delighted_example() -> None:
     # help.delighted.com/article/240-how-is-csat-calculated: 42 fives and 32 fours out of
     # 107 responses give (74 / 107) x 100 = 69.16.
-    result = kpis.compute("csat", {"satisfied": 74, "total": 107})
+    result = kpi_counts.compute("csat", {"satisfied": 74, "total": 107})
     assert result.value == pytest.approx(69.158878, rel=1e-6)
     assert result.worked == "74 ÷ 107 × 100 = 69.2"
 
 
 def test_csat_intercom_example() -> None:
     # intercom.help/voc-metrics "What is CSAT": 10 fives + 20 fours of 50 -> 60 %.
-    assert kpis.compute("csat", {"satisfied": "30", "total": "50"}).value == 60
+    assert kpi_counts.compute("csat", {"satisfied": "30", "total": "50"}).value == 60
 
 
 def test_nps_thirty_fifty_twenty_is_ten() -> None:
     # "if you have 30% promoters, 50% passives and 20% detractors, your nps is +10"
     # (jovial-how-to-compilation.netlify.app/how-to-work-out-net-promoter-score).
-    result = kpis.compute("nps", {"promoters": 30, "passives": 50, "detractors": 20})
+    result = kpi_counts.compute("nps", {"promoters": 30, "passives": 50, "detractors": 20})
     assert result.value == pytest.approx(10)
     assert result.worked == "(30 − 20) ÷ 100 × 100 = 10.0"
     assert "30 promoters (30.0 %)" in result.detail and "20 detractors (20.0 %)" in result.detail
 
 
 def test_nps_can_be_negative_and_is_stored_unrounded(workbook: Workbook) -> None:
-    result = kpis.set_entry_from_counts(
+    result = kpi_entries.set_entry_from_counts(
         workbook,
         kpi_id(workbook, "nps"),
         "2026-03",
@@ -59,16 +61,16 @@ def test_nps_can_be_negative_and_is_stored_unrounded(workbook: Workbook) -> None
         today=TODAY,
     )
     assert result.worked == "(1 − 4) ÷ 6 × 100 = −50.0"
-    entry = kpis.get_entry(workbook, kpi_id(workbook, "nps"), "2026-03")
+    entry = kpi_entries.get_entry(workbook, kpi_id(workbook, "nps"), "2026-03")
     assert entry.value == -50.0
-    result = kpis.set_entry_from_counts(
+    result = kpi_entries.set_entry_from_counts(
         workbook,
         kpi_id(workbook, "nps"),
         "2026-04",
         {"promoters": 2, "passives": 0, "detractors": 1},
         today=TODAY,
     )
-    entry = kpis.get_entry(workbook, kpi_id(workbook, "nps"), "2026-04")
+    entry = kpi_entries.get_entry(workbook, kpi_id(workbook, "nps"), "2026-04")
     assert entry.value == pytest.approx(100 / 3)  # not 33.3
     assert entry.counts == {"promoters": 2, "passives": 0, "detractors": 1}
 
@@ -76,7 +78,7 @@ def test_nps_can_be_negative_and_is_stored_unrounded(workbook: Workbook) -> None
 def test_retention_agile_brand_guide_example() -> None:
     # agilebrandguide.com/wiki/measurements/retention-rate: 1,000 at the start, 250 acquired,
     # 1,100 at the end -> (1,100 − 250) / 1,000 = 85 % (the page's "1,110" is a typo).
-    result = kpis.compute(
+    result = kpi_counts.compute(
         "retention", {"customers_start": 1000, "customers_end": 1100, "new_customers": 250}
     )
     assert result.value == 85
@@ -84,7 +86,7 @@ def test_retention_agile_brand_guide_example() -> None:
 
 
 def test_retention_formula_as_in_the_issue() -> None:
-    result = kpis.compute(
+    result = kpi_counts.compute(
         "retention", {"customers_start": 55, "customers_end": 42, "new_customers": 9}
     )
     assert result.worked == "(42 − 9) ÷ 55 × 100 = 60.0"
@@ -92,10 +94,10 @@ def test_retention_formula_as_in_the_issue() -> None:
 
 def test_resolution_time_bit1024_example() -> None:
     # bit1024.com Average Resolution Time calculator: 120 hours over 30 tickets = 4 hours.
-    result = kpis.compute("resolution_time", {"total_hours": "120", "issues_resolved": "30"})
+    result = kpi_counts.compute("resolution_time", {"total_hours": "120", "issues_resolved": "30"})
     assert result.value == 4
     assert result.worked == "120 ÷ 30 = 4.0"
-    assert kpis.compute(
+    assert kpi_counts.compute(
         "resolution_time", {"total_hours": "130,5", "issues_resolved": 29}
     ).worked == ("130.5 ÷ 29 = 4.5")
 
@@ -142,7 +144,7 @@ def test_resolution_time_bit1024_example() -> None:
 )
 def test_bad_counts_name_the_field(key, counts, field, words) -> None:
     with pytest.raises(ValidationError) as caught:
-        kpis.compute(key, counts)
+        kpi_counts.compute(key, counts)
     assert caught.value.field == field
     assert words in caught.value.message
 
@@ -150,7 +152,7 @@ def test_bad_counts_name_the_field(key, counts, field, words) -> None:
 def test_bad_counts_write_nothing(workbook: Workbook) -> None:
     before = file_bytes(workbook)
     with pytest.raises(ValidationError):
-        kpis.set_entry_from_counts(
+        kpi_entries.set_entry_from_counts(
             workbook,
             kpi_id(workbook, "nps"),
             "2026-03",
@@ -158,15 +160,15 @@ def test_bad_counts_write_nothing(workbook: Workbook) -> None:
             today=TODAY,
         )
     assert file_bytes(workbook) == before
-    assert kpis.list_entries(workbook) == []
+    assert kpi_entries.list_entries(workbook) == []
 
 
 def test_counts_are_given_back_and_dropped_when_value_typed(workbook: Workbook) -> None:
     csat = kpi_id(workbook, "csat")
-    kpis.set_entry_from_counts(
+    kpi_entries.set_entry_from_counts(
         workbook, csat, "2026-05", {"satisfied": 45, "total": 50}, "Busy month", today=TODAY
     )
-    entry = kpis.get_entry(workbook, csat, "2026-05")
+    entry = kpi_entries.get_entry(workbook, csat, "2026-05")
     assert (entry.value, entry.note, entry.counts) == (
         90.0,
         "Busy month",
@@ -174,17 +176,17 @@ def test_counts_are_given_back_and_dropped_when_value_typed(workbook: Workbook) 
     )
     stored = workbook.query_one("SELECT counts FROM kpi_entries")["counts"]
     assert stored == '{"satisfied": 45, "total": 50}'
-    kpis.set_entry(workbook, csat, "2026-05", 90.0, today=TODAY)  # same value: counts stay
-    assert kpis.get_entry(workbook, csat, "2026-05").counts == {"satisfied": 45, "total": 50}
-    kpis.set_entry(workbook, csat, "2026-05", "91,5", today=TODAY)
-    entry = kpis.get_entry(workbook, csat, "2026-05")
+    kpi_entries.set_entry(workbook, csat, "2026-05", 90.0, today=TODAY)  # same value: counts stay
+    assert kpi_entries.get_entry(workbook, csat, "2026-05").counts == {"satisfied": 45, "total": 50}
+    kpi_entries.set_entry(workbook, csat, "2026-05", "91,5", today=TODAY)
+    entry = kpi_entries.get_entry(workbook, csat, "2026-05")
     assert (entry.value, entry.note, entry.counts) == (91.5, "Busy month", None)
 
 
 def test_only_starter_kpis_take_counts(workbook: Workbook) -> None:
     own = kpis.add_kpi(workbook, kpis.KpiInput("Reviews answered", "%", 0, 100), 90)
     with pytest.raises(ValidationError):
-        kpis.set_entry_from_counts(workbook, own, "2026-01", {"x": 1}, today=TODAY)
+        kpi_entries.set_entry_from_counts(workbook, own, "2026-01", {"x": 1}, today=TODAY)
 
 
 # -- entries -------------------------------------------------------------------------
@@ -211,44 +213,49 @@ def test_only_starter_kpis_take_counts(workbook: Workbook) -> None:
 def test_bad_values_write_nothing(workbook: Workbook, key, month, value, field) -> None:
     before = file_bytes(workbook)
     with pytest.raises(ValidationError) as caught:
-        kpis.set_entry(workbook, kpi_id(workbook, key), month, value, today=TODAY)
+        kpi_entries.set_entry(workbook, kpi_id(workbook, key), month, value, today=TODAY)
     assert caught.value.field == field
     assert file_bytes(workbook) == before
 
 
 def test_note_with_nul_is_refused(workbook: Workbook) -> None:
     with pytest.raises(ValidationError) as caught:
-        kpis.set_entry(workbook, kpi_id(workbook, "csat"), "2026-01", 80, "a\x00b", today=TODAY)
+        kpi_entries.set_entry(
+            workbook, kpi_id(workbook, "csat"), "2026-01", 80, "a\x00b", today=TODAY
+        )
     assert caught.value.field == "note"
 
 
 def test_entry_range_and_open_ends(workbook: Workbook) -> None:
     hours = kpi_id(workbook, "resolution_time")
-    assert kpis.set_entry(workbook, hours, "2026-01", "1000", today=TODAY) == 1000
-    assert kpis.set_entry(workbook, kpi_id(workbook, "nps"), "2026-01", "-100", today=TODAY) == -100
+    assert kpi_entries.set_entry(workbook, hours, "2026-01", "1000", today=TODAY) == 1000
+    assert (
+        kpi_entries.set_entry(workbook, kpi_id(workbook, "nps"), "2026-01", "-100", today=TODAY)
+        == -100
+    )
 
 
 def test_one_value_per_month_set_note_and_clear(workbook: Workbook) -> None:
     csat = kpi_id(workbook, "csat")
-    kpis.set_entry(workbook, csat, "2026-01", 80, "first", today=TODAY)
-    kpis.set_entry(workbook, csat, "2026-01", 82, today=TODAY)
-    assert [(e.month, e.value, e.note) for e in kpis.list_entries(workbook)] == [
+    kpi_entries.set_entry(workbook, csat, "2026-01", 80, "first", today=TODAY)
+    kpi_entries.set_entry(workbook, csat, "2026-01", 82, today=TODAY)
+    assert [(e.month, e.value, e.note) for e in kpi_entries.list_entries(workbook)] == [
         ("2026-01", 82, "first")
     ]
-    kpis.set_note(workbook, csat, "2026-01", "Rain all month", today=TODAY)
-    assert kpis.get_entry(workbook, csat, "2026-01").note == "Rain all month"
+    kpi_entries.set_note(workbook, csat, "2026-01", "Rain all month", today=TODAY)
+    assert kpi_entries.get_entry(workbook, csat, "2026-01").note == "Rain all month"
     with pytest.raises(ValidationError):
-        kpis.set_note(workbook, csat, "2026-02", "no value", today=TODAY)
-    kpis.clear_entry(workbook, csat, "2026-01")
-    assert kpis.get_entry(workbook, csat, "2026-01") is None
+        kpi_entries.set_note(workbook, csat, "2026-02", "no value", today=TODAY)
+    kpi_entries.clear_entry(workbook, csat, "2026-01")
+    assert kpi_entries.get_entry(workbook, csat, "2026-01") is None
 
 
 def test_format_value() -> None:
-    assert kpis.format_value(88.04, "%") == "88.0 %"
-    assert kpis.format_value(-12.25, "score") == "−12.2"
-    assert kpis.format_value(-0.01, "score") == "0.0"
-    assert kpis.format_value(5.26, "hours") == "5.3 hours"
-    assert kpis.format_value(None, "%") == "—"
+    assert format_value(88.04, "%") == "88.0 %"
+    assert format_value(-12.25, "score") == "−12.2"
+    assert format_value(-0.01, "score") == "0.0"
+    assert format_value(5.26, "hours") == "5.3 hours"
+    assert format_value(None, "%") == "—"
 
 
 # -- definitions and targets ------------------------------------------------------
@@ -314,7 +321,7 @@ def test_bad_definitions_write_nothing(workbook: Workbook, data, target, field) 
 
 def test_narrowing_the_range_keeps_recorded_values(workbook: Workbook) -> None:
     own = kpis.add_kpi(workbook, kpis.KpiInput("Complaints", "", 0, None, False), 5)
-    kpis.set_entry(workbook, own, "2026-02", 40, today=TODAY)
+    kpi_entries.set_entry(workbook, own, "2026-02", 40, today=TODAY)
     with pytest.raises(ValidationError) as caught:
         kpis.update_kpi(workbook, own, kpis.KpiInput("Complaints", "", 0, 30, False))
     assert "2026-02" in caught.value.message
@@ -366,26 +373,26 @@ def test_move_kpi(workbook: Workbook) -> None:
 
 
 def test_month_helpers() -> None:
-    assert kpis.add_months("2026-01", -1) == "2025-12"
-    assert kpis.add_months("2025-12", 13) == "2027-01"
-    assert kpis.months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
-    assert kpis.months_between("2026-02", "2026-01") == []
-    assert kpis.month_label("2026-03") == "March 2026"
+    assert add_months("2026-01", -1) == "2025-12"
+    assert add_months("2025-12", 13) == "2027-01"
+    assert months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    assert months_between("2026-02", "2026-01") == []
+    assert month_label("2026-03") == "March 2026"
 
 
 def test_rolling_average_over_months_with_values() -> None:
     values = [10.0, 20.0, None, 40.0, None, None, 70.0]
-    assert kpis.rolling_average(values) == [10, 15, None, 30, None, None, 70]
-    assert kpis.rolling_average([1.0, 2.0, 3.0, 4.0]) == [1, 1.5, 2, 3]
+    assert kpi_series.rolling_average(values) == [10, 15, None, 30, None, None, 70]
+    assert kpi_series.rolling_average([1.0, 2.0, 3.0, 4.0]) == [1, 1.5, 2, 3]
 
 
 def test_series_has_gaps_targets_rolling_and_notes(workbook: Workbook) -> None:
     csat = kpi_id(workbook, "csat")
     for month, value in [("2025-12", 70), ("2026-01", 80), ("2026-02", 90), ("2026-04", 60)]:
-        kpis.set_entry(workbook, csat, month, value, today=TODAY)
-    kpis.set_note(workbook, csat, "2026-02", "New menu", today=TODAY)
+        kpi_entries.set_entry(workbook, csat, month, value, today=TODAY)
+    kpi_entries.set_note(workbook, csat, "2026-02", "New menu", today=TODAY)
     kpis.set_target(workbook, csat, 88, "2026-03", today=TODAY)
-    s = kpis.series(workbook, csat, "2026-01", "2026-04")
+    s = kpi_series.series(workbook, csat, "2026-01", "2026-04")
     assert s.months == ("2026-01", "2026-02", "2026-03", "2026-04")
     assert s.values == (80, 90, None, 60)
     assert s.targets == (85, 85, 88, 88)
@@ -395,23 +402,23 @@ def test_series_has_gaps_targets_rolling_and_notes(workbook: Workbook) -> None:
 
 
 def test_chart_range(workbook: Workbook) -> None:
-    assert kpis.chart_range(workbook, 12, today=TODAY) == ("2025-12", "2026-11")
-    kpis.set_entry(workbook, kpi_id(workbook, "nps"), "2024-03", 10, today=TODAY)
-    kpis.set_entry(workbook, kpi_id(workbook, "nps"), "2026-05", 10, today=TODAY)
-    assert kpis.chart_range(workbook, 12, today=TODAY) == ("2025-06", "2026-05")
-    assert kpis.chart_range(workbook, None, today=TODAY) == ("2024-03", "2026-05")
+    assert kpi_series.chart_range(workbook, 12, today=TODAY) == ("2025-12", "2026-11")
+    kpi_entries.set_entry(workbook, kpi_id(workbook, "nps"), "2024-03", 10, today=TODAY)
+    kpi_entries.set_entry(workbook, kpi_id(workbook, "nps"), "2026-05", 10, today=TODAY)
+    assert kpi_series.chart_range(workbook, 12, today=TODAY) == ("2025-06", "2026-05")
+    assert kpi_series.chart_range(workbook, None, today=TODAY) == ("2024-03", "2026-05")
 
 
 def test_monthly_review(workbook: Workbook) -> None:
     csat, hours = kpi_id(workbook, "csat"), kpi_id(workbook, "resolution_time")
-    kpis.set_entry(workbook, csat, "2025-10", 70, today=TODAY)
-    kpis.set_entry(workbook, csat, "2026-09", 84, today=TODAY)
-    kpis.set_entry(workbook, csat, "2026-10", 86, "Good month", today=TODAY)
-    kpis.set_entry(workbook, hours, "2026-09", 20, today=TODAY)
-    kpis.set_entry(workbook, hours, "2026-10", 30, today=TODAY)
-    kpis.save_next_steps(workbook, "2026-09", "Train Bo on the till", today=TODAY)
-    kpis.save_next_steps(workbook, "2026-10", "Call back every complaint", today=TODAY)
-    review = kpis.monthly_review(workbook, "2026-10", today=TODAY)
+    kpi_entries.set_entry(workbook, csat, "2025-10", 70, today=TODAY)
+    kpi_entries.set_entry(workbook, csat, "2026-09", 84, today=TODAY)
+    kpi_entries.set_entry(workbook, csat, "2026-10", 86, "Good month", today=TODAY)
+    kpi_entries.set_entry(workbook, hours, "2026-09", 20, today=TODAY)
+    kpi_entries.set_entry(workbook, hours, "2026-10", 30, today=TODAY)
+    kpi_review.save_next_steps(workbook, "2026-09", "Train Bo on the till", today=TODAY)
+    kpi_review.save_next_steps(workbook, "2026-10", "Call back every complaint", today=TODAY)
+    review = kpi_review.monthly_review(workbook, "2026-10", today=TODAY)
     by_key = {line.kpi.key: line for line in review.lines}
     line = by_key["csat"]
     assert (line.value, line.target, line.previous, line.year_before, line.note) == (
@@ -430,15 +437,15 @@ def test_monthly_review(workbook: Workbook) -> None:
     assert review.next_steps == "Call back every complaint"
     assert review.previous_next_steps == "Train Bo on the till"
     assert (review.on_target, review.measured) == (1, 2)
-    kpis.save_next_steps(workbook, "2026-10", "", today=TODAY)
-    assert kpis.get_next_steps(workbook, "2026-10") == ""
-    assert kpis.review_months(workbook, today=TODAY)[:3] == ["2026-11", "2026-10", "2026-09"]
-    assert kpis.latest_month(workbook) == "2026-10"
+    kpi_review.save_next_steps(workbook, "2026-10", "", today=TODAY)
+    assert kpi_review.get_next_steps(workbook, "2026-10") == ""
+    assert kpi_review.review_months(workbook, today=TODAY)[:3] == ["2026-11", "2026-10", "2026-09"]
+    assert kpi_entries.latest_month(workbook) == "2026-10"
 
 
 def test_retired_kpis_leave_the_review(workbook: Workbook) -> None:
     kpis.set_active(workbook, kpi_id(workbook, "retention"), False)
-    review = kpis.monthly_review(workbook, "2026-10", today=TODAY)
+    review = kpi_review.monthly_review(workbook, "2026-10", today=TODAY)
     assert "retention" not in [line.kpi.key for line in review.lines]
 
 
@@ -461,10 +468,10 @@ def test_a_percent_kpi_without_a_range_is_kept_within_0_to_100(
     assert (kpi.min_value, kpi.max_value, kpi.range_text()) == (0, 100, "0 to 100")
     for value in ("150", "-20", "100.5"):
         with pytest.raises(ValidationError) as caught:
-            kpis.set_entry(workbook, own, "2026-01", value, today=TODAY)
+            kpi_entries.set_entry(workbook, own, "2026-01", value, today=TODAY)
         assert caught.value.field == "value"
-    assert kpis.set_entry(workbook, own, "2026-01", "100", today=TODAY) == 100
-    assert kpis.set_entry(workbook, own, "2026-02", "0", today=TODAY) == 0
+    assert kpi_entries.set_entry(workbook, own, "2026-01", "100", today=TODAY) == 100
+    assert kpi_entries.set_entry(workbook, own, "2026-02", "0", today=TODAY) == 0
 
 
 @pytest.mark.parametrize(
@@ -488,7 +495,7 @@ def test_other_units_keep_an_open_range(workbook: Workbook) -> None:
     own = kpis.add_kpi(workbook, kpis.KpiInput("Refunds", "€"), 150)
     kpi = kpis.get_kpi(workbook, own)
     assert (kpi.min_value, kpi.max_value) == (None, None)
-    assert kpis.set_entry(workbook, own, "2026-01", "-20", today=TODAY) == -20
+    assert kpi_entries.set_entry(workbook, own, "2026-01", "-20", today=TODAY) == -20
 
 
 def test_editing_a_kpi_into_percent_without_a_range(workbook: Workbook) -> None:
@@ -497,7 +504,7 @@ def test_editing_a_kpi_into_percent_without_a_range(workbook: Workbook) -> None:
     kpi = kpis.get_kpi(workbook, own)
     assert (kpi.min_value, kpi.max_value) == (0, 100)
     with pytest.raises(ValidationError) as caught:
-        kpis.set_entry(workbook, own, "2026-01", 150, today=TODAY)
+        kpi_entries.set_entry(workbook, own, "2026-01", 150, today=TODAY)
     assert caught.value.field == "value"
 
 
@@ -505,7 +512,7 @@ def test_editing_a_percent_kpi_whose_values_lie_above_100(workbook: Workbook) ->
     """A "%" KPI holding 150 (a typed range, or made before the default): clearing the range
     keeps it within 0 to 100, so the edit is refused and says why; a typed range is kept."""
     own = kpis.add_kpi(workbook, kpis.KpiInput("Growth", "%", 0, 500), 120)
-    kpis.set_entry(workbook, own, "2026-01", 150, today=TODAY)
+    kpi_entries.set_entry(workbook, own, "2026-01", 150, today=TODAY)
     before = file_bytes(workbook)
     with pytest.raises(ValidationError) as caught:
         kpis.update_kpi(workbook, own, kpis.KpiInput("Growth", "%"))

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from cscoach.model import hiring, kpis, overview, team
+from cscoach.model import hiring, kpi_entries, overview, team
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
+from cscoach.model.months import month_label
 from cscoach.model.workbook import Workbook
 
 TODAY = dt.date(2026, 11, 22)
@@ -142,8 +143,8 @@ def test_cards_count_what_the_sections_list(demo_workbook: Workbook) -> None:
     assert f"{poster} on the break-room poster" in cards["standards"].lines
     version = ph.list_versions(demo_workbook)[0].number
     assert cards["philosophy"].headline == f"Version {version}"
-    latest = kpis.latest_month(demo_workbook)
-    assert latest is not None and cards["kpis"].title == f"KPIs, {kpis.month_label(latest)}"
+    latest = kpi_entries.latest_month(demo_workbook)
+    assert latest is not None and cards["kpis"].title == f"KPIs, {month_label(latest)}"
 
 
 def test_latest_round_and_anonymous_answers(workbook: Workbook) -> None:

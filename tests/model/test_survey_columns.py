@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from helpers.surveys import ADMIN_FLAG, JOB_OFFER, PYTHON_SURVEY, STOCKS_SURVEY
 
-from cscoach.model import kpis
+from cscoach.model import kpi_entries, kpis
 from cscoach.model import survey_columns as sc
 from cscoach.model import survey_import as si
 from cscoach.model.errors import ValidationError
@@ -27,7 +27,7 @@ TODAY = dt.date(2026, 11, 22)
 
 def stored(wb: Workbook) -> dict[tuple[str, str], float]:
     keys = {k.id: k.key for k in kpis.list_kpis(wb)}
-    return {(keys[e.kpi_id], e.month): e.value for e in kpis.list_entries(wb)}
+    return {(keys[e.kpi_id], e.month): e.value for e in kpi_entries.list_entries(wb)}
 
 
 def refused(wb: Workbook, data: bytes, **columns) -> ValidationError:

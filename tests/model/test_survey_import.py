@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cscoach.model import kpis
+from cscoach.model import kpi_entries, kpis
 from cscoach.model import survey_import as si
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
@@ -44,19 +44,19 @@ def test_google_forms_export_per_month(workbook: Workbook) -> None:
     assert report.csat_column == "How satisfied were you with your visit?"
     assert report.date_column == "Timestamp"
     nps, csat = kpi_id(workbook, "nps"), kpi_id(workbook, "csat")
-    october = kpis.get_entry(workbook, nps, "2026-10")
+    october = kpi_entries.get_entry(workbook, nps, "2026-10")
     # 10, 9 promoters; 7 passive; 3 detractor: (2 − 1) ÷ 4 × 100 = 25
     assert october.value == 25
     assert october.counts == {"promoters": 2, "passives": 1, "detractors": 1}
-    oct_csat = kpis.get_entry(workbook, csat, "2026-10")
+    oct_csat = kpi_entries.get_entry(workbook, csat, "2026-10")
     assert (oct_csat.value, oct_csat.counts) == (50, {"satisfied": 2, "total": 4})
-    november = kpis.get_entry(workbook, nps, "2026-11")
+    november = kpi_entries.get_entry(workbook, nps, "2026-11")
     assert (november.value, november.counts) == (
         100,
         {"promoters": 1, "passives": 0, "detractors": 0},
     )
-    assert kpis.get_entry(workbook, csat, "2026-11").counts == {"satisfied": 2, "total": 2}
-    assert kpis.get_entry(workbook, nps, "2026-09").value == -100
+    assert kpi_entries.get_entry(workbook, csat, "2026-11").counts == {"satisfied": 2, "total": 2}
+    assert kpi_entries.get_entry(workbook, nps, "2026-09").value == -100
     skipped = dict(report.skipped)
     assert skipped == {
         "blank NPS answers": 1,
@@ -132,7 +132,7 @@ def test_future_and_unreadable_dates_are_skipped_and_counted(workbook: Workbook)
         "responses whose date could not be read": 1,
         "responses without a date": 1,
     }
-    assert kpis.get_entry(workbook, kpi_id(workbook, "nps"), "2026-10").value == 0
+    assert kpi_entries.get_entry(workbook, kpi_id(workbook, "nps"), "2026-10").value == 0
 
 
 @pytest.mark.parametrize(
@@ -176,16 +176,16 @@ def test_text_column_message_names_a_line(workbook: Workbook) -> None:
 
 def test_existing_months_kept_unless_replace(workbook: Workbook) -> None:
     nps = kpi_id(workbook, "nps")
-    kpis.set_entry(workbook, nps, "2026-10", 40, "Typed in by hand", today=TODAY)
+    kpi_entries.set_entry(workbook, nps, "2026-10", 40, "Typed in by hand", today=TODAY)
     text = b"Timestamp,Recommend\n2026-10-01,10\n2026-11-01,0\n"
     report = si.import_survey(workbook, text, nps_column="Recommend", today=TODAY)
     assert [m.month for m in report.kept] == ["2026-10"]
     assert [m.month for m in report.stored] == ["2026-11"]
-    assert kpis.get_entry(workbook, nps, "2026-10").value == 40
+    assert kpi_entries.get_entry(workbook, nps, "2026-10").value == 40
     assert "kept 40.0, survey 100.0" in report.summary()
     report = si.import_survey(workbook, text, nps_column="Recommend", replace=True, today=TODAY)
     assert [m.month for m in report.replaced] == ["2026-10"]
-    entry = kpis.get_entry(workbook, nps, "2026-10")
+    entry = kpi_entries.get_entry(workbook, nps, "2026-10")
     assert (entry.value, entry.note, entry.counts) == (
         100,
         "Typed in by hand",
@@ -256,7 +256,7 @@ def test_the_report_of_many_months_is_summarised(workbook: Workbook) -> None:
         "Stored: 600 values — Net Promoter Score (NPS), 300 months from 2001-01 to 2025-12; "
         "Customer satisfaction (CSAT), 300 months from 2001-01 to 2025-12." in report.lines()
     )
-    kpis.set_entry(workbook, kpi_id(workbook, "nps"), "2001-01", 10, today=TODAY)
+    kpi_entries.set_entry(workbook, kpi_id(workbook, "nps"), "2001-01", 10, today=TODAY)
     again = si.import_survey(workbook, text, today=TODAY)
     assert (
         "Kept the value already there (import with replace to overwrite): Net Promoter Score "

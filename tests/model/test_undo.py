@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from cscoach.model import backups, demo, kpi_import, kpis, settings, standards, team, undo
+from cscoach.model import (
+    backups,
+    demo,
+    kpi_entries,
+    kpi_import,
+    kpis,
+    settings,
+    standards,
+    team,
+    undo,
+)
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 
@@ -77,18 +87,18 @@ def test_a_typed_change_and_an_addition(cafe: Workbook) -> None:
 def test_a_kpi_value_comes_back_with_its_counts_and_note(cafe: Workbook) -> None:
     csat = kpis.kpi_by_key(cafe, "csat")
     month = "2026-10"
-    kpis.set_entry_from_counts(
+    kpi_entries.set_entry_from_counts(
         cafe, csat.id, month, {"satisfied": 80, "total": 90}, "Busy month", today=TODAY
     )
-    entry = kpis.get_entry(cafe, csat.id, month)
+    entry = kpi_entries.get_entry(cafe, csat.id, month)
     assert entry is not None and entry.counts
 
     def overwrite() -> None:
         with cafe.undo_step("Change CSAT for October 2026"):
-            kpis.set_entry(cafe, csat.id, month, "12", today=TODAY)
+            kpi_entries.set_entry(cafe, csat.id, month, "12", today=TODAY)
 
     undo_redo_round_trip(cafe, overwrite, "Change CSAT for October 2026")
-    assert kpis.get_entry(cafe, csat.id, month) == entry
+    assert kpi_entries.get_entry(cafe, csat.id, month) == entry
 
 
 def test_a_reorder_a_tick_and_several_standards_marked_reviewed(cafe: Workbook) -> None:

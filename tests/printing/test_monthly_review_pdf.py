@@ -9,8 +9,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from cscoach.model import kpis
+from cscoach.model import kpi_entries, kpi_review, kpis
 from cscoach.model.errors import ValidationError
+from cscoach.model.months import months_between
 from cscoach.model.workbook import Workbook
 from cscoach.printing.documents import PrintRequest, render
 
@@ -38,17 +39,17 @@ def kpi_id(wb: Workbook, key: str) -> int:
 def filled(workbook: Workbook) -> Workbook:
     csat, nps = kpi_id(workbook, "csat"), kpi_id(workbook, "nps")
     hours = kpi_id(workbook, "resolution_time")
-    for n, month in enumerate(kpis.months_between("2025-10", "2026-10")):
-        kpis.set_entry(workbook, csat, month, 80 + n * 0.5, today=TODAY)
-        kpis.set_entry(workbook, hours, month, 30 - n, today=TODAY)
-    kpis.set_entry(workbook, nps, "2026-09", 35, today=TODAY)
-    kpis.set_entry(
+    for n, month in enumerate(months_between("2025-10", "2026-10")):
+        kpi_entries.set_entry(workbook, csat, month, 80 + n * 0.5, today=TODAY)
+        kpi_entries.set_entry(workbook, hours, month, 30 - n, today=TODAY)
+    kpi_entries.set_entry(workbook, nps, "2026-09", 35, today=TODAY)
+    kpi_entries.set_entry(
         workbook, nps, "2026-10", -12.25, "Café shut for a week <roadworks> & Q&A", today=TODAY
     )
-    kpis.save_next_steps(
+    kpi_review.save_next_steps(
         workbook, "2026-09", "Train Bo on the till\nFix the door bell", today=TODAY
     )
-    kpis.save_next_steps(workbook, "2026-10", "Call back every complaint (Ана)", today=TODAY)
+    kpi_review.save_next_steps(workbook, "2026-10", "Call back every complaint (Ана)", today=TODAY)
     return workbook
 
 
@@ -102,8 +103,8 @@ def test_empty_plan_prints_lines_to_write_on(filled: Workbook) -> None:
 
 
 def test_short_month_fits_on_one_page(workbook: Workbook) -> None:
-    kpis.set_entry(workbook, kpi_id(workbook, "csat"), "2026-10", 90, today=TODAY)
-    kpis.save_next_steps(workbook, "2026-10", "Keep going", today=TODAY)
+    kpi_entries.set_entry(workbook, kpi_id(workbook, "csat"), "2026-10", 90, today=TODAY)
+    kpi_review.save_next_steps(workbook, "2026-10", "Keep going", today=TODAY)
     pages, text, _ = read(
         review_pdf(workbook, PrintRequest("monthly-review", month="2026-10", today=TODAY))
     )
@@ -116,9 +117,9 @@ def test_short_month_fits_on_one_page(workbook: Workbook) -> None:
 def test_many_kpis_stay_within_two_pages(workbook: Workbook, size: str) -> None:
     for n in range(8):
         new = kpis.add_kpi(workbook, kpis.KpiInput(f"Own KPI number {n + 1}", "", 0, 100), 50)
-        for month in kpis.months_between("2025-11", "2026-10"):
-            kpis.set_entry(workbook, new, month, 40 + n, f"note {month}", today=TODAY)
-    kpis.save_next_steps(
+        for month in months_between("2025-11", "2026-10"):
+            kpi_entries.set_entry(workbook, new, month, 40 + n, f"note {month}", today=TODAY)
+    kpi_review.save_next_steps(
         workbook, "2026-09", "\n".join(f"Action {n}" for n in range(6)), today=TODAY
     )
     pdf = review_pdf(
@@ -143,21 +144,21 @@ def test_bad_month_or_nothing_to_review(workbook: Workbook, month, field) -> Non
 def test_twenty_kpis_fit_two_pages(workbook: Workbook, size: str, noted: int) -> None:
     """Twenty KPIs (the four standard ones and sixteen of the owner's), a year of values,
     notes on one or five of them, last month's plan and this month's: two pages."""
-    months = kpis.months_between("2025-11", "2026-10")
+    months = months_between("2025-11", "2026-10")
     for n in range(16):
         name = f"Own KPI with a longer name, number {n + 1}"
         new = kpis.add_kpi(workbook, kpis.KpiInput(name, "people", 0, 1000), 50 + n)
         for k, month in enumerate(months):
-            kpis.set_entry(workbook, new, month, 40 + n + (k * 7) % 13, today=TODAY)
+            kpi_entries.set_entry(workbook, new, month, 40 + n + (k * 7) % 13, today=TODAY)
     for k, month in enumerate(months):
-        kpis.set_entry(workbook, kpi_id(workbook, "csat"), month, 80 + k % 5, today=TODAY)
-    lines = kpis.monthly_review(workbook, "2026-10", today=TODAY).lines
+        kpi_entries.set_entry(workbook, kpi_id(workbook, "csat"), month, 80 + k % 5, today=TODAY)
+    lines = kpi_review.monthly_review(workbook, "2026-10", today=TODAY).lines
     for line in [line for line in lines if line.value is not None][:noted]:
         note = f"What happened to {line.kpi.name} this month, and why, in a sentence or two."
-        kpis.set_note(workbook, line.kpi.id, "2026-10", note, today=TODAY)
+        kpi_entries.set_note(workbook, line.kpi.id, "2026-10", note, today=TODAY)
     plan = "\n".join(f"Action {n}: call back every complaint within a day (Ana)" for n in range(5))
-    kpis.save_next_steps(workbook, "2026-09", plan, today=TODAY)
-    kpis.save_next_steps(workbook, "2026-10", plan.replace("Action", "Step"), today=TODAY)
+    kpi_review.save_next_steps(workbook, "2026-09", plan, today=TODAY)
+    kpi_review.save_next_steps(workbook, "2026-10", plan.replace("Action", "Step"), today=TODAY)
     pdf = review_pdf(
         workbook, PrintRequest("monthly-review", month="2026-10", page_size=size, today=TODAY)
     )

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from cscoach.model import kpis, team
+from cscoach.model import kpi_entries, kpis, team
 from cscoach.model.workbook import Workbook
 from cscoach.ui.main_window import MainWindow
 
@@ -93,7 +93,7 @@ def test_overwriting_a_value_from_counts_asks_first_and_undo_brings_the_counts_b
 ) -> None:
     wb = window.wb
     csat = kpis.kpi_by_key(wb, "csat")
-    kpis.set_entry_from_counts(wb, csat.id, "2026-10", {"satisfied": 80, "total": 90})
+    kpi_entries.set_entry_from_counts(wb, csat.id, "2026-10", {"satisfied": 80, "total": 90})
     window.show_page("kpis")
     page = window.current_page()
     page.reload()
@@ -114,11 +114,11 @@ def test_overwriting_a_value_from_counts_asks_first_and_undo_brings_the_counts_b
     assert snapshot(wb) == before  # refused: nothing changed
     fake_dialogs.answer = True
     assert model.setData(index, "12")
-    assert kpis.get_entry(wb, csat.id, "2026-10").counts is None
+    assert kpi_entries.get_entry(wb, csat.id, "2026-10").counts is None
     assert window.undo_action.text() == f"&Undo Change {csat.name} for October 2026"
     window.undo_action.trigger()
     assert snapshot(wb) == before
-    assert kpis.get_entry(wb, csat.id, "2026-10").counts == {"satisfied": 80, "total": 90}
+    assert kpi_entries.get_entry(wb, csat.id, "2026-10").counts == {"satisfied": 80, "total": 90}
     assert model.data(index, Qt.ItemDataRole.DisplayRole).endswith("88.9")
 
 

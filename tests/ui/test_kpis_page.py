@@ -16,8 +16,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
+from cscoach.model import kpi_entries, kpi_review, kpis
 from cscoach.model import kpi_import as ki
-from cscoach.model import kpis
+from cscoach.model.months import months_between
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, print_preview
 from cscoach.ui.pages import kpi_dialogs
@@ -85,9 +86,9 @@ def test_page_module_imports_no_matplotlib() -> None:
 
 
 def test_grid_model(qtmodeltester, workbook: Workbook) -> None:
-    kpis.set_entry(workbook, kpi_id(workbook, "nps"), "2026-10", -12.25, "Rain", today=TODAY)
+    kpi_entries.set_entry(workbook, kpi_id(workbook, "nps"), "2026-10", -12.25, "Rain", today=TODAY)
     model = KpiGridModel(workbook, today=TODAY)
-    model.load(kpis.months_between("2025-12", "2026-11")[::-1])
+    model.load(months_between("2025-12", "2026-11")[::-1])
     qtmodeltester.check(model)
     index = model.index_of(kpi_id(workbook, "nps"), "2026-10")
     assert model.data(index) == "✗ −12.2 ✎"
@@ -112,7 +113,7 @@ def test_grid_shows_this_month_first(page: KpisPage) -> None:
 def test_type_a_value_in_place(qtbot, page: KpisPage) -> None:
     with qtbot.waitSignal(page.changed):
         type_in_cell(qtbot, page, "csat", "2026-10", "88,5")
-    assert kpis.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10").value == 88.5
+    assert kpi_entries.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10").value == 88.5
     assert not page.grid_error.isVisible()
     assert "Value: 88.5 %" in page.cell_value.text()
 
@@ -124,17 +125,17 @@ def test_bad_value_is_not_written_and_the_cell_is_named(qtbot, page: KpisPage) -
     message = page.grid_error.text()
     assert message.startswith("Customer satisfaction (CSAT), October 2026:")
     assert "cannot be above 100" in message
-    assert kpis.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10") is None
+    assert kpi_entries.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10") is None
     assert file_bytes(page.wb) == before
     type_in_cell(qtbot, page, "nps", "2026-10", "abc")
     assert "must be a number" in page.grid_error.text()
     type_in_cell(qtbot, page, "nps", "2026-10", "-20")
     assert not page.grid_error.isVisible()
-    assert kpis.get_entry(page.wb, kpi_id(page.wb, "nps"), "2026-10").value == -20
+    assert kpi_entries.get_entry(page.wb, kpi_id(page.wb, "nps"), "2026-10").value == -20
 
 
 def test_leaving_a_cell_unchanged_keeps_the_unrounded_value(qtbot, page: KpisPage) -> None:
-    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 100 / 3, today=TODAY)
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 100 / 3, today=TODAY)
     page.reload()
     index = page.select_cell(kpi_id(page.wb, "csat"), "2026-10")
     page.grid.edit(index)
@@ -142,20 +143,20 @@ def test_leaving_a_cell_unchanged_keeps_the_unrounded_value(qtbot, page: KpisPag
     assert editor.text() == "33.3"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.grid.state() != QAbstractItemView.State.EditingState)
-    assert kpis.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10").value == 100 / 3
+    assert kpi_entries.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10").value == 100 / 3
 
 
 def test_clearing_a_cell_with_a_note_asks_first(qtbot, page: KpisPage, fake_dialogs) -> None:
     csat = kpi_id(page.wb, "csat")
-    kpis.set_entry(page.wb, csat, "2026-10", 80, "Busy", today=TODAY)
+    kpi_entries.set_entry(page.wb, csat, "2026-10", 80, "Busy", today=TODAY)
     page.reload()
     fake_dialogs.answer = False
     type_in_cell(qtbot, page, "csat", "2026-10", "")
     assert fake_dialogs.kinds() == ["confirm"]
-    assert kpis.get_entry(page.wb, csat, "2026-10") is not None
+    assert kpi_entries.get_entry(page.wb, csat, "2026-10") is not None
     fake_dialogs.answer = True
     type_in_cell(qtbot, page, "csat", "2026-10", "")
-    assert kpis.get_entry(page.wb, csat, "2026-10") is None
+    assert kpi_entries.get_entry(page.wb, csat, "2026-10") is None
 
 
 def test_note_is_saved_with_the_value(qtbot, page: KpisPage) -> None:
@@ -166,7 +167,8 @@ def test_note_is_saved_with_the_value(qtbot, page: KpisPage) -> None:
     page.note_edit.setPlainText("New menu <b>launched</b> & staff trained")
     qtbot.waitUntil(lambda: page.note_status.text() == "Saved.")  # after a pause in typing
     assert (
-        kpis.get_entry(page.wb, csat, "2026-09").note == "New menu <b>launched</b> & staff trained"
+        kpi_entries.get_entry(page.wb, csat, "2026-09").note
+        == "New menu <b>launched</b> & staff trained"
     )
     assert page.grid_model.data(page.grid.currentIndex()) == "✓ 86.0 ✎"  # CSAT target 85
 
@@ -187,11 +189,11 @@ def test_counts_dialog_shows_the_formula_live(qtbot, page: KpisPage) -> None:
     assert "cannot be more than customers at the end" in dialog.formula_error.text()
     dialog.accept()
     assert dialog.errors["new_customers"].isVisible()
-    assert kpis.get_entry(page.wb, kpi.id, "2026-10") is None
+    assert kpi_entries.get_entry(page.wb, kpi.id, "2026-10") is None
     dialog.edits["new_customers"].setText("9")
     dialog.note.setPlainText("Counted from the loyalty app")
     dialog.accept()
-    entry = kpis.get_entry(page.wb, kpi.id, "2026-10")
+    entry = kpi_entries.get_entry(page.wb, kpi.id, "2026-10")
     assert entry.value == 60
     assert entry.counts == {"customers_start": 55, "customers_end": 42, "new_customers": 9}
     assert entry.note == "Counted from the loyalty app"
@@ -214,7 +216,7 @@ def test_enter_from_counts_button(qtbot, page: KpisPage, monkeypatch) -> None:
         qtbot.mouseClick(page.counts_button, Qt.MouseButton.LeftButton)
     assert isinstance(shown[0], kpi_dialogs.CountsDialog)
     assert "(42 − 9) ÷ 60 × 100 = 55.0" in page.feedback.text()
-    entry = kpis.get_entry(page.wb, nps, "2026-10")
+    entry = kpi_entries.get_entry(page.wb, nps, "2026-10")
     assert entry.value == pytest.approx(55) and entry.counts["promoters"] == 42
     assert "(42 − 9) ÷ 60 × 100 = 55.0" in page.cell_formula.text()
 
@@ -248,7 +250,7 @@ def test_charts_are_built_on_first_show(qtbot, page: KpisPage) -> None:
 
     csat = kpi_id(page.wb, "csat")
     for month, value in (("2026-07", 80), ("2026-08", 90), ("2026-10", 85)):
-        kpis.set_entry(
+        kpi_entries.set_entry(
             page.wb, csat, month, value, "Rain" if month == "2026-08" else "", today=TODAY
         )
     page.reload()
@@ -286,7 +288,7 @@ def test_charts_are_built_on_first_show(qtbot, page: KpisPage) -> None:
 
 def test_charts_redraw_only_what_changed(qtbot, page: KpisPage, monkeypatch) -> None:
     csat, nps = kpi_id(page.wb, "csat"), kpi_id(page.wb, "nps")
-    kpis.set_entry(page.wb, csat, "2026-10", 85, today=TODAY)
+    kpi_entries.set_entry(page.wb, csat, "2026-10", 85, today=TODAY)
     page.reload()
     page.tabs.setCurrentWidget(page.charts)
     drawn(qtbot, page)
@@ -392,7 +394,7 @@ def test_hidden_tabs_read_the_workbook_when_shown(page: KpisPage) -> None:
     """The Monthly Review and Definitions tabs are read when shown, not on every write
     while the owner types in the grid; the review prints the month it would show."""
     csat = kpi_id(page.wb, "csat")
-    kpis.set_entry(page.wb, csat, "2026-10", 86, today=TODAY)
+    kpi_entries.set_entry(page.wb, csat, "2026-10", 86, today=TODAY)
     page.reload()
     assert page.review.stale and page.definitions.stale
     assert page.review.month_combo.count() == 0
@@ -404,7 +406,7 @@ def test_hidden_tabs_read_the_workbook_when_shown(page: KpisPage) -> None:
     assert not page.definitions.stale
     assert page.definitions.table.rowCount() == len(kpis.list_kpis(page.wb, today=TODAY))
     page.tabs.setCurrentIndex(0)
-    kpis.set_entry(page.wb, csat, "2026-11", 90, today=TODAY)
+    kpi_entries.set_entry(page.wb, csat, "2026-11", 90, today=TODAY)
     page.reload()
     assert page.review.stale  # hidden again: read when next shown
     page.tabs.setCurrentWidget(page.review)
@@ -456,10 +458,10 @@ def test_a_review_printed_while_the_page_imports_matplotlib(tmp_path, delay: flo
 
 
 def test_review_tab_shows_status_and_saves_the_plan(qtbot, page: KpisPage) -> None:
-    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-09", 84, today=TODAY)
-    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
-    kpis.set_entry(page.wb, kpi_id(page.wb, "resolution_time"), "2026-10", 30, today=TODAY)
-    kpis.save_next_steps(page.wb, "2026-09", "Train Bo", today=TODAY)
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-09", 84, today=TODAY)
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "resolution_time"), "2026-10", 30, today=TODAY)
+    kpi_review.save_next_steps(page.wb, "2026-09", "Train Bo", today=TODAY)
     page.reload()
     review = page.review
     page.tabs.setCurrentWidget(review)
@@ -483,16 +485,18 @@ def test_review_tab_shows_status_and_saves_the_plan(qtbot, page: KpisPage) -> No
     qtbot.keyClicks(review.next_steps, "Call back every complaint")
     with qtbot.waitSignal(page.changed, timeout=3000):
         pass  # saved after a short pause
-    assert kpis.get_next_steps(page.wb, "2026-10") == "Call back every complaint"
+    assert kpi_review.get_next_steps(page.wb, "2026-10") == "Call back every complaint"
     qtbot.keyClicks(review.next_steps, " (Ana)")
     review.month_combo.setCurrentIndex(review.month_combo.findData("2026-09"))
-    assert kpis.get_next_steps(page.wb, "2026-10") == "Call back every complaint (Ana)"
-    assert kpis.get_next_steps(page.wb, "2026-09") == "Train Bo"  # not written to the new month
+    assert kpi_review.get_next_steps(page.wb, "2026-10") == "Call back every complaint (Ana)"
+    assert (
+        kpi_review.get_next_steps(page.wb, "2026-09") == "Train Bo"
+    )  # not written to the new month
     assert review.next_steps.toPlainText() == "Train Bo"
 
 
 def test_print_review_previews_the_pdf(qtbot, page: KpisPage, monkeypatch) -> None:
-    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
     page.reload()
     shown: list = []
     monkeypatch.setattr(
@@ -515,7 +519,7 @@ def test_review_print_is_laid_out_in_the_worker_with_the_plan_being_typed(
     through another connection: the plan still being typed is saved first."""
     from cscoach.printing import documents
 
-    kpis.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
     page.reload()
     calls: list[tuple] = []
     real_render = documents.render
@@ -539,7 +543,7 @@ def test_review_print_is_laid_out_in_the_worker_with_the_plan_being_typed(
     assert (request.document, request.month, request.today) == ("monthly-review", "2026-10", TODAY)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(shown[0])).pages)
     assert "Call back every complaint" in text
-    assert kpis.get_next_steps(page.wb, "2026-10") == "Call back every complaint"
+    assert kpi_review.get_next_steps(page.wb, "2026-10") == "Call back every complaint"
 
 
 def test_no_review_is_printed_without_the_plan_that_could_not_be_saved(
@@ -567,7 +571,7 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
 
 def test_import_csv_lists_and_replaces(qtbot, page: KpisPage, fake_dialogs, tmp_path) -> None:
     csat = kpi_id(page.wb, "csat")
-    kpis.set_entry(page.wb, csat, "2026-09", 70, today=TODAY)
+    kpi_entries.set_entry(page.wb, csat, "2026-09", 70, today=TODAY)
     page.reload()
     fake_dialogs.open_path = write(
         tmp_path, "kpis.csv", "\ufeffmonth;kpi;value;note\n2026-09;csat;80;\n2026-10;csat;85,5;\n"
@@ -578,22 +582,22 @@ def test_import_csv_lists_and_replaces(qtbot, page: KpisPage, fake_dialogs, tmp_
     confirms = fake_dialogs.texts("confirm")
     assert "1 for months that have no value yet (2026-10 to 2026-10)" in confirms[0]
     assert "Customer satisfaction (CSAT) 2026-09: now 70.0, file 80.0" in confirms[1]
-    assert kpis.get_entry(page.wb, csat, "2026-09").value == 80
-    assert kpis.get_entry(page.wb, csat, "2026-10").value == 85.5
+    assert kpi_entries.get_entry(page.wb, csat, "2026-09").value == 80
+    assert kpi_entries.get_entry(page.wb, csat, "2026-10").value == 85.5
     assert "replaced 1" in page.feedback.text()
 
 
 def test_import_csv_keep_mine(qtbot, page: KpisPage, monkeypatch, tmp_path, fake_dialogs) -> None:
     csat = kpi_id(page.wb, "csat")
-    kpis.set_entry(page.wb, csat, "2026-09", 70, today=TODAY)
+    kpi_entries.set_entry(page.wb, csat, "2026-09", 70, today=TODAY)
     fake_dialogs.open_path = write(
         tmp_path, "kpis.csv", "month,kpi,value\n2026-09,csat,80\n2026-10,csat,85\n"
     )
     answers = iter([True, False])  # import: yes; replace: no, keep mine
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: next(answers))
     page.import_csv()
-    assert kpis.get_entry(page.wb, csat, "2026-09").value == 70
-    assert kpis.get_entry(page.wb, csat, "2026-10").value == 85
+    assert kpi_entries.get_entry(page.wb, csat, "2026-09").value == 70
+    assert kpi_entries.get_entry(page.wb, csat, "2026-10").value == 85
     assert "Kept 1 existing value" in page.feedback.text()
 
 
@@ -623,7 +627,7 @@ def test_import_csv_bad_line_imports_nothing(
 
 
 def test_export_csv(page: KpisPage, fake_dialogs, tmp_path) -> None:
-    kpis.set_entry(page.wb, kpi_id(page.wb, "nps"), "2026-10", -20, "=cmd", today=TODAY)
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "nps"), "2026-10", -20, "=cmd", today=TODAY)
     fake_dialogs.save_path = tmp_path / "out.csv"
     page.export_csv()
     text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
@@ -651,9 +655,9 @@ def test_survey_import_wizard(qtbot, page: KpisPage, monkeypatch, fake_dialogs, 
     assert dialog.nps_combo.currentText() == "How likely are you to recommend us?"
     assert dialog.csat_combo.currentText() == "How satisfied were you?"
     assert dialog.preview.rowCount() == 3
-    nps = kpis.get_entry(page.wb, kpi_id(page.wb, "nps"), "2026-10")
+    nps = kpi_entries.get_entry(page.wb, kpi_id(page.wb, "nps"), "2026-10")
     assert (nps.value, nps.counts) == (0, {"promoters": 1, "passives": 0, "detractors": 1})
-    assert kpis.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-11") is None
+    assert kpi_entries.get_entry(page.wb, kpi_id(page.wb, "csat"), "2026-11") is None
     info = fake_dialogs.texts("info")[0]
     assert "Stored:" in info and "1 blank CSAT answers" in info
 
@@ -677,7 +681,7 @@ def test_survey_replace_is_confirmed_listing_months(
     qtbot, page: KpisPage, monkeypatch, fake_dialogs, tmp_path
 ) -> None:
     nps = kpi_id(page.wb, "nps")
-    kpis.set_entry(page.wb, nps, "2026-10", 40, today=TODAY)
+    kpi_entries.set_entry(page.wb, nps, "2026-10", 40, today=TODAY)
     fake_dialogs.open_path = write(tmp_path, "responses.csv", SURVEY)
     accept_with(monkeypatch, lambda dialog: None)
     fake_dialogs.answer = False  # keep mine
@@ -685,10 +689,10 @@ def test_survey_replace_is_confirmed_listing_months(
     assert (
         "Net Promoter Score (NPS) 2026-10: now 40.0, survey 0.0" in fake_dialogs.texts("confirm")[0]
     )
-    assert kpis.get_entry(page.wb, nps, "2026-10").value == 40
+    assert kpi_entries.get_entry(page.wb, nps, "2026-10").value == 40
     fake_dialogs.answer = True
     page.import_survey()
-    assert kpis.get_entry(page.wb, nps, "2026-10").value == 0
+    assert kpi_entries.get_entry(page.wb, nps, "2026-10").value == 0
 
 
 def test_definitions_add_kpi_and_change_target(qtbot, page: KpisPage, monkeypatch) -> None:

@@ -17,9 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QWidget
 
 from cscoach.model import hiring as hr
-from cscoach.model import kpis, standards, team
+from cscoach.model import kpi_entries, kpis, standards, team
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
+from cscoach.model.months import add_months, current_month
 from cscoach.model.workbook import Workbook
 from cscoach.ui.pages.registry import PAGES
 
@@ -221,10 +222,10 @@ def criterion_editor(qtbot, window, wb: Workbook) -> Editor:
 
 def kpi_note_editor(qtbot, window, wb: Workbook) -> Editor:
     csat = kpis.kpi_by_key(wb, "csat").id
-    this_month = kpis.current_month()
-    last_month = kpis.add_months(this_month, -1)
-    kpis.set_entry(wb, csat, this_month, 80, "Busy")
-    kpis.set_entry(wb, csat, last_month, 90, "Quiet")
+    this_month = current_month()
+    last_month = add_months(this_month, -1)
+    kpi_entries.set_entry(wb, csat, this_month, 80, "Busy")
+    kpi_entries.set_entry(wb, csat, last_month, 90, "Quiet")
     window.show_page("kpis")
     page = window.current_page()
     page.select_cell(csat, this_month)
@@ -236,11 +237,11 @@ def kpi_note_editor(qtbot, window, wb: Workbook) -> Editor:
     return Editor(
         page,
         page.note_edit,
-        lambda book: kpis.get_entry(book, csat, this_month).note,
+        lambda book: kpi_entries.get_entry(book, csat, this_month).note,
         pick_other,
         lambda: page.tabs.setCurrentIndex(3),  # Definitions
         lambda: page.current_cell()[1] == this_month,
-        lambda: page.note_edit.setPlainText("x" * (kpis.MAX_NOTE + 1)),
+        lambda: page.note_edit.setPlainText("x" * (kpi_entries.MAX_NOTE + 1)),
         lambda: page.note_error,
         "too long",
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cscoach.model import kpis
+from cscoach.model import kpi_entries, kpis
 from cscoach.model import survey_import as si
 from cscoach.model.workbook import Workbook
 from cscoach.ui.pages import kpi_dialogs
@@ -131,7 +131,7 @@ def test_the_page_imports_excel_files_and_the_owners_choice(
     monkeypatch.setattr(kpi_dialogs, "run", run)
     with qtbot.waitSignal(page.changed):
         page.import_survey()
-    entry = kpis.get_entry(workbook, kpis.kpi_by_key(workbook, "nps").id, "2026-09")
+    entry = kpi_entries.get_entry(workbook, kpis.kpi_by_key(workbook, "nps").id, "2026-09")
     assert (entry.value, entry.counts) == (50.0, {"promoters": 2, "passives": 2, "detractors": 0})
     assert "NPS from “score”" in fake_dialogs.texts("info")[0]
 
@@ -142,7 +142,7 @@ def test_a_long_list_of_kept_months_is_cut_short(
     nps = kpis.kpi_by_key(workbook, "nps").id
     months = [f"{year}-{month:02d}" for year in (2024, 2025) for month in range(1, 11)]
     for month in months:
-        kpis.set_entry(workbook, nps, month, 40, today=TODAY)
+        kpi_entries.set_entry(workbook, nps, month, 40, today=TODAY)
     page = KpisPage(workbook, today=TODAY)
     qtbot.addWidget(page)
     path = tmp_path / "responses.csv"
@@ -154,4 +154,4 @@ def test_a_long_list_of_kept_months_is_cut_short(
     page.import_survey()
     question = fake_dialogs.texts("confirm")[0]
     assert question.count("• ") == 15 and "… and 5 more" in question
-    assert kpis.get_entry(workbook, nps, "2024-01").value == 40
+    assert kpi_entries.get_entry(workbook, nps, "2024-01").value == 40

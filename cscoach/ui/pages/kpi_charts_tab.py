@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.charts.theme import ChartTheme
-from cscoach.model import kpis
+from cscoach.model import kpi_series, kpis
+from cscoach.model.months import month_label
 from cscoach.model.workbook import Workbook
 from cscoach.ui import chart_import, style
 from cscoach.ui.widgets import plain_label, text_side
@@ -100,7 +101,7 @@ class ChartsTab(QWidget):
         self.today: dt.date | None = today
         self.stale = True
         self._choice: object = None
-        self._shown: list[kpis.KpiSeries] = []
+        self._shown: list[kpi_series.KpiSeries] = []
         self._views: dict[str, _View] = {}  # "kpi" and "dashboard", the one shown and not
         self._view: _View | None = None  # the one in the scroll area
         self._queue: list = []  # canvases waiting to be drawn
@@ -254,11 +255,13 @@ class ChartsTab(QWidget):
             return
         self.stale = False
         choice = self.chart_combo.currentData()
-        first, last = kpis.chart_range(self.wb, self.range_combo.currentData(), today=self.today)
+        first, last = kpi_series.chart_range(
+            self.wb, self.range_combo.currentData(), today=self.today
+        )
         if choice == DASHBOARD:
-            shown = kpis.dashboard_series(self.wb, first, last, today=self.today)
+            shown = kpi_series.dashboard_series(self.wb, first, last, today=self.today)
         else:
-            shown = [kpis.series(self.wb, int(choice), first, last)]
+            shown = [kpi_series.series(self.wb, int(choice), first, last)]
         self._choice, self._shown = choice, shown
         self.selected_note.setText("")
         self._show_standards(None if choice == DASHBOARD else int(choice))
@@ -349,7 +352,9 @@ class ChartsTab(QWidget):
         canvas.setMinimumHeight(int(MIN_KPI_INCHES * DPI))
         return _View(key, canvas, canvas=canvas)
 
-    def _build_dashboard(self, shown: list[kpis.KpiSeries], columns: int, key: tuple) -> _View:
+    def _build_dashboard(
+        self, shown: list[kpi_series.KpiSeries], columns: int, key: tuple
+    ) -> _View:
         """The legend over a grid of one canvas per KPI, each sized near its final size
         (so the first draw is the only one)."""
         from cscoach.charts import kpi_charts
@@ -442,14 +447,14 @@ class ChartsTab(QWidget):
         self.standards_link.setVisible(kpi_id is not None)
 
     @staticmethod
-    def _notes_text(shown: list[kpis.KpiSeries]) -> str:
+    def _notes_text(shown: list[kpi_series.KpiSeries]) -> str:
         lines = []
         for series in shown:
             for month, note in zip(series.months, series.notes, strict=True):
                 if note:
                     prefix = f"{series.name}, " if len(shown) > 1 else ""
                     text = " ".join(note.split())
-                    lines.append(f"• {prefix}{kpis.month_label(month, short=True)}: {text}")
+                    lines.append(f"• {prefix}{month_label(month, short=True)}: {text}")
         if not lines:
             return ""
         more = len(lines) - 8
@@ -466,7 +471,7 @@ class ChartsTab(QWidget):
             hit, info = line.contains(event)
             if hit and info.get("ind") is not None and len(info["ind"]):
                 month, note = line.cscoach_notes[int(info["ind"][0])]
-                return f"{kpis.month_label(month)}: {note}"
+                return f"{month_label(month)}: {note}"
         return None
 
     def _hover(self, event) -> None:
@@ -481,17 +486,17 @@ class ChartsTab(QWidget):
         if artist.get_gid() != "notes" or not len(event.ind):
             return
         month, note = artist.cscoach_notes[int(event.ind[0])]
-        self.selected_note.setText(f"{kpis.month_label(month)}: {note}")
+        self.selected_note.setText(f"{month_label(month)}: {note}")
 
 
-def _kpi_figure(series: kpis.KpiSeries, theme: ChartTheme, figure) -> None:  # noqa: ANN001
+def _kpi_figure(series: kpi_series.KpiSeries, theme: ChartTheme, figure) -> None:  # noqa: ANN001
     from cscoach.charts import kpi_charts
 
     kpi_charts.kpi_figure(series, figure=figure, theme=theme)
 
 
 def _panel_figure(
-    series: kpis.KpiSeries,
+    series: kpi_series.KpiSeries,
     columns: int,
     theme: ChartTheme,
     figure,  # noqa: ANN001

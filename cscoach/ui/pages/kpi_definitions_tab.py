@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from cscoach.model import kpis
 from cscoach.model.errors import CsCoachError
+from cscoach.model.months import month_label
+from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.pages import kpi_dialogs
@@ -159,7 +161,7 @@ class DefinitionsTab(QWidget):
                 kpi.unit or "—",
                 kpi.range_text(),
                 "higher" if kpi.higher_is_better else "lower",
-                kpis.format_value(kpi.target, kpi.unit) if kpi.target is not None else "—",
+                format_value(kpi.target, kpi.unit) if kpi.target is not None else "—",
                 str(kpi.entries),
                 "Active" if kpi.active else "Retired",
             )
@@ -199,9 +201,9 @@ class DefinitionsTab(QWidget):
             since = (
                 "From the start"
                 if change.from_month == kpis.FIRST_MONTH
-                else f"From {kpis.month_label(change.from_month)}"
+                else f"From {month_label(change.from_month)}"
             )
-            item = QListWidgetItem(f"{since}: {kpis.format_value(change.target, kpi.unit)}")
+            item = QListWidgetItem(f"{since}: {format_value(change.target, kpi.unit)}")
             item.setData(Qt.ItemDataRole.UserRole, change.from_month)
             self.history.addItem(item)
         self.remove_change_button.setEnabled(writable and self.history.count() > 1)

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import kpis
+from cscoach.model import kpi_counts, kpi_entries, kpis
 from cscoach.model import survey_import as si
 from cscoach.model.errors import ValidationError
+from cscoach.model.months import current_month, month_label
+from cscoach.model.number_format import format_number, format_plain, format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.widgets import busy_cursor, error_label, plain_label, show_message
@@ -65,7 +67,7 @@ def _buttons(dialog: QDialog, ok_label: str) -> QDialogButtonBox:
 
 
 def _text(value: float | int) -> str:
-    return kpis.format_plain(value).replace("−", "-")
+    return format_plain(value).replace("−", "-")
 
 
 # -- entry from counts ------------------------------------------------------------
@@ -87,21 +89,21 @@ class CountsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("countsDialog")
         self.wb, self.kpi, self.month, self.today = wb, kpi, month, today
-        self.result_value: kpis.Computation | None = None
+        self.result_value: kpi_counts.Computation | None = None
         self.setWindowTitle(f"{kpi.name} from Counts")
-        entry = kpis.get_entry(wb, kpi.id, month)
+        entry = kpi_entries.get_entry(wb, kpi.id, month)
         counts = (entry.counts or {}) if entry else {}
-        heading = plain_label(f"{kpi.name} — {kpis.month_label(month)}", object_name="formTitle")
+        heading = plain_label(f"{kpi.name} — {month_label(month)}", object_name="formTitle")
         heading.setWordWrap(True)
         words = plain_label(
-            f"{kpi.name} = {kpis.FORMULA_WORDS[kpi.key or '']}", object_name="formulaWords"
+            f"{kpi.name} = {kpi_counts.FORMULA_WORDS[kpi.key or '']}", object_name="formulaWords"
         )
         words.setWordWrap(True)
         words.setProperty("role", "hint")
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        for field, label, whole in kpis.COUNT_FIELDS[kpi.key or ""]:
+        for field, label, whole in kpi_counts.COUNT_FIELDS[kpi.key or ""]:
             edit = QLineEdit(_text(counts[field]) if field in counts else "")
             edit.setObjectName(f"count_{field}")
             edit.setPlaceholderText("a whole number" if whole else "hours, e.g. 130.5")
@@ -126,7 +128,7 @@ class CountsDialog(QDialog):
         self.existing.setWordWrap(True)
         if entry is not None:
             self.existing.setText(
-                f"Replaces the value there now: {kpis.format_value(entry.value, kpi.unit)}."
+                f"Replaces the value there now: {format_value(entry.value, kpi.unit)}."
             )
         self.existing.setVisible(entry is not None)
         layout = QVBoxLayout(self)
@@ -153,7 +155,7 @@ class CountsDialog(QDialog):
             show_message(self.formula_error, "")
             return
         try:
-            result = kpis.compute(self.kpi.key or "", self.counts())
+            result = kpi_counts.compute(self.kpi.key or "", self.counts())
         except ValidationError as exc:
             self.formula.setText(f"{self.kpi.name} = …")
             show_message(self.formula_error, exc.message)
@@ -170,7 +172,7 @@ class CountsDialog(QDialog):
             show_message(label, "")
         show_message(self.form_error, "")
         try:
-            self.result_value = kpis.set_entry_from_counts(
+            self.result_value = kpi_entries.set_entry_from_counts(
                 self.wb,
                 self.kpi.id,
                 self.month,
@@ -202,10 +204,10 @@ class KpiDialog(QDialog):
         self.unit = QLineEdit(kpi.unit if kpi else "")
         self.unit.setObjectName("kpiUnit")
         self.unit.setPlaceholderText("%, hours, stars, score … (optional)")
-        self.min_value = QLineEdit(kpis.format_plain(kpi.min_value) if kpi else "")
+        self.min_value = QLineEdit(format_plain(kpi.min_value) if kpi else "")
         self.min_value.setObjectName("kpiMin")
         self.min_value.setPlaceholderText("no lower limit")
-        self.max_value = QLineEdit(kpis.format_plain(kpi.max_value) if kpi else "")
+        self.max_value = QLineEdit(format_plain(kpi.max_value) if kpi else "")
         self.max_value.setObjectName("kpiMax")
         self.max_value.setPlaceholderText("no upper limit")
         for edit in (self.min_value, self.max_value):
@@ -287,7 +289,7 @@ class TargetDialog(QDialog):
         self.setObjectName("targetDialog")
         self.wb, self.kpi, self.today = wb, kpi, today
         self.setWindowTitle(f"Change Target — {kpi.name}")
-        now = kpis.current_month(today)
+        now = current_month(today)
         self.target = QLineEdit(_text(kpi.target) if kpi.target is not None else "")
         self.target.setObjectName("targetValue")
         self.from_month = QLineEdit(now)
@@ -507,13 +509,13 @@ class SurveyDialog(QDialog):
         self.preview.setRowCount(len(planned))
         for row, item in enumerate(planned):
             action = words.get(item.action, item.action).format(
-                existing=kpis.format_number(item.existing)
+                existing=format_number(item.existing)
             )
             for column, text in enumerate(
                 (
-                    kpis.month_label(item.month, short=True),
+                    month_label(item.month, short=True),
                     "NPS" if item.key == "nps" else "CSAT",
-                    kpis.format_number(item.value),
+                    format_number(item.value),
                     str(item.responses),
                     action,
                 )

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import kpis
+from cscoach.model import kpi_entries, kpi_review, kpis
 from cscoach.model.errors import CsCoachError, ValidationError
+from cscoach.model.months import add_months, month_label
+from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.widgets import ToneItem, error_label, plain_label, show_message, text_side
@@ -39,7 +41,7 @@ class ReviewTab(QWidget):
         self.setObjectName("kpiReviewTab")
         self.wb = wb
         self.today: dt.date | None = today
-        self.review: kpis.MonthlyReview | None = None
+        self.review: kpi_review.MonthlyReview | None = None
         self.picked_month: str | None = None  # chosen by the owner; else the latest
         self._loaded_steps = ""
         self.stale = True  # read when first shown
@@ -134,7 +136,7 @@ class ReviewTab(QWidget):
     def current_month(self) -> str | None:
         """The month reviewed (the one the tab shows or will show when next shown)."""
         if self.stale:
-            return self.picked_month or kpis.latest_month(self.wb)
+            return self.picked_month or kpi_entries.latest_month(self.wb)
         return self.month_combo.currentData()
 
     def reload(self, month: str | None = None) -> None:
@@ -146,14 +148,14 @@ class ReviewTab(QWidget):
             self.stale = True
             return
         self.stale = False
-        months = kpis.review_months(self.wb, today=self.today)
-        wanted = self.picked_month or kpis.latest_month(self.wb)
+        months = kpi_review.review_months(self.wb, today=self.today)
+        wanted = self.picked_month or kpi_entries.latest_month(self.wb)
         if wanted is None or wanted not in months:
             wanted = months[0] if months else None
         self.month_combo.blockSignals(True)
         self.month_combo.clear()
         for m in months:
-            self.month_combo.addItem(kpis.month_label(m), m)
+            self.month_combo.addItem(month_label(m), m)
         index = self.month_combo.findData(wanted)
         self.month_combo.setCurrentIndex(max(index, 0))
         self.month_combo.blockSignals(False)
@@ -173,14 +175,14 @@ class ReviewTab(QWidget):
         month = self.current_month()
         if month is None:
             return
-        self.review = review = kpis.monthly_review(self.wb, month, today=self.today)
+        self.review = review = kpi_review.monthly_review(self.wb, month, today=self.today)
         self.table.setRowCount(len(review.lines))
         for row, line in enumerate(review.lines):
             unit = line.kpi.unit
             cells = (
                 line.kpi.name,
-                kpis.format_value(line.value, unit),
-                kpis.format_value(line.target, unit) if line.target is not None else "—",
+                format_value(line.value, unit),
+                format_value(line.target, unit) if line.target is not None else "—",
                 line.status_label(),
                 line.compared_label("previous"),
                 line.compared_label("year_before"),
@@ -195,7 +197,7 @@ class ReviewTab(QWidget):
                     item.setToolTip(line.note)
                 if column == 2:
                     direction = "or more" if line.kpi.higher_is_better else "or less"
-                    item.setToolTip(f"Target in {kpis.month_label(month)}: {text} {direction}")
+                    item.setToolTip(f"Target in {month_label(month)}: {text} {direction}")
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         least = text_side(self.table, 1, 16)  # 30 px at 9 pt
@@ -204,14 +206,14 @@ class ReviewTab(QWidget):
         if review.measured:
             self.summary.setText(
                 f"{review.on_target} of {review.measured} KPI(s) with a value on target in "
-                f"{kpis.month_label(month)}."
+                f"{month_label(month)}."
             )
         else:
-            self.summary.setText(f"No values for {kpis.month_label(month)} yet.")
-        previous = kpis.add_months(month, -1)
-        self.previous_title.setText(f"Planned in {kpis.month_label(previous)}")
+            self.summary.setText(f"No values for {month_label(month)} yet.")
+        previous = add_months(month, -1)
+        self.previous_title.setText(f"Planned in {month_label(previous)}")
         self.previous_steps.setPlainText(review.previous_next_steps)
-        self.next_title.setText(f"What we will do next ({kpis.month_label(month)} review)")
+        self.next_title.setText(f"What we will do next ({month_label(month)} review)")
         self._loaded_steps = review.next_steps
         self.next_steps.blockSignals(True)
         self.next_steps.setPlainText(review.next_steps)
@@ -245,7 +247,7 @@ class ReviewTab(QWidget):
             return True
         text = self.next_steps.toPlainText()
         try:
-            kpis.save_next_steps(self.wb, month, text, today=self.today)
+            kpi_review.save_next_steps(self.wb, month, text, today=self.today)
         except ValidationError as exc:
             show_message(self.steps_error, exc.message)
             return False

@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import files, kpis
+from cscoach.model import files, kpi_counts, kpi_entries, kpis
 from cscoach.model import kpi_import as ki
 from cscoach.model import survey_import as si
 from cscoach.model.errors import CsCoachError, ValidationError
+from cscoach.model.months import add_months, current_month, month_label, months_between
+from cscoach.model.number_format import format_number, format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, chart_import, dialogs, style
 from cscoach.ui.pages import kpi_dialogs
@@ -99,7 +101,7 @@ class KpiGridModel(QAbstractTableModel):
         self.today: dt.date | None = today
         self.kpis: list[kpis.Kpi] = []
         self.months: list[str] = []
-        self.entries: dict[tuple[int, str], kpis.KpiEntry] = {}
+        self.entries: dict[tuple[int, str], kpi_entries.KpiEntry] = {}
         self.targets: dict[tuple[int, str], float | None] = {}
         self.headers: list[str] = []
         self.month_labels: list[str] = []
@@ -115,9 +117,11 @@ class KpiGridModel(QAbstractTableModel):
             )
             for k in self.kpis
         ]
-        self.month_labels = [kpis.month_label(m, short=True) for m in months]
+        self.month_labels = [month_label(m, short=True) for m in months]
         oldest = months[-1] if months else None
-        self.entries = {(e.kpi_id, e.month): e for e in kpis.list_entries(self.wb, first=oldest)}
+        self.entries = {
+            (e.kpi_id, e.month): e for e in kpi_entries.list_entries(self.wb, first=oldest)
+        }
         self.targets = {}
         for kpi in self.kpis:
             found = kpis.targets_for(kpis.target_history(self.wb, kpi.id), months)
@@ -154,7 +158,7 @@ class KpiGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.headers[section]
             if role == Qt.ItemDataRole.ToolTipRole:
-                target = kpis.format_value(kpi.target, kpi.unit)
+                target = format_value(kpi.target, kpi.unit)
                 about = f"{kpi.description}\n\n" if kpi.description else ""
                 return (
                     f"{about}{kpi.name}: allowed {kpi.range_text()}, {kpi.direction_text()}; "
@@ -189,27 +193,27 @@ class KpiGridModel(QAbstractTableModel):
             if target is not None:  # a symbol as well as the colour: never colour alone
                 on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
                 mark = ON_MARK if on else OFF_MARK
-            return mark + kpis.format_number(entry.value) + (NOTE_MARK if entry.note else "")
+            return mark + format_number(entry.value) + (NOTE_MARK if entry.note else "")
         if role == Qt.ItemDataRole.EditRole:
-            return kpis.format_number(entry.value).replace("−", "-") if entry else ""
+            return format_number(entry.value).replace("−", "-") if entry else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and entry is not None and target is not None:
             on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
             return style.qcolor("on_bg" if on else "off_bg")  # the palette in use now
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{kpi.name}, {kpis.month_label(month)}"]
+            lines = [f"{kpi.name}, {month_label(month)}"]
             if entry is None:
                 lines.append("No value yet.")
             else:
-                lines.append(f"Value: {kpis.format_value(entry.value, kpi.unit)}")
+                lines.append(f"Value: {format_value(entry.value, kpi.unit)}")
             if target is not None:
                 status = ""
                 if entry is not None:
                     on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
                     status = " — ✓ on target" if on else " — ✗ off target"
-                lines.append(f"Target: {kpis.format_value(target, kpi.unit)}{status}")
-            worked = kpis.worked_out(kpi, entry)
+                lines.append(f"Target: {format_value(target, kpi.unit)}{status}")
+            worked = kpi_counts.worked_out(kpi, entry)
             if worked:
                 lines.append("From counts: " + worked)
             if entry is not None and entry.note:
@@ -229,7 +233,7 @@ class KpiGridModel(QAbstractTableModel):
         shown = self.data(index, Qt.ItemDataRole.EditRole)
         if text == shown:
             return True  # left unchanged: the unrounded value stays as it is
-        where = f"{kpi.name}, {kpis.month_label(month)}"
+        where = f"{kpi.name}, {month_label(month)}"
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
         try:
             if not text:
@@ -242,11 +246,11 @@ class KpiGridModel(QAbstractTableModel):
                     "Clear",
                 ):
                     return False
-                with self.wb.undo_step(f"Clear {kpi.name} for {kpis.month_label(month)}"):
-                    kpis.clear_entry(self.wb, kpi.id, month)
+                with self.wb.undo_step(f"Clear {kpi.name} for {month_label(month)}"):
+                    kpi_entries.clear_entry(self.wb, kpi.id, month)
             else:
                 if entry is not None and entry.counts and kpi.from_counts:
-                    worked = kpis.worked_out(kpi, entry)
+                    worked = kpi_counts.worked_out(kpi, entry)
                     if worked and not dialogs.confirm(
                         parent,
                         "Replace a value worked out from counts?",
@@ -255,15 +259,15 @@ class KpiGridModel(QAbstractTableModel):
                         "Replace",
                     ):
                         return False
-                with self.wb.undo_step(f"Change {kpi.name} for {kpis.month_label(month)}"):
-                    kpis.set_entry(self.wb, kpi.id, month, text, today=self.today)
+                with self.wb.undo_step(f"Change {kpi.name} for {month_label(month)}"):
+                    kpi_entries.set_entry(self.wb, kpi.id, month, text, today=self.today)
         except ValidationError as exc:
             self.cell_failed.emit(f"{where}: {exc.message} The value was not saved.")
             return False
         except CsCoachError as exc:
             self.cell_failed.emit(f"{where}: {exc.message}")
             return False
-        stored = kpis.get_entry(self.wb, kpi.id, month)
+        stored = kpi_entries.get_entry(self.wb, kpi.id, month)
         if stored is None:
             self.entries.pop((kpi.id, month), None)
         else:
@@ -401,7 +405,7 @@ class KpisPage(Page):
         bold = QFont(self.grid.font())
         bold.setBold(True)
         months = max(  # the month names down the side (bold headings)
-            QFontMetrics(bold).horizontalAdvance(kpis.month_label(f"2026-{m:02d}", short=True))
+            QFontMetrics(bold).horizontalAdvance(month_label(f"2026-{m:02d}", short=True))
             for m in range(1, 13)
         )
         frame = 2 * self.grid.frameWidth() + self.grid.verticalScrollBar().sizeHint().width()
@@ -487,12 +491,12 @@ class KpisPage(Page):
 
     def grid_months(self) -> list[str]:
         """This month back ``months_back`` months, or back to the oldest value."""
-        now = kpis.current_month(self.today)
-        recorded = kpis.months_with_data(self.wb)
-        first = kpis.add_months(now, -(self.months_back - 1))
+        now = current_month(self.today)
+        recorded = kpi_entries.months_with_data(self.wb)
+        first = add_months(now, -(self.months_back - 1))
         if recorded and recorded[0] < first and self.months_back <= MONTHS_STEP:
-            first = max(recorded[0], kpis.add_months(now, -(2 * MONTHS_STEP - 1)))
-        return list(reversed(kpis.months_between(first, now)))
+            first = max(recorded[0], add_months(now, -(2 * MONTHS_STEP - 1)))
+        return list(reversed(months_between(first, now)))
 
     def show_earlier(self) -> None:
         self.months_back = len(self.grid_model.months) + MONTHS_STEP
@@ -537,19 +541,19 @@ class KpisPage(Page):
         kpi, month = found
         entry = self.grid_model.entries.get((kpi.id, month))
         target = self.grid_model.targets.get((kpi.id, month))
-        self.cell_title.setText(f"{kpi.name} — {kpis.month_label(month)}")
-        lines = [f"Value: {kpis.format_value(entry.value, kpi.unit)}" if entry else "No value yet."]
+        self.cell_title.setText(f"{kpi.name} — {month_label(month)}")
+        lines = [f"Value: {format_value(entry.value, kpi.unit)}" if entry else "No value yet."]
         if target is not None:
             status = ""
             if entry is not None:
                 on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
                 status = "  ✓ on target" if on else "  ✗ off target"
-            lines.append(f"Target: {kpis.format_value(target, kpi.unit)}{status}")
+            lines.append(f"Target: {format_value(target, kpi.unit)}{status}")
         self.cell_value.setText("\n".join(lines))
         formula = ""
         if entry is not None and entry.counts and kpi.from_counts:
             try:
-                formula = "From counts: " + kpis.compute(kpi.key or "", entry.counts).formula
+                formula = "From counts: " + kpi_counts.compute(kpi.key or "", entry.counts).formula
             except ValidationError:
                 formula = ""
         self.cell_formula.setText(formula)
@@ -614,14 +618,14 @@ class KpisPage(Page):
             return True
         kpi_id, month = self._note_cell
         try:
-            kpis.set_note(self.wb, kpi_id, month, text, today=self.today)
+            kpi_entries.set_note(self.wb, kpi_id, month, text, today=self.today)
         except autosave.REFUSALS as exc:
             message = autosave.refusal(exc)
             show_message(self.note_error, message)
             self.note_status.setText(autosave.NOT_SAVED)
             name = next((k.name for k in self.grid_model.kpis if k.id == kpi_id), "a KPI")
             self._note_refusal = (
-                f"The note on {name} for {kpis.month_label(month)} could not be saved: {message}"
+                f"The note on {name} for {month_label(month)} could not be saved: {message}"
             )
             return False
         self._note_loaded = text
@@ -667,13 +671,13 @@ class KpisPage(Page):
         if not dialogs.confirm(
             self,
             "Clear this value?",
-            f"Clear {kpi.name} for {kpis.month_label(month)}? Its note and counts go with it; "
+            f"Clear {kpi.name} for {month_label(month)}? Its note and counts go with it; "
             "the month shows as a gap in the charts.",
             "Clear",
         ):
             return
-        kpis.clear_entry(self.wb, kpi.id, month)
-        self._feedback(f"{kpi.name}, {kpis.month_label(month)} cleared.")
+        kpi_entries.clear_entry(self.wb, kpi.id, month)
+        self._feedback(f"{kpi.name}, {month_label(month)} cleared.")
         self._after_write()
 
     def enter_from_counts(self) -> None:
@@ -683,9 +687,9 @@ class KpisPage(Page):
         kpi, month = found
         dialog = kpi_dialogs.CountsDialog(self.wb, kpi, month, self, today=self.today)
         if kpi_dialogs.run(dialog) and dialog.result_value is not None:
-            value = kpis.format_value(dialog.result_value.value, kpi.unit)
+            value = format_value(dialog.result_value.value, kpi.unit)
             self._feedback(
-                f"{kpi.name}, {kpis.month_label(month)}: {dialog.result_value.worked} "
+                f"{kpi.name}, {month_label(month)}: {dialog.result_value.worked} "
                 f"— saved as {value}."
             )
             show_message(self.grid_error, "")
@@ -816,8 +820,8 @@ class KpisPage(Page):
             "Replace existing values?",
             "These months already have a different value:\n"
             + "\n".join(
-                f"• {r.label()}: now {kpis.format_number(r.existing.value)}, "
-                f"file {kpis.format_number(r.value)}"
+                f"• {r.label()}: now {format_number(r.existing.value)}, "
+                f"file {format_number(r.value)}"
                 for r in conflicts[:15]
                 if r.existing is not None
             )
@@ -861,8 +865,7 @@ class KpisPage(Page):
             "Replace existing values?",
             "These months already have a value:\n"
             + "\n".join(
-                f"• {m.label()}: now {kpis.format_number(m.existing)}, survey "
-                f"{kpis.format_number(m.value)}"
+                f"• {m.label()}: now {format_number(m.existing)}, survey {format_number(m.value)}"
                 for m in kept[:15]
             )
             + (f"\n… and {len(kept) - 15} more" if len(kept) > 15 else "")
@@ -904,7 +907,7 @@ class KpisPage(Page):
             )
             return
         month = month or self.review.current_month()
-        label = kpis.month_label(month) if month else "latest month"
+        label = month_label(month) if month else "latest month"
         request = PrintRequest("monthly-review", month=month, today=self.today)
         print_preview.preview(
             self,

@@ -20,7 +20,7 @@ from helpers.cli import assert_one_error_line, digest, run
 from helpers.tally import count
 
 from cscoach.cli import main
-from cscoach.model import hiring, kpi_entries, kpi_import, kpis, settings, team
+from cscoach.model import hiring, hiring_scorecard, kpi_entries, kpi_import, kpis, settings, team
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
@@ -752,7 +752,11 @@ SECTION_CASES: list[tuple[str, str, Callable[[Workbook], object]]] = [
         "note",
         lambda wb: hiring.set_score(wb, _candidate(wb), _criterion(wb), 3, "\x00"),
     ),
-    ("unknown candidate", "candidate", lambda wb: hiring.find_candidate(wb, "Hana Beker")),
+    (
+        "unknown candidate",
+        "candidate",
+        lambda wb: hiring_scorecard.find_candidate(wb, "Hana Beker"),
+    ),
     ("KPI: empty name", "name", lambda wb: kpis.add_kpi(wb, kpis.KpiInput(""), 5)),
     (
         "KPI: same name",

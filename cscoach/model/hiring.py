@@ -6,19 +6,20 @@ criteria they were *scored* on. A criterion not scored yet is reported as missin
 counted as zero, so a half-finished interview is not ranked below a finished one for the
 wrong reason. The criteria that count for a candidate are every active criterion plus any
 retired one they were already scored on: retiring a criterion never rewrites a score.
+
+A candidate's filled scorecard, as printed, is in ``hiring_scorecard``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from cscoach.model import validate
 from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook, name_key
+from cscoach.model.workbook import Workbook
 
 STATUSES = ("interviewing", "offered", "hired", "not hired")
 STATUS_LABELS = {
@@ -184,15 +185,6 @@ class Comparison:
     totals: tuple[ScoreSummary, ...]
 
 
-@dataclass(frozen=True)
-class Scorecard:
-    """Everything a filled scorecard prints: each criterion that counts with its score."""
-
-    candidate: Candidate
-    rows: tuple[tuple[Criterion, Score | None], ...]
-    summary: ScoreSummary
-
-
 # -- the weighted score ---------------------------------------------------------
 
 
@@ -215,10 +207,12 @@ def format_percent(percent: float | None, decimals: int = 0) -> str:
     return f"{percent:.{decimals}f}%"
 
 
-def _summarise(
+def summarise(
     candidate: Candidate, criteria: Sequence[Criterion], scores: Mapping[int, Score | float]
 ) -> ScoreSummary:
-    """``scores``: by criterion id, each a Score or just its 1–5 value."""
+    """A candidate's weighted score over ``criteria`` (every criterion, in order).
+
+    ``scores``: by criterion id, each a Score or just its 1–5 value."""
     points = possible = scored = counted = 0
     missing: list[str] = []
     for criterion in criteria:
@@ -462,7 +456,7 @@ def _clean_candidate(wb: Workbook, data: CandidateInput, candidate_id: int | Non
         "status": status,
         "notes": validate.text(data.notes, "notes", "Notes", max_len=validate.MAX_TEXT),
     }
-    # The same comparison as find_candidate (which finds a filled scorecard to print).
+    # The same comparison as hiring_scorecard.find_candidate (a filled scorecard to print).
     if wb.name_taken("candidates", "name", row["name"], candidate_id):
         raise ValidationError(
             "name",
@@ -512,49 +506,6 @@ def delete_candidate(wb: Workbook, candidate_id: int) -> None:
     finally:
         if previous is not None:
             wb.query(f"PRAGMA secure_delete = {int(previous['secure_delete'])}")
-
-
-def find_candidate(wb: Workbook, name: str) -> Candidate:
-    """The candidate called ``name`` (ignoring case and extra spaces), for the command line.
-
-    Raises:
-        ValidationError: no such candidate; the message lists the names closest to it.
-    """
-    wanted = " ".join((name or "").split())
-    candidates = list_candidates(wb)
-    matches = [c for c in candidates if name_key(c.name) == name_key(wanted)]
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        # Names the same by name_key: adding or renaming refuses them (the same comparison),
-        # so only in a workbook edited outside CS Coach or from a version that compared
-        # names by SQLite's NOCASE (A-Z only: "Zoë" and "ZOË" could both be added).
-        raise ValidationError(
-            "candidate",
-            f"{len(matches)} candidates are called “{wanted}”; rename one in the app to tell "
-            "them apart.",
-        )
-    if not candidates:
-        raise ValidationError(
-            "candidate", f"There is no candidate called “{wanted}”: there are no candidates yet."
-        )
-    by_folded = {c.name.casefold(): c.name for c in candidates}
-    close = difflib.get_close_matches(wanted.casefold(), list(by_folded), n=3, cutoff=0.6)
-    close += [
-        folded
-        for folded in by_folded
-        if wanted and wanted.casefold() in folded and folded not in close
-    ]
-    suggestions = [by_folded[f] for f in close[:5]]
-    if suggestions:
-        listed = ", ".join(f"“{n}”" for n in suggestions)
-        hint = f" Did you mean {listed}?"
-    else:
-        names = [c.name for c in candidates]
-        listed = ", ".join(f"“{n}”" for n in names[:10])
-        more = f" and {len(names) - 10} more" if len(names) > 10 else ""
-        hint = f" Candidates: {listed}{more}."
-    raise ValidationError("candidate", f"There is no candidate called “{wanted}”.{hint}")
 
 
 def candidates_in_progress(wb: Workbook) -> int:
@@ -617,7 +568,7 @@ def criteria_for(criteria: Sequence[Criterion], scores: dict[int, Score]) -> lis
 
 def score_summary(wb: Workbook, candidate_id: int) -> ScoreSummary:
     candidate = get_candidate(wb, candidate_id)
-    return _summarise(candidate, list_criteria(wb), scores_for(wb, candidate_id))
+    return summarise(candidate, list_criteria(wb), scores_for(wb, candidate_id))
 
 
 _SUMMARY_SELECT = """
@@ -644,7 +595,7 @@ def list_summaries(wb: Workbook, *, role: str | None = None) -> list[ScoreSummar
                 criterion_id, score = pair.split(":")
                 # a whole number as the app writes it; a decimal only if edited outside
                 scores[int(criterion_id)] = int(score) if score.isdigit() else float(score)
-        summaries.append(_summarise(Candidate.from_row(row), criteria, scores))
+        summaries.append(summarise(Candidate.from_row(row), criteria, scores))
     return summaries if role is None else for_role(summaries, role)
 
 
@@ -697,14 +648,5 @@ def compare_candidates(wb: Workbook, candidate_ids: Sequence[int]) -> Comparison
         for c in criteria
         if c.active or c.id in anyone
     )
-    totals = tuple(_summarise(c, criteria, s) for c, s in zip(candidates, scores, strict=True))
+    totals = tuple(summarise(c, criteria, s) for c, s in zip(candidates, scores, strict=True))
     return Comparison(candidates, rows, totals)
-
-
-def scorecard(wb: Workbook, candidate_id: int) -> Scorecard:
-    """A candidate's filled scorecard: every criterion that counts, scored or not."""
-    candidate = get_candidate(wb, candidate_id)
-    criteria = list_criteria(wb)
-    scores = scores_for(wb, candidate_id)
-    rows = tuple((c, scores.get(c.id)) for c in criteria_for(criteria, scores))
-    return Scorecard(candidate, rows, _summarise(candidate, criteria, scores))

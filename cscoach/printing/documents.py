@@ -8,7 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cscoach.model import hiring as hr
-from cscoach.model import kpi_entries, kpi_review, kpi_series, settings, team, validate
+from cscoach.model import (
+    hiring_scorecard,
+    kpi_entries,
+    kpi_review,
+    kpi_series,
+    settings,
+    team,
+    validate,
+)
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
@@ -173,8 +181,8 @@ def _scorecard(wb: Workbook, request: PrintRequest) -> bytes:
     if name is None or not name.strip():
         criteria = hr.list_criteria(wb, include_retired=False)
         return blank_scorecard(_info(wb, request, TITLE), criteria)
-    candidate = hr.find_candidate(wb, name)
-    card = hr.scorecard(wb, candidate.id)
+    candidate = hiring_scorecard.find_candidate(wb, name)
+    card = hiring_scorecard.scorecard(wb, candidate.id)
     info = _info(wb, request, f"{TITLE}: {candidate.name}")
     return filled_scorecard(info, card.candidate, card.rows, card.summary)
 

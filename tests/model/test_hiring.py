@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cscoach.model import hiring as hr
+from cscoach.model import hiring_scorecard
 from cscoach.model import philosophy as ph
 from cscoach.model.errors import ReadOnlyError, ValidationError
 from cscoach.model.workbook import Workbook
@@ -239,21 +240,21 @@ def test_roles_and_filter(workbook: Workbook) -> None:
 
 def test_find_candidate_lists_close_matches(workbook: Workbook) -> None:
     with pytest.raises(ValidationError, match="no candidates yet"):
-        hr.find_candidate(workbook, "Ana")
+        hiring_scorecard.find_candidate(workbook, "Ana")
     ana = candidate(workbook, "Ana Costa")
     candidate(workbook, "Hannah Lee")
     candidate(workbook, "Ben Okafor")
-    assert hr.find_candidate(workbook, "  ana   costa ").id == ana
+    assert hiring_scorecard.find_candidate(workbook, "  ana   costa ").id == ana
     with pytest.raises(ValidationError) as caught:
-        hr.find_candidate(workbook, "Ana Kosta")
+        hiring_scorecard.find_candidate(workbook, "Ana Kosta")
     assert caught.value.field == "candidate"
     assert "There is no candidate called “Ana Kosta”" in caught.value.message
     assert "Did you mean “Ana Costa”" in caught.value.message
     with pytest.raises(ValidationError) as caught:
-        hr.find_candidate(workbook, "Ana")  # a part of the name is offered too
+        hiring_scorecard.find_candidate(workbook, "Ana")  # a part of the name is offered too
     assert "“Ana Costa”" in caught.value.message
     with pytest.raises(ValidationError) as caught:
-        hr.find_candidate(workbook, "Xavier")
+        hiring_scorecard.find_candidate(workbook, "Xavier")
     message = caught.value.message
     assert "Candidates: “Ana Costa”, “Ben Okafor”, “Hannah Lee”." in message
 
@@ -383,9 +384,9 @@ def test_retired_criteria_keep_their_scores(workbook: Workbook) -> None:
     ben_summary = hr.score_summary(workbook, ben)
     assert ben_summary.counted == 4  # a retired criterion is not missing for Ben
     assert "Active listening" not in ben_summary.missing
-    card = hr.scorecard(workbook, ana)
+    card = hiring_scorecard.scorecard(workbook, ana)
     assert [c.quality for c, _ in card.rows][1] == "Active listening"
-    assert len(hr.scorecard(workbook, ben).rows) == 4
+    assert len(hiring_scorecard.scorecard(workbook, ben).rows) == 4
 
 
 def test_every_summary_at_once_matches_each_one_alone(workbook: Workbook) -> None:
@@ -597,7 +598,7 @@ def test_a_name_the_lookup_treats_as_the_same_is_refused(
         hr.update_candidate(workbook, other, hr.CandidateInput(second))
     assert caught.value.field == "name"
     assert snapshot(workbook) == before
-    assert hr.find_candidate(workbook, second).id == first_id
+    assert hiring_scorecard.find_candidate(workbook, second).id == first_id
     hr.update_candidate(workbook, first_id, hr.CandidateInput(second, "Cook"))  # its own name
     assert hr.get_candidate(workbook, first_id).name == second
 
@@ -611,8 +612,8 @@ def test_candidates_sharing_a_name_from_an_older_version_stay_editable(
     with workbook.transaction() as db:
         db.execute("INSERT INTO candidates (name) VALUES ('ZOË')")
     with pytest.raises(ValidationError, match="2 candidates are called “zoë”"):
-        hr.find_candidate(workbook, "zoë")
+        hiring_scorecard.find_candidate(workbook, "zoë")
     hr.set_status(workbook, zoe, "offered")
     assert hr.get_candidate(workbook, zoe).status == "offered"
     hr.update_candidate(workbook, zoe, hr.CandidateInput("Zoë Smith"))
-    assert hr.find_candidate(workbook, "ZOË").name == "ZOË"
+    assert hiring_scorecard.find_candidate(workbook, "ZOË").name == "ZOË"

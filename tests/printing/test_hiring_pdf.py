@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from cscoach.model import hiring as hr
+from cscoach.model import hiring_scorecard, settings
 from cscoach.model import philosophy as ph
-from cscoach.model import settings
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.printing import documents
@@ -180,7 +180,7 @@ def test_the_functions_take_plain_records(workbook: Workbook, scored: int) -> No
     info = DocumentInfo("Interview scorecard", "Café", "a4", dt.date(2026, 3, 12))
     blank = blank_scorecard(info, hr.list_criteria(workbook, include_retired=False))
     assert blank.startswith(b"%PDF")
-    card = hr.scorecard(workbook, scored)
+    card = hiring_scorecard.scorecard(workbook, scored)
     filled = filled_scorecard(info, card.candidate, card.rows, card.summary)
     assert "72%" in pdf_text(filled)[1]
     # the same input gives the same bytes

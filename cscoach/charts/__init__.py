@@ -2,7 +2,9 @@
 
 Importing this package imports nothing heavy, nor does ``cscoach.charts.theme`` (the colours
 a chart is drawn in, as plain data: the screen passes the app's light or dark ones, paper
-uses its own); ``cscoach.charts.kpi_charts`` imports matplotlib, so import it only where a
+uses its own), ``cscoach.charts.dashboard_geometry`` (a dashboard's rows, columns and
+margins) or ``cscoach.charts.kpi_status`` (a chart's status line in words);
+``cscoach.charts.kpi_charts`` imports matplotlib, so import it only where a
 chart is about to be drawn (the Qt canvas that shows these figures is
 ``cscoach.ui.pages.kpi_chart_canvas``).
 

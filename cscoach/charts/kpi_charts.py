@@ -15,7 +15,9 @@ line: matplotlib leaves a gap there, never a zero.
 Layout is never fitted at draw time (no constrained layout, titles and axis labels at fixed
 places): margins are fixed in inches by ``relayout``, which a canvas calls after a resize,
 and which also fits each panel's title and status to the panel's width (measured, without
-a renderer), so they never run into the next panel.
+a renderer), so they never run into the next panel. The dashboard's geometry (rows, columns,
+margins) is ``cscoach.charts.dashboard_geometry``; the status line's words are
+``cscoach.charts.kpi_status``.
 
 Every chart is drawn in a ``ChartTheme`` (``cscoach.charts.theme``): the screen passes the
 app's light or dark colours; print keeps the default, ``PAPER``. Figures are built with the
@@ -37,61 +39,33 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
+from cscoach.charts.dashboard_geometry import (
+    BOTTOM_SPACE,
+    LABEL_GAP,
+    LEGEND_SPACE,
+    PANEL_TOP,
+    RIGHT_MARGIN,
+    STATUS_GAP,
+    STATUS_SIZES,
+    TITLE_SIZES,
+    bottom_space,
+    dashboard_figure_height,
+    dashboard_layout,
+    left_margin,
+    panel_wspace,
+    row_gap,
+    title_space,
+)
+from cscoach.charts.kpi_status import status_text, status_variants
 from cscoach.charts.theme import PAPER, ChartTheme
 from cscoach.model.kpi_series import KpiSeries
 from cscoach.model.kpis import ON_TARGET
 from cscoach.model.months import month_label
 from cscoach.model.number_format import format_number, format_value
 
-ON_SYMBOL = "✓"
-OFF_SYMBOL = "✗"
-ARROWS = {"up": "▲", "down": "▼", "flat": "▶"}
-
 
 def _nan(values: Sequence[float | None]) -> list[float]:
     return [math.nan if v is None else float(v) for v in values]
-
-
-def status_text(series: KpiSeries, *, short: bool = False) -> str:
-    """ "88.0 % · ✓ on target · ▲ better than Sep" for the latest month with a value
-    (``short``: without "than Sep")."""
-    return _status(series, 1 if short else 0)
-
-
-def status_variants(series: KpiSeries) -> tuple[str, ...]:
-    """The latest status from the longest wording to the shortest, for a panel to take the
-    longest that fits: "… ✓ on target · ▲ better than Sep", "… ▲ better", "88.0 % · ✓ ·
-    ▲ better", "88.0 % ✓ ▲"."""
-    return tuple(dict.fromkeys(_status(series, level) for level in range(4)))
-
-
-def _status(series: KpiSeries, level: int) -> str:
-    """The status at ``level``: 0 in full, 1 without "than Sep", 2 with only the symbol for
-    on or off target, 3 the value and the symbols alone."""
-    index = series.latest_index()
-    if index is None:
-        return "no values yet"
-    value = series.values[index]
-    parts = [format_value(value, series.unit)]
-    status = series.status()
-    if status is not None:
-        symbol = ON_SYMBOL if status == ON_TARGET else OFF_SYMBOL
-        words = " on target" if status == ON_TARGET else " off target"
-        parts.append(symbol + ("" if level >= 2 else words))
-    change = series.change()
-    if change is not None:
-        shown = round(value or 0, 1) - round(series.values[index - 1] or 0, 1)
-        trend = "flat" if abs(shown) < 1e-9 else ("up" if shown > 0 else "down")
-        before = month_label(series.months[index - 1], short=True).split()[0]
-        if trend == "flat":
-            words = "same" if level else f"same as {before}"
-        else:
-            better = (trend == "up") == series.higher_is_better
-            words = ("better" if better else "worse") + ("" if level else f" than {before}")
-        parts.append(ARROWS[trend] + ("" if level >= 3 else f" {words}"))
-    if index != len(series.values) - 1:
-        parts.append(month_label(series.months[index], short=True))
-    return (" " if level >= 3 else " · ").join(parts)
 
 
 def _y_limits(series: KpiSeries) -> tuple[float, float]:
@@ -428,22 +402,22 @@ def relayout(fig: Figure) -> None:
         _adjust(fig, left=min(0.75, width * 0.2), right=0.2, top=0.95, bottom=0.62)
         return
     if info["kind"] == "panel":
-        left = _left_margin(info["columns"])
+        left = left_margin(info["columns"])
         _adjust(fig, left=left, right=RIGHT_MARGIN, top=PANEL_TOP, bottom=BOTTOM_SPACE)
         _fit_value_ticks(fig)
         _fit_panel_labels(fig)
         return
     rows, columns, years = info["rows"], info["columns"], info["years"]
     top, gap = LEGEND_SPACE + title_space(columns), row_gap(columns, years=years)
-    bottom = _bottom_space(years)
+    bottom = bottom_space(years)
     panel = max((height - top - bottom - (rows - 1) * gap) / rows, 0.3)
     fig.subplots_adjust(
-        left=min(_left_margin(columns) / width, 0.2),
+        left=min(left_margin(columns) / width, 0.2),
         right=1 - RIGHT_MARGIN / width,
         top=1 - top / height,
         bottom=bottom / height,
         hspace=gap / panel,
-        wspace=_wspace(columns),
+        wspace=panel_wspace(columns),
     )
     _fit_value_ticks(fig)
     _fit_panel_labels(fig)
@@ -502,69 +476,6 @@ def _legend_entries(gids: Sequence[str], *, compact: bool, theme: ChartTheme) ->
     """Legend entries that look like the plotted lines (the legend owns no plotted artist)."""
     style = _styles(compact, theme)
     return [Line2D([], [], **style[gid]) for gid in gids]
-
-
-def dashboard_layout(count: int) -> tuple[int, int]:
-    """(rows, columns) for ``count`` small multiples."""
-    columns = 1 if count <= 1 else 2 if count <= 4 else 3 if count <= 9 else 4
-    return max(1, math.ceil(count / columns)), columns
-
-
-LEGEND_SPACE = 0.42  # inches above a dashboard: its legend
-BOTTOM_SPACE = 0.42  # under a panel: its month labels (two lines: month, then year)
-MONTHS_SPACE = 0.34  # the month labels between two rows of a dashboard (tighter)
-YEAR_LINE = 0.12  # of these, the line of years
-PANEL_TOP = 0.52  # above a panel figure of its own (on screen): its title and status
-RIGHT_MARGIN = 0.15
-
-
-def _left_margin(columns: int) -> float:
-    """Inches left of a panel's plot: its value labels."""
-    return 0.55 if columns > 1 else 0.7
-
-
-def _wspace(columns: int) -> float:
-    return 0.32 if columns > 2 else 0.22
-
-
-def title_space(columns: int) -> float:
-    """Inches above a dashboard panel for its status line and its title."""
-    status, title = STATUS_SIZES.get(columns, 7), TITLE_SIZES.get(columns, 8)
-    return (STATUS_GAP + status * 1.4 + 2 + title * 1.3 + 3) / 72
-
-
-def row_gap(columns: int, *, years: bool = True) -> float:
-    """Inches between two rows of a dashboard: month labels, then the next titles."""
-    return MONTHS_SPACE - (0 if years else YEAR_LINE) + title_space(columns)
-
-
-def _bottom_space(years: bool) -> float:
-    return BOTTOM_SPACE - (0 if years else YEAR_LINE)
-
-
-def dashboard_figure_height(count: int, panel_height: float, *, years: bool = True) -> float:
-    """The height in inches of a dashboard of ``count`` KPIs with panels this tall."""
-    rows, columns = dashboard_layout(count)
-    return (
-        LEGEND_SPACE
-        + title_space(columns)
-        + rows * panel_height
-        + (rows - 1) * row_gap(columns, years=years)
-        + _bottom_space(years)
-    )
-
-
-def dashboard_panel_width(count: int, width: float) -> float:
-    """How wide in inches each plot of a dashboard of ``count`` KPIs ``width`` wide is."""
-    columns = dashboard_layout(count)[1]
-    room = width - _left_margin(columns) - RIGHT_MARGIN
-    return room / (columns + (columns - 1) * _wspace(columns))
-
-
-TITLE_SIZES = {1: 9.5, 2: 9.5, 3: 8.5}  # a panel's title in points, by columns; else 8
-STATUS_SIZES = {1: 8, 2: 8, 3: 7.5}  # its status line; else 7
-STATUS_GAP = 3  # points between a panel's plot and its status line
-LABEL_GAP = 0.12  # inches between the title of a panel and that of the panel on its left
 
 
 def _draw_panel(ax, series: KpiSeries, columns: int, theme: ChartTheme, years: bool = True) -> None:

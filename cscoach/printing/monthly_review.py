@@ -14,7 +14,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from cscoach.charts import kpi_charts_module
+from cscoach.charts import dashboard_geometry, kpi_charts_module
 from cscoach.model import kpi_review, kpi_series, kpis
 from cscoach.model.months import add_months, month_label
 from cscoach.model.number_format import format_number, format_value
@@ -199,12 +199,11 @@ def monthly_review_document(
     """
     if not series:
         return build_pdf(info, [*_head(info, review), *_tail(review)])
-    kpi_charts = kpi_charts_module()  # this may run in a print worker thread
     width, room = frame_size(info)
     room -= 1  # what reportlab's frame keeps for rounding
-    rows = kpi_charts.dashboard_layout(len(series))[0]
-    fixed = kpi_charts.dashboard_figure_height(len(series), 0, years=False) * 72
-    narrow = kpi_charts.dashboard_panel_width(len(series), width / 72) * PANEL_ASPECT
+    rows = dashboard_geometry.dashboard_layout(len(series))[0]
+    fixed = dashboard_geometry.dashboard_figure_height(len(series), 0, years=False) * 72
+    narrow = dashboard_geometry.dashboard_panel_width(len(series), width / 72) * PANEL_ASPECT
     most = min(PANEL_MOST, narrow)
     shared = min(PANEL_SHARED, most * 0.8)
     charts: dict[float, Flowable] = {}  # drawn once for each size tried

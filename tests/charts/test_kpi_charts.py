@@ -12,7 +12,9 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from cscoach.charts import dashboard_geometry
 from cscoach.charts import kpi_charts as kc
+from cscoach.charts.kpi_status import status_text, status_variants
 from cscoach.model import kpi_entries, kpi_series, kpis
 from cscoach.model.kpi_series import KpiSeries
 from cscoach.model.months import months_between
@@ -93,7 +95,7 @@ def test_status_text() -> None:
         rolling=(80.0, 83.0),
         notes=("", ""),
     )
-    assert kc.status_text(s) == "86.0 % · ✓ on target · ▲ better than May"
+    assert status_text(s) == "86.0 % · ✓ on target · ▲ better than May"
     hours = make_series(
         name="Average resolution time",
         unit="hours",
@@ -105,9 +107,9 @@ def test_status_text() -> None:
         notes=("", "", ""),
         max_value=None,
     )
-    assert kc.status_text(hours) == "30.0 hours · ✗ off target · ▲ worse than Apr · May 2026"
+    assert status_text(hours) == "30.0 hours · ✗ off target · ▲ worse than Apr · May 2026"
     empty = make_series(values=(None,) * 6, rolling=(None,) * 6, notes=("",) * 6)
-    assert kc.status_text(empty) == "no values yet"
+    assert status_text(empty) == "no values yet"
 
 
 def test_empty_series_draws_without_values() -> None:
@@ -150,7 +152,7 @@ def test_dashboard_small_multiples(workbook: Workbook) -> None:
     ("count", "shape"), [(0, (1, 1)), (1, (1, 1)), (4, (2, 2)), (7, (3, 3)), (12, (3, 4))]
 )
 def test_dashboard_layout(count: int, shape: tuple[int, int]) -> None:
-    assert kc.dashboard_layout(count) == shape
+    assert dashboard_geometry.dashboard_layout(count) == shape
     fig = kc.dashboard_figure([make_series(kpi_id=n) for n in range(count)])
     assert len(fig.axes) == count
 
@@ -185,7 +187,7 @@ def test_status_wordings_from_longest_to_shortest() -> None:
         rolling=(80.0, 83.0),
         notes=("", ""),
     )
-    assert kc.status_variants(s) == (
+    assert status_variants(s) == (
         "86.0 % · ✓ on target · ▲ better than May",
         "86.0 % · ✓ on target · ▲ better",
         "86.0 % · ✓ · ▲ better",
@@ -247,7 +249,7 @@ def test_panel_titles_and_statuses_stay_inside_their_panel(count: int) -> None:
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     renderer = canvas.get_renderer()
-    rows, columns = kc.dashboard_layout(count)
+    rows, columns = dashboard_geometry.dashboard_layout(count)
     for row in range(rows):
         boxes = []
         for ax in fig.axes[row * columns : (row + 1) * columns]:
@@ -260,4 +262,4 @@ def test_panel_titles_and_statuses_stay_inside_their_panel(count: int) -> None:
         for (_, right), (left, _) in zip(boxes, boxes[1:], strict=False):
             assert right < left, "a title or status runs into the next panel"
     if columns == 4:  # shortened there, not in wider panels
-        assert fig.axes[0].cscoach_labels["status"][0].get_text() != kc.status_text(series[0])
+        assert fig.axes[0].cscoach_labels["status"][0].get_text() != status_text(series[0])

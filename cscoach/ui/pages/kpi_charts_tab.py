@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cscoach.charts import dashboard_geometry
 from cscoach.charts.theme import ChartTheme
 from cscoach.model import kpi_series, kpis
 from cscoach.model.months import month_label
@@ -310,7 +311,7 @@ class ChartsTab(QWidget):
             series = shown[0]
             view.canvas.show_content((series, theme), partial(_kpi_figure, series, theme))
             return
-        columns = kpi_charts.dashboard_layout(len(shown))[1]
+        columns = dashboard_geometry.dashboard_layout(len(shown))[1]
         key = ("dashboard", tuple(s.kpi_id for s in shown), columns)
         view = self._show_view("dashboard", key, partial(self._build_dashboard, shown, columns))
         if view.legend is not None:
@@ -357,8 +358,6 @@ class ChartsTab(QWidget):
     ) -> _View:
         """The legend over a grid of one canvas per KPI, each sized near its final size
         (so the first draw is the only one)."""
-        from cscoach.charts import kpi_charts
-
         container = QWidget()
         container.setObjectName("chartDashboard")
         outer = QVBoxLayout(container)
@@ -369,13 +368,13 @@ class ChartsTab(QWidget):
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             outer.addWidget(empty)
             return _View(key, container)
-        rows = kpi_charts.dashboard_layout(len(shown))[0]
+        rows = dashboard_geometry.dashboard_layout(len(shown))[0]
         viewport = self.scroll.viewport().size()
-        legend_px = int(kpi_charts.LEGEND_SPACE * DPI)
-        smallest = kpi_charts.PANEL_TOP + kpi_charts.BOTTOM_SPACE + MIN_PANEL_INCHES
+        legend_px = int(dashboard_geometry.LEGEND_SPACE * DPI)
+        smallest = dashboard_geometry.PANEL_TOP + dashboard_geometry.BOTTOM_SPACE + MIN_PANEL_INCHES
         width = max(viewport.width() / columns / DPI, 1.2)
         height = max((viewport.height() - legend_px) / rows / DPI, smallest)
-        legend = self._new_canvas(viewport.width() / DPI, kpi_charts.LEGEND_SPACE)
+        legend = self._new_canvas(viewport.width() / DPI, dashboard_geometry.LEGEND_SPACE)
         legend.setObjectName("chartLegend")
         legend.setFixedHeight(legend_px)
         outer.addWidget(legend)

@@ -47,6 +47,7 @@ from cscoach.model.demo_content import (
     TEAM,
     VALUES,
 )
+from cscoach.model.demo_feedback import add_demo_feedback
 from cscoach.model.workbook import Workbook, built_aside
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ def _fill(wb: Workbook, today: dt.date) -> None:
         _add_standards(db, today, members, values, ids)
         _add_hiring(db, today, values, ids)
         _add_kpis(db, rng, today, values, ids)
+        add_demo_feedback(wb, today)
 
 
 class _Ids:

@@ -274,8 +274,86 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
+M002_FEEDBACK = """
+-- Feedback: what customers say --------------------------------------------------
+-- A theme's keyword rule suggests it for an item: "keywords" are entries separated by
+-- commas, matched as whole words; "match" says how (any entry, all of them, or the whole
+-- text as one exact phrase). See cscoach.model.feedback_themes.
+CREATE TABLE feedback_themes (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT UNIQUE,             -- set on the starter themes, NULL on the owner's own
+    name      TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+    keywords  TEXT NOT NULL DEFAULT '',
+    match     TEXT NOT NULL DEFAULT 'any' CHECK (match IN ('any', 'all', 'phrase')),
+    suggest   INTEGER NOT NULL DEFAULT 1 CHECK (suggest IN (0, 1)),
+    position  INTEGER NOT NULL
+);
+
+CREATE TABLE feedback_items (
+    id               INTEGER PRIMARY KEY,
+    received_on      TEXT NOT NULL CHECK (date(received_on) = received_on),
+    kind             TEXT NOT NULL
+                     CHECK (kind IN ('compliment', 'complaint', 'suggestion', 'question')),
+    channel          TEXT NOT NULL DEFAULT '',  -- a starter channel, the owner's own, or ''
+    text             TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    customer         TEXT NOT NULL DEFAULT '',  -- name or contact, when given
+    customer_asked   TEXT NOT NULL DEFAULT '',  -- what the customer asked for (a complaint)
+    severity         TEXT CHECK (severity IS NULL OR severity IN ('minor', 'moderate', 'serious')),
+    acknowledged_on  TEXT CHECK (acknowledged_on IS NULL
+                                 OR (date(acknowledged_on) = acknowledged_on
+                                     AND acknowledged_on >= received_on)),
+    -- the follow-up: who owns it (NULL: the owner of the business) and what was done
+    follow_up_by     INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
+    action_taken     TEXT NOT NULL DEFAULT '',
+    -- complaints only: open or resolved (and when; NULL when not known)
+    status           TEXT CHECK (status IS NULL OR status IN ('open', 'resolved')),
+    resolved_on      TEXT CHECK (resolved_on IS NULL
+                                 OR (date(resolved_on) = resolved_on
+                                     AND resolved_on >= received_on AND status = 'resolved')),
+    created_at       TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    CHECK ((kind = 'complaint') = (status IS NOT NULL))
+);
+CREATE INDEX feedback_items_received ON feedback_items(received_on);
+CREATE INDEX feedback_items_kind ON feedback_items(kind, received_on);
+CREATE INDEX feedback_items_follow_up ON feedback_items(follow_up_by);
+
+CREATE TABLE feedback_item_themes (
+    item_id   INTEGER NOT NULL REFERENCES feedback_items(id) ON DELETE CASCADE,
+    theme_id  INTEGER NOT NULL REFERENCES feedback_themes(id) ON DELETE CASCADE,
+    PRIMARY KEY (item_id, theme_id)
+);
+CREATE INDEX feedback_item_themes_theme ON feedback_item_themes(theme_id);
+
+-- the team members an item names (praise or a complaint about them)
+CREATE TABLE feedback_item_members (
+    item_id    INTEGER NOT NULL REFERENCES feedback_items(id) ON DELETE CASCADE,
+    member_id  INTEGER NOT NULL REFERENCES team_members(id) ON DELETE CASCADE,
+    PRIMARY KEY (item_id, member_id)
+);
+CREATE INDEX feedback_item_members_member ON feedback_item_members(member_id);
+
+-- the standards an item concerns ("which standard would have prevented this?")
+CREATE TABLE feedback_item_standards (
+    item_id      INTEGER NOT NULL REFERENCES feedback_items(id) ON DELETE CASCADE,
+    standard_id  INTEGER NOT NULL REFERENCES standards(id) ON DELETE CASCADE,
+    PRIMARY KEY (item_id, standard_id)
+);
+CREATE INDEX feedback_item_standards_standard ON feedback_item_standards(standard_id);
+"""
+
+
+def m002_feedback(conn: sqlite3.Connection) -> None:
+    """Feedback items with their themes, the team members and standards they name; the
+    starter themes with their keyword rules; the settings of the pattern rules."""
+    from cscoach.model import feedback_starter
+
+    for statement in _statements(M002_FEEDBACK):
+        conn.execute(statement)
+    feedback_starter.insert_starter_feedback(conn)
+
+
 # Index i holds the migration that takes a workbook from schema i to schema i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_feedback]
 
 
 def latest_version() -> int:

@@ -32,6 +32,8 @@ NOUNS = {
     "core_values": "core value",
     "hiring_criteria": "hiring criterion",
     "kpis": "KPI",
+    "feedback_items": "feedback item",
+    "feedback_themes": "theme",
     "rounds": "questionnaire round",
     "questions": "question",
     "philosophy_versions": "published version",
@@ -50,6 +52,9 @@ SETTINGS = {  # the settings table's keys, as the owner knows them
     "business_name": "business name",
     "page_size": "paper size",
     "philosophy_review_months": "philosophy review interval",
+    "feedback_recurring_count": "recurring theme rule",
+    "feedback_recurring_days": "recurring theme rule",
+    "feedback_open_days": "open complaint flag",
 }
 PLURALS = {"hiring criterion": "hiring criteria", "standard category": "standard categories"}
 VERBS = {"insert": "Add", "update": "Change", "delete": "Delete"}

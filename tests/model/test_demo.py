@@ -348,3 +348,39 @@ def test_the_story_holds_on_any_day(tmp_path: Path, day: dt.date) -> None:
         dates += [r["d"] for r in wb.query("SELECT interview_date AS d FROM candidates")]
         dates += [r["d"] for r in wb.query("SELECT published_on AS d FROM philosophy_versions")]
         assert max(dates) < day.isoformat()
+
+
+@pytest.mark.parametrize("day", [FIXED_TODAY, dt.date(2028, 2, 29), dt.date(2026, 12, 31)])
+def test_the_feedback_tells_its_story(tmp_path: Path, day: dt.date) -> None:
+    """About 60 items over 18 months: wait time recurs until the standard about calling for
+    backup, praise names most of the team, three complaints open (two flagged), complaints
+    linked to the standards they concern; every item as the model would accept it."""
+    from cscoach.model import feedback as fb
+    from cscoach.model import feedback_patterns as fp
+
+    path = tmp_path / "demo.cscoach"
+    demo.create_demo(path, today=day)
+    with Workbook.open(path, read_only=True) as wb:
+        items = fb.list_items(wb, oldest_first=True)
+        assert 55 <= len(items) <= 65
+        assert items[0].received_on >= (day - dt.timedelta(days=18 * 31)).isoformat()
+        assert items[-1].received_on <= day.isoformat()
+        assert {i.kind for i in items} == set(fb.KINDS)
+        known = fb.Known.read(wb)
+        for item in items:
+            fb.clean_input(wb, fb.FeedbackInput.from_item(item), day, known)
+        (recurring,) = fp.recurring_themes(wb)
+        assert recurring.name == "Wait time" and len(recurring.item_ids) >= 9
+        backup = next(
+            s for s in standards.list_standards(wb) if s.title.startswith("Call for backup")
+        )
+        assert recurring.latest.last < backup.created_on  # eased once the standard was up
+        assert fp.recurring_now(wb, today=day) == []
+        assert fp.standards_in_complaints(wb)[0].label == backup.title
+        still_open = fp.open_complaints(wb, today=day)
+        assert [c.overdue for c in still_open] == [True, True, False]
+        praise = {t.label: t.count for t in fp.praise_by_member(wb)}
+        assert len(praise) >= 5 and praise["Kwame Mensah"] >= 3 and praise["Aiko Tanaka"] >= 3
+        assert "Sofia Lindqvist" in praise and "Liam O'Connor" in praise
+        themes = {t.label for t in fp.counts_by_theme(wb)}
+        assert "New menu" in themes and fp.NO_THEME in themes

@@ -1,0 +1,620 @@
+"""Feedback items: every compliment, complaint, suggestion or question the business hears.
+
+An item has a date, a kind, what was said and optionally the channel, the customer, its
+themes, the team members and standards it names; a complaint also has its follow-up (what
+the customer asked for, how serious it is, when it was acknowledged, who owns it, what was
+done) and is open or resolved. Themes and their keyword rules are in ``feedback_themes``;
+counts and the recurring rule in ``feedback_patterns``; the CSV file in ``feedback_csv``.
+
+The list is filtered in SQL (``FeedbackFilter``), so it stays quick with 10,000 items.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from cscoach.model import validate
+from cscoach.model.errors import ValidationError
+from cscoach.model.feedback_themes import fold
+from cscoach.model.workbook import Workbook, name_key
+
+COMPLIMENT, COMPLAINT, SUGGESTION, QUESTION = "compliment", "complaint", "suggestion", "question"
+KINDS = (COMPLIMENT, COMPLAINT, SUGGESTION, QUESTION)
+KIND_LABELS = {
+    COMPLIMENT: "Compliment",
+    COMPLAINT: "Complaint",
+    SUGGESTION: "Suggestion",
+    QUESTION: "Question",
+}
+KIND_PLURALS = {
+    COMPLIMENT: "Compliments",
+    COMPLAINT: "Complaints",
+    SUGGESTION: "Suggestions",
+    QUESTION: "Questions",
+}
+CHANNELS = (
+    "in person",
+    "phone",
+    "email",
+    "review site",
+    "social media",
+    "feedback form",
+    "kiosk",
+)
+SEVERITIES = ("minor", "moderate", "serious")
+OPEN, RESOLVED = "open", "resolved"
+STATUSES = (OPEN, RESOLVED)
+
+MAX_TEXT = validate.MAX_TEXT
+MAX_CHANNEL = 60
+MAX_CUSTOMER = 200
+MAX_NOTE = 5000  # what the customer asked for, what was done
+
+
+@dataclass(frozen=True)
+class FeedbackItem:
+    id: int
+    received_on: str  # YYYY-MM-DD
+    kind: str
+    channel: str  # a starter channel, the owner's own, or "" (not recorded)
+    text: str
+    customer: str
+    customer_asked: str
+    severity: str | None
+    acknowledged_on: str | None
+    follow_up_by: int | None  # a team member; None: the owner of the business
+    follow_up_name: str | None
+    action_taken: str
+    status: str | None  # complaints only: "open" or "resolved"
+    resolved_on: str | None  # None when open, or resolved on a day not recorded
+    theme_ids: tuple[int, ...] = ()
+    themes: tuple[str, ...] = ()
+    member_ids: tuple[int, ...] = ()
+    members: tuple[str, ...] = ()
+    standard_ids: tuple[int, ...] = ()
+    standards: tuple[str, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.kind == COMPLAINT and self.status == OPEN
+
+    @property
+    def month(self) -> str:
+        return self.received_on[:7]
+
+    def days_open(self, today: dt.date) -> int | None:
+        """Whole days since it was received, for a complaint still open (else None)."""
+        if not self.is_open:
+            return None
+        return (today - dt.date.fromisoformat(self.received_on)).days
+
+
+@dataclass(frozen=True)
+class FeedbackInput:
+    """What the owner entered; only the first three are needed (the rest optional)."""
+
+    received_on: str | dt.date | None
+    kind: str
+    text: str
+    channel: str = ""
+    customer: str = ""
+    customer_asked: str = ""
+    severity: str | None = None
+    acknowledged_on: str | dt.date | None = None
+    follow_up_by: int | None = None
+    action_taken: str = ""
+    status: str | None = None  # a complaint: "open" (when empty) or "resolved"
+    resolved_on: str | dt.date | None = None
+    theme_ids: tuple[int, ...] = ()
+    member_ids: tuple[int, ...] = ()
+    standard_ids: tuple[int, ...] = ()
+
+    @classmethod
+    def from_item(cls, item: FeedbackItem) -> FeedbackInput:
+        """The item as it is, to change a field or two with ``dataclasses.replace``."""
+        return cls(
+            item.received_on,
+            item.kind,
+            item.text,
+            item.channel,
+            item.customer,
+            item.customer_asked,
+            item.severity,
+            item.acknowledged_on,
+            item.follow_up_by,
+            item.action_taken,
+            item.status,
+            item.resolved_on,
+            item.theme_ids,
+            item.member_ids,
+            item.standard_ids,
+        )
+
+
+# -- checking ---------------------------------------------------------------------------
+
+
+@dataclass
+class Known:
+    """The ids an item may name, read once (an import checks thousands of rows)."""
+
+    themes: set[int] = field(default_factory=set)
+    members: set[int] = field(default_factory=set)
+    standards: set[int] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, wb: Workbook) -> Known:
+        def ids(table: str) -> set[int]:
+            return {r[0] for r in wb.conn.execute(f"SELECT id FROM {table}")}
+
+        return cls(ids("feedback_themes"), ids("team_members"), ids("standards"))
+
+
+def check_date(
+    value: str | dt.date | None, field_name: str, label: str, today: dt.date, *, required: bool
+) -> str | None:
+    """An ISO date, not after ``today``."""
+    clean = validate.iso_date(value, field_name, label, required=required)
+    if clean is not None and clean > today.isoformat():
+        raise ValidationError(field_name, f"{label} {clean} is in the future.")
+    return clean
+
+
+def check_kind(value: object) -> str:
+    kind = value.strip().lower() if isinstance(value, str) else ""
+    if kind not in KINDS:
+        shown = value if isinstance(value, str) else ""
+        raise ValidationError(
+            "kind",
+            f"Kind must be compliment, complaint, suggestion or question, not “{shown.strip()}”.",
+        )
+    return kind
+
+
+def check_channel(value: str | None) -> str:
+    """The channel as typed (one line), spelled like the starter channel it names."""
+    clean = validate.text(value, "channel", "Channel", max_len=MAX_CHANNEL, single_line=True)
+    clean = " ".join(clean.split())
+    wanted = name_key(clean)
+    return next((c for c in CHANNELS if name_key(c) == wanted), clean)
+
+
+def check_text(value: str | None) -> str:
+    return validate.text(value, "text", "What was said", required=True, max_len=MAX_TEXT)
+
+
+def clean_input(
+    wb: Workbook, data: FeedbackInput, today: dt.date, known: Known | None = None
+) -> tuple[dict, list[int], list[int], list[int]]:
+    """The item's row as stored and its theme, member and standard ids, checked.
+
+    Raises:
+        ValidationError: naming the field (``received_on``, ``kind``, ``text``, ``channel``,
+            ``customer``, ``customer_asked``, ``severity``, ``acknowledged_on``,
+            ``follow_up_by``, ``action_taken``, ``status``, ``resolved_on``, ``themes``,
+            ``members``, ``standards``).
+    """
+    received = check_date(data.received_on, "received_on", "Date", today, required=True)
+    assert received is not None
+    kind = check_kind(data.kind)
+    row: dict = {
+        "received_on": received,
+        "kind": kind,
+        "text": check_text(data.text),
+        "channel": check_channel(data.channel),
+        "customer": validate.text(
+            data.customer, "customer", "Customer", max_len=MAX_CUSTOMER, single_line=True
+        ),
+        "customer_asked": validate.text(
+            data.customer_asked, "customer_asked", "What the customer asked for", max_len=MAX_NOTE
+        ),
+        "severity": _check_severity(data.severity),
+        "acknowledged_on": _not_before(
+            check_date(
+                data.acknowledged_on, "acknowledged_on", "Acknowledged on", today, required=False
+            ),
+            received,
+            "acknowledged_on",
+            "It cannot have been acknowledged",
+        ),
+        "action_taken": validate.text(
+            data.action_taken, "action_taken", "What was done", max_len=MAX_NOTE
+        ),
+        "status": None,
+        "resolved_on": None,
+    }
+    if kind == COMPLAINT:  # the status and its date mean something for complaints only
+        status = (data.status or OPEN).strip().lower() if isinstance(data.status, str) else OPEN
+        if status not in STATUSES:
+            raise ValidationError("status", f"Status must be open or resolved, not “{status}”.")
+        row["status"] = status
+        if status == RESOLVED:
+            row["resolved_on"] = _not_before(
+                check_date(data.resolved_on, "resolved_on", "Resolved on", today, required=False),
+                received,
+                "resolved_on",
+                "It cannot have been resolved",
+            )
+    known = known or Known.read(wb)
+    if data.follow_up_by is not None and data.follow_up_by not in known.members:
+        raise ValidationError("follow_up_by", "That team member no longer exists.")
+    row["follow_up_by"] = data.follow_up_by
+    themes = _ids(data.theme_ids, known.themes, "themes", "theme")
+    members = _ids(data.member_ids, known.members, "members", "team member")
+    standards = _ids(data.standard_ids, known.standards, "standards", "standard")
+    return row, themes, members, standards
+
+
+def _check_severity(value: str | None) -> str | None:
+    if value is None or not str(value).strip():
+        return None
+    severity = str(value).strip().lower()
+    if severity not in SEVERITIES:
+        raise ValidationError(
+            "severity", f"Severity must be minor, moderate or serious, not “{severity}”."
+        )
+    return severity
+
+
+def _not_before(value: str | None, received: str, field_name: str, what: str) -> str | None:
+    if value is not None and value < received:
+        raise ValidationError(
+            field_name, f"{what} before it was received ({received}); check both dates."
+        )
+    return value
+
+
+def _ids(values: Iterable[int], known: set[int], field_name: str, what: str) -> list[int]:
+    ids = list(dict.fromkeys(values))
+    if any(not isinstance(i, int) or i not in known for i in ids):
+        raise ValidationError(field_name, f"That {what} no longer exists.")
+    return ids
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def add_item(wb: Workbook, data: FeedbackInput, *, today: dt.date | None = None) -> int:
+    """Add a feedback item; returns its id."""
+    row, themes, members, standards = clean_input(wb, data, today or dt.date.today())
+    with wb.transaction():
+        return insert_item(wb, row, themes, members, standards)
+
+
+def insert_item(
+    wb: Workbook, row: dict, themes: Sequence[int], members: Sequence[int], standards: Sequence[int]
+) -> int:
+    """Insert a checked item (``clean_input``) inside the caller's transaction."""
+    names = list(row)
+    cur = wb.conn.execute(
+        f"INSERT INTO feedback_items ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        [row[n] for n in names],
+    )
+    item_id = int(cur.lastrowid or 0)
+    _link(wb, item_id, themes, members, standards)
+    return item_id
+
+
+def _link(
+    wb: Workbook,
+    item_id: int,
+    themes: Sequence[int],
+    members: Sequence[int],
+    standards: Sequence[int],
+) -> None:
+    for table, column, ids in (
+        ("feedback_item_themes", "theme_id", themes),
+        ("feedback_item_members", "member_id", members),
+        ("feedback_item_standards", "standard_id", standards),
+    ):
+        wb.conn.executemany(
+            f"INSERT INTO {table} (item_id, {column}) VALUES (?, ?)", [(item_id, i) for i in ids]
+        )
+
+
+def update_item(
+    wb: Workbook, item_id: int, data: FeedbackInput, *, today: dt.date | None = None
+) -> None:
+    """Change an item: every field and its themes, members and standards together."""
+    item = get_item(wb, item_id)
+    row, themes, members, standards = clean_input(wb, data, today or dt.date.today())
+    with wb.transaction(f"Change feedback item “{_short(item.text)}”"):
+        sets = ", ".join(f"{n} = ?" for n in row)
+        wb.conn.execute(f"UPDATE feedback_items SET {sets} WHERE id = ?", [*row.values(), item_id])
+        _relink(wb, item_id, "feedback_item_themes", "theme_id", item.theme_ids, themes)
+        _relink(wb, item_id, "feedback_item_members", "member_id", item.member_ids, members)
+        _relink(wb, item_id, "feedback_item_standards", "standard_id", item.standard_ids, standards)
+
+
+def _relink(
+    wb: Workbook, item_id: int, table: str, column: str, before: Sequence[int], after: list[int]
+) -> None:
+    """Only the links that changed are written (Undo then holds only those)."""
+    gone = [i for i in before if i not in after]
+    new = [i for i in after if i not in before]
+    wb.conn.executemany(
+        f"DELETE FROM {table} WHERE item_id = ? AND {column} = ?", [(item_id, i) for i in gone]
+    )
+    wb.conn.executemany(
+        f"INSERT INTO {table} (item_id, {column}) VALUES (?, ?)", [(item_id, i) for i in new]
+    )
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 40 else flat[:39] + "…"
+
+
+def set_item_themes(wb: Workbook, item_id: int, theme_ids: Sequence[int]) -> None:
+    """Give an item exactly these themes."""
+    item = get_item(wb, item_id)
+    themes = _ids(theme_ids, Known.read(wb).themes, "themes", "theme")
+    with wb.transaction(f"Change themes of “{_short(item.text)}”"):
+        _relink(wb, item_id, "feedback_item_themes", "theme_id", item.theme_ids, themes)
+
+
+def add_item_theme(wb: Workbook, item_id: int, theme_id: int) -> None:
+    """Add one theme to an item (a suggestion accepted); nothing when it has it already."""
+    item = get_item(wb, item_id)
+    if theme_id not in item.theme_ids:
+        set_item_themes(wb, item_id, [*item.theme_ids, theme_id])
+
+
+def resolve_complaint(
+    wb: Workbook,
+    item_id: int,
+    *,
+    on: str | dt.date | None = None,
+    action_taken: str | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Mark a complaint resolved ``on`` a day (today when not given), with what was done
+    when given."""
+    today = today or dt.date.today()
+    item = get_item(wb, item_id)
+    if item.kind != COMPLAINT:
+        raise ValidationError("status", "Only a complaint can be resolved.")
+    data = replace(
+        FeedbackInput.from_item(item),
+        status=RESOLVED,
+        resolved_on=on or today,
+        action_taken=item.action_taken if action_taken is None else action_taken,
+    )
+    update_item(wb, item_id, data, today=today)
+
+
+def reopen_complaint(wb: Workbook, item_id: int, *, today: dt.date | None = None) -> None:
+    item = get_item(wb, item_id)
+    if item.kind != COMPLAINT:
+        raise ValidationError("status", "Only a complaint can be open.")
+    data = replace(FeedbackInput.from_item(item), status=OPEN, resolved_on=None)
+    update_item(wb, item_id, data, today=today)
+
+
+def delete_item(wb: Workbook, item_id: int) -> None:
+    get_item(wb, item_id)
+    with wb.transaction():
+        wb.conn.execute("DELETE FROM feedback_items WHERE id = ?", (item_id,))
+
+
+def delete_items(wb: Workbook, item_ids: Sequence[int]) -> None:
+    """Delete several items in one step."""
+    ids = list(dict.fromkeys(item_ids))
+    if not ids:
+        return
+    with wb.transaction():
+        wb.conn.executemany("DELETE FROM feedback_items WHERE id = ?", [(i,) for i in ids])
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedbackFilter:
+    """Which items to list; every field left as it is means "any"."""
+
+    kind: str | None = None
+    theme_id: int | None = None
+    no_theme: bool = False  # items without any theme
+    channel: str | None = None  # "" lists the items whose channel was not recorded
+    member_id: int | None = None
+    standard_id: int | None = None
+    month: str | None = None  # YYYY-MM
+    start: str | None = None  # YYYY-MM-DD, inclusive
+    end: str | None = None  # YYYY-MM-DD, inclusive
+    status: str | None = None  # "open" or "resolved": complaints in that state
+    search: str = ""  # in what was said, the customer, what they asked, what was done
+    ids: tuple[int, ...] | None = None  # exactly these items (a count clicked through)
+
+
+def month_bounds(month: str) -> tuple[str, str]:
+    """The first and last day of ``YYYY-MM`` as ISO dates."""
+    year, mon = int(month[:4]), int(month[5:7])
+    last = calendar.monthrange(year, mon)[1]
+    return f"{year:04d}-{mon:02d}-01", f"{year:04d}-{mon:02d}-{last:02d}"
+
+
+FOLD_FUNCTION = "cscoach_fold"
+
+
+def use_fold(wb: Workbook) -> None:
+    """Let SQL compare text as the app does (``fold``: case and accents ignored) on this
+    workbook's connection (it may be a new one after a reconnect, so every time)."""
+    wb.conn.create_function(FOLD_FUNCTION, 1, _fold_sql, deterministic=True)
+
+
+def _fold_sql(value: object) -> str:
+    return fold(value) if isinstance(value, str) else ""
+
+
+def filter_sql(filt: FeedbackFilter) -> tuple[str, list]:
+    """The WHERE clause (over ``feedback_items i``) and its parameters for ``filt``."""
+    where: list[str] = []
+    params: list = []
+    if filt.kind:
+        where.append("i.kind = ?")
+        params.append(filt.kind)
+    if filt.theme_id is not None:
+        where.append("i.id IN (SELECT item_id FROM feedback_item_themes WHERE theme_id = ?)")
+        params.append(filt.theme_id)
+    if filt.no_theme:
+        where.append("NOT EXISTS (SELECT 1 FROM feedback_item_themes l WHERE l.item_id = i.id)")
+    if filt.channel is not None:
+        where.append("i.channel = ?")
+        params.append(filt.channel)
+    if filt.member_id is not None:
+        where.append("i.id IN (SELECT item_id FROM feedback_item_members WHERE member_id = ?)")
+        params.append(filt.member_id)
+    if filt.standard_id is not None:
+        where.append("i.id IN (SELECT item_id FROM feedback_item_standards WHERE standard_id = ?)")
+        params.append(filt.standard_id)
+    if filt.month:
+        first, last = month_bounds(validate.month(filt.month, "month", "Month", today=dt.date.max))
+        where.append("i.received_on BETWEEN ? AND ?")
+        params += [first, last]
+    if filt.start:
+        where.append("i.received_on >= ?")
+        params.append(filt.start)
+    if filt.end:
+        where.append("i.received_on <= ?")
+        params.append(filt.end)
+    if filt.status:
+        where.append("i.kind = 'complaint' AND i.status = ?")
+        params.append(filt.status)
+    if filt.ids is not None:
+        where.append("i.id IN (SELECT value FROM json_each(?))")
+        params.append("[" + ",".join(str(int(i)) for i in filt.ids) + "]")
+    needle = fold(" ".join(filt.search.split()))
+    if needle:
+        where.append(
+            f"instr({FOLD_FUNCTION}(i.text || char(10) || i.customer || char(10) || "
+            "i.customer_asked || char(10) || i.action_taken), ?) > 0"
+        )
+        params.append(needle)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+_SELECT = """
+    SELECT i.id, i.received_on, i.kind, i.channel, i.text, i.customer, i.customer_asked,
+           i.severity, i.acknowledged_on, i.follow_up_by, i.action_taken, i.status,
+           i.resolved_on,
+           (SELECT group_concat(theme_id) FROM feedback_item_themes WHERE item_id = i.id)
+               AS theme_ids,
+           (SELECT group_concat(member_id) FROM feedback_item_members WHERE item_id = i.id)
+               AS member_ids,
+           (SELECT group_concat(standard_id) FROM feedback_item_standards WHERE item_id = i.id)
+               AS standard_ids
+    FROM feedback_items i
+"""
+
+
+class _Names:
+    """Names and display order of themes, team members and standards, read once."""
+
+    def __init__(self, wb: Workbook) -> None:
+        def read(sql: str) -> dict[int, tuple[int, str]]:
+            rows = wb.conn.execute(sql).fetchall()
+            return {row[0]: (n, row[1]) for n, row in enumerate(rows)}
+
+        self.themes = read("SELECT id, name FROM feedback_themes ORDER BY position, id")
+        self.members = read("SELECT id, name FROM team_members ORDER BY name COLLATE NOCASE, id")
+        self.standards = read(
+            "SELECT s.id, s.title FROM standards s JOIN standard_categories c "
+            "ON c.id = s.category_id ORDER BY c.position, s.position, s.id"
+        )
+
+    @staticmethod
+    def pick(
+        raw: str | None, names: dict[int, tuple[int, str]]
+    ) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        if not raw:
+            return (), ()
+        ids = sorted((int(x) for x in raw.split(",") if int(x) in names), key=lambda i: names[i][0])
+        return tuple(ids), tuple(names[i][1] for i in ids)
+
+    def item(self, r: dict) -> FeedbackItem:
+        theme_ids, themes = self.pick(r["theme_ids"], self.themes)
+        member_ids, members = self.pick(r["member_ids"], self.members)
+        standard_ids, standards = self.pick(r["standard_ids"], self.standards)
+        owner = self.members.get(r["follow_up_by"]) if r["follow_up_by"] is not None else None
+        return FeedbackItem(
+            id=r["id"],
+            received_on=r["received_on"],
+            kind=r["kind"],
+            channel=r["channel"],
+            text=r["text"],
+            customer=r["customer"],
+            customer_asked=r["customer_asked"],
+            severity=r["severity"],
+            acknowledged_on=r["acknowledged_on"],
+            follow_up_by=r["follow_up_by"],
+            follow_up_name=owner[1] if owner else None,
+            action_taken=r["action_taken"],
+            status=r["status"],
+            resolved_on=r["resolved_on"],
+            theme_ids=theme_ids,
+            themes=themes,
+            member_ids=member_ids,
+            members=members,
+            standard_ids=standard_ids,
+            standards=standards,
+        )
+
+
+def list_items(
+    wb: Workbook, filt: FeedbackFilter | None = None, *, oldest_first: bool = False
+) -> list[FeedbackItem]:
+    """The items ``filt`` picks, newest first (``oldest_first`` for the other way)."""
+    where, params = filter_sql(filt or FeedbackFilter())
+    if "cscoach_fold" in where:
+        use_fold(wb)
+    order = "ASC" if oldest_first else "DESC"
+    rows = wb.query(f"{_SELECT}{where} ORDER BY i.received_on {order}, i.id {order}", tuple(params))
+    names = _Names(wb)
+    return [names.item(r) for r in rows]
+
+
+def count_items(wb: Workbook, filt: FeedbackFilter | None = None) -> int:
+    where, params = filter_sql(filt or FeedbackFilter())
+    if "cscoach_fold" in where:
+        use_fold(wb)
+    return int(
+        wb.conn.execute(f"SELECT count(*) FROM feedback_items i{where}", params).fetchone()[0]
+    )
+
+
+def get_item(wb: Workbook, item_id: int) -> FeedbackItem:
+    row = wb.query_one(_SELECT + " WHERE i.id = ?", (item_id,))
+    if row is None:
+        raise ValidationError("id", "That feedback item no longer exists.")
+    return _Names(wb).item(row)
+
+
+def items_by_id(wb: Workbook, item_ids: Sequence[int]) -> list[FeedbackItem]:
+    """The items with these ids, oldest first (the items behind a count)."""
+    return list_items(wb, FeedbackFilter(ids=tuple(item_ids)), oldest_first=True)
+
+
+def channels_in_use(wb: Workbook) -> list[str]:
+    """The starter channels, then the owner's own ones used on any item."""
+    used = [r[0] for r in wb.conn.execute("SELECT DISTINCT channel FROM feedback_items")]
+    own = sorted((c for c in used if c and c not in CHANNELS), key=str.casefold)
+    return [*CHANNELS, *own]
+
+
+def months_with_items(wb: Workbook) -> list[str]:
+    """Every month (YYYY-MM) with at least one item, oldest first."""
+    return [
+        r[0]
+        for r in wb.conn.execute(
+            "SELECT DISTINCT substr(received_on, 1, 7) AS m FROM feedback_items ORDER BY m"
+        )
+    ]
+
+
+def latest_month(wb: Workbook) -> str | None:
+    row = wb.conn.execute("SELECT max(received_on) FROM feedback_items").fetchone()
+    return row[0][:7] if row and row[0] else None

@@ -155,7 +155,7 @@ def team_editor(qtbot, window, wb: Workbook) -> Editor:
 def standard_editor(qtbot, window, wb: Workbook) -> Editor:
     window.show_page("standards")  # a new workbook has example standards
     page = window.current_page()
-    first = page.model.standard_at(0).id
+    first = page.model.record_at(0).id
     click_row(qtbot, page.table, 0)
     assert page.current_standard().id == first
 
@@ -165,7 +165,7 @@ def standard_editor(qtbot, window, wb: Workbook) -> Editor:
         lambda book: standards.get_standard(book, first).detail,
         lambda: click_row(qtbot, page.table, 1),
         page.start_new,  # New Standard: a new form (the page has no tabs)
-        lambda: page._current_id == first,
+        lambda: page.editor.current_id == first,
         lambda: page.form.interval_spin.setValue(0),
         lambda: page.form.errors["review_months"],
         "between 1 and 60",

@@ -14,7 +14,9 @@ from cscoach.model.standards import Standard, StandardInput
 from cscoach.model.workbook import Workbook
 from cscoach.ui import style
 from cscoach.ui.pages.standard_form import NO_VALUES_TEXT
-from cscoach.ui.pages.standards_page import NO_MATCH_TEXT, StandardsPage, StandardsTableModel
+from cscoach.ui.pages.standards_list import NO_MATCH_TEXT
+from cscoach.ui.pages.standards_page import StandardsPage
+from cscoach.ui.pages.standards_table import NEXT, TITLE, standards_table_model
 
 GREET = "Greet every customer within 30 seconds"
 PHONE = "Answer the phone within three rings"
@@ -51,7 +53,7 @@ def click(qtbot, widget: QWidget) -> None:
 
 def click_row(qtbot, page: StandardsPage, title: str, *, add: bool = False) -> None:
     """Click a row of the table (Ctrl+click with ``add``)."""
-    titles = [s.title for s in page.model.standards()]
+    titles = [s.title for s in page.model.records()]
     assert title in titles, f"{title} is not in the table"
     rect = page.table.visualRect(page.model.index(titles.index(title), 0))
     modifier = Qt.KeyboardModifier.ControlModifier if add else Qt.KeyboardModifier.NoModifier
@@ -84,7 +86,7 @@ def tick(page: StandardsPage, value_name: str) -> None:
 
 
 def shown_titles(page: StandardsPage) -> list[str]:
-    return [s.title for s in page.model.standards()]
+    return [s.title for s in page.model.records()]
 
 
 # -- adding -----------------------------------------------------------------------
@@ -97,7 +99,7 @@ def test_add_a_standard_with_values_kpi_and_owner(qtbot, page, workbook):
     ana = team.add_member(workbook, "Ana Costa", "Barista")
     page.reload()
 
-    click(qtbot, page.new_button)
+    click(qtbot, page.list_panel.new_button)
     form = page.form
     qtbot.keyClicks(form.title_edit, "Offer water while they wait")
     qtbot.keyClicks(form.detail_edit, "A glass of water & a smile <b>always</b>")
@@ -132,7 +134,7 @@ def test_add_a_standard_with_values_kpi_and_owner(qtbot, page, workbook):
 
 
 def test_enter_in_the_title_adds_the_standard(qtbot, page, workbook):
-    click(qtbot, page.new_button)
+    click(qtbot, page.list_panel.new_button)
     qtbot.keyClicks(page.form.title_edit, "Smile")
     qtbot.keyClick(page.form.title_edit, Qt.Key.Key_Return)
     assert "Smile" in [s.title for s in all_standards(workbook)]
@@ -172,7 +174,7 @@ def test_bad_input_is_shown_next_to_its_field_and_nothing_is_written(
     qtbot, fixed_today, page, workbook, title, interval, reviewed, field, message
 ):
     before = all_standards(workbook)
-    click(qtbot, page.new_button)
+    click(qtbot, page.list_panel.new_button)
     form = page.form
     # The bad field first: a good title alone would add the standard.
     if interval is not None:
@@ -259,7 +261,7 @@ def test_add_a_category_of_ones_own(qtbot, page, workbook):
     assert "Deliveries" in [c.name for c in standards.list_categories(workbook)]
     assert page.form.category_combo.currentText() == "Deliveries"
     assert by_title(workbook, GREET).category == "Deliveries"  # the standard moved into it
-    assert page.category_filter.findText("Deliveries") >= 0
+    assert page.filters.category_filter.findText("Deliveries") >= 0
 
 
 def test_values_empty_state_and_reload_picks_up_new_values_and_people(qtbot, page, workbook):
@@ -271,7 +273,7 @@ def test_values_empty_state_and_reload_picks_up_new_values_and_people(qtbot, pag
     assert not page.form.values_empty.isVisible()
     assert page.form.values_list.count() == 1
     assert page.form.owner_combo.findText("Ana") >= 0
-    assert page.value_filter.findText("Warmth") >= 0
+    assert page.filters.value_filter.findText("Warmth") >= 0
 
 
 def test_an_inactive_owner_still_shows_as_the_owner(qtbot, page, workbook):
@@ -305,38 +307,38 @@ def test_filter_by_category_value_status_and_search(qtbot, page, workbook):
     )
     page.reload()
     assert len(shown_titles(page)) == 4  # Active by default
-    assert "4 standards, ⚠ 1 overdue · 1 retired" in page.count_label.text()
+    assert "4 standards, ⚠ 1 overdue · 1 retired" in page.list_panel.count_label.text()
 
-    choose(page.category_filter, "Phone")
+    choose(page.filters.category_filter, "Phone")
     assert shown_titles(page) == [PHONE]
-    choose(page.category_filter, "All categories")
-    choose(page.value_filter, "Warmth")
+    choose(page.filters.category_filter, "All categories")
+    choose(page.filters.value_filter, "Warmth")
     assert shown_titles(page) == [GREET, PHONE]
-    choose(page.value_filter, "All values")
-    choose(page.status_filter, "Overdue for review")
+    choose(page.filters.value_filter, "All values")
+    choose(page.filters.status_filter, "Overdue for review")
     assert shown_titles(page) == [GREET]
-    choose(page.status_filter, "Retired")
+    choose(page.filters.status_filter, "Retired")
     assert shown_titles(page) == ["Check back after fixing a problem"]
-    choose(page.status_filter, "All")
+    choose(page.filters.status_filter, "All")
     assert len(shown_titles(page)) == 5
-    choose(page.status_filter, "Active")
+    choose(page.filters.status_filter, "Active")
 
     page.activateWindow()
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert page.search_edit.hasFocus()
-    qtbot.keyClicks(page.search_edit, "THREE rings")
+    assert page.filters.search_edit.hasFocus()
+    qtbot.keyClicks(page.filters.search_edit, "THREE rings")
     assert shown_titles(page) == [PHONE]
-    assert page.count_label.text().startswith("Showing 1")
+    assert page.list_panel.count_label.text().startswith("Showing 1")
 
 
 def test_no_match_shows_the_empty_state_and_clear_filters(qtbot, page):
-    qtbot.keyClicks(page.search_edit, "no such words")
-    assert page.list_stack.currentWidget() is page.empty_state
-    assert page.empty_text.text() == NO_MATCH_TEXT
-    click(qtbot, page.clear_filters_button)
-    assert page.search_edit.text() == ""
-    assert page.list_stack.currentWidget() is page.table
+    qtbot.keyClicks(page.filters.search_edit, "no such words")
+    assert page.list_panel.stack.currentWidget() is page.list_panel.empty_state
+    assert page.list_panel.empty_text.text() == NO_MATCH_TEXT
+    click(qtbot, page.list_panel.clear_filters_button)
+    assert page.filters.search_edit.text() == ""
+    assert page.list_panel.stack.currentWidget() is page.table
     assert len(shown_titles(page)) == 5
 
 
@@ -344,10 +346,10 @@ def test_overdue_is_flagged_with_a_symbol_and_a_colour(qtbot, page, workbook):
     standards.mark_reviewed(workbook, [by_title(workbook, GREET).id], on="2020-01-01")
     page.reload()
     row = shown_titles(page).index(GREET)
-    cell = page.model.index(row, StandardsTableModel.NEXT)
+    cell = page.model.index(row, NEXT)
     assert page.model.data(cell) == "⚠ Overdue"
     assert page.model.data(cell, Qt.ItemDataRole.ForegroundRole) == style.qcolor("error")
-    other = page.model.index(shown_titles(page).index(PHONE), StandardsTableModel.NEXT)
+    other = page.model.index(shown_titles(page).index(PHONE), NEXT)
     assert "⚠" not in page.model.data(other)
     click_row(qtbot, page, GREET)
     assert page.form.status_label.text().startswith("⚠ Review overdue")
@@ -369,9 +371,9 @@ def test_mark_three_standards_reviewed_in_one_action(
     click_row(qtbot, page, titles[2], add=True)
     assert len(page.selected_ids()) == 3
     assert page.side_stack.currentWidget() is page.multi_panel
-    assert page.multi_title.text() == "3 standards selected"
+    assert page.multi_panel.title.text() == "3 standards selected"
 
-    click(qtbot, page.mark_reviewed_button)
+    click(qtbot, page.list_panel.mark_reviewed_button)
     dialog = page.review_dialog
     qtbot.waitExposed(dialog)
     assert dialog.date_edit.text() == FIXED_TODAY.isoformat()
@@ -399,14 +401,14 @@ def test_mark_three_standards_reviewed_in_one_action(
         )
     assert review_count(workbook) == 3
     assert page.selected_ids() == [by_title(workbook, t).id for t in titles]
-    assert "3 standards marked reviewed" in page.multi_feedback.text()
+    assert "3 standards marked reviewed" in page.multi_panel.feedback.text()
 
 
 def test_put_several_on_the_poster(qtbot, page, workbook):
     titles = shown_titles(page)
     click_row(qtbot, page, titles[3])
     click_row(qtbot, page, titles[4], add=True)
-    click(qtbot, page.poster_on_button)
+    click(qtbot, page.multi_panel.poster_on_button)
     assert all(by_title(workbook, t).on_poster for t in titles[3:5])
 
 
@@ -417,12 +419,12 @@ def test_retire_and_bring_back(qtbot, page, workbook):
         click(qtbot, page.form.retire_button)
     assert not by_title(workbook, PHONE).active
     assert PHONE not in shown_titles(page)  # the list shows active standards
-    assert "1 retired" in page.count_label.text()
+    assert "1 retired" in page.list_panel.count_label.text()
     assert "Choose Status: Retired or All" in page.form.feedback_label.text()
 
-    choose(page.status_filter, "All")
+    choose(page.filters.status_filter, "All")
     row = shown_titles(page).index(PHONE)
-    assert page.model.data(page.model.index(row, StandardsTableModel.NEXT)) == "Retired"
+    assert page.model.data(page.model.index(row, NEXT)) == "Retired"
     grey = page.model.data(page.model.index(row, 0), Qt.ItemDataRole.ForegroundRole)
     assert grey == style.qcolor("inactive")
     assert page.form.retire_button.text() == "Bring Back"
@@ -472,9 +474,12 @@ def test_reorder_within_a_category(qtbot, page, workbook):
 
     assert order() == [GREET, "Say goodbye"]
     click_row(qtbot, page, "Say goodbye")
-    assert page.move_up_button.isEnabled() and not page.move_down_button.isEnabled()
+    assert (
+        page.list_panel.move_up_button.isEnabled()
+        and not page.list_panel.move_down_button.isEnabled()
+    )
     with qtbot.waitSignal(page.changed):
-        click(qtbot, page.move_up_button)
+        click(qtbot, page.list_panel.move_up_button)
     assert order() == ["Say goodbye", GREET]
     assert page.current_standard().title == "Say goodbye"
     page.activateWindow()
@@ -529,10 +534,10 @@ def test_read_only_disables_editing_but_printing_works(qtbot, workbook, previews
             form.owner_combo,
             form.poster_check,
             form.add_category_button,
-            page.new_button,
-            page.mark_reviewed_button,
-            page.move_up_button,
-            page.move_down_button,
+            page.list_panel.new_button,
+            page.list_panel.mark_reviewed_button,
+            page.list_panel.move_up_button,
+            page.list_panel.move_down_button,
         ):
             assert not widget.isEnabled(), widget.objectName()
         assert not page.new_action.isEnabled() and not page.save_action.isEnabled()
@@ -553,8 +558,8 @@ def test_table_model_passes_the_model_tester(qtmodeltester, workbook):
     )
     standards.mark_reviewed(workbook, [greet.id], on="2020-01-01")
     standards.set_active(workbook, by_title(workbook, PHONE).id, False)
-    model = StandardsTableModel()
-    model.set_standards(all_standards(workbook))
+    model = standards_table_model()
+    model.set_records(all_standards(workbook))
     qtmodeltester.check(model)
 
 
@@ -582,7 +587,7 @@ def test_save_pending_saves_an_edit_and_a_new_standard_and_names_a_refused_one(
     page.form.detail_edit.setPlainText("Changed")
     assert page.save_pending() is None
     assert by_title(workbook, GREET).detail == "Changed"
-    click(qtbot, page.new_button)
+    click(qtbot, page.list_panel.new_button)
     qtbot.keyClicks(page.form.title_edit, "Half typed")
     assert page.save_pending() is None  # added: it has a title
     assert by_title(workbook, "Half typed")
@@ -608,9 +613,9 @@ def test_reload_keeps_an_untouched_form_clean(qtbot, page, workbook, fake_dialog
 def test_a_new_standard_starts_in_the_filtered_category_and_value(qtbot, page, workbook):
     warmth = philosophy.add_value(workbook, "Warmth")
     page.reload()
-    choose(page.category_filter, "Phone")
-    choose(page.value_filter, "Warmth")
-    click(qtbot, page.new_button)
+    choose(page.filters.category_filter, "Phone")
+    choose(page.filters.value_filter, "Warmth")
+    click(qtbot, page.list_panel.new_button)
     assert page.form.category_combo.currentText() == "Phone"
     qtbot.keyClicks(page.form.title_edit, "Smile down the line")
     save(qtbot, page)
@@ -630,9 +635,87 @@ def test_a_titles_tooltip_names_the_values_it_serves(page, workbook):
     page.reload()
 
     def tip(title: str) -> str:
-        index = page.model.index(shown_titles(page).index(title), StandardsTableModel.TITLE)
+        index = page.model.index(shown_titles(page).index(title), TITLE)
         return page.model.data(index, Qt.ItemDataRole.ToolTipRole)
 
     assert "Smile &amp; greet" in tip("Smile & greet")  # escaped: a tooltip is rich text
     assert "Serves: Own it" in tip("Smile & greet")
     assert "Serves no value yet" in tip(GREET)
+
+
+# -- undo -------------------------------------------------------------------------
+
+
+def snapshot(wb: Workbook) -> dict[str, list[tuple]]:
+    """Every row of every table of the workbook."""
+    tables = [
+        r[0]
+        for r in wb.conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        )
+    ]
+    return {
+        t: wb.conn.execute(f'SELECT rowid, * FROM "{t}" ORDER BY rowid').fetchall() for t in tables
+    }
+
+
+@pytest.fixture
+def shown(qtbot, main_window, fake_dialogs) -> StandardsPage:
+    """The Standards page in the window (Edit › Undo reloads it)."""
+    main_window.show_page("standards")
+    page = main_window.current_page()
+    assert isinstance(page, StandardsPage)
+    return page
+
+
+def test_undo_and_redo_a_typed_change_show_in_the_list_and_the_form(qtbot, main_window, shown):
+    page, wb = shown, main_window.wb
+    click_row(qtbot, page, GREET)
+    before = snapshot(wb)
+    type_into(qtbot, page.form.title_edit, "Greet everyone")
+    save(qtbot, page)
+    after = snapshot(wb)
+    assert after != before
+    main_window.undo_action.trigger()
+    assert snapshot(wb) == before
+    assert page.form.title_edit.text() == GREET and not page.is_dirty()
+    assert GREET in shown_titles(page) and page.selected_ids() == [by_title(wb, GREET).id]
+    main_window.redo_action.trigger()
+    assert snapshot(wb) == after
+    assert page.form.title_edit.text() == "Greet everyone"
+    assert "Greet everyone" in shown_titles(page)
+
+
+def test_undo_marking_several_reviewed_keeps_them_selected(qtbot, main_window, shown):
+    page, wb = shown, main_window.wb
+    titles = shown_titles(page)[:3]
+    click_row(qtbot, page, titles[0])
+    click_row(qtbot, page, titles[1], add=True)
+    click_row(qtbot, page, titles[2], add=True)
+    ids = page.selected_ids()
+    before = snapshot(wb)
+    click(qtbot, page.list_panel.mark_reviewed_button)
+    qtbot.waitExposed(page.review_dialog)
+    click(qtbot, page.review_dialog.ok_button)
+    assert review_count(wb) == 3
+    after = snapshot(wb)
+    main_window.undo_action.trigger()  # one step for all three
+    assert snapshot(wb) == before
+    assert page.selected_ids() == ids and page.side_stack.currentWidget() is page.multi_panel
+    main_window.redo_action.trigger()
+    assert snapshot(wb) == after
+
+
+def test_undo_brings_a_deleted_standard_back(qtbot, main_window, shown, fake_dialogs):
+    page, wb = shown, main_window.wb
+    click_row(qtbot, page, PHONE)
+    before = snapshot(wb)
+    fake_dialogs.answer = True
+    click(qtbot, page.form.delete_button)
+    assert "Edit › Undo brings it back." in fake_dialogs.texts("confirm")[0]
+    assert PHONE not in shown_titles(page)
+    main_window.undo_action.trigger()
+    assert snapshot(wb) == before
+    assert PHONE in shown_titles(page)
+    click_row(qtbot, page, PHONE)
+    assert page.form.title_edit.text() == PHONE

@@ -276,6 +276,8 @@ def _statements(script: str) -> list[str]:
 
 M002_FEEDBACK = """
 -- Feedback: what customers say --------------------------------------------------
+-- Dates are checked with IS, not =: date() of a non-date is NULL, and a CHECK that is NULL
+-- passes.
 -- A theme's keyword rule suggests it for an item: "keywords" are entries separated by
 -- commas, matched as whole words; "match" says how (any entry, all of them, or the whole
 -- text as one exact phrase). See cscoach.model.feedback_themes.
@@ -291,7 +293,7 @@ CREATE TABLE feedback_themes (
 
 CREATE TABLE feedback_items (
     id               INTEGER PRIMARY KEY,
-    received_on      TEXT NOT NULL CHECK (date(received_on) = received_on),
+    received_on      TEXT NOT NULL CHECK (date(received_on) IS received_on),
     kind             TEXT NOT NULL
                      CHECK (kind IN ('compliment', 'complaint', 'suggestion', 'question')),
     channel          TEXT NOT NULL DEFAULT '',  -- a starter channel, the owner's own, or ''
@@ -300,7 +302,7 @@ CREATE TABLE feedback_items (
     customer_asked   TEXT NOT NULL DEFAULT '',  -- what the customer asked for (a complaint)
     severity         TEXT CHECK (severity IS NULL OR severity IN ('minor', 'moderate', 'serious')),
     acknowledged_on  TEXT CHECK (acknowledged_on IS NULL
-                                 OR (date(acknowledged_on) = acknowledged_on
+                                 OR (date(acknowledged_on) IS acknowledged_on
                                      AND acknowledged_on >= received_on)),
     -- the follow-up: who owns it (NULL: the owner of the business) and what was done
     follow_up_by     INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
@@ -308,7 +310,7 @@ CREATE TABLE feedback_items (
     -- complaints only: open or resolved (and when; NULL when not known)
     status           TEXT CHECK (status IS NULL OR status IN ('open', 'resolved')),
     resolved_on      TEXT CHECK (resolved_on IS NULL
-                                 OR (date(resolved_on) = resolved_on
+                                 OR (date(resolved_on) IS resolved_on
                                      AND resolved_on >= received_on AND status = 'resolved')),
     created_at       TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
     CHECK ((kind = 'complaint') = (status IS NOT NULL))

@@ -356,6 +356,7 @@ def test_the_feedback_tells_its_story(tmp_path: Path, day: dt.date) -> None:
     backup, praise names most of the team, three complaints open (two flagged), complaints
     linked to the standards they concern; every item as the model would accept it."""
     from cscoach.model import feedback as fb
+    from cscoach.model import feedback_edit as fe
     from cscoach.model import feedback_patterns as fp
 
     path = tmp_path / "demo.cscoach"
@@ -366,9 +367,9 @@ def test_the_feedback_tells_its_story(tmp_path: Path, day: dt.date) -> None:
         assert items[0].received_on >= (day - dt.timedelta(days=18 * 31)).isoformat()
         assert items[-1].received_on <= day.isoformat()
         assert {i.kind for i in items} == set(fb.KINDS)
-        known = fb.Known.read(wb)
+        known = fe.Known.read(wb)
         for item in items:
-            fb.clean_input(wb, fb.FeedbackInput.from_item(item), day, known)
+            fe.clean_input(wb, fb.FeedbackInput.from_item(item), day, known)
         (recurring,) = fp.recurring_themes(wb)
         assert recurring.name == "Wait time" and len(recurring.item_ids) >= 9
         backup = next(

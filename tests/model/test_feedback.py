@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from cscoach.model import feedback as fb
+from cscoach.model import feedback_edit as fe
 from cscoach.model import feedback_themes as th
 from cscoach.model import standards, team
 from cscoach.model.errors import ValidationError
@@ -24,7 +25,7 @@ def theme_id(wb: Workbook, name: str) -> int:
 
 
 def add(wb: Workbook, when: str, kind: str, text: str, **more) -> int:
-    return fb.add_item(wb, fb.FeedbackInput(when, kind, text, **more), today=TODAY)
+    return fe.add_item(wb, fb.FeedbackInput(when, kind, text, **more), today=TODAY)
 
 
 @pytest.fixture
@@ -153,14 +154,14 @@ def test_bad_input_is_refused_at_its_field_and_nothing_written(
     workbook: Workbook, changes: dict, field: str, fragment: str
 ) -> None:
     good = fb.FeedbackInput("2026-11-10", "complaint", "Cold soup")
-    existing = fb.add_item(workbook, good, today=TODAY)
+    existing = fe.add_item(workbook, good, today=TODAY)
     before = workbook.conn.total_changes
     with pytest.raises(ValidationError) as caught:
-        fb.add_item(workbook, dataclasses.replace(good, **changes), today=TODAY)
+        fe.add_item(workbook, dataclasses.replace(good, **changes), today=TODAY)
     assert caught.value.field == field
     assert fragment in caught.value.message
     with pytest.raises(ValidationError) as caught:
-        fb.update_item(workbook, existing, dataclasses.replace(good, **changes), today=TODAY)
+        fe.update_item(workbook, existing, dataclasses.replace(good, **changes), today=TODAY)
     assert caught.value.field == field
     assert workbook.conn.total_changes == before
     assert fb.count_items(workbook) == 1
@@ -172,23 +173,23 @@ def test_status_belongs_to_complaints_only(workbook: Workbook) -> None:
     praise = dataclasses.replace(
         fb.FeedbackInput.from_item(fb.get_item(workbook, item)), kind="compliment"
     )
-    fb.update_item(workbook, item, praise, today=TODAY)
+    fe.update_item(workbook, item, praise, today=TODAY)
     changed = fb.get_item(workbook, item)
     assert (changed.kind, changed.status, changed.resolved_on) == ("compliment", None, None)
     with pytest.raises(ValidationError, match="Only a complaint"):
-        fb.resolve_complaint(workbook, item, today=TODAY)
+        fe.resolve_complaint(workbook, item, today=TODAY)
 
 
 def test_resolve_and_reopen(workbook: Workbook) -> None:
     item = add(workbook, "2026-11-10", "complaint", "Wrong change given")
-    fb.resolve_complaint(workbook, item, action_taken="Gave it back", today=TODAY)
+    fe.resolve_complaint(workbook, item, action_taken="Gave it back", today=TODAY)
     done = fb.get_item(workbook, item)
     assert (done.status, done.resolved_on, done.action_taken) == (
         "resolved",
         "2026-11-22",
         "Gave it back",
     )
-    fb.reopen_complaint(workbook, item, today=TODAY)
+    fe.reopen_complaint(workbook, item, today=TODAY)
     again = fb.get_item(workbook, item)
     assert (again.status, again.resolved_on, again.action_taken) == ("open", None, "Gave it back")
     assert workbook.undo() is not None
@@ -200,7 +201,7 @@ def test_update_changes_only_the_links_that_changed_and_is_one_step(cafe: Workbo
     bo = team.list_members(cafe)[1].id
     data = dataclasses.replace(fb.FeedbackInput.from_item(item), member_ids=(*item.member_ids, bo))
     steps = len(cafe.history.undo_steps)
-    fb.update_item(cafe, item.id, data, today=TODAY)
+    fe.update_item(cafe, item.id, data, today=TODAY)
     assert fb.get_item(cafe, item.id).members == ("Ana", "Bo")
     assert len(cafe.history.undo_steps) == steps + 1
     assert cafe.history.undo_label == "Change feedback item “Ana was so kind”"
@@ -212,10 +213,10 @@ def test_update_changes_only_the_links_that_changed_and_is_one_step(cafe: Workbo
 def test_accepting_a_suggestion_adds_the_theme(cafe: Workbook) -> None:
     item = fb.list_items(cafe, fb.FeedbackFilter(kind="suggestion"))[0]
     price = theme_id(cafe, "Price")
-    fb.add_item_theme(cafe, item.id, price)
-    fb.add_item_theme(cafe, item.id, price)
+    fe.add_item_theme(cafe, item.id, price)
+    fe.add_item_theme(cafe, item.id, price)
     assert fb.get_item(cafe, item.id).themes == ("Price",)
-    fb.set_item_themes(cafe, item.id, [])
+    fe.set_item_themes(cafe, item.id, [])
     assert fb.get_item(cafe, item.id).themes == ()
 
 
@@ -281,13 +282,13 @@ def test_channels_months_and_the_latest_month(cafe: Workbook) -> None:
 
 def test_delete_and_undo_bring_the_links_back(cafe: Workbook) -> None:
     item = fb.list_items(cafe, fb.FeedbackFilter(kind="complaint"))[0]
-    fb.delete_item(cafe, item.id)
+    fe.delete_item(cafe, item.id)
     assert cafe.history.undo_label.startswith("Delete feedback item “Bo forgot")
     links = cafe.query("SELECT count(*) AS n FROM feedback_item_members")[0]["n"]
     assert links == 1
     cafe.undo()
     assert fb.get_item(cafe, item.id) == item
-    fb.delete_items(cafe, [i.id for i in fb.list_items(cafe)])
+    fe.delete_items(cafe, [i.id for i in fb.list_items(cafe)])
     assert fb.count_items(cafe) == 0
     assert cafe.history.undo_label == "Delete 5 feedback items"
 
@@ -295,7 +296,7 @@ def test_delete_and_undo_bring_the_links_back(cafe: Workbook) -> None:
 def test_deleting_a_member_or_standard_unlinks_but_keeps_the_item(cafe: Workbook) -> None:
     bo = team.list_members(cafe)[1].id
     item = fb.list_items(cafe, fb.FeedbackFilter(member_id=bo))[0]
-    fb.update_item(
+    fe.update_item(
         cafe, item.id, dataclasses.replace(fb.FeedbackInput.from_item(item), follow_up_by=bo),
         today=TODAY,
     )  # fmt: skip

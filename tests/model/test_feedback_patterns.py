@@ -8,7 +8,9 @@ import datetime as dt
 import pytest
 
 from cscoach.model import feedback as fb
+from cscoach.model import feedback_edit as fe
 from cscoach.model import feedback_patterns as fp
+from cscoach.model import feedback_report as fr
 from cscoach.model import feedback_themes as th
 from cscoach.model import standards, team
 from cscoach.model.errors import ValidationError
@@ -24,7 +26,7 @@ def theme(wb: Workbook, name: str) -> int:
 
 
 def add(wb: Workbook, day: str | dt.date, kind: str = "complaint", *themes: int, **more) -> int:
-    return fb.add_item(
+    return fe.add_item(
         wb, fb.FeedbackInput(day, kind, f"{kind} on {day}", theme_ids=themes, **more), today=TODAY
     )
 
@@ -291,8 +293,8 @@ def test_voice_of_the_customer_for_a_month(counted: Workbook) -> None:
     add(counted, "2026-02-20", "complaint", wait)
     add(counted, "2026-02-25", "complaint", wait)
     long_praise = "x " * 300
-    fb.add_item(counted, fb.FeedbackInput("2026-02-27", "compliment", long_praise), today=TODAY)
-    report = fp.voice_of_customer(counted, "2026-02", today=dt.date(2026, 3, 5))
+    fe.add_item(counted, fb.FeedbackInput("2026-02-27", "compliment", long_praise), today=TODAY)
+    report = fr.voice_of_customer(counted, "2026-02", today=dt.date(2026, 3, 5))
     assert (report.month, report.previous) == ("2026-02", "2026-01")
     kinds = {k.kind: (len(k.this_month), len(k.month_before)) for k in report.kinds}
     assert kinds == {
@@ -314,7 +316,7 @@ def test_voice_of_the_customer_for_a_month(counted: Workbook) -> None:
     assert [t.name for t in report.themes] == ["Wait time", "Friendliness", fp.NO_THEME]
     (spell,) = report.recurring[0].spells
     assert (spell.first, spell.last, spell.count) == ("2026-02-14", "2026-03-01", 4)
-    assert [i.received_on for i in fp.spell_items(report, spell)] == [
+    assert [i.received_on for i in fr.spell_items(report, spell)] == [
         "2026-02-14",
         "2026-02-20",
         "2026-02-25",
@@ -332,10 +334,10 @@ def test_voice_of_the_customer_for_a_month(counted: Workbook) -> None:
     assert [(t.label, t.count) for t in report.praise] == [("Ana", 1)]
     assert [t.count for t in report.standards] == [2, 1]
     with pytest.raises(ValidationError, match="future"):
-        fp.voice_of_customer(counted, "2026-04", today=dt.date(2026, 3, 5))
+        fr.voice_of_customer(counted, "2026-04", today=dt.date(2026, 3, 5))
 
 
 def test_an_empty_month(workbook: Workbook) -> None:
-    report = fp.voice_of_customer(workbook, "2026-01", today=TODAY)
+    report = fr.voice_of_customer(workbook, "2026-01", today=TODAY)
     assert report.total == 0 and report.themes == () and report.recurring == ()
-    assert fp.previous_month("2026-01") == "2025-12"
+    assert fr.previous_month("2026-01") == "2025-12"

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from cscoach.model import feedback as fb
+from cscoach.model import feedback_edit as fe
 from cscoach.model import feedback_themes as th
 from cscoach.model.errors import ValidationError
 from cscoach.model.feedback_starter import THEMES
@@ -192,7 +193,7 @@ def test_update_theme_changes_name_rule_and_switch_together(workbook: Workbook) 
 
 
 def _item(wb: Workbook, text: str, kind: str, *themes: int) -> int:
-    return fb.add_item(wb, fb.FeedbackInput(TODAY, kind, text, theme_ids=themes), today=TODAY)
+    return fe.add_item(wb, fb.FeedbackInput(TODAY, kind, text, theme_ids=themes), today=TODAY)
 
 
 def test_merge_moves_items_once_and_keeps_one_theme(workbook: Workbook) -> None:

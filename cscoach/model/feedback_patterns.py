@@ -268,22 +268,25 @@ def recurring_themes(
     *,
     start: str | None = None,
     end: str | None = None,
+    until: str | None = None,
     rule: PatternRules | None = None,
 ) -> list[RecurringTheme]:
     """The themes that recur (see the module's docstring for the exact rule) with their
     spells; only spells overlapping ``start``–``end`` (ISO dates, inclusive) when given.
-    Themes in the owner's order.
+    ``until``: only the complaints received by that day count, as if it were that day (a
+    month's report sees what was known at the month's end). Themes in the owner's order.
 
     The windows are found in SQL: for each complaint, how many complaints of its theme
     fall within D days from it, and the day of the last of them."""
     rule = rule or rules(wb)
     span = rule.recurring_days - 1
+    until = until or "9999-12-31"
     windows = wb.conn.execute(
         """
         WITH c AS (
             SELECT l.theme_id, julianday(i.received_on) AS day
             FROM feedback_items i JOIN feedback_item_themes l ON l.item_id = i.id
-            WHERE i.kind = 'complaint'
+            WHERE i.kind = 'complaint' AND i.received_on <= ?
         )
         SELECT theme_id, first, last FROM (
             SELECT theme_id, day AS first, max(day) OVER w AS last, count(*) OVER w AS n
@@ -294,7 +297,7 @@ def recurring_themes(
         WHERE n >= ?
         ORDER BY theme_id, first
         """,
-        (span, rule.recurring_count),
+        (until, span, rule.recurring_count),
     ).fetchall()
     merged: dict[int, list[list[float]]] = {}
     for theme_id, first, last in windows:
@@ -317,10 +320,10 @@ def recurring_themes(
         f"""
         SELECT l.theme_id, julianday(i.received_on), i.received_on, i.id
         FROM feedback_items i JOIN feedback_item_themes l ON l.item_id = i.id
-        WHERE i.kind = 'complaint' AND l.theme_id IN ({marks})
+        WHERE i.kind = 'complaint' AND i.received_on <= ? AND l.theme_id IN ({marks})
         ORDER BY i.received_on, i.id
         """,
-        list(wanted),
+        [until, *wanted],
     ).fetchall()
     members: dict[tuple[int, int], list[tuple[str, int]]] = {}
     for theme_id, day, received, item_id in rows:

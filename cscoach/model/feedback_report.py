@@ -28,7 +28,7 @@ from cscoach.model.feedback_patterns import (
 from cscoach.model.workbook import Workbook
 
 QUOTES = 4  # compliments quoted in a month's report
-QUOTE_LENGTH = 400  # shorter compliments are quoted first
+QUOTE_LENGTH = 400  # longer compliments are not quoted (the page shows them whole)
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,13 @@ def previous_month(month: str) -> str:
 
 
 def voice_of_customer(wb: Workbook, month: str, *, today: dt.date | None = None) -> VoiceOfCustomer:
-    """The month's report: counts by kind and theme against the month before, the themes
-    recurring in the month with their items, the complaints received by the month's end
-    still open on ``today``, a few compliments to quote, praise per team member and the
-    standards complaints named."""
+    """The month's report: counts by kind and theme against the month before; the themes
+    recurring in the month with the complaints behind them, judged on the complaints
+    received by the month's end (as if printed that day, so a past month reads as it did
+    then); the complaints received by the month's end still open on ``today``; up to
+    ``QUOTES`` compliments of at most ``QUOTE_LENGTH`` characters to quote (those naming a
+    team member first, then the newest); praise per team member; the standards complaints
+    named."""
     today = today or dt.date.today()
     month = validate.month(month, "month", "Month", today=today)
     previous = previous_month(month)
@@ -99,7 +102,7 @@ def voice_of_customer(wb: Workbook, month: str, *, today: dt.date | None = None)
         KindLine(k, feedback.KIND_PLURALS[k], kinds_now.get(k, ()), kinds_before.get(k, ()))
         for k in feedback.KINDS
     )
-    recurring = tuple(recurring_themes(wb, start=first, end=last, rule=rule))
+    recurring = tuple(recurring_themes(wb, start=first, end=last, until=last, rule=rule))
     recurring_ids = {r.theme_id for r in recurring}
     now = {t.key: t for t in counts_by_theme(wb, start=first, end=last)}
     complaints = {
@@ -124,12 +127,8 @@ def voice_of_customer(wb: Workbook, month: str, *, today: dt.date | None = None)
     compliments = feedback.list_items(
         wb, feedback.FeedbackFilter(kind=COMPLIMENT, start=first, end=last)
     )
-    quotes = tuple(
-        sorted(
-            compliments,
-            key=lambda i: (not i.members, len(i.text) > QUOTE_LENGTH),  # newest first within
-        )[:QUOTES]
-    )
+    short = [c for c in compliments if len(c.text) <= QUOTE_LENGTH]
+    quotes = tuple(sorted(short, key=lambda i: not i.members)[:QUOTES])  # newest first within
     wanted = {i for r in recurring for i in r.item_ids}
     items = {i.id: i for i in feedback.items_by_id(wb, sorted(wanted))} if wanted else {}
     items.update({c.item.id: c.item for c in open_now})

@@ -37,7 +37,7 @@ class PrintRequest:
     round_id: int | None = None
     version: int | None = None  # philosophy version; None: the latest published, else draft
     draft: bool = False
-    month: str | None = None  # YYYY-MM for the monthly review; None: the latest with data
+    month: str | None = None  # YYYY-MM: monthly review, feedback; None: the latest with data
     candidate_name: str | None = None  # a filled scorecard; None: the blank one
     today: dt.date | None = None
 
@@ -223,6 +223,29 @@ def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
     return monthly_review_document(info, review, series)
 
 
+def _feedback(wb: Workbook, request: PrintRequest) -> bytes:
+    """The voice of the customer for ``request.month`` (default: the latest month with
+    feedback).
+
+    Raises:
+        ValidationError: the month is malformed or in the future, or there is no feedback.
+    """
+    from cscoach.model import feedback, feedback_report
+    from cscoach.printing.feedback import TITLE, voice_of_customer_document
+
+    month = request.month
+    if month:
+        month = validate.month(month, "month", "Month", today=request.today)
+    else:
+        month = feedback.latest_month(wb)
+        if month is None:
+            raise ValidationError(
+                "month", "There is no feedback yet: write down what customers say first."
+            )
+    report = feedback_report.voice_of_customer(wb, month, today=request.today)
+    return voice_of_customer_document(_info(wb, request, f"{TITLE}: {month_label(month)}"), report)
+
+
 Renderer = Callable[[Workbook, PrintRequest], bytes | Printed]
 
 DOCUMENTS: dict[str, tuple[str, Renderer]] = {
@@ -235,6 +258,7 @@ DOCUMENTS: dict[str, tuple[str, Renderer]] = {
     "scorecard": ("Interview scorecard", _scorecard),
     "monthly-review": ("Monthly KPI review", _monthly_review),
     "culture-map": ("Culture map", _culture_map),
+    "feedback": ("Voice of the customer (a month's feedback)", _feedback),
 }
 
 

@@ -119,6 +119,18 @@ def test_overlapping_windows_make_one_spell_and_apart_two(workbook: Workbook) ->
     assert found[0].latest == second
 
 
+def test_until_judges_as_if_it_were_that_day(workbook: Workbook) -> None:
+    wait = theme(workbook, "Wait time")
+    for day in ("2026-04-28", "2026-05-02", "2026-05-05"):
+        add(workbook, day, "complaint", wait)
+    april = {"start": "2026-04-01", "end": "2026-04-30"}
+    assert recurring(workbook, **april) == {"Wait time": [("2026-04-28", "2026-05-05", 3)]}
+    assert recurring(workbook, **april, until="2026-04-30") == {}  # one complaint by then
+    assert recurring(workbook, until="2026-05-05") == {
+        "Wait time": [("2026-04-28", "2026-05-05", 3)]
+    }
+
+
 def test_the_period_picks_spells_that_overlap_it(workbook: Workbook) -> None:
     wait = theme(workbook, "Wait time")
     for day in ("2026-03-25", "2026-03-30", "2026-04-02", "2026-09-01"):
@@ -314,14 +326,15 @@ def test_voice_of_the_customer_for_a_month(counted: Workbook) -> None:
         fp.NO_THEME: (3, 1, 0, False),
     }
     assert [t.name for t in report.themes] == ["Wait time", "Friendliness", fp.NO_THEME]
+    # judged at the month's end: the complaint of 1 March is not part of February's report
     (spell,) = report.recurring[0].spells
-    assert (spell.first, spell.last, spell.count) == ("2026-02-14", "2026-03-01", 4)
+    assert (spell.first, spell.last, spell.count) == ("2026-02-14", "2026-02-25", 3)
     assert [i.received_on for i in fr.spell_items(report, spell)] == [
         "2026-02-14",
         "2026-02-20",
         "2026-02-25",
-        "2026-03-01",
     ]
+    assert fp.recurring_themes(counted)[0].spells[0].count == 4  # all known today
     # open on 5 March, received by the end of February: the March one is not listed
     assert [(c.item.received_on, c.days_open, c.overdue) for c in report.open] == [
         ("2026-02-14", 19, True),
@@ -329,8 +342,8 @@ def test_voice_of_the_customer_for_a_month(counted: Workbook) -> None:
         ("2026-02-25", 8, True),
         ("2026-02-28", 5, True),
     ]
-    # the praise naming someone first, then the short before the long
-    assert [q.received_on for q in report.quotes] == ["2026-02-01", "2026-02-27"]
+    # the praise naming someone first; one of 600 characters is not quoted
+    assert [q.received_on for q in report.quotes] == ["2026-02-01"]
     assert [(t.label, t.count) for t in report.praise] == [("Ana", 1)]
     assert [t.count for t in report.standards] == [2, 1]
     with pytest.raises(ValidationError, match="future"):

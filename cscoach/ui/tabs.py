@@ -38,7 +38,8 @@ class TabGuard(QObject):
     def _changed(self, index: int) -> None:
         if self._settling:
             return
-        save = self.leave.get(self.tabs.widget(self.index))
+        left = self.tabs.widget(self.index)
+        save = self.leave.get(left) if left is not None else None
         if index != self.index and save is not None and not save():
             self.put_back(self.index)  # refused: the tab stays, its message shown
             return

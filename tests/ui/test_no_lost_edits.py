@@ -47,7 +47,8 @@ def click_row(qtbot, view: QAbstractItemView, row: int) -> None:
     if isinstance(view, QListWidget):
         rect = view.visualItemRect(view.item(row))
     else:
-        rect = view.visualRect(view.model().index(row, 1))
+        model = view.model()  # the second column of a table, the only one of a list
+        rect = view.visualRect(model.index(row, min(1, model.columnCount() - 1)))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
@@ -70,7 +71,7 @@ def answers_editor(qtbot, window, wb: Workbook) -> Editor:
         page,
         field,
         read,
-        lambda: click_row(qtbot, page.response_list, 1),
+        lambda: click_row(qtbot, page.editor.list, 1),
         lambda: page.views.setCurrentIndex(1),  # By Question
         lambda: page.editor.response.id == ana_response,
         lambda: field.setPlainText("x" * 20_001),
@@ -85,8 +86,8 @@ def bank_editor(qtbot, window, wb: Workbook) -> Editor:
     bank = page.bank
     page.tabs.setCurrentWidget(bank)
     click_row(qtbot, bank.table, 0)
-    first = bank.model.questions[0].id
-    assert bank.current_id == first
+    first = bank.model.record_at(0).id
+    assert bank.editor.current_id == first
 
     return Editor(
         page,
@@ -94,7 +95,7 @@ def bank_editor(qtbot, window, wb: Workbook) -> Editor:
         lambda book: qn.get_question(book, first).text,
         lambda: click_row(qtbot, bank.table, 1),
         lambda: page.tabs.setCurrentIndex(0),  # Rounds and Answers
-        lambda: bank.current_id == first,
+        lambda: bank.editor.current_id == first,
         bank.text.clear,
         lambda: bank.errors["text"],
         "cannot be empty",
@@ -107,26 +108,27 @@ def value_editor(qtbot, window, wb: Workbook) -> Editor:
     window.show_page("philosophy")
     page = window.current_page()
     page.tabs.setCurrentIndex(1)
-    click_row(qtbot, page.value_list, 0)
-    assert page.value_id == first
+    values = page.values
+    click_row(qtbot, values.value_list, 0)
+    assert values.value_id == first
 
     def read(book: Workbook) -> str:
         return next(v.meaning for v in ph.list_values(book) if v.id == first)
 
     def make_bad() -> None:
-        page.value_name.setText("warmth")  # another value's name
+        values.value_name.setText("warmth")  # another value's name
 
     return Editor(
         page,
-        page.value_meaning,
+        values.value_meaning,
         read,
-        lambda: click_row(qtbot, page.value_list, 1),
+        lambda: click_row(qtbot, values.value_list, 1),
         lambda: page.tabs.setCurrentIndex(0),  # Write
-        lambda: page.value_id == first,
+        lambda: values.value_id == first,
         make_bad,
-        lambda: page.value_errors["name"],
+        lambda: values.value_errors["name"],
         "already a value",
-        lambda: page.value_name.setText("Own the problem"),
+        lambda: values.value_name.setText("Own the problem"),
     )
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit
 from cscoach.model import questionnaire as qn
 from cscoach.model import team
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs
+from cscoach.ui import dialogs, style
 from cscoach.ui.pages import questionnaire_page as page_module
 from cscoach.ui.pages.questionnaire_page import QuestionnairePage, RoundDialog
 from cscoach.ui.pages.response_editor import ANONYMOUS, RatingInput
@@ -66,7 +66,7 @@ def test_round_dialog_shows_errors_next_to_fields(qtbot, page: QuestionnairePage
 
 def enter_response(qtbot, page: QuestionnairePage, member: int | None, first_answer: str) -> None:
     """Type one person's answers as the owner would; they save themselves after a pause."""
-    qtbot.mouseClick(page.new_response_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.editor.new_button, Qt.MouseButton.LeftButton)
     editor = page.editor
     editor.member.setCurrentIndex(editor.member.findData(member))
     first = editor.findChild(QPlainTextEdit, "answer1")
@@ -74,9 +74,11 @@ def enter_response(qtbot, page: QuestionnairePage, member: int | None, first_ans
     qtbot.keyClicks(first, first_answer)
     qtbot.keyClick(first, Qt.Key.Key_Tab)  # Tab moves to the next answer, it types no tab
     qtbot.keyClicks(editor.focusWidget(), "second answer")
-    qtbot.waitUntil(lambda: editor.status.text() == "Saved." and not editor.is_dirty())
+    qtbot.waitUntil(
+        lambda: editor.status.text() == "Saved." and not editor.record_editor.is_dirty()
+    )
     count = len(qn.list_responses(page.wb, editor.round.id))
-    qtbot.waitUntil(lambda: page.response_list.count() == count)  # the list follows
+    qtbot.waitUntil(lambda: page.editor.model.rowCount() == count)  # the list follows
 
 
 def test_three_people_answer_and_read_side_by_side(qtbot, page: QuestionnairePage) -> None:
@@ -105,7 +107,7 @@ def test_edit_a_response(qtbot, page: QuestionnairePage) -> None:
     round_id = start_round(qtbot, page, "March")
     ana = team.list_members(page.wb)[0].id
     enter_response(qtbot, page, ana, "First")
-    page.response_list.setCurrentRow(0)
+    page.editor.list.setCurrentIndex(page.editor.model.index(0, 0))
     first = page.editor.findChild(QPlainTextEdit, "answer1")
     first.setPlainText("Changed my mind")
     page.editor.save()
@@ -231,7 +233,7 @@ def test_question_bank_add_edit_retire(qtbot, page: QuestionnairePage, qtmodelte
     assert bank.status.text() == "Saved."
     qtbot.waitUntil(lambda: bank.table.currentIndex().row() == bank.model.row_of(added[0].id))
     bank.text.setPlainText("")
-    assert not bank.save()
+    assert not bank.editor.flush()
     assert bank.errors["text"].isVisible()
     assert qn.get_question(page.wb, added[0].id).text.startswith("How quickly")
     qtbot.mouseClick(bank.retire_button, Qt.MouseButton.LeftButton)
@@ -239,6 +241,10 @@ def test_question_bank_add_edit_retire(qtbot, page: QuestionnairePage, qtmodelte
     bank.text.setPlainText("How quickly do we greet people?")
     qtbot.mouseClick(bank.retire_button, Qt.MouseButton.LeftButton)
     assert qn.get_question(page.wb, added[0].id).retired
+    retired = bank.model.index(bank.model.row_of(added[0].id), 3)
+    assert retired.data() == "Retired"  # greyed in the list
+    assert retired.data(Qt.ItemDataRole.ForegroundRole) == style.qcolor("inactive")
+    assert bank.retire_button.text() == "Ask Again"
     assert page_module.QuestionnairePage is QuestionnairePage
 
 
@@ -249,10 +255,12 @@ def test_a_reload_fills_the_form_once_and_keeps_it(qtbot, page: QuestionnairePag
     round_id = start_round(qtbot, page, "March")
     ana = team.list_members(page.wb)[0].id
     enter_response(qtbot, page, ana, "First")
-    form = page.editor.scroll.widget()
+    form = page.editor.answers_area.widget()
     loads, shows = [], []
-    real_load, real_compare = page.editor.load, page._show_compare
-    monkeypatch.setattr(page.editor, "load", lambda *a: loads.append(a) or real_load(*a))
+    real_fill, real_compare = page.editor.record_editor.fill, page._show_compare
+    monkeypatch.setattr(
+        page.editor.record_editor, "fill", lambda *a: loads.append(a) or real_fill(*a)
+    )
     monkeypatch.setattr(page, "_show_compare", lambda: shows.append(1) or real_compare())
     first = page.editor.findChild(QPlainTextEdit, "answer1")
     rq = qn.round_questions(page.wb, round_id)[0]
@@ -261,7 +269,7 @@ def test_a_reload_fills_the_form_once_and_keeps_it(qtbot, page: QuestionnairePag
     page.reload()
     assert len(loads) == 1
     assert shows == []  # Compare Rounds is not shown: not read
-    assert page.editor.scroll.widget() is form  # the same form, refilled
+    assert page.editor.answers_area.widget() is form  # the same form, refilled
     assert first.toPlainText() == "Saved elsewhere"
     assert page.editor.member.currentData() == ana
     page.views.setCurrentIndex(2)
@@ -285,3 +293,132 @@ def test_a_reload_never_drops_answers_being_typed(qtbot, page: QuestionnairePage
     assert page.editor.errors[f"answer:{rq.id}"].isVisible()
     (response,) = qn.list_responses(page.wb, round_id)
     assert response.answers[rq.id].text == "typed just before the reload"
+
+
+# -- Edit › Undo -----------------------------------------------------------------------------
+
+
+def snapshot(wb: Workbook) -> dict[str, list[tuple]]:
+    """Every row of every table of the workbook."""
+    tables = [
+        r[0]
+        for r in wb.conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        )
+    ]
+    return {
+        t: wb.conn.execute(f'SELECT rowid, * FROM "{t}" ORDER BY rowid').fetchall() for t in tables
+    }
+
+
+def test_undo_and_redo_a_question_and_the_bank_shows_them(qtbot, main_window) -> None:
+    wb = main_window.wb
+    main_window.show_page("questionnaire")
+    page = main_window.current_page()
+    bank = page.bank
+    page.tabs.setCurrentWidget(bank)
+    bank.table.selectRow(0)
+    first = bank.model.record_at(0)
+    before = snapshot(wb)
+    bank.text.setPlainText("How do we greet a regular?")
+    assert bank.editor.flush()
+    after = snapshot(wb)
+    main_window.undo_action.trigger()
+    assert snapshot(wb) == before
+    assert bank.text.toPlainText() == first.text  # the form shows what was undone
+    assert bank.model.record_at(0).text == first.text  # and so does the list
+    main_window.redo_action.trigger()
+    assert snapshot(wb) == after
+    assert bank.text.toPlainText() == "How do we greet a regular?"
+    assert bank.model.record_at(0).text == "How do we greet a regular?"
+
+
+def test_undo_and_redo_a_new_response_and_the_round_shows_them(
+    qtbot, main_window, fake_dialogs
+) -> None:
+    wb = main_window.wb
+    ana = team.add_member(wb, "Ana")
+    round_id = qn.create_round(wb, "March", "2026-03-01")
+    main_window.show_page("questionnaire")
+    page = main_window.current_page()
+    page.reload()
+    before = snapshot(wb)
+    page.new_response()
+    editor = page.editor
+    editor.member.setCurrentIndex(editor.member.findData(ana))
+    editor.findChild(QPlainTextEdit, "answer1").setPlainText("Smile first")
+    assert editor.save() is not None
+    qtbot.waitUntil(lambda: editor.model.rowCount() == 1)
+    after = snapshot(wb)
+    main_window.undo_action.trigger()
+    assert snapshot(wb) == before
+    assert qn.list_responses(wb, round_id) == []
+    assert editor.model.rowCount() == 0 and editor.response is None  # a blank form
+    assert editor.findChild(QPlainTextEdit, "answer1").toPlainText() == ""
+    assert page.round_list.item(0).text().split("\n")[1].endswith("0 responses")
+    main_window.redo_action.trigger()
+    assert snapshot(wb) == after
+    assert editor.model.rowCount() == 1
+    assert page.round_list.item(0).text().split("\n")[1].endswith("1 response")
+    # deleting the response: undone whole, with its answers
+    page.editor.list.setCurrentIndex(editor.model.index(0, 0))
+    fake_dialogs.answer = True
+    editor.delete_response()
+    assert qn.list_responses(wb, round_id) == []
+    main_window.undo_action.trigger()
+    assert snapshot(wb) == after
+    assert editor.model.rowCount() == 1
+    editor.list.setCurrentIndex(editor.model.index(0, 0))
+    assert editor.findChild(QPlainTextEdit, "answer1").toPlainText() == "Smile first"
+
+
+def test_a_read_only_workbook_shows_answers_and_questions_but_changes_nothing(
+    qtbot, workbook: Workbook
+) -> None:
+    ana = team.add_member(workbook, "Ana")
+    round_id = qn.create_round(workbook, "March", "2026-03-01")
+    rq = qn.round_questions(workbook, round_id)[0]
+    qn.save_response(workbook, round_id, ana, {rq.id: "Smile"})
+    wb = Workbook.open(workbook.path, read_only=True)
+    page = QuestionnairePage(wb)
+    qtbot.addWidget(page)
+    page.show()
+    answer = page.editor.findChild(QPlainTextEdit, "answer1")
+    assert answer.toPlainText() == "Smile" and answer.isReadOnly()
+    assert not page.editor.member.isEnabled() and not page.editor.new_button.isEnabled()
+    assert not page.new_round_button.isEnabled()
+    bank = page.bank
+    bank.table.selectRow(0)
+    assert bank.text.toPlainText() == qn.list_questions(wb)[0].text
+    assert bank.text.isReadOnly() and not bank.kind.isEnabled()
+    assert not bank.new_button.isEnabled() and not bank.retire_button.isEnabled()
+    assert page.save_pending() is None
+
+
+def test_keyboard_moves_questions_and_starts_and_saves_a_response(qtbot, page) -> None:
+    bank = page.bank
+    page.tabs.setCurrentWidget(bank)
+    bank.table.selectRow(0)
+    first = bank.model.record_at(0)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    window = page.windowHandle()  # keys through the window, as its shortcuts see them
+    control = Qt.KeyboardModifier.ControlModifier
+    bank.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Down, control)
+    assert [q.id for q in qn.list_questions(page.wb)][1] == first.id  # Ctrl+Down
+    assert bank.editor.current_id == first.id and bank.model.row_of(first.id) == 1
+    qtbot.keyClick(window, Qt.Key.Key_Up, control)
+    assert qn.list_questions(page.wb)[0].id == first.id  # Ctrl+Up
+    page.tabs.setCurrentIndex(0)
+    round_id = start_round(qtbot, page, "March")
+    assert page.editor.new_button.shortcut().toString() == "Ctrl+Shift+N"
+    qtbot.mouseClick(page.editor.new_button, Qt.MouseButton.LeftButton)
+    assert page.editor.member.hasFocus() and page.editor.response is None
+    page.editor.member.setCurrentIndex(1)  # Ana
+    first_answer = page.editor.findChild(QPlainTextEdit, "answer1")
+    first_answer.setFocus()
+    qtbot.keyClicks(first_answer, "Warm")
+    qtbot.keyClick(window, Qt.Key.Key_Return, control)
+    (response,) = qn.list_responses(page.wb, round_id)  # saved at once, no pause
+    assert response.member_name == "Ana" and page.editor.status.text() == "Saved."

@@ -1,20 +1,11 @@
 """The question bank: the questions new rounds will ask. Changes are saved as they are
-typed; a new question is added as soon as it has a section and some wording."""
+typed; a new question is added as soon as it has a section and some wording.
+
+A list + form on the shared ``RecordEditor``: its columns, its fields, its model calls."""
 
 from __future__ import annotations
 
-import sqlite3
-
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,65 +22,44 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.model import questionnaire as qn
-from cscoach.model.errors import CsCoachError, ValidationError, describe_failure
 from cscoach.model.workbook import Workbook
-from cscoach.ui import autosave, dialogs, style
+from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.widgets import error_label, show_message
+from cscoach.ui.record_editor import Column, Field, RecordEditor, RecordTableModel, run_write
+from cscoach.ui.widgets import error_label
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
+READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."
+TITLE_CHARACTERS = 40  # a question named in a message is cut to this many characters
 
 
-class QuestionTableModel(QAbstractTableModel):
-    HEADERS = ("Section", "Question", "Kind", "Status")
+def _retired(q: qn.Question) -> bool:
+    return q.retired
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.questions: list[qn.Question] = []
 
-    def set_questions(self, questions: list[qn.Question]) -> None:
-        if [q.id for q in questions] == [q.id for q in self.questions]:
-            self.questions = questions  # same rows: the view keeps its selection
-            if questions:
-                last = self.index(len(questions) - 1, len(self.HEADERS) - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
-            return
-        self.beginResetModel()
-        self.questions = questions
-        self.endResetModel()
+def _question_tip(q: qn.Question) -> str:
+    asked = f"Asked in {q.times_asked} round(s)." if q.times_asked else "Not asked yet."
+    return f"{q.text}\n\n{asked}"
 
-    def row_of(self, question_id: int | None) -> int | None:
-        return next((i for i, q in enumerate(self.questions) if q.id == question_id), None)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.questions)
+COLUMNS: list[Column[qn.Question]] = [
+    Column("Section", lambda q: q.section, muted=_retired),
+    Column("Question", lambda q: " ".join(q.text.split()), tip=_question_tip, muted=_retired),
+    Column("Kind", lambda q: qn.KIND_LABELS[q.kind], muted=_retired),
+    Column("Status", lambda q: "Retired" if q.retired else "Asked", muted=_retired),
+]
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+def question_table_model(parent: QWidget | None = None) -> RecordTableModel[qn.Question]:
+    """The bank's questions as rows: Section, Question, Kind, Status; retired ones greyed."""
+    return RecordTableModel(COLUMNS, parent=parent)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        q = self.questions[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                q.section,
-                " ".join(q.text.split()),
-                qn.KIND_LABELS[q.kind],
-                "Retired" if q.retired else "Asked",
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
-            asked = f"Asked in {q.times_asked} round(s)." if q.times_asked else "Not asked yet."
-            return f"{q.text}\n\n{asked}"
-        if role == Qt.ItemDataRole.ForegroundRole and q.retired:
-            return style.qcolor("inactive")
-        return None
+
+def title_of(values: dict[str, object]) -> str:
+    """A question as a message names it: its first words, quoted."""
+    text = " ".join(str(values["text"]).split())
+    if len(text) > TITLE_CHARACTERS:
+        text = text[: TITLE_CHARACTERS - 1].rstrip() + "…"
+    return f"the question “{text}”"
 
 
 class QuestionBankPanel(QWidget):
@@ -103,12 +73,6 @@ class QuestionBankPanel(QWidget):
     def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wb = wb
-        self.current_id: int | None = None
-        self._loaded: tuple = ("", "", "text")  # the form as last read or saved
-        self._loading = False  # the form or the table is being filled: no saves
-        self._refusal: str | None = None  # why the last save was refused
-        self._table_stale = False  # a save asked for the table to be shown again
-        self.save_timer = autosave.save_timer(self, self.flush)
 
         intro = QLabel(
             "These are the questions a new round will ask. Changing one here never rewrites "
@@ -118,7 +82,7 @@ class QuestionBankPanel(QWidget):
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
 
-        self.model = QuestionTableModel(self)
+        self.model = question_table_model(self)
         self.table = QTableView()
         self.table.setObjectName("questionTable")
         self.table.setAccessibleName("Question bank")
@@ -128,11 +92,13 @@ class QuestionBankPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        for column, column_spec in enumerate(COLUMNS):
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column_spec.title == "Question"
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
 
         self.section = QComboBox()
         self.section.setSizeAdjustPolicy(
@@ -143,22 +109,16 @@ class QuestionBankPanel(QWidget):
         self.section.setEditable(True)
         self.section.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.section.setAccessibleName("Section")
-        self.section.editTextChanged.connect(lambda _t: self._edited())
-        self.section.activated.connect(lambda _i: self._choice_made())
-        self.section.lineEdit().editingFinished.connect(self._choice_made)
         self.text = QPlainTextEdit()
         self.text.setObjectName("questionText")
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName("Question")
         self.text.setFixedHeight(90)
-        self.text.textChanged.connect(self._edited)
-        self.text.installEventFilter(self)  # leaving the wording saves it
         self.kind = QComboBox()
         self.kind.setObjectName("questionKind")
         self.kind.setAccessibleName("Kind of answer")
         for key, label in qn.KIND_LABELS.items():
             self.kind.addItem(label, key)
-        self.kind.currentIndexChanged.connect(lambda _i: self._choice_made())
         self.errors = {
             name: error_label("fieldError") for name in ("section", "text", "kind", "id")
         }
@@ -174,15 +134,15 @@ class QuestionBankPanel(QWidget):
         self.new_button = QPushButton("New Question")
         self.new_button.setObjectName("newQuestion")
         self.new_button.setToolTip("An empty form: the question is added as you type it")
-        self.new_button.clicked.connect(self.start_new)
+        self.new_button.clicked.connect(lambda: self.start_new())
         self.up_button = QPushButton("Move Up")
         self.up_button.setObjectName("moveUp")
         self.up_button.setToolTip("Move up within its section (Ctrl+Up)")
-        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.up_button.clicked.connect(lambda: self.move_question(-1))
         self.down_button = QPushButton("Move Down")
         self.down_button.setObjectName("moveDown")
         self.down_button.setToolTip("Move down within its section (Ctrl+Down)")
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.down_button.clicked.connect(lambda: self.move_question(1))
         self.retire_button = QPushButton("Retire")
         self.retire_button.setObjectName("retireQuestion")
         self.retire_button.clicked.connect(self.toggle_retired)
@@ -192,8 +152,8 @@ class QuestionBankPanel(QWidget):
         self.status = autosave.status_label(
             "questionStatus", "Questions are saved as you type them"
         )
-        QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.move(-1))
-        QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.move(1))
+        QShortcut(QKeySequence("Ctrl+Up"), self, lambda: self.move_question(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self, lambda: self.move_question(1))
 
         buttons = QHBoxLayout()
         for b in (
@@ -217,107 +177,77 @@ class QuestionBankPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(editor)
         label_form_fields(self)
+
+        self.editor = RecordEditor(
+            self,
+            table=self.table,
+            model=self.model,
+            fields=[
+                Field.editable_choice("section", self.section, self.errors["section"]),
+                Field.text("text", self.text, self.errors["text"]),
+                Field.choice("kind", self.kind, self.errors["kind"]),
+            ],
+            read=lambda: qn.list_questions(self.wb),
+            values_of=self._values_of,
+            save=self._save,
+            title_of=title_of,
+            refused_new=lambda _name, why: f"The new question could not be added: {why}",
+            status=self.status,
+            form_error=self.errors["id"],
+            ready=lambda v: bool(str(v["text"]).strip()),  # added once it has some wording
+        )
+        self.editor.saved.connect(self._on_saved)
+        self.editor.loaded.connect(self._update_buttons)
+        self.editor.listed.connect(self._on_listed)
+        if wb.read_only:
+            self.editor.set_read_only(READ_ONLY_TIP)
+            self.new_button.setEnabled(False)
         self.reload()
         self.start_new()
 
     # -- data ------------------------------------------------------------------
 
-    def reload(self, select_id: int | None = None) -> None:
-        """Read the bank again and show ``select_id`` (else the question in the form). The
-        form is filled from the workbook unless it holds a change not saved yet."""
-        self._refresh_table(select_id)
-        if select_id is None:
-            select_id = self.current_id
-        q = self._current(select_id)
-        if q is not None and not self.is_dirty():
-            self._load(q)
+    def reload(self) -> None:
+        """Read the bank again: the list, and the question in the form unless it holds a
+        change not saved yet."""
+        self.editor.reload()
 
-    def _refresh_table(self, select_id: int | None = None) -> None:
-        """Show the bank as it is now, the form left as it is."""
-        self._table_stale = False
-        self.model.set_questions(qn.list_questions(self.wb))
+    def _values_of(self, q: qn.Question | None) -> dict[str, object]:
+        if q is None:  # a new question: in the section shown, as the first kind of answer
+            return {
+                "section": self.section.currentText(),
+                "text": "",
+                "kind": self.kind.itemData(0),
+            }
+        return {"section": q.section, "text": q.text, "kind": q.kind}
+
+    def _on_listed(self) -> None:
         self._refresh_sections()
-        self._select(select_id if select_id is not None else self.current_id)
         self._update_buttons()
-
-    def _show_stale_table(self) -> None:
-        """Refresh the table after a save if it is shown (else when it is next shown: a
-        page being closed with its workbook is not read again)."""
-        if self._table_stale and self.isVisible():
-            self._refresh_table()
-
-    def showEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        self._show_stale_table()
 
     def _refresh_sections(self) -> None:
         sections = qn.list_sections(self.wb)
         if [self.section.itemText(i) for i in range(self.section.count())] == sections:
             return
         edit = self.section.lineEdit()
-        text, cursor = self.section.currentText(), edit.cursorPosition()
-        self._loading = True
+        text = self.section.currentText()
+        cursor = edit.cursorPosition() if edit is not None else 0
+        loading, self.editor.loading = self.editor.loading, True  # no save while refilled
         try:
             self.section.clear()
             self.section.addItems(sections)
             self.section.setCurrentText(text)
-            edit.setCursorPosition(cursor)
+            if edit is not None:
+                edit.setCursorPosition(cursor)
         finally:
-            self._loading = False
+            self.editor.loading = loading
 
-    def _select(self, question_id: int | None) -> None:
-        """Select the row of ``question_id`` (none when it is None) without loading it."""
-        row = self.model.row_of(question_id)
-        self._loading = True
-        try:
-            if row is None:
-                self.table.selectionModel().clearCurrentIndex()
-                self.table.clearSelection()
-            else:
-                self.table.selectRow(row)
-        finally:
-            self._loading = False
-
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._loading or not current.isValid():
-            return
-        target = self.model.questions[current.row()].id
-        if target == self.current_id:
-            return
-        if not self.flush():
-            # Stay on the question being edited: its message is shown next to the field.
-            self._select(self.current_id)
-            QTimer.singleShot(0, self, lambda: self._select(self.current_id))
-            return
-        self._load(self._current(target))
-
-    def _load(self, q: qn.Question | None) -> None:
-        """Fill the form with ``q`` (an empty form for a new question when None)."""
-        self.save_timer.stop()
-        self._loading = True
-        try:
-            self.current_id = q.id if q is not None else None
-            if q is not None:
-                self.section.setCurrentText(q.section)
-                self.text.setPlainText(q.text)
-                self.kind.setCurrentIndex(self.kind.findData(q.kind))
-            else:
-                self.text.clear()
-                self.kind.setCurrentIndex(0)
-        finally:
-            self._loading = False
-        self._loaded = self._form_state()
-        self._refusal = None
-        self._clear_errors()
-        self.status.setText("")
-        self._update_buttons()
-
-    def _current(self, question_id: int | None = None) -> qn.Question | None:
-        wanted = self.current_id if question_id is None else question_id
-        return next((q for q in self.model.questions if q.id == wanted), None)
+    def current_question(self) -> qn.Question | None:
+        """The question in the form, or None while the form is for a new one."""
+        return self.editor.current()
 
     def _update_buttons(self) -> None:
-        q = self._current()
+        q = self.current_question()
         editable = not self.wb.read_only
         for b in (self.up_button, self.down_button, self.retire_button, self.delete_button):
             b.setEnabled(editable and q is not None)
@@ -328,135 +258,60 @@ class QuestionBankPanel(QWidget):
             else "Delete this question"
         )
         self.retire_button.setText("Ask Again" if q and q.retired else "Retire")
-        for w in (self.new_button, self.section, self.text, self.kind):
-            w.setEnabled(editable)
 
     # -- saving ----------------------------------------------------------------
 
-    def _form_state(self) -> tuple:
-        return (self.section.currentText(), self.text.toPlainText(), self.kind.currentData())
+    def _save(self, question_id: int | None, v: dict[str, object]) -> int:
+        section, text, kind = str(v["section"]), str(v["text"]), str(v["kind"])
+        if question_id is None:
+            return qn.add_question(self.wb, section, text, kind)
+        qn.update_question(self.wb, question_id, section, text, kind)
+        return question_id
 
-    def is_dirty(self) -> bool:
-        """Whether the form holds something the workbook does not."""
-        if self.wb.read_only:
-            return False
-        if self.current_id is None and not self.text.toPlainText().strip():
-            return False  # a new question is only added once it has some wording
-        return self._form_state() != self._loaded
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.text and event.type() == QEvent.Type.FocusOut:
-            self._choice_made()
-        return super().eventFilter(watched, event)
-
-    def _edited(self) -> None:
-        if self._loading or self.wb.read_only:
-            return
-        self.status.setText("")
-        self.save_timer.start()
-
-    def _choice_made(self) -> None:
-        """A field was left or the kind chosen: saved at once."""
-        if not self._loading:
-            self.flush()
-
-    def flush(self) -> bool:
-        """Save the form now if it holds a change. True when nothing is left unsaved; False
-        when the change was refused (its message is shown next to the field and nothing
-        was written)."""
-        self.save_timer.stop()
-        if self._loading or not self.is_dirty():
-            return True
-        return self._write()
-
-    def save(self) -> bool:
-        """Save now (otherwise done as the owner types)."""
-        return self.flush()
-
-    def problem(self) -> str | None:
-        """Why the question in the form could not be saved, if it could not."""
-        return self._refusal if self.is_dirty() else None
-
-    def _write(self) -> bool:
-        """One call to the model with the whole form."""
-        self._clear_errors()
-        state = section, text, kind = self._form_state()
-        try:
-            if self.current_id is None:
-                question_id = qn.add_question(self.wb, section, text, kind)
-            else:
-                question_id = self.current_id
-                qn.update_question(self.wb, question_id, section, text, kind)
-        except ValidationError as exc:
-            return self._refuse(exc.field, exc.message)
-        except (CsCoachError, sqlite3.Error) as exc:
-            return self._refuse(
-                "id", exc.message if isinstance(exc, CsCoachError) else describe_failure(exc)
-            )
-        self.current_id = question_id
-        self._loaded = state
-        self._refusal = None
-        self.status.setText(autosave.SAVED)
-        # The table follows on the next turn of the event loop: a click that left the
-        # field lands on the row it was aimed at, not on one the refresh moved there.
-        self._table_stale = True
-        QTimer.singleShot(0, self, self._show_stale_table)
+    def _on_saved(self, _added: bool) -> None:
+        self._update_buttons()
         self.changed.emit()
-        return True
-
-    def _refuse(self, field: str, message: str) -> bool:
-        show_message(self.errors.get(field, self.errors["id"]), message)
-        self.status.setText(autosave.NOT_SAVED)
-        what = "new question" if self.current_id is None else "question"
-        self._refusal = f"The {what} being edited could not be saved: {message}"
-        return False
 
     # -- actions ---------------------------------------------------------------
 
     def start_new(self) -> None:
-        if not self.flush():
-            return
-        self._select(None)
-        self._load(None)
-        self.text.setFocus()
+        """An empty form in the section shown: the question is added as it is typed."""
+        if self.editor.start_new(focus=False):
+            self.text.setFocus()
 
-    def move(self, step: int) -> None:
-        if self.current_id is None or self.wb.read_only or not self.flush():
+    def move_question(self, step: int) -> None:
+        """Move the question in the form up (-1) or down (1) within its section."""
+        q = self.current_question()
+        if q is None or self.wb.read_only or not self.editor.flush():
             return
-        qn.move_question(self.wb, self.current_id, step)
-        self.reload(select_id=self.current_id)
-        self.changed.emit()
+        if run_write(self, "move this question", qn.move_question, self.wb, q.id, step):
+            self.editor.reload(q.id)
+            self.changed.emit()
 
     def toggle_retired(self) -> None:
-        if not self.flush():
+        q = self.current_question()
+        if q is None or self.wb.read_only or not self.editor.flush():
             return
-        self._refresh_table()
-        q = self._current()
-        if q is None:
-            return
-        qn.set_retired(self.wb, q.id, not q.retired)
-        self.reload(select_id=q.id)
-        self.changed.emit()
+        what = "ask this question again" if q.retired else "retire this question"
+        if run_write(self, what, qn.set_retired, self.wb, q.id, not q.retired):
+            self.editor.reload(q.id)
+            self.changed.emit()
 
     def delete(self) -> None:
-        self.flush()  # a cancelled delete keeps what was typed
-        self._refresh_table()
-        q = self._current()
-        if q is None:
+        q = self.current_question()
+        if q is None or self.wb.read_only:
             return
+        self.editor.flush()  # a cancelled delete keeps what was typed
         if not dialogs.confirm(
-            self, "Delete question", f"Delete this question?\n\n{q.text}", "Delete"
+            self,
+            "Delete question",
+            f"Delete this question?\n\n{q.text}\n\nEdit › Undo brings it back.",
+            "Delete",
         ):
             return
-        try:
-            qn.delete_question(self.wb, q.id)
-        except ValidationError as exc:
-            show_message(self.errors.get(exc.field, self.errors["id"]), exc.message)
+        if not run_write(self, "delete this question", qn.delete_question, self.wb, q.id):
             return
-        self._load(None)
-        self._refresh_table()
+        self.editor.forget()
+        self.editor.reload(None)
+        self.editor.start_new(focus=False, settle=False)
         self.changed.emit()
-
-    def _clear_errors(self) -> None:
-        for label in self.errors.values():
-            show_message(label, "")

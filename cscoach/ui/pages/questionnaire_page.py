@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +40,7 @@ from cscoach.ui.filenames import safe_file_name
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.question_bank import QuestionBankPanel
 from cscoach.ui.pages.response_editor import ResponseEditor
+from cscoach.ui.tabs import TabGuard
 from cscoach.ui.widgets import HtmlView, error_label, plain_label, text_width
 
 INTRO = (
@@ -49,7 +51,6 @@ INTRO = (
 
 # In average characters of the font: what stays readable in a window 1024 pixels wide.
 ROUND_NAME_CHARACTERS = 24  # the round list, beside the answers
-RESPONSE_CHARACTERS = 14  # the list of responses, beside the answers being typed
 CHOICE_CHARACTERS = 16  # a drop-down shrinks to this; its whole text is in its tooltip
 
 
@@ -182,16 +183,18 @@ class QuestionnairePage(Page):
         )
         self.print_form_button.clicked.connect(self.print_blank_form)
 
-        self._settling = False  # a tab is being put back after a refused change
-        self._lists_stale = False  # a save asked for the lists to be shown again
+        self._lists_stale = False  # a save asked for the round list to be shown again
         self.tabs = QTabWidget()
         self.tabs.setObjectName("questionnaireTabs")
-        self.tabs.addTab(self._build_rounds_tab(), "Rounds and Answers")
+        rounds_tab = self._build_rounds_tab()
+        self.tabs.addTab(rounds_tab, "Rounds and Answers")
         self.bank = QuestionBankPanel(wb)
         self.bank.changed.connect(self.changed)
         self.tabs.addTab(self.bank, "Question Bank")
-        self._tab_index = 0
-        self.tabs.currentChanged.connect(self._tab_changed)
+        # Rounds and Answers, or the Question Bank: the form left is saved first.
+        self.tab_guard = TabGuard(
+            self.tabs, {rounds_tab: self.editor.flush, self.bank: self.bank.editor.flush}
+        )
         # beside the tabs rather than on a row of its own: a short window keeps the room
         self.tabs.setCornerWidget(self.print_form_button, Qt.Corner.TopRightCorner)
 
@@ -257,8 +260,11 @@ class QuestionnairePage(Page):
         self.views.addTab(self._build_by_person(), "By Person")
         self.views.addTab(self._build_by_question(), "By Question")
         self.views.addTab(self._build_compare(), "Compare Rounds")
-        self._view_index = 0
-        self.views.currentChanged.connect(self._view_changed)
+        # By Person, By Question or Compare Rounds: the answers being typed are saved
+        # before another view shows them (a refused change keeps By Person shown).
+        self.view_guard = TabGuard(
+            self.views, {self.editor: self.editor.flush}, shown=lambda _i: self._refresh_views()
+        )
 
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -291,33 +297,11 @@ class QuestionnairePage(Page):
         return self.rounds_splitter
 
     def _build_by_person(self) -> QWidget:
-        self.response_list = QListWidget()
-        self.response_list.setObjectName("responseList")
-        self.response_list.setAccessibleName("Responses")
-        self.response_list.currentRowChanged.connect(self._response_picked)
-        self.new_response_button = QPushButton("Add Response")
-        self.new_response_button.setObjectName("newResponse")
-        self.new_response_button.setToolTip("Type in one person's answers (Ctrl+Shift+N)")
-        self.new_response_button.setShortcut("Ctrl+Shift+N")
-        self.new_response_button.clicked.connect(self.new_response)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.response_list, 1)
-        left_layout.addWidget(self.new_response_button)
         self.editor = ResponseEditor(self.wb)
         self.editor.saved.connect(self._response_saved)
-        self.editor.deleted.connect(self._response_deleted)
-        self.response_list.setMinimumWidth(text_width(self.response_list, RESPONSE_CHARACTERS))
+        self.editor.deleted.connect(self._response_saved)
         show_full_text_in_tooltip(self.editor.member)  # "Anonymous (this round records…"
-        self.responses_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.responses_splitter.setObjectName("responsesSplitter")
-        self.responses_splitter.setChildrenCollapsible(False)
-        self.responses_splitter.addWidget(left)
-        self.responses_splitter.addWidget(self.editor)
-        self.responses_splitter.setStretchFactor(1, 1)
-        self.responses_splitter.setSizes([text_width(left, 24), text_width(left, 100)])
-        return self.responses_splitter
+        return self.editor
 
     def _build_by_question(self) -> QWidget:
         self.question_combo = shrinking_combo("byQuestionCombo", "Question")
@@ -366,12 +350,13 @@ class QuestionnairePage(Page):
     # -- data ------------------------------------------------------------------
 
     def reload(self) -> None:
-        # A change the model refused stays in its form (with its message), not replaced.
-        keep_answers = not self.editor.flush()
+        """Read everything shown again: the bank, the rounds and the response in the form
+        (answers typed but not saved yet are saved first; refused ones stay in the form)."""
+        self.editor.flush()
         self.bank.reload()
-        self._reload_rounds(self._selected_round_id(), load_editor=not keep_answers)
+        self._reload_rounds(self._selected_round_id())
 
-    def _reload_rounds(self, select_id: int | None = None, *, load_editor: bool = True) -> None:
+    def _reload_rounds(self, select_id: int | None = None) -> None:
         self._lists_stale = False
         self.rounds = qn.list_rounds(self.wb)
         self.round_list.blockSignals(True)
@@ -392,8 +377,7 @@ class QuestionnairePage(Page):
             self.round_list.blockSignals(True)  # _round_selected once, just below
             self.round_list.setCurrentRow(row)
             self.round_list.blockSignals(False)
-            shown = self.editor.round.id if self.editor.round is not None else None
-            self._round_selected(row, load_editor=load_editor or shown != self.rounds[row].id)
+            self._round_selected(row)
 
     def _selected_round_id(self) -> int | None:
         item = self.round_list.currentItem()
@@ -420,7 +404,7 @@ class QuestionnairePage(Page):
             self.round_list.setCurrentRow(row)
             self.round_list.blockSignals(False)
 
-    def _round_selected(self, _row: int, *, load_editor: bool = True) -> None:
+    def _round_selected(self, _row: int) -> None:
         rnd = self.current_round()
         if rnd is None:
             return
@@ -429,139 +413,31 @@ class QuestionnairePage(Page):
             facts.append("closed")
         self.round_title.setText(rnd.name)
         self.round_facts.setText(" · ".join(facts))
-        self.new_response_button.setEnabled(not self.wb.read_only and not rnd.closed)
         self.question_combo.blockSignals(True)
         self.question_combo.clear()
         for number, q in enumerate(qn.round_questions(self.wb, rnd.id), start=1):
             self.question_combo.addItem(f"{number}. {' '.join(q.text.split())}", q.id)
         self.question_combo.blockSignals(False)
         self.question_combo.setToolTip(self.question_combo.currentText())
-        if load_editor:
-            self._reload_responses()
-        else:
-            self._read_responses(rnd)
-            self._fill_response_list(self._editor_response_id())
+        self.editor.show_round(rnd)
         self._refresh_views()
-
-    def _read_responses(self, rnd: qn.Round) -> None:
-        self.responses = qn.list_responses(self.wb, rnd.id)
-        if rnd.anonymous:
-            self.responses.sort(key=lambda r: (r.shuffle_key, r.id))
-
-    def _fill_response_list(self, select_id: int | None, *, first: bool = False) -> int | None:
-        """Show ``self.responses`` in the list with ``select_id`` selected (the first one
-        when ``first`` and there is no ``select_id``); its row, if any. Loads nothing."""
-        rnd = self.current_round()
-        if rnd is None:
-            return None
-        self.response_list.blockSignals(True)
-        self.response_list.clear()
-        for n, response in enumerate(self.responses, start=1):
-            item = QListWidgetItem(qn.response_label(rnd, response, n))
-            item.setData(Qt.ItemDataRole.UserRole, response.id)
-            self.response_list.addItem(item)
-        row = next((i for i, r in enumerate(self.responses) if r.id == select_id), None)
-        if row is None and self.responses and select_id is None and first:
-            row = 0
-        if row is not None:
-            self.response_list.setCurrentRow(row)
-        self.response_list.blockSignals(False)
-        return row
-
-    def _reload_responses(self, select_id: int | None = None) -> None:
-        rnd = self.current_round()
-        if rnd is None:
-            return
-        self._read_responses(rnd)
-        row = self._fill_response_list(select_id, first=True)
-        self._load_editor(rnd, self.responses[row] if row is not None else None)
-
-    def _editor_response_id(self) -> int | None:
-        return self.editor.response.id if self.editor.response is not None else None
-
-    def _response_picked(self, row: int) -> None:
-        """The owner picked a response: the answers being typed are saved first."""
-        rnd = self.current_round()
-        item = self.response_list.item(row)
-        if rnd is None or item is None:
-            return
-        target = item.data(Qt.ItemDataRole.UserRole)
-        if target == self._editor_response_id():
-            return
-        if not self.editor.flush():
-            # Refused: stay on the response in the form; its message is next to the field.
-            self._select_editor_response()
-            QTimer.singleShot(0, self, self._select_editor_response)
-            return
-        response = next((r for r in self.responses if r.id == target), None)
-        if response is not None:
-            self._load_editor(rnd, response)
-
-    def _select_editor_response(self) -> None:
-        shown = self._editor_response_id()
-        row = next((i for i, r in enumerate(self.responses) if r.id == shown), -1)
-        self.response_list.blockSignals(True)
-        if row < 0:
-            self.response_list.clearSelection()
-        self.response_list.setCurrentRow(row)
-        self.response_list.blockSignals(False)
-
-    def _load_editor(self, rnd: qn.Round, response: qn.Response | None) -> None:
-        answered = {r.member_id for r in self.responses}
-        self.editor.load(rnd, response, answered)
-
-    def _view_changed(self, index: int) -> None:
-        """By Person, By Question or Compare Rounds: the answers being typed are saved
-        before another view shows them (a refused change keeps By Person shown)."""
-        if self._settling:
-            return
-        if self._view_index == 0 and index != 0 and not self.editor.flush():
-            self._put_back(self.views, 0)
-            return
-        self._view_index = index
-        self._refresh_views()
-
-    def _tab_changed(self, index: int) -> None:
-        """Rounds and Answers, or the Question Bank: the form left is saved first."""
-        if self._settling:
-            return
-        left = self.bank if self._tab_index == 1 else self.editor
-        if not left.flush():
-            self._put_back(self.tabs, self._tab_index)
-            return
-        self._tab_index = index
-
-    def _put_back(self, tabs: QTabWidget, index: int) -> None:
-        self._settling = True
-        try:
-            tabs.setCurrentIndex(index)
-        finally:
-            self._settling = False
 
     def save_pending(self) -> str | None:
         problems = []
-        if not self.bank.flush():
-            problems.append(self.bank.problem() or "The question being edited is not saved.")
-            self._put_back(self.tabs, 1)
-            self._tab_index = 1
-        if not self.editor.flush():
-            problems.append(self.editor.problem() or "The answers being typed are not saved.")
-            self._put_back(self.tabs, 0)
-            self._put_back(self.views, 0)
-            self._tab_index = self._view_index = 0
+        question = self.bank.editor.save_pending()
+        if question:
+            problems.append(question)
+            self.tab_guard.put_back(self.bank)
+        answers = self.editor.record_editor.save_pending()
+        if answers:
+            problems.append(answers)
+            self.tab_guard.put_back(0)
+            self.view_guard.put_back(self.editor)
         return "\n\n".join(problems) or None
 
-    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self._show_saved_lists()
-
-    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
-        """Showing another page saves what is being typed here (a refused change keeps
-        its message, and ``save_pending`` names it before the window closes)."""
-        if not event.spontaneous():
-            self.editor.flush()
-            self.bank.flush()
-        super().hideEvent(event)
 
     def _refresh_views(self) -> None:
         index = self.views.currentIndex()
@@ -649,33 +525,26 @@ class QuestionnairePage(Page):
         self.changed.emit()
 
     def new_response(self) -> None:
-        rnd = self.current_round()
-        if rnd is None or not self.editor.flush():
+        """A blank form for one more person's answers, shown By Person."""
+        if self.current_round() is None or not self.editor.flush():
             return
         self.views.setCurrentIndex(0)
-        self.response_list.blockSignals(True)
-        self.response_list.clearSelection()
-        self.response_list.setCurrentRow(-1)
-        self.response_list.blockSignals(False)
-        self._load_editor(rnd, None)
-        self.editor.member.setFocus()
+        self.editor.new_response()
 
-    def _response_saved(self, _response_id: int) -> None:
-        """The form saved itself: read the counts and responses now, and show them in the
-        lists on the next turn of the event loop (the form is left as it is, and a click
-        that saved the form by leaving it lands on the row it was aimed at)."""
+    def _response_saved(self) -> None:
+        """Answers were written or deleted: read the counts now, and show them in the round
+        list on the next turn of the event loop (a click that saved the form by leaving it
+        lands on the row it was aimed at)."""
         self.rounds = qn.list_rounds(self.wb)
-        rnd = self.current_round()
-        if rnd is not None:
-            self._read_responses(rnd)
         if not self._lists_stale:
             self._lists_stale = True
             QTimer.singleShot(0, self, self._show_saved_lists)
         self.changed.emit()
 
     def _show_saved_lists(self) -> None:
-        """Show the saved counts and responses in the lists if the page is shown (else
-        when it is next shown: a page being closed with its workbook is not read again)."""
+        """Show the saved counts in the round list, and the view shown, if the page is shown
+        (else when it is next shown: a page being closed with its workbook is not read
+        again). The response list follows by itself."""
         if not self._lists_stale or not self.isVisible():
             return
         self._lists_stale = False
@@ -685,12 +554,7 @@ class QuestionnairePage(Page):
             rnd = next((r for r in self.rounds if r.id == rid), None)
             if rnd is not None:
                 item.setText(round_label(rnd))
-        self._fill_response_list(self._editor_response_id())
         self._refresh_views()
-
-    def _response_deleted(self) -> None:
-        self._reload_rounds(self._selected_round_id())
-        self.changed.emit()
 
     def print_blank_form(self) -> None:
         self._preview("questionnaire", None, "Team questionnaire", "team-questionnaire.pdf")

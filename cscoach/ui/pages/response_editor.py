@@ -1,15 +1,16 @@
-"""One person's answers to every question of a round, in one form.
+"""By Person: the responses of a round beside one person's answers to every question.
 
-The form is built once per round and reused: loading another response of the same round
-(or the same one again after a change elsewhere) only puts its answers in the fields.
-Answers are saved as they are typed; there is no Save button.
+A list + form on the shared ``RecordEditor``: one field for who answered and one per
+question of the round. The form is built once per round and reused: loading another
+response of the same round (or the same one again after a change elsewhere) only puts its
+answers in the fields. Answers are saved as they are typed; there is no Save button.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,22 +22,35 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from cscoach.model import questionnaire as qn
 from cscoach.model import team
-from cscoach.model.errors import CsCoachError, ValidationError, describe_failure
+from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.ui import autosave, style
-from cscoach.ui.widgets import error_label, show_message
+from cscoach.ui import autosave, dialogs, style
+from cscoach.ui.record_editor import (
+    Column,
+    Field,
+    RecordEditor,
+    RecordTableModel,
+    record_list,
+    run_write,
+)
+from cscoach.ui.widgets import error_label, text_width
 
-ANONYMOUS = -1
+ANONYMOUS = -1  # "who answered" for a response that carries no name
+RESPONSE_CHARACTERS = 14  # the list of responses, beside the answers being typed
+CLOSED = "This round is closed. Reopen it to change answers."
 
 
 class RatingInput(QWidget):
-    """Five radio buttons and "no answer"."""
+    """Five radio buttons and "no answer"; ``changed`` when another one is chosen."""
+
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +67,11 @@ class RatingInput(QWidget):
         layout.addWidget(none)
         layout.addStretch(1)
         none.setChecked(True)
+        self.group.idToggled.connect(self._toggled)
+
+    def _toggled(self, _score: int, checked: bool) -> None:
+        if checked:  # the button chosen, not the one it replaced
+            self.changed.emit()
 
     def value(self) -> int | None:
         checked = self.group.checkedId()
@@ -64,27 +83,104 @@ class RatingInput(QWidget):
             button.setChecked(True)
 
 
-class ResponseEditor(QWidget):
-    """Pick who answered (or anonymous) and fill in the answers. Every change is saved as it
-    is made: after a short pause in typing, on leaving an answer, on choosing a rating or a
-    person, and (through ``flush``) before the form shows anything else."""
+@dataclass(frozen=True)
+class ListedResponse:
+    """A response as the list shows it: "Ana", or "Response 2" in an anonymous round."""
 
-    saved = Signal(int)
+    response: qn.Response
+    label: str
+
+    @property
+    def id(self) -> int:
+        return self.response.id
+
+
+def _answer_key(question: qn.RoundQuestion) -> str:
+    return f"answer:{question.id}"  # the field the model names in its refusals
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class ResponseEditor(QWidget):
+    """Pick a response (or Add Response), who answered (or anonymous), and fill in the
+    answers. Every change is saved as it is made: after a short pause in typing, on leaving
+    an answer, on choosing a rating or a person, and (through ``flush``) before the form
+    shows anything else. ``saved`` after each write, ``deleted`` after a deletion."""
+
+    saved = Signal()
     deleted = Signal()
 
     def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wb = wb
         self.round: qn.Round | None = None
-        self.response: qn.Response | None = None
+        self.questions: list[qn.RoundQuestion] = []
         self.inputs: dict[int, QPlainTextEdit | RatingInput] = {}
         self.errors: dict[str, QLabel] = {}
-        self._form: tuple | None = None  # what the form in ``scroll`` was built for
-        self._loaded: tuple | None = None  # the form as last read from or saved to the workbook
-        self._loading = False  # the form is being filled: no edits, no saves
-        self._refusal: str | None = None  # why the last save was refused
-        self.save_timer = autosave.save_timer(self, self.flush)
+        self._form: tuple | None = None  # what the form in ``answers_area`` was built for
+        self._answered: set[int | None] = set()  # who has a response in the round
 
+        self.model: RecordTableModel[ListedResponse] = RecordTableModel(
+            [Column("Response", lambda row: row.label)], parent=self
+        )
+        self.list = record_list(self.model, "responseList")
+        self.list.setAccessibleName("Responses")
+        self.list.setMinimumWidth(text_width(self.list, RESPONSE_CHARACTERS))
+        self.new_button = QPushButton("Add Response")
+        self.new_button.setObjectName("newResponse")
+        self.new_button.setToolTip("Type in one person's answers (Ctrl+Shift+N)")
+        self.new_button.setShortcut("Ctrl+Shift+N")
+        self.new_button.clicked.connect(self.new_response)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.new_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("responsesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self._build_form())
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([text_width(left, 24), text_width(left, 100)])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        # Who answered: the people who have not answered yet (and the one who did).
+        self.member_field = Field(
+            "member",
+            self.member,
+            self.member.currentData,
+            self._put_member,
+            self.member_error,
+            typed=False,
+        )
+        self.record_editor = RecordEditor(
+            self,
+            table=self.list,
+            model=self.model,
+            fields=[self.member_field],
+            read=self._read,
+            values_of=self._values_of,
+            save=self._save,
+            title_of=self._title_of,
+            refused_new=lambda title, why: (
+                f"{title[:1].upper()}{title[1:]} could not be saved: {why}"
+            ),
+            status=self.status,
+            form_error=self.general_error,
+            ready=lambda v: any(not _blank(v[_answer_key(q)]) for q in self.questions),
+        )
+        self.record_editor.loaded.connect(self._on_loaded)
+        self.record_editor.listed.connect(self._on_listed)
+        self.record_editor.saved.connect(self._on_saved)
+        self.record_editor.refused.connect(self._show_refused_field)
+
+    def _build_form(self) -> QWidget:
         self.member = QComboBox()
         self.member.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -92,21 +188,20 @@ class ResponseEditor(QWidget):
         self.member.setMinimumContentsLength(20)
         self.member.setObjectName("responseMember")
         self.member.setAccessibleName("Who answered")
-        self.member.currentIndexChanged.connect(lambda _i: self._choice_made())
         self.member_error = error_label("fieldError")
         self.heading = QLabel()
         self.heading.setObjectName("responseHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.answers_area = QScrollArea()
+        self.answers_area.setWidgetResizable(True)
+        self.answers_area.setFrameShape(QFrame.Shape.NoFrame)
 
         # Saving is automatic; Ctrl+Return saves at once (the key the form always had).
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         self.delete_button = QPushButton("Delete Response")
         self.delete_button.setObjectName("deleteResponse")
-        self.delete_button.clicked.connect(self._delete)
+        self.delete_button.clicked.connect(self.delete_response)
         self.general_error = error_label("fieldError")
         self.status = autosave.status_label("responseStatus", "Answers are saved as you type them")
 
@@ -119,101 +214,80 @@ class ResponseEditor(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.status)
-        layout = QVBoxLayout(self)
+        form = QWidget()
+        layout = QVBoxLayout(form)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(self.member_error)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.answers_area, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
+        return form
 
-    def load(
-        self,
-        rnd: qn.Round,
-        response: qn.Response | None,
-        answered: set[int | None] | None = None,
-    ) -> None:
-        """Show ``response`` of ``rnd`` for editing, or an empty form when None.
+    # -- the round ---------------------------------------------------------------
 
-        ``answered``: the member ids of the round's responses, if the caller has them
-        (else they are read from the workbook). Whatever the form held before is dropped:
-        callers ``flush`` first."""
-        self.save_timer.stop()
-        self._loading = True
-        try:
-            self.round, self.response = rnd, response
-            self._fill_members(answered)
-            self._build_questions()
-        finally:
-            self._loading = False
-        self._loaded = self._form_state()
-        self._refusal = None
-        self.status.setText("")
-        writable = self._writable()
-        self.delete_button.setVisible(response is not None)
-        self.delete_button.setEnabled(writable)
-        self.member.setEnabled(writable and not rnd.anonymous)
-        self._show_heading()
-        if rnd.closed:
-            self.general_error.setText("This round is closed. Reopen it to change answers.")
-            self.general_error.show()
-
-    def _show_heading(self) -> None:
-        if self.response is None:
-            self.heading.setText("New response")
-        else:
-            who = self.response.member_name or "someone anonymous"
-            self.heading.setText(f"Response from {who}")
-
-    def _fill_members(self, answered: set[int | None] | None = None) -> None:
-        assert self.round is not None
-        self.member.clear()
-        if self.round.anonymous:
-            self.member.addItem("Anonymous (this round records no names)", ANONYMOUS)
-            return
-        if answered is None:
-            answered = {r.member_id for r in qn.list_responses(self.wb, self.round.id)}
-        current = self.response.member_id if self.response else None
-        self.member.addItem("Choose who answered…", None)
-        for person in team.list_members(self.wb):
-            if person.id == current or (person.active and person.id not in answered):
-                self.member.addItem(person.name, person.id)
-        self.member.addItem("Anonymous (no name)", ANONYMOUS)
-        if self.response is not None:
-            index = self.member.findData(current if current is not None else ANONYMOUS)
-            self.member.setCurrentIndex(max(index, 0))
-
-    def _build_questions(self) -> None:
-        """Put the response's answers in the form, building the form first if this round
-        (or whether it can be changed) differs from the one it was built for."""
-        assert self.round is not None
-        questions = qn.round_questions(self.wb, self.round.id)
-        readonly = self.wb.read_only or self.round.closed
-        form = (self.round.id, readonly, tuple(questions))
+    def show_round(self, rnd: qn.Round) -> None:
+        """Show the responses of ``rnd``. The same round again (after a change elsewhere)
+        keeps the response shown, read again unless it holds a change not saved yet;
+        another round shows its first response (or a blank form). Callers ``flush`` first."""
+        same = self.round is not None and self.round.id == rnd.id
+        self.round = rnd
+        self.questions = qn.round_questions(self.wb, rnd.id)
+        readonly = not self._writable()
+        form = (rnd.id, readonly, tuple(self.questions))
         if form != self._form:
-            self._build_form(questions, readonly)
+            self._build_questions(readonly)
             self._form = form
-        answers = self.response.answers if self.response else {}
-        for q in questions:
-            answer = answers.get(q.id, qn.Answer())
-            widget = self.inputs[q.id]
-            if isinstance(widget, RatingInput):
-                widget.set_value(answer.rating)
-            elif widget.toPlainText() != answer.text:
-                widget.setPlainText(answer.text)
-        self._hide_errors()
-        self.scroll.verticalScrollBar().setValue(0)
+            same = False  # a form built anew holds no one's answers yet
+        self.record_editor.read_only = readonly
+        self.member.setEnabled(not readonly and not rnd.anonymous)
+        self.new_button.setEnabled(not readonly)
+        if same:
+            self.record_editor.reload()
+        else:
+            self._show_first()
 
-    def _build_form(self, questions: list[qn.RoundQuestion], readonly: bool) -> None:
+    def _show_first(self) -> None:
+        """Read the responses again and show the first one (a blank form when none)."""
+        self.record_editor.current_id = None
+        self.record_editor.reload(None)
+        first = self.model.record_at(0)
+        if first is None:
+            self.record_editor.start_new(focus=False, settle=False)
+            return
+        self.record_editor.loading = True
+        try:
+            self.record_editor.select_row(0)
+        finally:
+            self.record_editor.loading = False
+        self.record_editor.load(first)
+
+    def _writable(self) -> bool:
+        return self.round is not None and not self.wb.read_only and not self.round.closed
+
+    def _read(self) -> list[ListedResponse]:
+        rnd = self.round
+        if rnd is None:
+            return []
+        responses = qn.list_responses(self.wb, rnd.id)
+        if rnd.anonymous:
+            responses.sort(key=lambda r: (r.shuffle_key, r.id))
+        return [
+            ListedResponse(response, qn.response_label(rnd, response, number))
+            for number, response in enumerate(responses, start=1)
+        ]
+
+    def _build_questions(self, readonly: bool) -> None:
         """A heading per section, and a field and an error label per question."""
         self.inputs.clear()
         self.errors.clear()
+        fields = [self.member_field]
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 12, 0)
         section = None
-        for number, q in enumerate(questions, start=1):
+        for number, q in enumerate(self.questions, start=1):
             if q.section != section:
                 section = q.section
                 heading = QLabel(section)
@@ -227,157 +301,165 @@ class ResponseEditor(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
+            error = error_label("fieldError")
             widget: QPlainTextEdit | RatingInput
             if q.kind == "rating":
                 widget = RatingInput()
-                widget.group.idToggled.connect(lambda _id, checked: checked and self._choice_made())
+                widget.setEnabled(not readonly)
+                field = Field(
+                    _answer_key(q),
+                    widget,
+                    widget.value,
+                    widget.set_value,
+                    error,
+                    typed=False,
+                    signal=widget.changed,
+                )
             else:
                 widget = QPlainTextEdit()
                 widget.setTabChangesFocus(True)
                 widget.setMinimumHeight(72)
                 widget.setMaximumHeight(120)
                 widget.setReadOnly(readonly)
-                widget.textChanged.connect(self._edited)
-                widget.installEventFilter(self)  # leaving an answer saves it
+                field = Field.text(_answer_key(q), widget, error)
             widget.setAccessibleName(f"Answer to question {number}")
             widget.setObjectName(f"answer{number}")
-            widget.setEnabled(not readonly or q.kind != "rating")
             label.setBuddy(widget)
             layout.addWidget(widget)
-            error = error_label("fieldError")
             layout.addWidget(error)
             self.inputs[q.id] = widget
-            self.errors[f"answer:{q.id}"] = error
+            self.errors[_answer_key(q)] = error
+            fields.append(field)
         layout.addStretch(1)
-        self.scroll.setWidget(body)  # deletes the form shown before
+        self.answers_area.setWidget(body)  # deletes the form shown before
+        self.record_editor.set_fields(fields)
+
+    # -- the form ----------------------------------------------------------------
+
+    def _put_member(self, member: int | None) -> None:
+        rnd = self.round
+        self.member.clear()
+        if rnd is None:
+            return
+        if rnd.anonymous:
+            self.member.addItem("Anonymous (this round records no names)", ANONYMOUS)
+            return
+        self.member.addItem("Choose who answered…", None)
+        for person in team.list_members(self.wb):
+            if person.id == member or (person.active and person.id not in self._answered):
+                self.member.addItem(person.name, person.id)
+        self.member.addItem("Anonymous (no name)", ANONYMOUS)
+        if member is not None:
+            self.member.setCurrentIndex(max(self.member.findData(member), 0))
+
+    def _values_of(self, row: ListedResponse | None) -> dict[str, object]:
+        rnd = self.round
+        response = row.response if row is not None else None
+        if response is None:
+            member = ANONYMOUS if rnd is not None and rnd.anonymous else None
+        else:
+            member = response.member_id if response.member_id is not None else ANONYMOUS
+        values: dict[str, object] = {"member": member}
+        for q in self.questions:
+            answer = response.answers.get(q.id, qn.Answer()) if response else qn.Answer()
+            values[_answer_key(q)] = answer.rating if q.kind == "rating" else answer.text
+        return values
+
+    def _title_of(self, values: dict[str, object]) -> str:
+        member = values.get("member")
+        index = self.member.findData(member) if member not in (None, ANONYMOUS) else -1
+        if index < 0:
+            return "the answers being typed"
+        return f"the answers from {self.member.itemText(index)}"
+
+    @property
+    def response(self) -> qn.Response | None:
+        """The response in the form, or None while the form is for a new one."""
+        row = self.record_editor.current()
+        return row.response if row is not None else None
 
     def answers(self) -> dict[int, str | int | None]:
-        return {
-            qid: (w.value() if isinstance(w, RatingInput) else w.toPlainText())
-            for qid, w in self.inputs.items()
-        }
+        values = self.record_editor.values()
+        return {q.id: values[_answer_key(q)] for q in self.questions}  # type: ignore[misc]
+
+    def _on_listed(self) -> None:
+        self._answered = {row.response.member_id for row in self.model.records()}
+
+    def _on_loaded(self) -> None:
+        response = self.response
+        if response is None:
+            self.heading.setText("New response")
+        else:
+            self.heading.setText(f"Response from {response.member_name or 'someone anonymous'}")
+        self.delete_button.setVisible(self.record_editor.current_id is not None)
+        self.delete_button.setEnabled(self._writable())
+        self.answers_area.verticalScrollBar().setValue(0)
+        if self.round is not None and self.round.closed:
+            self.general_error.setText(CLOSED)
+            self.general_error.show()
+
+    def _show_refused_field(self, field: str) -> None:
+        label = self.errors.get(field)
+        if label is not None:
+            self.answers_area.ensureWidgetVisible(label)
 
     # -- saving ------------------------------------------------------------------
 
-    def _form_state(self) -> tuple:
-        return (self.member.currentData(), tuple(sorted(self.answers().items())))
-
-    def _writable(self) -> bool:
-        return self.round is not None and not self.wb.read_only and not self.round.closed
-
-    def is_dirty(self) -> bool:
-        """Whether the form holds something the workbook does not."""
-        if self._loaded is None or not self._writable():
-            return False
-        if self.response is None and self._blank():
-            return False  # a new response is only made once something is answered
-        return self._form_state() != self._loaded
-
-    def _blank(self) -> bool:
-        return all(
-            value is None or (isinstance(value, str) and not value.strip())
-            for value in self.answers().values()
+    def _save(self, response_id: int | None, values: dict[str, object]) -> int:
+        assert self.round is not None
+        member = values["member"]
+        if member is None:
+            raise ValidationError("member", "Choose who answered, or “Anonymous”.")
+        return qn.save_response(
+            self.wb,
+            self.round.id,
+            None if member == ANONYMOUS else int(member),  # type: ignore[call-overload]
+            {q.id: values[_answer_key(q)] for q in self.questions},  # type: ignore[misc]
+            response_id=response_id,
         )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.FocusOut and not self._loading:
-            self.flush()
-        return super().eventFilter(watched, event)
-
-    def _edited(self) -> None:
-        if self._loading or not self._writable():
-            return
-        self.status.setText("")
-        self.save_timer.start()
-
-    def _choice_made(self) -> None:
-        """A rating or the person was chosen: saved at once."""
-        if not self._loading:
-            self.flush()
+    def _on_saved(self, _added: bool) -> None:
+        member = self.record_editor.loaded_values["member"]
+        self._answered.add(None if member == ANONYMOUS else member)  # type: ignore[arg-type]
+        who = "someone anonymous" if member == ANONYMOUS else self.member.currentText()
+        self.heading.setText(f"Response from {who}")
+        self.delete_button.setVisible(True)
+        self.delete_button.setEnabled(True)
+        self.saved.emit()
 
     def flush(self) -> bool:
-        """Save the form now if it holds a change. True when nothing is left unsaved; False
-        when the change was refused (its message is shown next to the field and nothing
-        was written)."""
-        self.save_timer.stop()
-        if self._loading or not self.is_dirty():
-            return True
-        return self._write() is not None
+        """Save the answers now if they changed; False when they were refused."""
+        return self.record_editor.flush()
 
     def save(self) -> int | None:
         """Save now (Ctrl+Return; otherwise done as the owner types). The response's id,
         or None when there is none yet or the answers were refused."""
-        if not self.flush():
+        if not self.record_editor.flush():
             return None
-        if self.response is not None and self._writable():
+        if self.record_editor.current_id is not None and self._writable():
             self.status.setText(autosave.SAVED)
-        return self.response.id if self.response else None
+        return self.record_editor.current_id
 
-    def problem(self) -> str | None:
-        """Why the answers in the form could not be saved, if they could not."""
-        if not self.is_dirty():
-            return None
-        return self._refusal
+    # -- actions -----------------------------------------------------------------
 
-    def _write(self) -> int | None:
-        """One call to the model with the whole form. The response's id, or None."""
-        assert self.round is not None
-        self._hide_errors()
-        state = self._form_state()
-        member, answers = state[0], dict(state[1])
-        name = self.member.currentText() if member not in (None, ANONYMOUS) else ""
-        who = f"from {name}" if name else "being typed"
-        if member is None:
-            return self._refuse(self.member_error, "Choose who answered, or “Anonymous”.", who)
-        try:
-            response_id = qn.save_response(
-                self.wb,
-                self.round.id,
-                None if member == ANONYMOUS else member,
-                answers,
-                response_id=self.response.id if self.response else None,
-            )
-        except ValidationError as exc:
-            label = self.errors.get(exc.field) or (
-                self.member_error if exc.field == "member" else self.general_error
-            )
-            return self._refuse(label, exc.message, who)
-        except (CsCoachError, sqlite3.Error) as exc:
-            text = exc.message if isinstance(exc, CsCoachError) else describe_failure(exc)
-            return self._refuse(self.general_error, text, who)
-        self._loaded = state
-        self._refusal = None
-        self.response = qn.get_response(self.wb, response_id)
-        self._show_heading()
-        self.delete_button.setVisible(True)
-        self.delete_button.setEnabled(True)
-        self.status.setText(autosave.SAVED)
-        self.saved.emit(response_id)
-        return response_id
-
-    def _refuse(self, label: QLabel, message: str, who: str) -> None:
-        show_message(label, message)
-        if label in self.errors.values():
-            self.scroll.ensureWidgetVisible(label)
-        self.status.setText(autosave.NOT_SAVED)
-        self._refusal = f"The answers {who} could not be saved: {message}"
-        return None
-
-    def _hide_errors(self) -> None:
-        for label in [self.member_error, self.general_error, *self.errors.values()]:
-            label.hide()
-
-    def _delete(self) -> None:
-        from cscoach.ui import dialogs
-
-        if self.response is None:
+    def new_response(self) -> None:
+        """A blank form for one more person's answers (Add Response, Ctrl+Shift+N)."""
+        if self.round is None or not self.record_editor.start_new(focus=False):
             return
-        self.flush()  # so a cancelled delete keeps what was typed
-        who = self.response.member_name or "this anonymous person"
+        self.member.setFocus()
+
+    def delete_response(self) -> None:
+        response = self.response
+        if response is None or not self._writable():
+            return
+        self.record_editor.flush()  # so a cancelled delete keeps what was typed
+        who = response.member_name or "this anonymous person"
         if not dialogs.confirm(
             self, "Delete response", f"Delete every answer from {who} in this round?", "Delete"
         ):
             return
-        self.save_timer.stop()
-        qn.delete_response(self.wb, self.response.id)
+        if not run_write(self, "delete this response", qn.delete_response, self.wb, response.id):
+            return
+        self.record_editor.forget()
+        self._show_first()
         self.deleted.emit()

@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from cscoach.model import files
 
@@ -20,7 +21,7 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def to_csv_text(header: Sequence[str], rows: Iterable[dict]) -> str:
+def to_csv_text(header: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
@@ -32,7 +33,7 @@ def to_csv_text(header: Sequence[str], rows: Iterable[dict]) -> str:
 def write_csv(
     path: Path,
     header: Sequence[str],
-    rows: Iterable[dict],
+    rows: Iterable[dict[str, Any]],
     *,
     private: bool = False,
     workbook: Path | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from cscoach.model.dates import add_months
 from cscoach.model.workbook import Workbook
@@ -89,7 +90,7 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
         (since,),
     )
 
-    def links(rows: list[dict], value_id: int) -> tuple[Link, ...]:
+    def links(rows: list[dict[str, Any]], value_id: int) -> tuple[Link, ...]:
         return tuple(
             Link(r["id"], r["name"], bool(r.get("measured", True)))
             for r in rows

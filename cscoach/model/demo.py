@@ -48,7 +48,7 @@ from cscoach.model.demo_content import (
     VALUES,
 )
 from cscoach.model.demo_feedback import add_demo_feedback
-from cscoach.model.workbook import Workbook, built_aside
+from cscoach.model.workbook import Workbook, built_aside, inserted_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -166,7 +166,7 @@ def _add_team(db: Database, today: dt.date) -> dict[str, int]:
                 + " 09:00:00",
             }
         )
-        members[key] = int(table.last_pk)
+        members[key] = inserted_id(table)
     return members
 
 
@@ -175,7 +175,7 @@ def _add_values(db: Database) -> dict[str, int]:
     table = db.table("core_values")
     for position, (key, name, meaning) in enumerate(VALUES, start=1):
         table.insert({"name": name, "meaning": meaning, "position": position})
-        values[key] = int(table.last_pk)
+        values[key] = inserted_id(table)
     return values
 
 
@@ -189,11 +189,12 @@ def _add_questionnaire(
     # The owner's own rating question joins the bank after the first round.
     section, text = RATING_QUESTION
     last = wb.query_one("SELECT max(position) AS p FROM questions")
+    assert last is not None  # an aggregate always gives a row
     questions = db.table("questions")
     questions.insert(
         {"section": section, "text": text, "kind": "rating", "position": last["p"] + 1}
     )
-    rating_id = int(questions.last_pk)
+    rating_id = inserted_id(questions)
 
     bank = wb.query(
         "SELECT id, key, section, text, kind, position FROM questions ORDER BY position"
@@ -236,7 +237,7 @@ def _add_round(
             "created_at": f"{held} 08:00:00",
         }
     )
-    round_id = int(rounds.last_pk)
+    round_id = inserted_id(rounds)
     asked: _Asked = {}
     table = db.table("round_questions")
     for position, q in enumerate(bank, start=1):
@@ -250,7 +251,7 @@ def _add_round(
                 "kind": q["kind"],
             }
         )
-        asked[q["key"]] = (int(table.last_pk), q["kind"])
+        asked[q["key"]] = (inserted_id(table), q["kind"])
     return held, round_id, asked
 
 
@@ -273,7 +274,7 @@ def _add_response(
             "updated_at": stamp,
         }
     )
-    response_id = int(responses.last_pk)
+    response_id = inserted_id(responses)
     rows = []
     for key, answer in answers.items():
         rq_id, kind = asked[key]
@@ -301,7 +302,7 @@ def _add_philosophy(db: Database, today: dt.date, ids: _Ids) -> None:
             "business_name": BUSINESS_NAME,
         }
     )
-    version_id = int(versions.last_pk)
+    version_id = inserted_id(versions)
     titles = db.execute("SELECT key, title FROM philosophy_sections ORDER BY position").fetchall()
     db.table("philosophy_version_sections").insert_all(
         {"version_id": version_id, "position": n, "title": title, "body": SECTIONS[key]}
@@ -318,7 +319,7 @@ def _add_standards(
 ) -> None:
     categories = db.table("standard_categories")
     categories.insert({"name": OWN_CATEGORY, "position": len(ids.categories) + 1})
-    category_ids = {**ids.categories, OWN_CATEGORY: int(categories.last_pk)}
+    category_ids = {**ids.categories, OWN_CATEGORY: inserted_id(categories)}
     table = db.table("standards")
     positions: dict[str, int] = {}
     for s in STANDARDS:
@@ -339,7 +340,7 @@ def _add_standards(
             table.update(standard_id, row)
         else:
             table.insert({**row, "detail": s.detail})
-            standard_id = int(table.last_pk)
+            standard_id = inserted_id(table)
         db.table("standard_values").insert_all(
             {"standard_id": standard_id, "value_id": values[v]} for v in s.values
         )
@@ -373,7 +374,7 @@ def _add_hiring(db: Database, today: dt.date, values: dict[str, int], ids: _Ids)
                 "created_at": f"{interviewed - dt.timedelta(days=6)} 10:30:00",
             }
         )
-        candidate_id = int(table.last_pk)
+        candidate_id = inserted_id(table)
         db.table("candidate_scores").insert_all(
             {
                 "candidate_id": candidate_id,
@@ -485,7 +486,7 @@ def kpi_history(
         detractors = max(1, round(nps_answered * detractor_share))
         passives = nps_answered - promoters - detractors
         total_hours = round(hours * issues * 2) / 2  # to the half hour
-        computed = {
+        computed: dict[str, tuple[float, dict[str, float]]] = {
             "csat": (satisfied / cards * 100, {"satisfied": satisfied, "total": cards}),
             "nps": (
                 (promoters - detractors) / nps_answered * 100,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from typing import Any
 
 # What SQLite raises when a write fails below the model (a full disk, an I/O error, the
 # file made read-only): the UI catches it by this name and never imports sqlite3 itself.
@@ -49,7 +50,7 @@ class TooNewError(WorkbookError):
 class WorkbookLockedError(WorkbookError):
     """Another CS Coach has the workbook open for writing."""
 
-    def __init__(self, message: str, holder: dict | None = None) -> None:
+    def __init__(self, message: str, holder: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.holder = holder or {}
 

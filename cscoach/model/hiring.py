@@ -16,10 +16,14 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 from cscoach.model import validate
 from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook
+from cscoach.model.workbook import Workbook, inserted_id
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 STATUSES = ("interviewing", "offered", "hired", "not hired")
 STATUS_LABELS = {
@@ -95,7 +99,7 @@ class Candidate:
         return STATUS_LABELS.get(self.status, self.status)
 
     @classmethod
-    def from_row(cls, row: dict) -> Candidate:
+    def from_row(cls, row: dict[str, Any]) -> Candidate:
         return cls(
             row["id"], row["name"], row["role"], row["interview_date"], row["status"], row["notes"]
         )
@@ -123,7 +127,8 @@ class ScoreSummary:
     """A candidate's weighted score and how complete it is."""
 
     candidate: Candidate
-    points: int  # Σ weight × score over the criteria scored
+    points: float  # Σ weight × score over the criteria scored (a whole number unless a
+    # score was edited outside CS Coach to a decimal)
     possible: int  # Σ weight × 5 over the same criteria
     scored: int  # criteria scored
     counted: int  # criteria that count for this candidate (scored or still to score)
@@ -137,7 +142,7 @@ class ScoreSummary:
     @property
     def fraction(self) -> Fraction | None:
         """The exact weighted score (for ranking without rounding noise)."""
-        return Fraction(self.points, self.possible) if self.possible else None
+        return Fraction(self.points) / self.possible if self.possible else None
 
     @property
     def progress(self) -> str:
@@ -213,7 +218,8 @@ def summarise(
     """A candidate's weighted score over ``criteria`` (every criterion, in order).
 
     ``scores``: by criterion id, each a Score or just its 1–5 value."""
-    points = possible = scored = counted = 0
+    points: float = 0
+    possible = scored = counted = 0
     missing: list[str] = []
     for criterion in criteria:
         given = scores.get(criterion.id)
@@ -248,7 +254,7 @@ _CRITERIA_SELECT = """
 """
 
 
-def _criterion(r: dict) -> Criterion:
+def _criterion(r: dict[str, Any]) -> Criterion:
     return Criterion(
         id=r["id"],
         quality=r["quality"],
@@ -284,8 +290,10 @@ def questions_from_text(value: str) -> list[str]:
     return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
-def _clean_criterion(wb: Workbook, data: CriterionInput, criterion_id: int | None) -> dict:
-    row = {
+def _clean_criterion(
+    wb: Workbook, data: CriterionInput, criterion_id: int | None
+) -> dict[str, Any]:
+    row: dict[str, Any] = {
         "quality": validate.text(
             data.quality,
             "quality",
@@ -325,7 +333,7 @@ def _clean_criterion(wb: Workbook, data: CriterionInput, criterion_id: int | Non
 
 
 def _write_criterion_parts(
-    db, criterion_id: int, questions: list[str], value_ids: tuple[int, ...]
+    db: sqlite_utils.Database, criterion_id: int, questions: list[str], value_ids: tuple[int, ...]
 ) -> None:
     db.execute("DELETE FROM criterion_questions WHERE criterion_id = ?", [criterion_id])
     db.table("criterion_questions").insert_all(
@@ -347,7 +355,7 @@ def add_criterion(wb: Workbook, data: CriterionInput) -> int:
         row["position"] = (last["p"] if last else 0) + 1
         table = db.table("hiring_criteria")
         table.insert(row)
-        criterion_id = int(table.last_pk)
+        criterion_id = inserted_id(table)
         _write_criterion_parts(db, criterion_id, questions, data.value_ids)
     return criterion_id
 
@@ -400,7 +408,7 @@ def move_criterion(wb: Workbook, criterion_id: int, step: int) -> None:
             db.execute("UPDATE hiring_criteria SET position = ? WHERE id = ?", [position, row_id])
 
 
-def _renumber_criteria(wb: Workbook, db) -> None:
+def _renumber_criteria(wb: Workbook, db: sqlite_utils.Database) -> None:
     rows = wb.query("SELECT id FROM hiring_criteria ORDER BY position, id")
     for position, row in enumerate(rows, start=1):
         db.execute("UPDATE hiring_criteria SET position = ? WHERE id = ?", [position, row["id"]])
@@ -440,12 +448,14 @@ def _role_key(role: str) -> str:
     return " ".join((role or "").split()).casefold()
 
 
-def _clean_candidate(wb: Workbook, data: CandidateInput, candidate_id: int | None) -> dict:
+def _clean_candidate(
+    wb: Workbook, data: CandidateInput, candidate_id: int | None
+) -> dict[str, Any]:
     status = (data.status or "").strip().lower()
     if status not in STATUSES:
         known = ", ".join(STATUS_LABELS[s].lower() for s in STATUSES)
         raise ValidationError("status", f"Status must be one of {known}, not “{data.status}”.")
-    row = {
+    row: dict[str, Any] = {
         "name": validate.name(data.name, "name", "Name"),
         "role": validate.text(
             data.role, "role", "Role applied for", max_len=validate.MAX_NAME, single_line=True
@@ -472,7 +482,7 @@ def add_candidate(wb: Workbook, data: CandidateInput) -> int:
     with wb.transaction() as db:
         table = db.table("candidates")
         table.insert(row)
-        return int(table.last_pk)
+        return inserted_id(table)
 
 
 def update_candidate(wb: Workbook, candidate_id: int, data: CandidateInput) -> None:
@@ -608,12 +618,18 @@ def for_role(summaries: Iterable[ScoreSummary], role: str | None) -> list[ScoreS
     return [s for s in summaries if _role_key(s.candidate.role) == wanted]
 
 
+def _fraction(summary: ScoreSummary) -> Fraction:
+    fraction = summary.fraction
+    assert fraction is not None  # rank sorts only the scored
+    return fraction
+
+
 def rank(summaries: Sequence[ScoreSummary]) -> list[Ranked]:
     """Highest weighted score first. Equal scores share a rank and keep their order;
     candidates with nothing scored come last, unranked."""
     scored = sorted(
         (s for s in summaries if s.fraction is not None),
-        key=lambda s: s.fraction,  # type: ignore[arg-type, return-value]
+        key=_fraction,
         reverse=True,
     )
     # sorted(reverse=True) keeps equal items in their original order

@@ -9,12 +9,16 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from cscoach.model import validate
 from cscoach.model.errors import ValidationError
 from cscoach.model.kpi_counts import Computation, compute
 from cscoach.model.kpis import Kpi, get_kpi
 from cscoach.model.workbook import Workbook
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MAX_NOTE = 2000
 
@@ -29,7 +33,7 @@ class KpiEntry:
     updated_at: str
 
     @classmethod
-    def from_row(cls, row: dict) -> KpiEntry:
+    def from_row(cls, row: dict[str, Any]) -> KpiEntry:
         counts = json.loads(row["counts"]) if row["counts"] else None
         return cls(
             row["kpi_id"], row["month"], row["value"], row["note"], counts, row["updated_at"]
@@ -49,7 +53,8 @@ def list_entries(
     last: str | None = None,
 ) -> list[KpiEntry]:
     """Entries by KPI order then month, optionally for one KPI and a range of months."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[int | str] = []
     if kpi_id is not None:
         clauses.append("e.kpi_id = ?")
         params.append(kpi_id)
@@ -163,14 +168,22 @@ def clear_entry(wb: Workbook, kpi_id: int, month: str) -> None:
 
 
 def store_entry(
-    db, kpi_id: int, month: str, value: float, note: str, counts: Mapping | None
+    db: sqlite_utils.Database,
+    kpi_id: int,
+    month: str,
+    value: float,
+    note: str,
+    counts: Mapping[str, float] | None,
 ) -> None:
     """Insert or replace one entry inside the caller's transaction (``db``); the month,
     value and note must already be checked. Used by the importers too."""
     store_entries(db, [(kpi_id, month, value, note, counts)])
 
 
-def store_entries(db, entries: Iterable[tuple[int, str, float, str, Mapping | None]]) -> None:
+def store_entries(
+    db: sqlite_utils.Database,
+    entries: Iterable[tuple[int, str, float, str, Mapping[str, float] | None]],
+) -> None:
     """``store_entry`` for many ``(kpi_id, month, value, note, counts)`` in one statement
     (an import of thousands of values)."""
     rows = []

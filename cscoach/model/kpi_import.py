@@ -14,9 +14,10 @@ they were before it moved.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cscoach.model import csvfile, kpi_entries, kpis, validate
 from cscoach.model.csvread import CsvLineError, delimiter, read_text, records
@@ -53,7 +54,7 @@ REQUIRED = ("month", "kpi", "value")
 # -- KPI CSV export -----------------------------------------------------------------
 
 
-def export_rows(wb: Workbook) -> list[dict]:
+def export_rows(wb: Workbook) -> list[dict[str, Any]]:
     """Every KPI value as ``month,kpi,value,note`` rows (values unrounded, numbers as
     numbers)."""
     names = {k.id: k.name for k in kpis.list_kpis(wb)}
@@ -283,7 +284,10 @@ def import_kpi_csv(
             f"{plan.conflict_text()}. Import with replace to overwrite them, or remove those "
             "rows from the file.",
         )
-    stored, replaced, kept, entries = [], [], [], []
+    stored: list[ImportRow] = []
+    replaced: list[ImportRow] = []
+    kept: list[ImportRow] = []
+    entries: list[tuple[int, str, float, str, Mapping[str, float] | None]] = []
     for row in plan.rows:
         if row.status == UNCHANGED:
             continue

@@ -14,13 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from cscoach.model import validate
 from cscoach.model.errors import ValidationError
 from cscoach.model.kpi_counts import COUNT_FIELDS
 from cscoach.model.months import current_month
 from cscoach.model.number_format import format_plain
-from cscoach.model.workbook import Workbook, name_key
+from cscoach.model.workbook import Workbook, inserted_id, name_key
 
 MAX_UNIT = 30
 MAX_DESCRIPTION = 2000
@@ -89,7 +90,7 @@ _SELECT_KPI = """
 """
 
 
-def _kpi(row: dict) -> Kpi:
+def _kpi(row: dict[str, Any]) -> Kpi:
     return Kpi(
         id=row["id"],
         key=row["key"],
@@ -190,37 +191,40 @@ def _percent_range(lo: float | None, hi: float | None) -> tuple[float | None, fl
     low, high = PERCENT_RANGE
     if lo is None and (hi is None or hi > low):
         lo = low
-    if hi is None and lo < high:
+    if hi is None and lo is not None and lo < high:  # (lo was set above when hi is None)
         hi = high
     return lo, hi
 
 
-def _clean_kpi(wb: Workbook, data: KpiInput, kpi_id: int | None) -> dict:
-    row = {
-        "name": validate.name(data.name, "name", "KPI name"),
-        "unit": validate.text(data.unit, "unit", "Unit", max_len=MAX_UNIT, single_line=True),
-        "min_value": _optional_number(data.min_value, "min_value", "Lowest allowed value"),
-        "max_value": _optional_number(data.max_value, "max_value", "Highest allowed value"),
-        "higher_is_better": int(bool(data.higher_is_better)),
-        "description": validate.text(
-            data.description, "description", "Description", max_len=MAX_DESCRIPTION
-        ),
-        "active": int(bool(data.active)),
-    }
-    row["name"] = " ".join(row["name"].split())
-    lo, hi = row["min_value"], row["max_value"]
+def _clean_kpi(wb: Workbook, data: KpiInput, kpi_id: int | None) -> dict[str, Any]:
+    name = validate.name(data.name, "name", "KPI name")
+    unit = validate.text(data.unit, "unit", "Unit", max_len=MAX_UNIT, single_line=True)
+    lo = _optional_number(data.min_value, "min_value", "Lowest allowed value")
+    hi = _optional_number(data.max_value, "max_value", "Highest allowed value")
+    description = validate.text(
+        data.description, "description", "Description", max_len=MAX_DESCRIPTION
+    )
+    name = " ".join(name.split())
     if lo is not None and hi is not None and lo >= hi:
         raise ValidationError(
             "max_value",
             f"The highest allowed value ({format_plain(hi)}) must be above the lowest "
             f"({format_plain(lo)}).",
         )
-    if row["unit"] == PERCENT:
-        row["min_value"], row["max_value"] = _percent_range(lo, hi)
+    if unit == PERCENT:
+        lo, hi = _percent_range(lo, hi)
     # The same comparison as find_kpi (the KPI CSV import finds KPIs by name).
-    if wb.name_taken("kpis", "name", row["name"], kpi_id):
-        raise ValidationError("name", f"There is already a KPI called “{row['name']}”.")
-    return row
+    if wb.name_taken("kpis", "name", name, kpi_id):
+        raise ValidationError("name", f"There is already a KPI called “{name}”.")
+    return {
+        "name": name,
+        "unit": unit,
+        "min_value": lo,
+        "max_value": hi,
+        "higher_is_better": int(bool(data.higher_is_better)),
+        "description": description,
+        "active": int(bool(data.active)),
+    }
 
 
 def _check_in_range(
@@ -244,7 +248,7 @@ def add_kpi(wb: Workbook, data: KpiInput, target: float | str) -> int:
         row["position"] = (last["p"] if last else 0) + 1
         table = db.table("kpis")
         table.insert(row)
-        kpi_id = int(table.last_pk)
+        kpi_id = inserted_id(table)
         db.table("kpi_targets").insert(
             {"kpi_id": kpi_id, "from_month": FIRST_MONTH, "target": clean_target}
         )

@@ -20,6 +20,7 @@ import socket
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from cscoach.model.errors import ReadOnlyError, WorkbookError, WorkbookLockedError
 
@@ -52,7 +53,7 @@ def _locks_folder() -> Path:
     return Path(tempfile.gettempdir()) / f"cscoach-locks-{user}"
 
 
-def describe_holder(holder: dict) -> str:
+def describe_holder(holder: dict[str, Any]) -> str:
     """'Ana on cafe-laptop (process 4242) since 2026-11-22 09:14', or a plain fallback."""
     if not holder:
         return "another CS Coach"
@@ -178,7 +179,7 @@ def _private_folder(folder: Path) -> bool:
     return True  # pragma: no cover - Windows: the temporary folder is the user's own
 
 
-def _read_holder(fd: int) -> dict:
+def _read_holder(fd: int) -> dict[str, Any]:
     try:
         os.lseek(fd, 0, os.SEEK_SET)
         data = os.read(fd, 4096)

@@ -212,6 +212,7 @@ def _philosophy_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Car
             )
         )
     else:
+        assert status.due_on is not None  # known once a version is published
         lines.append(f"Next review {long_date(status.due_on)}")
     return Card(
         sections.PHILOSOPHY.key,

@@ -7,11 +7,12 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from cscoach.model import ordering, settings, validate
 from cscoach.model.dates import add_months
 from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook
+from cscoach.model.workbook import Workbook, inserted_id
 
 DEFAULT_REVIEW_MONTHS = 12
 
@@ -74,7 +75,7 @@ def list_values(wb: Workbook) -> list[CoreValue]:
     return [CoreValue(**r) for r in rows]
 
 
-def _clean_value(wb: Workbook, name: str, meaning: str, value_id: int | None) -> dict:
+def _clean_value(wb: Workbook, name: str, meaning: str, value_id: int | None) -> dict[str, Any]:
     clean = {
         "name": validate.text(
             name, "name", "Value name", required=True, max_len=80, single_line=True
@@ -93,7 +94,7 @@ def add_value(wb: Workbook, name: str, meaning: str = "") -> int:
         row["position"] = (last["p"] if last else 0) + 1
         table = db.table("core_values")
         table.insert(row)
-        return int(table.last_pk)
+        return inserted_id(table)
 
 
 def update_value(wb: Workbook, value_id: int, name: str, meaning: str) -> None:
@@ -167,7 +168,7 @@ def save_section_body(wb: Workbook, section_id: int, body: str) -> None:
         db.table("philosophy_sections").update(section_id, {"body": clean})
 
 
-def _clean_section(title: str, question_id: int | None, wb: Workbook) -> dict:
+def _clean_section(title: str, question_id: int | None, wb: Workbook) -> dict[str, Any]:
     clean = {
         "title": validate.text(
             title, "title", "Section title", required=True, max_len=200, single_line=True
@@ -188,7 +189,7 @@ def add_section(wb: Workbook, title: str, question_id: int | None = None) -> int
         row["position"] = (last["p"] if last else 0) + 1
         table = db.table("philosophy_sections")
         table.insert(row)
-        return int(table.last_pk)
+        return inserted_id(table)
 
 
 def update_section(wb: Workbook, section_id: int, title: str, question_id: int | None) -> None:

@@ -7,10 +7,11 @@ import datetime as dt
 import random
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from cscoach.model import ordering, validate
 from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook, name_key
+from cscoach.model.workbook import Workbook, inserted_id, name_key
 
 KINDS = ("text", "rating")
 KIND_LABELS = {"text": "Free text", "rating": "Rating 1–5"}
@@ -31,7 +32,7 @@ class Question:
     times_asked: int = 0
 
     @classmethod
-    def from_row(cls, row: dict) -> Question:
+    def from_row(cls, row: dict[str, Any]) -> Question:
         return cls(
             row["id"],
             row["section"],
@@ -53,7 +54,7 @@ class Round:
     responses: int = 0
 
     @classmethod
-    def from_row(cls, row: dict) -> Round:
+    def from_row(cls, row: dict[str, Any]) -> Round:
         return cls(
             row["id"],
             row["name"],
@@ -77,7 +78,7 @@ class RoundQuestion:
     kind: str
 
     @classmethod
-    def from_row(cls, row: dict) -> RoundQuestion:
+    def from_row(cls, row: dict[str, Any]) -> RoundQuestion:
         return cls(
             row["id"],
             row["round_id"],
@@ -161,7 +162,7 @@ def list_sections(wb: Workbook) -> list[str]:
     return [r["section"] for r in rows]
 
 
-def _clean_question(section: str, text: str, kind: str) -> dict:
+def _clean_question(section: str, text: str, kind: str) -> dict[str, Any]:
     if kind not in KINDS:
         raise ValidationError("kind", "A question is either free text or a 1–5 rating.")
     return {
@@ -193,7 +194,7 @@ def add_question(wb: Workbook, section: str, text: str, kind: str = "text") -> i
         row["position"] = position
         table = db.table("questions")
         table.insert(row)
-        return int(table.last_pk)
+        return inserted_id(table)
 
 
 def update_question(wb: Workbook, question_id: int, section: str, text: str, kind: str) -> None:
@@ -285,8 +286,10 @@ def latest_round(wb: Workbook) -> Round | None:
     return rounds[0] if rounds else None
 
 
-def _clean_round(wb: Workbook, name: str, held_on: str | dt.date, round_id: int | None) -> dict:
-    clean = {
+def _clean_round(
+    wb: Workbook, name: str, held_on: str | dt.date, round_id: int | None
+) -> dict[str, Any]:
+    clean: dict[str, Any] = {
         "name": validate.name(name, "name", "Round name"),
         "held_on": validate.iso_date(held_on, "held_on", "Date", required=True),
     }
@@ -307,7 +310,7 @@ def create_round(
     with wb.transaction() as db:
         rounds = db.table("rounds")
         rounds.insert(row)
-        round_id = int(rounds.last_pk)
+        round_id = inserted_id(rounds)
         db.table("round_questions").insert_all(
             {
                 "round_id": round_id,
@@ -477,7 +480,7 @@ def save_response(
                     "shuffle_key": random.SystemRandom().randrange(1, 2**31),
                 }
             )
-            response_id = int(table.last_pk)
+            response_id = inserted_id(table)
         else:
             db.table("responses").update(response_id, {"member_id": member_id, "updated_at": now})
             db.execute("DELETE FROM answers WHERE response_id = ?", [response_id])

@@ -11,6 +11,7 @@ import functools
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cscoach.model import migrations
 from cscoach.model.errors import WorkbookError
@@ -140,7 +141,7 @@ def _read_table(conn: sqlite3.Connection, name: str) -> Table:
                 "SELECT name FROM pragma_index_info(?) ORDER BY seqno", (index,)
             ).fetchall()
             unique.add(tuple(c[0] for c in cols))
-    by_id: dict[int, list[tuple]] = {}
+    by_id: dict[int, list[tuple[Any, ...]]] = {}
     for row in conn.execute("SELECT * FROM pragma_foreign_key_list(?)", (name,)).fetchall():
         by_id.setdefault(row[0], []).append(row)
     links = {

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from cscoach.model import ordering, validate
 from cscoach.model.dates import add_months
 from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook
+from cscoach.model.workbook import Workbook, inserted_id
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MAX_TITLE = 160
 STATUSES = ("active", "overdue", "retired", "all")
@@ -78,7 +82,7 @@ def add_category(wb: Workbook, name: str) -> int:
         last = wb.query_one("SELECT coalesce(max(position), 0) AS p FROM standard_categories")
         table = db.table("standard_categories")
         table.insert({"name": clean, "position": (last["p"] if last else 0) + 1})
-        return int(table.last_pk)
+        return inserted_id(table)
 
 
 def rename_category(wb: Workbook, category_id: int, name: str) -> None:
@@ -128,7 +132,7 @@ _SELECT = """
 """
 
 
-def _from_row(r: dict) -> Standard:
+def _from_row(r: dict[str, Any]) -> Standard:
     return Standard(
         id=r["id"],
         title=r["title"],
@@ -225,7 +229,7 @@ class StandardInput:
     active: bool = True
 
 
-def _clean(wb: Workbook, data: StandardInput) -> dict:
+def _clean(wb: Workbook, data: StandardInput) -> dict[str, Any]:
     row = {
         "title": validate.text(
             data.title, "title", "Title", required=True, max_len=MAX_TITLE, single_line=True
@@ -285,7 +289,7 @@ def add_standard(
         row["position"] = (last["p"] if last else 0) + 1
         table = db.table("standards")
         table.insert(row)
-        standard_id = int(table.last_pk)
+        standard_id = inserted_id(table)
         _set_values(db, standard_id, data.value_ids)
         if reviewed:
             db.table("standard_reviews").insert(
@@ -321,7 +325,7 @@ def update_standard(
             )
 
 
-def _set_values(db, standard_id: int, value_ids: tuple[int, ...]) -> None:
+def _set_values(db: sqlite_utils.Database, standard_id: int, value_ids: tuple[int, ...]) -> None:
     db.execute("DELETE FROM standard_values WHERE standard_id = ?", [standard_id])
     db.table("standard_values").insert_all(
         {"standard_id": standard_id, "value_id": v} for v in dict.fromkeys(value_ids)

@@ -251,6 +251,12 @@ STANDARDS: list[tuple[str, str, str, int, bool]] = [
 ]
 
 
+def _row_id(cur: sqlite3.Cursor) -> int:
+    """The id of the row the INSERT run by ``cur`` added (None only before an INSERT)."""
+    assert cur.lastrowid is not None
+    return cur.lastrowid
+
+
 def insert_starter_content(conn: sqlite3.Connection) -> None:
     """Insert the starter content into a freshly created schema (inside its transaction)."""
     defaults = {
@@ -265,7 +271,7 @@ def insert_starter_content(conn: sqlite3.Connection) -> None:
             "INSERT INTO questions (key, section, text, kind, position) VALUES (?, ?, ?, ?, ?)",
             (key, section, text, kind, position),
         )
-        question_ids[key] = cur.lastrowid
+        question_ids[key] = _row_id(cur)
     for position, (key, title, question) in enumerate(PHILOSOPHY_SECTIONS, start=1):
         conn.execute(
             "INSERT INTO philosophy_sections (key, title, question_id, position) "
@@ -281,7 +287,7 @@ def insert_starter_content(conn: sqlite3.Connection) -> None:
             "description, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (key, name, unit, lo, hi, int(higher), description, position),
         )
-        kpi_ids[key] = cur.lastrowid
+        kpi_ids[key] = _row_id(cur)
         conn.execute(
             "INSERT INTO kpi_targets (kpi_id, from_month, target) VALUES (?, ?, ?)",
             (cur.lastrowid, "1900-01", target),  # the first target holds for every month
@@ -291,7 +297,7 @@ def insert_starter_content(conn: sqlite3.Connection) -> None:
         cur = conn.execute(
             "INSERT INTO standard_categories (name, position) VALUES (?, ?)", (name, position)
         )
-        category_ids[name] = cur.lastrowid
+        category_ids[name] = _row_id(cur)
     for position, (key, quality, good, poor, weight, question) in enumerate(CRITERIA, start=1):
         cur = conn.execute(
             "INSERT INTO hiring_criteria (key, quality, good_signs, poor_signs, weight, position) "

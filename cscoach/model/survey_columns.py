@@ -491,7 +491,10 @@ def choose_columns(
         ValidationError: CS Coach is unsure of a column it has to guess; the message names
             the columns it considered and the options that name the right ones.
     """
-    given = lambda value: value is not None and value != ""  # noqa: E731
+
+    def given(value: str | int | None) -> bool:
+        return value is not None and value != ""
+
     guess_ratings = not (given(nps_column) or given(csat_column))
     if given(date_column) and not guess_ratings:
         return ColumnChoice(date_column, nps_column, csat_column)

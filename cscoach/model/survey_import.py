@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -128,7 +129,7 @@ class SurveyAnalysis:
     csat_column: str | None
     rows: int
     months: dict[str, MonthTally]
-    skipped: Counter = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
     date_note: str = ""  # how ambiguous dates were read
     reasons: dict[str, str] = field(default_factory=dict)  # "date", "nps", "csat" → why
     # that column was chosen from its heading (empty when the owner named it)
@@ -136,7 +137,7 @@ class SurveyAnalysis:
 
     def columns_text(self) -> str:
         """ "dates from “Timestamp” (the form's own timestamp), NPS from “Recommend?”" """
-        named = [("date", "dates", self.date_column)]
+        named: list[tuple[str, str, str | None]] = [("date", "dates", self.date_column)]
         named += [("nps", "NPS", self.nps_column), ("csat", "CSAT", self.csat_column)]
         parts = []
         for purpose, what, column in named:
@@ -218,13 +219,17 @@ def analyse_survey(
         certain = True
     now = current_month(today)
     months: dict[str, MonthTally] = {}
-    skipped: Counter = Counter()
+    skipped: Counter[str] = Counter()
     answers = {
         "NPS": (nps_index, 0, 10, "a whole number 0–10"),
         "CSAT": (csat_index, 1, 5, "a whole number 1–5"),
     }
-    asked = [(name, *spec) for name, spec in answers.items() if spec[0] is not None]
-    valid = Counter()
+    asked = [
+        (name, index, low, high, wanted)
+        for name, (index, low, high, wanted) in answers.items()
+        if index is not None
+    ]
+    valid: Counter[str] = Counter()
     invalid: dict[str, list[tuple[int, str]]] = {"NPS": [], "CSAT": [], "date": []}
     dated = 0
     month_of: dict[dt.date, str] = {}
@@ -286,15 +291,15 @@ def analyse_survey(
             f"Every response is dated after this month ({now}), so there is nothing to "
             f"store. Check the dates in the column “{header[date_index]}”.",
         )
-    for name, (index, low, high, wanted) in answers.items():
-        if index is None:
+    for name, (column_index, low, high, wanted) in answers.items():
+        if column_index is None:
             continue
         bad = invalid[name]
         if valid[name] == 0 or len(bad) > valid[name]:
             example = f" — line {bad[0][0]} says “{bad[0][1][:60]}”" if bad else ""
             raise ValidationError(
                 "nps_column" if name == "NPS" else "csat_column",
-                f"The column “{header[index]}” is not a {low}–{high} answer column: it has "
+                f"The column “{header[column_index]}” is not a {low}–{high} answer column: it has "
                 f"{valid[name]} answer(s) that are {wanted} and {len(bad)} that are not"
                 f"{example}. Choose the column with the {low}–{high} answers.",
             )
@@ -470,7 +475,7 @@ def store_survey(
     )
 
 
-def _listing(months: list[SurveyMonth], describe) -> str:
+def _listing(months: list[SurveyMonth], describe: Callable[[SurveyMonth], str]) -> str:
     return listing(months, describe, lambda m: (m.kpi, m.month))
 
 

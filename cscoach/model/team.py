@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from cscoach.model import validate
 from cscoach.model.dates import add_months
 from cscoach.model.errors import ValidationError
-from cscoach.model.workbook import Workbook
+from cscoach.model.workbook import Workbook, inserted_id
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class TeamMember:
     active: bool
 
     @classmethod
-    def from_row(cls, row: dict) -> TeamMember:
+    def from_row(cls, row: dict[str, Any]) -> TeamMember:
         return cls(row["id"], row["name"], row["role"], row["start_date"], bool(row["active"]))
 
 
@@ -58,18 +59,16 @@ def get_member(wb: Workbook, member_id: int) -> TeamMember:
 
 def _clean(
     wb: Workbook, name: str, role: str, start_date: str | dt.date | None, member_id: int | None
-) -> dict:
-    clean = {
-        "name": validate.name(name),
-        "role": validate.text(role, "role", "Role", max_len=validate.MAX_NAME, single_line=True),
-        "start_date": validate.iso_date(start_date, "start_date", "Start date"),
-    }
+) -> dict[str, Any]:
+    clean_name = validate.name(name)
+    clean_role = validate.text(role, "role", "Role", max_len=validate.MAX_NAME, single_line=True)
+    start = validate.iso_date(start_date, "start_date", "Start date")
     # add_months, not replace(year=…): a year after 29 February is 28 February, not an error
-    if clean["start_date"] and clean["start_date"] > add_months(dt.date.today(), 12).isoformat():
+    if start and start > add_months(dt.date.today(), 12).isoformat():
         raise ValidationError("start_date", "Start date is more than a year in the future.")
-    if wb.name_taken("team_members", "name", clean["name"], member_id):
-        raise ValidationError("name", f"There is already a team member called “{clean['name']}”.")
-    return clean
+    if wb.name_taken("team_members", "name", clean_name, member_id):
+        raise ValidationError("name", f"There is already a team member called “{clean_name}”.")
+    return {"name": clean_name, "role": clean_role, "start_date": start}
 
 
 def add_member(
@@ -85,7 +84,7 @@ def add_member(
     with wb.transaction() as db:
         table = db.table("team_members")
         table.insert(row)
-        return int(table.last_pk)
+        return inserted_id(table)
 
 
 def update_member(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 FUNCTION = "cscoach_undo_record"
 LIMIT = 200  # steps kept; the oldest are forgotten first
@@ -70,7 +71,7 @@ class Row:
     op: str
     rowid: int
     new_rowid: int
-    values: tuple
+    values: tuple[Any, ...]
 
 
 @dataclass
@@ -244,7 +245,7 @@ class UndoLog:
             conn.execute(f"DELETE FROM main.{table} WHERE rowid = ?", (row.new_rowid,))
         elif row.op == "update":
             sets = ", ".join(f"{_q(c)} = ?" for c in columns)
-            values: tuple = row.values
+            values: tuple[Any, ...] = row.values
             if row.rowid != row.new_rowid:
                 sets, values = f"rowid = ?, {sets}", (row.rowid, *values)
             conn.execute(

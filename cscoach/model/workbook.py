@@ -49,6 +49,14 @@ def name_key(name: str | None) -> str:
     return unicodedata.normalize("NFC", " ".join((name or "").split()).casefold())
 
 
+def inserted_id(table: sqlite_utils.db.Table) -> int:
+    """The id of the row ``table.insert`` has just added (sqlite-utils types its
+    ``last_pk`` as possibly None: it is None only before a first insert)."""
+    row_id = table.last_pk
+    assert row_id is not None, f"nothing was inserted into {table.name}"
+    return int(row_id)
+
+
 def default_data_dir() -> Path:
     """The per-user data folder; ``CSCOACH_DATA_DIR`` overrides it."""
     override = os.environ.get("CSCOACH_DATA_DIR")
@@ -262,7 +270,7 @@ class Workbook:
             wb._migrate(from_version=0)
         except BaseException:
             with contextlib.suppress(Exception):
-                conn.close()  # type: ignore[possibly-undefined]
+                conn.close()
             lock.release()
             raise
         return wb
@@ -304,7 +312,7 @@ class Workbook:
             wb._record_history()
         except BaseException:
             with contextlib.suppress(Exception):
-                conn.close()  # type: ignore[possibly-undefined]
+                conn.close()
             lock.release()
             raise
         return wb
@@ -348,13 +356,17 @@ class Workbook:
 
     # -- reading and writing ---------------------------------------------------
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+    def query(
+        self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+    ) -> list[dict[str, Any]]:
         """Rows of a SELECT as dicts."""
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
-    def query_one(self, sql: str, params: tuple | dict = ()) -> dict[str, Any] | None:
+    def query_one(
+        self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()
+    ) -> dict[str, Any] | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
@@ -389,8 +401,9 @@ class Workbook:
     def db(self) -> sqlite_utils.Database:
         """sqlite-utils over the same connection, imported on the first write without
         numpy (``cscoach.imports.import_without``: numpy alone took most of that write)."""
-        sqlite_utils = import_without("sqlite_utils", "numpy", "pandas")
-        return sqlite_utils.Database(self.conn, execute_plugins=False)
+        module = import_without("sqlite_utils", "numpy", "pandas")
+        database: type[sqlite_utils.Database] = module.Database  # a module's names are Any
+        return database(self.conn, execute_plugins=False)
 
     @contextlib.contextmanager
     def transaction(self, label: str | None = None) -> Iterator[sqlite_utils.Database]:
@@ -530,7 +543,8 @@ class Workbook:
 
     @property
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        (version,) = self.conn.execute("PRAGMA user_version").fetchone()
+        return int(version)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -29,7 +29,18 @@ EXIT_OK = 0
 EXIT_UNHEALTHY = 1  # `check`: the file is not a healthy workbook
 EXIT_ERROR = 2
 
-COMMANDS = ("new", "demo", "check", "backup", "backups", "restore", "print", "kpi", "survey")
+COMMANDS = (
+    "new",
+    "demo",
+    "check",
+    "backup",
+    "backups",
+    "restore",
+    "print",
+    "kpi",
+    "survey",
+    "feedback",
+)
 
 USAGE = """\
 cscoach [WORKBOOK]
@@ -44,7 +55,9 @@ cscoach [WORKBOOK]
        cscoach kpi export --workbook PATH --out FILE.csv
        cscoach kpi import --workbook PATH FILE.csv [--replace]
        cscoach survey import --workbook PATH FILE.csv [--nps-column NAME] [--csat-column NAME]
-                      [--date-column NAME] [--replace]"""
+                      [--date-column NAME] [--replace]
+       cscoach feedback export --workbook PATH --out FILE.csv
+       cscoach feedback import --workbook PATH FILE.csv"""
 
 DESCRIPTION = (
     "CS Coach: build and keep a customer-service culture in a small service business. "
@@ -73,7 +86,7 @@ PRINT_OPTIONS = {
     "round": ("--round", ("answers",)),
     "doc_version": ("--version", ("philosophy",)),
     "draft": ("--draft", ("philosophy",)),
-    "month": ("--month", ("monthly-review",)),
+    "month": ("--month", ("monthly-review", "feedback")),
     "candidate": ("--candidate", ("scorecard",)),
 }
 
@@ -210,7 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument(
         "--draft", action="store_true", help="philosophy: print the draft, not a version"
     )
-    printing.add_argument("--month", metavar="YYYY-MM", help="monthly-review: the month")
+    printing.add_argument(
+        "--month",
+        metavar="YYYY-MM",
+        help="monthly-review, feedback: the month (default: the latest with figures or feedback)",
+    )
     printing.add_argument("--candidate", metavar="NAME", help="scorecard: a filled scorecard")
 
     kpi = commands.add_parser(
@@ -291,6 +308,52 @@ def build_parser() -> argparse.ArgumentParser:
     survey_import.add_argument(
         "--replace", action="store_true", help="overwrite months that already have a value"
     )
+
+    feedback = commands.add_parser(
+        "feedback",
+        prog=f"{PROG} feedback",
+        usage=f"{PROG} feedback export|import …",
+        help="export or import what customers said (compliments, complaints…) as CSV",
+        description="Feedback as CSV with the header date,kind,channel,text,themes,member,"
+        "standard,status.",
+    )
+    feedback_commands = feedback.add_subparsers(
+        dest="feedback_command", metavar="ACTION", parser_class=_Parser
+    )
+    feedback_commands.required = True
+    feedback_export = feedback_commands.add_parser(
+        "export",
+        prog=f"{PROG} feedback export",
+        usage=f"{PROG} feedback export --workbook PATH --out FILE.csv",
+        help="write every feedback item to a CSV file",
+        description="Write every feedback item, oldest first, to a CSV file readable by you "
+        "only (customers' words). Text a spreadsheet would run as a formula is neutralised.",
+    )
+    feedback_export.add_argument("--workbook", metavar="PATH", type=_path, required=True)
+    feedback_export.add_argument(
+        "--out",
+        metavar="FILE.csv",
+        type=_path,
+        required=True,
+        help="the CSV file to write (- writes it to standard output, without a BOM)",
+    )
+    feedback_import = feedback_commands.add_parser(
+        "import",
+        prog=f"{PROG} feedback import",
+        usage=f"{PROG} feedback import --workbook PATH FILE.csv",
+        help="read feedback items from a CSV file (all or nothing)",
+        description="Import date,kind,channel,text,themes,member,standard,status rows (date, "
+        "kind and text are needed; the other columns may be left out). date is YYYY-MM-DD; "
+        "kind compliment, complaint, suggestion or question; themes, member and standard may "
+        "name several, separated by |; status is open or resolved, for complaints only. A "
+        "theme the workbook does not have is created; a team member or standard it does not "
+        "have is an error. A comma, semicolon or tab delimiter, Excel's UTF-8 BOM and its "
+        "“Unicode Text” (UTF-16) are accepted. One bad row imports nothing and the error names "
+        "its line. A row exactly like an item already there (same date, kind, channel and "
+        "text) is not added again.",
+    )
+    feedback_import.add_argument("--workbook", metavar="PATH", type=_path, required=True)
+    feedback_import.add_argument("file", metavar="FILE.csv", type=_path)
     return parser
 
 
@@ -364,6 +427,8 @@ def _run(args: list[str]) -> int:
         return _kpi(ns)
     if ns.command == "survey":
         return _survey(ns)
+    if ns.command == "feedback":
+        return _feedback(ns)
     raise UsageError("nothing to do")
 
 
@@ -443,7 +508,7 @@ def _check_print_options(ns: argparse.Namespace) -> None:
             continue
         raise UsageError(
             f"print {ns.document} does not use {option} (only {' and '.join(documents)} "
-            "does); leave it out"
+            f"{'does' if len(documents) == 1 else 'do'}); leave it out"
         )
 
 
@@ -524,6 +589,33 @@ def _survey(ns: argparse.Namespace) -> int:
         survey_import.plan_survey(wb, analysis, replace=ns.replace)
     with Workbook.open(ns.workbook) as wb:
         report = survey_import.store_survey(wb, analysis, replace=ns.replace)
+    for line in report.lines():
+        print(line)
+    return EXIT_OK
+
+
+def _feedback(ns: argparse.Namespace) -> int:
+    from cscoach.model import feedback_csv
+    from cscoach.model.workbook import Workbook
+
+    if ns.feedback_command == "export" and ns.out == STDOUT:
+        with Workbook.open(ns.workbook, read_only=True) as wb:
+            text = feedback_csv.feedback_csv_text(wb)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    if ns.feedback_command == "export":
+        _check_out(ns.out, ".csv", ns.workbook)
+        with Workbook.open(ns.workbook, read_only=True) as wb, _writing(ns.out):
+            count = feedback_csv.export_feedback_csv(wb, ns.out)
+        print(f"Wrote {count} feedback item{'s' if count != 1 else ''} to {ns.out}.")
+        return EXIT_OK
+    # The whole file is checked against a read-only view first: a refused import must not
+    # even make the daily backup that opening for writing makes.
+    with _planning(ns.workbook) as wb:
+        feedback_csv.read_feedback_csv(wb, ns.file)
+    with Workbook.open(ns.workbook) as wb:
+        report = feedback_csv.import_feedback_csv(wb, ns.file)
     for line in report.lines():
         print(line)
     return EXIT_OK

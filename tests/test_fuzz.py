@@ -26,6 +26,9 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from cscoach.model import (
+    feedback,
+    feedback_edit,
+    feedback_themes,
     hiring,
     kpi_counts,
     kpi_entries,
@@ -593,6 +596,8 @@ PRINTED_IN = {
     "kpi": ["monthly-review"],
     "kpi_note": ["monthly-review"],
     "steps": ["monthly-review"],
+    "said": ["feedback"],
+    "theme": ["feedback"],
 }
 REVIEW_MONTH = "2025-06"
 MARGIN_PT = 18 * 72 / 25.4  # cscoach.printing.base.MARGIN: the header and footer lie outside
@@ -628,6 +633,8 @@ FIELD_MAX = {
     "unit": 30,
     "kpi_note": 2_000,
     "steps": 5_000,
+    "said": 20_000,
+    "theme": 80,
 }
 WIDE_CHAR = st.sampled_from(["W", "m", "Ш", "ω", "😀", "ש", "&", "<", "i", "你"])
 
@@ -768,6 +775,16 @@ def fill(wb: Workbook, t: dict[str, str]) -> tuple[dict[str, str], dict]:
     ):
         kpi_entries.set_entry(wb, csat, REVIEW_MONTH, 81)
     _try(stored, "steps", t["steps"], lambda v: kpi_review.save_next_steps(wb, REVIEW_MONTH, v))
+    theme = _try(stored, "theme", t["theme"], lambda v: feedback_themes.add_theme(wb, v))
+    themes = (theme,) if theme else ()  # a theme is printed with the counts of its items
+    complaint = feedback.FeedbackInput(  # still open: printed whole in the month's report
+        f"{REVIEW_MONTH}-10", "complaint", t["said"], theme_ids=themes
+    )
+    if _try(stored, "said", t["said"], lambda v: feedback_edit.add_item(wb, complaint)) is None:
+        fallback = feedback.FeedbackInput(
+            f"{REVIEW_MONTH}-10", "complaint", "Fallback", theme_ids=themes
+        )
+        feedback_edit.add_item(wb, fallback)
     stored.pop("unit", None)
     return stored, {"round": rnd, "candidate": hiring.get_candidate(wb, candidate).name}
 
@@ -824,6 +841,7 @@ def print_and_read(tmp_path_factory, texts: dict[str, str], letter: bool, docume
         options = {
             "answers": {"round_id": ids["round"]},
             "monthly-review": {"month": REVIEW_MONTH},
+            "feedback": {"month": REVIEW_MONTH},
             "scorecard-filled": {"candidate_name": ids["candidate"]},
         }
         printed: dict[str, str] = {}

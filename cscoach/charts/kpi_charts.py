@@ -32,6 +32,7 @@ import io
 import math
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -63,6 +64,10 @@ from cscoach.model.kpis import ON_TARGET
 from cscoach.model.months import month_label
 from cscoach.model.number_format import format_number, format_value
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from PIL import Image
+
 
 def _nan(values: Sequence[float | None]) -> list[float]:
     return [math.nan if v is None else float(v) for v in values]
@@ -89,7 +94,7 @@ def _y_limits(series: KpiSeries) -> tuple[float, float]:
 
 
 def _month_ticks(
-    ax,
+    ax: Axes,
     months: Sequence[str],
     compact: bool,
     limit: int | None,
@@ -119,7 +124,7 @@ def _month_ticks(
     ax.set_xticklabels(labels, fontsize=7 if compact else 8.5, color=theme.muted)
 
 
-def _styles(compact: bool, theme: ChartTheme) -> dict[str, dict]:
+def _styles(compact: bool, theme: ChartTheme) -> dict[str, dict[str, Any]]:
     """How each line looks, shared by the plot and its legend entry."""
     return {
         "values": {
@@ -154,7 +159,7 @@ def _styles(compact: bool, theme: ChartTheme) -> dict[str, dict]:
 
 
 def draw_kpi(
-    ax,
+    ax: Axes,
     series: KpiSeries,
     *,
     compact: bool = False,
@@ -196,11 +201,11 @@ def draw_kpi(
         )
     (artists["rolling"],) = ax.plot(x, _nan(series.rolling), gid="rolling", **style["rolling"])
     (artists["values"],) = ax.plot(x, _nan(series.values), gid="values", **style["values"])
-    noted = [
-        (i, series.values[i], series.months[i], series.notes[i])
-        for i in range(count)
-        if series.notes[i] and series.values[i] is not None
-    ]
+    noted: list[tuple[int, float, str, str]] = []  # (index, value, month, note)
+    for i in range(count):
+        shown = series.values[i]
+        if series.notes[i] and shown is not None:
+            noted.append((i, shown, series.months[i], series.notes[i]))
     notes_line = ax.plot(
         [i for i, *_ in noted],
         [v for _, v, *_ in noted],
@@ -267,14 +272,16 @@ def draw_kpi(
     return artists
 
 
-def _clear_plot(ax) -> None:
+def _clear_plot(ax: Axes) -> None:
     """Remove what ``draw_kpi`` drew and keep the axes: drawing a KPI again on the same
     axes skips building new ones (their ticks and spines cost about as much as the plot)."""
     for artist in [*ax.lines, *ax.collections, *ax.texts]:
         artist.remove()
 
 
-def _one_axes(figure: Figure | None, width: float, height: float, dpi: float, theme: ChartTheme):
+def _one_axes(
+    figure: Figure | None, width: float, height: float, dpi: float, theme: ChartTheme
+) -> tuple[Figure, Axes]:
     """``(figure, axes)``: a new figure with one axes, or ``figure`` made empty again (its
     figure-level texts and legends removed, its axes kept and cleared), in ``theme``."""
     if figure is None:
@@ -372,7 +379,9 @@ def legend_figure(
     return figure
 
 
-def _adjust(fig: Figure, *, left: float, right: float, top: float, bottom: float, **kw) -> None:
+def _adjust(
+    fig: Figure, *, left: float, right: float, top: float, bottom: float, **kw: float
+) -> None:
     """``subplots_adjust`` with margins in inches, kept valid however small the figure."""
     width, height = fig.get_size_inches()
     width, height = max(width, 0.1), max(height, 0.1)
@@ -478,7 +487,9 @@ def _legend_entries(gids: Sequence[str], *, compact: bool, theme: ChartTheme) ->
     return [Line2D([], [], **style[gid]) for gid in gids]
 
 
-def _draw_panel(ax, series: KpiSeries, columns: int, theme: ChartTheme, years: bool = True) -> None:
+def _draw_panel(
+    ax: Axes, series: KpiSeries, columns: int, theme: ChartTheme, years: bool = True
+) -> None:
     """One small multiple: the KPI, its name and its latest status, both fitted to the
     panel's width by ``relayout`` (``_fit_panel_labels``): shortened, never running into
     the next panel."""
@@ -622,7 +633,7 @@ def figure_png(fig: Figure, *, dpi: float = 150) -> bytes:
     return out.getvalue()
 
 
-def figure_pixels(fig: Figure, *, dpi: float = 150):  # noqa: ANN201 - a PIL image
+def figure_pixels(fig: Figure, *, dpi: float = 150) -> Image.Image:
     """The figure drawn at ``dpi`` as an RGB PIL image, for a PDF: reportlab compresses raw
     pixels itself, so a PNG would only be encoded here to be decoded again there."""
     from PIL import Image

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -28,8 +29,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from reportlab.platypus import Paragraph as _Paragraph
 
 from cscoach.model import paper
-from cscoach.model.dates import long_date
-from cscoach.printing.info import DocumentInfo
+from cscoach.model.dates import long_date as long_date  # re-exported: documents date by it
+from cscoach.printing.info import DocumentInfo as DocumentInfo  # re-exported: each takes one
 
 PAGE_SIZES = {paper.A4: A4, paper.LETTER: LETTER}  # reportlab's sizes, by the stored name
 FONT = "CSCoachSans"
@@ -49,11 +50,13 @@ class _MeasuredFont(TTFont):
     Python; the same words come back again and again (most of a long document's time).
     """
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._widths: dict[tuple[str, float], float] = {}
 
-    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 - reportlab's name
+    def stringWidth(  # noqa: N802 - reportlab's name
+        self, text: str, size: float, encoding: str = "utf8"
+    ) -> float:
         key = (text, size)
         width = self._widths.get(key)
         if width is None:
@@ -98,9 +101,9 @@ class Paragraph(_Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if availWidth == self._wrapped_at and "blPara" in self.__dict__:  # split() drops it
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        width, height = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
-        return size
+        return width, height
 
 
 def text(value: str | None) -> str:
@@ -234,10 +237,10 @@ def check_cancelled() -> None:
 class _NumberedCanvas(pdfcanvas.Canvas):
     """Draws "Page X of Y" once the number of pages is known."""
 
-    def __init__(self, *args, info: DocumentInfo, **kwargs) -> None:
+    def __init__(self, *args: Any, info: DocumentInfo, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._info = info
-        self._pages: list[dict] = []
+        self._pages: list[dict[str, Any]] = []  # each page's canvas state, drawn at save()
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         check_cancelled()
@@ -392,7 +395,7 @@ def layout(
     doc.addPageTemplates([PageTemplate(id="page", frames=frames)])
     canvases: list[_NumberedCanvas] = []
 
-    def make_canvas(*args, **kwargs):
+    def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
         canvases.append(_NumberedCanvas(*args, info=info, **kwargs))
         return canvases[-1]
 

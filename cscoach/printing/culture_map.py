@@ -79,7 +79,9 @@ def _story(info: DocumentInfo, cmap: CultureMap, size: float, compact: bool) -> 
     if not cmap.values:
         story.append(para("No core values yet: write them on the Philosophy page first."))
     else:
-        rows = [[Paragraph(h, head) for h in ("Value", "Standards", "Hiring criteria", "KPIs")]]
+        rows: list[list[Paragraph | list[Paragraph]]] = [
+            [Paragraph(h, head) for h in ("Value", "Standards", "Hiring criteria", "KPIs")]
+        ]
         for row in cmap.values:
             first = [Paragraph(text(row.name), name)]
             if row.meaning and not compact:

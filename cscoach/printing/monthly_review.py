@@ -6,6 +6,7 @@ next (with lines to write on when nothing is written yet)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -36,6 +37,9 @@ from cscoach.printing.base import (
     title_block,
 )
 from cscoach.printing.flowables import RuledLines
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 TITLE = "Monthly review"
 CHART_MONTHS = 12
@@ -157,7 +161,7 @@ CHART_DPI = 150  # sharp on paper; 200 dpi drew and compressed almost twice the 
 class _Picture(Flowable):
     """Pixels already in memory (a PIL image) drawn at a given size."""
 
-    def __init__(self, image, width: float, height: float) -> None:  # noqa: ANN001
+    def __init__(self, image: Image.Image, width: float, height: float) -> None:
         super().__init__()
         self.image, self.width, self.height = image, width, height
         self.hAlign = "CENTER"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -25,7 +27,7 @@ from cscoach.printing.base import (
 TITLE = "Our customer service philosophy"
 
 
-def _style(name: str, **kwargs) -> ParagraphStyle:
+def _style(name: str, **kwargs: Any) -> ParagraphStyle:
     return ParagraphStyle(name, parent=styles()["body"], **kwargs)
 
 

@@ -309,9 +309,9 @@ def handbook(info: DocumentInfo, items: Sequence[Standard], today: dt.date) -> b
     story.append(PageBreak())
     story.append(para("Contents", "h1"))
     for name, group in groupby(items, key=lambda x: x.category):
-        group = list(group)
-        story.append(para(f"{name} ({len(group)})", "h2"))
-        for n, item in enumerate(group, start=1):
+        listed = list(group)
+        story.append(para(f"{name} ({len(listed)})", "h2"))
+        for n, item in enumerate(listed, start=1):
             story.append(para(f"{n}. {item.title}", "quote"))
     if not items:
         story.append(para("There are no active standards yet."))

@@ -15,13 +15,15 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from cscoach import __version__
 from cscoach.model import files, paper
 from cscoach.model.errors import CsCoachError, WorkbookError, describe_failure
 
 if TYPE_CHECKING:
+    import io
+
     from cscoach.model.workbook import Workbook
 
 PROG = "cscoach"
@@ -363,8 +365,10 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A file name that is not valid UTF-8 (it reaches Python as lone surrogates) must
         # not crash the message about it, after the work is done.
+        # typeshed types sys.stdout as TextIO; the real one is a TextIOWrapper (a stream put
+        # in its place without reconfigure raises AttributeError, suppressed).
         with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="backslashreplace")
+            cast("io.TextIOWrapper", stream).reconfigure(errors="backslashreplace")
     try:
         return _run(args)
     except BrokenPipeError:

@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from cscoach.model import validate
 from cscoach.model.errors import ValidationError
@@ -178,10 +179,10 @@ def _fold_sql(value: object) -> str:
     return fold(value) if isinstance(value, str) else ""
 
 
-def filter_sql(filt: FeedbackFilter) -> tuple[str, list]:
+def filter_sql(filt: FeedbackFilter) -> tuple[str, list[object]]:
     """The WHERE clause (over ``feedback_items i``) and its parameters for ``filt``."""
     where: list[str] = []
-    params: list = []
+    params: list[object] = []
     if filt.kind:
         where.append("i.kind = ?")
         params.append(filt.kind)
@@ -254,16 +255,24 @@ class _Names:
             "ON c.id = s.category_id ORDER BY c.position, s.position, s.id"
         )
 
-    @staticmethod
+        self._picked: dict[tuple[str, int], tuple[tuple[int, ...], tuple[str, ...]]] = {}
+
     def pick(
-        raw: str | None, names: dict[int, tuple[int, str]]
+        self, raw: str | None, names: dict[int, tuple[int, str]]
     ) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """The ids in ``raw`` ("3,1") in display order, with their names; worked out once for
+        each combination (thousands of items share a few)."""
         if not raw:
             return (), ()
-        ids = sorted((int(x) for x in raw.split(",") if int(x) in names), key=lambda i: names[i][0])
-        return tuple(ids), tuple(names[i][1] for i in ids)
+        key = (raw, id(names))
+        found = self._picked.get(key)
+        if found is None:
+            ids = sorted((int(x) for x in raw.split(",")), key=lambda i: names.get(i, (1e9,))[0])
+            ids = [i for i in ids if i in names]
+            found = self._picked[key] = (tuple(ids), tuple(names[i][1] for i in ids))
+        return found
 
-    def item(self, r: dict) -> FeedbackItem:
+    def item(self, r: dict[str, Any]) -> FeedbackItem:
         theme_ids, themes = self.pick(r["theme_ids"], self.themes)
         member_ids, members = self.pick(r["member_ids"], self.members)
         standard_ids, standards = self.pick(r["standard_ids"], self.standards)

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from cscoach.model import csvfile, validate
 from cscoach.model import feedback as fb
@@ -63,7 +63,7 @@ def _unneutralise(value: str) -> str:
     return value
 
 
-def export_rows(wb: Workbook) -> list[dict]:
+def export_rows(wb: Workbook) -> list[dict[str, str]]:
     """Every item as a row of the CSV, oldest first."""
     return [
         {
@@ -194,11 +194,11 @@ class _Lookup:
     def __init__(self, wb: Workbook) -> None:
         self.themes = {name_key(t.name): t for t in th.list_themes(wb)}
         rows = wb.query("SELECT id, name, active FROM team_members ORDER BY name COLLATE NOCASE")
-        self.members: dict[str, list[dict]] = {}
+        self.members: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             self.members.setdefault(name_key(r["name"]), []).append(r)
         rows = wb.query("SELECT id, title AS name, active FROM standards ORDER BY position, id")
-        self.standards: dict[str, list[dict]] = {}
+        self.standards: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             self.standards.setdefault(name_key(r["name"]), []).append(r)
         self.member_names = [
@@ -207,7 +207,7 @@ class _Lookup:
         ]
 
 
-def _one(found: list[dict], line: int, what: str, name: str) -> int:
+def _one(found: list[dict[str, Any]], line: int, what: str, name: str) -> int:
     """The one team member or standard of that name (the active one when another of the
     same name is retired)."""
     if len(found) > 1:

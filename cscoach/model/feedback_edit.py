@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from cscoach.model import validate
 from cscoach.model.errors import ValidationError
@@ -81,7 +82,7 @@ def check_text(value: str | None) -> str:
 
 def clean_input(
     wb: Workbook, data: FeedbackInput, today: dt.date, known: Known | None = None
-) -> tuple[dict, list[int], list[int], list[int]]:
+) -> tuple[dict[str, Any], list[int], list[int], list[int]]:
     """The item's row as stored and its theme, member and standard ids, checked.
 
     Raises:
@@ -93,7 +94,7 @@ def clean_input(
     received = check_date(data.received_on, "received_on", "Date", today, required=True)
     assert received is not None
     kind = check_kind(data.kind)
-    row: dict = {
+    row: dict[str, Any] = {
         "received_on": received,
         "kind": kind,
         "text": check_text(data.text),
@@ -178,7 +179,11 @@ def add_item(wb: Workbook, data: FeedbackInput, *, today: dt.date | None = None)
 
 
 def insert_item(
-    wb: Workbook, row: dict, themes: Sequence[int], members: Sequence[int], standards: Sequence[int]
+    wb: Workbook,
+    row: dict[str, Any],
+    themes: Sequence[int],
+    members: Sequence[int],
+    standards: Sequence[int],
 ) -> int:
     """Insert a checked item (``clean_input``) inside the caller's transaction."""
     names = list(row)

@@ -118,8 +118,11 @@ def _ids(raw: str | None) -> tuple[int, ...]:
     return tuple(sorted(int(x) for x in raw.split(","))) if raw else ()
 
 
-def _period(start: str | None, end: str | None, column: str = "i.received_on") -> tuple[str, list]:
-    where, params = [], []
+def _period(
+    start: str | None, end: str | None, column: str = "i.received_on"
+) -> tuple[str, list[object]]:
+    where: list[str] = []
+    params: list[object] = []
     if start:
         where.append(f"{column} >= ?")
         params.append(start)

@@ -82,9 +82,10 @@ def previous_month(month: str) -> str:
 
 def voice_of_customer(wb: Workbook, month: str, *, today: dt.date | None = None) -> VoiceOfCustomer:
     """The month's report: counts by kind and theme against the month before; the themes
-    recurring in the month with the complaints behind them, judged on the complaints
-    received by the month's end (as if printed that day, so a past month reads as it did
-    then); the complaints received by the month's end still open on ``today``; up to
+    recurring in the month with the complaints behind them (those of the spell from D − 1
+    days before the month to its end: every window overlapping the month lies there), judged
+    on the complaints received by the month's end (as if printed that day, so a past month
+    reads as it did then); the complaints received by the month's end still open on ``today``; up to
     ``QUOTES`` compliments of at most ``QUOTE_LENGTH`` characters to quote (those naming a
     team member first, then the newest); praise per team member; the standards complaints
     named."""
@@ -131,6 +132,10 @@ def voice_of_customer(wb: Workbook, month: str, *, today: dt.date | None = None)
     quotes = tuple(sorted(short, key=lambda i: not i.members)[:QUOTES])  # newest first within
     wanted = {i for r in recurring for i in r.item_ids}
     items = {i.id: i for i in feedback.items_by_id(wb, sorted(wanted))} if wanted else {}
+    # Every window that overlaps the month lies within D - 1 days before it and the month:
+    # the complaints of a long spell before that are not what made the month's flag.
+    since = (dt.date.fromisoformat(first) - dt.timedelta(days=rule.recurring_days - 1)).isoformat()
+    recurring = tuple(_since(r, since, items) for r in recurring)
     items.update({c.item.id: c.item for c in open_now})
     items.update({q.id: q for q in quotes})
     return VoiceOfCustomer(
@@ -147,6 +152,18 @@ def voice_of_customer(wb: Workbook, month: str, *, today: dt.date | None = None)
         standards=tuple(standards_in_complaints(wb, start=first, end=last)),
         items=items,
     )
+
+
+def _since(found: RecurringTheme, since: str, items: dict[int, FeedbackItem]) -> RecurringTheme:
+    """``found`` with only the complaints received on ``since`` or later."""
+    spells = []
+    for spell in found.spells:
+        kept = [i for i in spell.item_ids if items[i].received_on >= since]
+        if kept:
+            spells.append(
+                Spell(items[kept[0]].received_on, items[kept[-1]].received_on, tuple(kept))
+            )
+    return RecurringTheme(found.theme_id, found.name, tuple(spells))
 
 
 def spell_items(report: VoiceOfCustomer, spell: Spell) -> Sequence[FeedbackItem]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from cscoach.model import ordering, validate
 from cscoach.model.errors import ValidationError
@@ -59,6 +60,8 @@ def _is_word_char(ch: str) -> bool:
 def fold(value: str) -> str:
     """``value`` as words are compared: accents removed (compatibility-decomposed, the
     combining marks dropped), then case-folded ("Café" → "cafe", "Straße" → "strasse")."""
+    if value.isascii():  # most text: the same result, a hundred times sooner
+        return value.lower()
     decomposed = unicodedata.normalize("NFKD", value)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", bare.casefold())
@@ -179,7 +182,7 @@ class Theme:
         return KeywordRule(self.keywords, self.match)
 
     @classmethod
-    def from_row(cls, r: dict) -> Theme:
+    def from_row(cls, r: dict[str, Any]) -> Theme:
         return cls(
             r["id"],
             r["key"],

@@ -38,6 +38,8 @@ from cscoach.printing.base import (
 )
 
 TITLE = "Voice of the customer"
+SPELL_SHOWN = 8  # complaints printed under a recurring theme (the newest); the rest counted
+OPEN_SHOWN = 20  # open complaints printed (the oldest first); the rest counted
 HEADER_BG = colors.HexColor("#eef2f4")
 FLAG = colors.HexColor("#a0261d")
 FLAG_HEX = "#a0261d"
@@ -208,7 +210,16 @@ def _recurring(report: VoiceOfCustomer) -> list[Flowable]:
                 f"complaints from {long_date(spell.first)} to {long_date(spell.last)}",
                 "h2",
             )
-            story += [_said(item, said, _item_line(item)) for item in spell_items(report, spell)]
+            items = spell_items(report, spell)
+            if len(items) > SPELL_SHOWN:
+                story.append(
+                    para(
+                        f"The newest {SPELL_SHOWN}; the other {len(items) - SPELL_SHOWN} are on "
+                        "the Feedback page.",
+                        "small",
+                    )
+                )
+            story += [_said(item, said, _item_line(item)) for item in items[-SPELL_SHOWN:]]
     return story
 
 
@@ -236,8 +247,13 @@ def _open(report: VoiceOfCustomer) -> list[Flowable]:
     )
     said = ParagraphStyle("osaid", parent=s["body"], spaceBefore=5)
     follow = ParagraphStyle("ofollow", parent=s["body"])
-    for complaint in report.open:
+    for complaint in report.open[:OPEN_SHOWN]:
         story += _open_one(complaint, said, follow)
+    more = len(report.open) - OPEN_SHOWN
+    if more > 0:
+        story.append(
+            para(f"…and {more} more open complaints: the Feedback page lists them all.", "small")
+        )
     return story
 
 

@@ -354,3 +354,19 @@ def test_an_empty_month(workbook: Workbook) -> None:
     report = fr.voice_of_customer(workbook, "2026-01", today=TODAY)
     assert report.total == 0 and report.themes == () and report.recurring == ()
     assert fr.previous_month("2026-01") == "2025-12"
+
+
+def test_a_long_spell_is_reported_from_the_windows_that_reach_the_month(workbook: Workbook) -> None:
+    wait = theme(workbook, "Wait time")
+    days = days_after("2026-01-01", *range(0, 200, 10))  # every ten days into mid-July
+    for day in days:
+        add(workbook, day, "complaint", wait)
+    (whole,) = fp.recurring_themes(workbook)[0].spells
+    assert whole.count == 20
+    report = fr.voice_of_customer(workbook, "2026-06", today=TODAY)
+    (spell,) = report.recurring[0].spells
+    # from 29 days before 1 June (3 May) to the end of June
+    assert [i.received_on for i in fr.spell_items(report, spell)] == [
+        d for d in days if "2026-05-03" <= d <= "2026-06-30"
+    ]
+    assert (spell.first, spell.last) == ("2026-05-11", "2026-06-30")

@@ -206,3 +206,24 @@ def test_right_to_left_text_prints_in_its_direction(workbook: Workbook) -> None:
     flat = squash(pdf(workbook, "2026-10")[1])
     for said in RTL:
         assert squash(said) in flat
+
+
+def test_long_lists_are_cut_to_what_a_report_can_hold(workbook: Workbook) -> None:
+    wait = th.find_theme(workbook, "Wait time")
+    assert wait is not None
+    for n in range(30):  # thirty open complaints about waiting in October
+        day = f"2026-10-{n + 1:02d}"
+        fe.add_item(
+            workbook,
+            FeedbackInput(day, "complaint", f"Waited on {day}", theme_ids=(wait.id,)),
+            today=TODAY,
+        )
+    pages, text, _ = pdf(workbook, "2026-10")
+    flat = squash(text)
+    assert squash("⚑ Wait time: 30 complaints from 1 October 2026 to 30 October 2026") in flat
+    assert squash("The newest 8; the other 22 are on the Feedback page.") in flat
+    assert squash("…and 10 more open complaints: the Feedback page lists them all.") in flat
+    assert "Waited on 2026-10-20" in text  # the 20th oldest open complaint is printed
+    assert flat.count(squash("Waited on 2026-10-21")) == 0  # …the 21st neither open nor newest 8
+    assert flat.count(squash("Waited on 2026-10-30")) == 1  # one of the newest eight
+    assert pages <= 3

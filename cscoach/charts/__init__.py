@@ -6,7 +6,7 @@ uses its own), ``cscoach.charts.dashboard_geometry`` (a dashboard's rows, column
 margins) or ``cscoach.charts.kpi_status`` (a chart's status line in words);
 ``cscoach.charts.kpi_charts`` imports matplotlib, so import it only where a
 chart is about to be drawn (the Qt canvas that shows these figures is
-``cscoach.ui.pages.kpi_chart_canvas``).
+``cscoach.ui.pages.kpis.chart_canvas``).
 
 matplotlib may be imported by two threads at once: the window imports it in parts while
 the KPI page is open, and a print of the monthly review imports it in its worker thread.

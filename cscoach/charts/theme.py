@@ -1,5 +1,5 @@
 """The colours a chart is drawn in, as plain data: the screen passes the app's light or dark
-colours (``cscoach.ui.pages.kpi_charts_tab.chart_theme``), paper always uses ``PAPER``.
+colours (``cscoach.ui.pages.kpis.charts_tab.chart_theme``), paper always uses ``PAPER``.
 
 Kept apart from ``kpi_charts`` so that choosing colours imports no matplotlib, and the
 charts package never has to know about Qt or the app's palettes.

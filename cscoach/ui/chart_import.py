@@ -22,7 +22,7 @@ from PySide6.QtCore import QTimer
 
 from cscoach import charts
 
-CANVAS_MODULE = "cscoach.ui.pages.kpi_chart_canvas"  # the last part: it needs all the others
+CANVAS_MODULE = "cscoach.ui.pages.kpis.chart_canvas"  # the last part: it needs all the others
 PARTS = (  # in import order, each about 0.1 s at most
     "numpy",
     "pyparsing",

@@ -16,12 +16,12 @@ from cscoach.model import hiring as hr
 from cscoach.model import philosophy as ph
 from cscoach.model.workbook import Workbook
 from cscoach.ui import print_preview
-from cscoach.ui.pages import candidate_panel as cp
-from cscoach.ui.pages import hiring_ranking as rk
-from cscoach.ui.pages.candidate_panel import candidate_table_model, delete_question
-from cscoach.ui.pages.hiring_criteria import criteria_table_model
-from cscoach.ui.pages.hiring_page import HiringPage
-from cscoach.ui.pages.hiring_ranking import ranking_table_model
+from cscoach.ui.pages.hiring import candidates as cp
+from cscoach.ui.pages.hiring import ranking as rk
+from cscoach.ui.pages.hiring.candidates import candidate_table_model, delete_question
+from cscoach.ui.pages.hiring.criteria import criteria_table_model
+from cscoach.ui.pages.hiring.page import HiringPage
+from cscoach.ui.pages.hiring.ranking import ranking_table_model
 from cscoach.ui.record_editor import FIT_WIDEST
 
 

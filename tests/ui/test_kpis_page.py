@@ -21,8 +21,8 @@ from cscoach.model import kpi_import as ki
 from cscoach.model.months import months_between
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, print_preview
-from cscoach.ui.pages import kpi_dialogs
-from cscoach.ui.pages.kpis_page import KpiGridModel, KpisPage
+from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
+from cscoach.ui.pages.kpis.page import KpiGridModel, KpisPage
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -78,7 +78,7 @@ def accept_with(monkeypatch, fill) -> list:
 
 def test_page_module_imports_no_matplotlib() -> None:
     code = (
-        "import sys, cscoach.ui.pages.kpis_page;"
+        "import sys, cscoach.ui.pages.kpis.page;"
         "print([m for m in ('matplotlib', 'reportlab') if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -319,7 +319,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 from cscoach.model.workbook import Workbook
 from cscoach.ui import chart_import
-from cscoach.ui.pages.kpis_page import KpisPage
+from cscoach.ui.pages.kpis.page import KpisPage
 
 chart_import.WARM_UP_AFTER_MS = 60_000  # the page's own early import: not what this tests
 app = QApplication([])
@@ -354,7 +354,7 @@ import sys, time
 from PySide6.QtWidgets import QApplication
 from cscoach.model.workbook import Workbook
 from cscoach.ui import chart_import
-from cscoach.ui.pages.kpis_page import KpisPage
+from cscoach.ui.pages.kpis.page import KpisPage
 
 app = QApplication([])
 wb = Workbook.create(sys.argv[1], "Corner Café")
@@ -419,7 +419,7 @@ from PySide6.QtWidgets import QApplication
 from cscoach.model import demo
 from cscoach.model.workbook import Workbook
 from cscoach.ui import chart_import, print_preview
-from cscoach.ui.pages.kpis_page import KpisPage
+from cscoach.ui.pages.kpis.page import KpisPage
 
 app = QApplication([])
 demo.create_demo(sys.argv[1])
@@ -763,7 +763,7 @@ def test_no_window_is_left_open(qtbot, page: KpisPage) -> None:
 def test_every_kpi_heading_explains_its_formula(qtbot, workbook) -> None:
     from PySide6.QtCore import Qt as _Qt
 
-    from cscoach.ui.pages.kpis_page import KpisPage
+    from cscoach.ui.pages.kpis.page import KpisPage
 
     page = KpisPage(workbook)
     qtbot.addWidget(page)

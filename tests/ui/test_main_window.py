@@ -15,10 +15,10 @@ from cscoach.model import team
 from cscoach.model.workbook import Workbook
 from cscoach.ui import prefs
 from cscoach.ui.main_window import MainWindow, window_title
-from cscoach.ui.pages.kpis_page import KpisPage
-from cscoach.ui.pages.overview_page import OverviewPage
+from cscoach.ui.pages.kpis.page import KpisPage
+from cscoach.ui.pages.overview.page import OverviewPage
 from cscoach.ui.pages.registry import PAGES
-from cscoach.ui.pages.team_page import TeamPage
+from cscoach.ui.pages.team.page import TeamPage
 from cscoach.ui.widgets import PageHeader
 
 

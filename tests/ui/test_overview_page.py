@@ -15,8 +15,8 @@ from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
 from cscoach.ui import print_preview
 from cscoach.ui.main_window import MainWindow
-from cscoach.ui.pages import agreement_view, culture_map_view
-from cscoach.ui.pages.overview_page import OverviewCard, OverviewPage
+from cscoach.ui.pages.overview import agreement_view, culture_map_view
+from cscoach.ui.pages.overview.page import OverviewCard, OverviewPage
 from cscoach.ui.style import LIGHT, stylesheet
 
 BETTER, WORSE, STYLESHEET = LIGHT.better, LIGHT.error, stylesheet(LIGHT)

@@ -10,9 +10,9 @@ from cscoach.model import questionnaire as qn
 from cscoach.model import team
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
-from cscoach.ui.pages import philosophy_page
-from cscoach.ui.pages.philosophy_page import PhilosophyPage
-from cscoach.ui.pages.philosophy_sections import SectionDialog
+from cscoach.ui.pages.philosophy import page as philosophy_page
+from cscoach.ui.pages.philosophy.page import PhilosophyPage
+from cscoach.ui.pages.philosophy.sections import SectionDialog
 
 
 @pytest.fixture

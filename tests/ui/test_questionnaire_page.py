@@ -14,9 +14,9 @@ from cscoach.model import questionnaire as qn
 from cscoach.model import team
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
-from cscoach.ui.pages import questionnaire_page as page_module
-from cscoach.ui.pages.questionnaire_page import QuestionnairePage, RoundDialog
-from cscoach.ui.pages.response_editor import ANONYMOUS, RatingInput
+from cscoach.ui.pages.questionnaire import page as page_module
+from cscoach.ui.pages.questionnaire.page import QuestionnairePage, RoundDialog
+from cscoach.ui.pages.questionnaire.response_editor import ANONYMOUS, RatingInput
 
 
 @pytest.fixture

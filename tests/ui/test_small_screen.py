@@ -18,14 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.ui.main_window import MainWindow
-from cscoach.ui.pages import candidate_panel, hiring_criteria, team_page
-from cscoach.ui.pages.hiring_page import HiringPage
-from cscoach.ui.pages.kpis_page import KpisPage
-from cscoach.ui.pages.questionnaire_page import QuestionnairePage
+from cscoach.ui.pages.hiring import candidates as candidate_panel
+from cscoach.ui.pages.hiring import criteria as hiring_criteria
+from cscoach.ui.pages.hiring.page import HiringPage
+from cscoach.ui.pages.kpis.page import KpisPage
+from cscoach.ui.pages.questionnaire.page import QuestionnairePage
 from cscoach.ui.pages.registry import PAGE_KEYS
-from cscoach.ui.pages.standards_page import StandardsPage
-from cscoach.ui.pages.standards_table import OWNER, TITLE
-from cscoach.ui.pages.team_page import TeamPage
+from cscoach.ui.pages.standards.page import StandardsPage
+from cscoach.ui.pages.standards.table import OWNER, TITLE
+from cscoach.ui.pages.team import page as team_page
+from cscoach.ui.pages.team.page import TeamPage
 from cscoach.ui.widgets import text_side, text_width
 
 SMALL = QSize(1024, 640)

@@ -13,10 +13,10 @@ from cscoach.model import philosophy, standards, team
 from cscoach.model.standards import Standard, StandardInput
 from cscoach.model.workbook import Workbook
 from cscoach.ui import style
-from cscoach.ui.pages.standard_form import NO_VALUES_TEXT
-from cscoach.ui.pages.standards_list import NO_MATCH_TEXT
-from cscoach.ui.pages.standards_page import StandardsPage
-from cscoach.ui.pages.standards_table import NEXT, TITLE, standards_table_model
+from cscoach.ui.pages.standards.form import NO_VALUES_TEXT
+from cscoach.ui.pages.standards.list_panel import NO_MATCH_TEXT
+from cscoach.ui.pages.standards.page import StandardsPage
+from cscoach.ui.pages.standards.table import NEXT, TITLE, standards_table_model
 
 GREET = "Greet every customer within 30 seconds"
 PHONE = "Answer the phone within three rings"

@@ -255,7 +255,7 @@ def test_no_widget_keeps_a_colour_of_its_own():
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_first_step_badges_are_accent_circles_inside_their_cards(qtbot, scheme):
     """A card's labels are transparent; the numbered badges in them must still be filled."""
-    from cscoach.ui.pages.overview_page import FirstSteps
+    from cscoach.ui.pages.overview.page import FirstSteps
 
     style.apply(scheme)
     steps = FirstSteps()
@@ -273,7 +273,7 @@ def test_kpi_charts_take_the_palette_and_are_drawn_again_when_it_changes(qtbot, 
     """On screen the charts' background and text follow light and dark mode, live."""
     from matplotlib.colors import to_hex
 
-    from cscoach.ui.pages.kpis_page import KpisPage
+    from cscoach.ui.pages.kpis.page import KpisPage
 
     page = KpisPage(demo_workbook)
     qtbot.addWidget(page)

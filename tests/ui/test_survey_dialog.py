@@ -11,8 +11,8 @@ import pytest
 from cscoach.model import kpi_entries, kpis
 from cscoach.model import survey_import as si
 from cscoach.model.workbook import Workbook
-from cscoach.ui.pages import kpi_dialogs
-from cscoach.ui.pages.kpis_page import KpisPage
+from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
+from cscoach.ui.pages.kpis.page import KpisPage
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -11,8 +11,8 @@ from cscoach.model import questionnaire as qn
 from cscoach.model import team
 from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
-from cscoach.ui.pages import team_page
-from cscoach.ui.pages.team_page import TeamPage, delete_question
+from cscoach.ui.pages.team import page as team_page
+from cscoach.ui.pages.team.page import TeamPage, delete_question
 
 
 @pytest.fixture

@@ -14,43 +14,43 @@ from cscoach.ui.pages.base import Page
 
 
 def _overview(wb: Workbook) -> Page:
-    from cscoach.ui.pages.overview_page import OverviewPage
+    from cscoach.ui.pages.overview.page import OverviewPage
 
     return OverviewPage(wb)
 
 
 def _team(wb: Workbook) -> Page:
-    from cscoach.ui.pages.team_page import TeamPage
+    from cscoach.ui.pages.team.page import TeamPage
 
     return TeamPage(wb)
 
 
 def _questionnaire(wb: Workbook) -> Page:
-    from cscoach.ui.pages.questionnaire_page import QuestionnairePage
+    from cscoach.ui.pages.questionnaire.page import QuestionnairePage
 
     return QuestionnairePage(wb)
 
 
 def _philosophy(wb: Workbook) -> Page:
-    from cscoach.ui.pages.philosophy_page import PhilosophyPage
+    from cscoach.ui.pages.philosophy.page import PhilosophyPage
 
     return PhilosophyPage(wb)
 
 
 def _standards(wb: Workbook) -> Page:
-    from cscoach.ui.pages.standards_page import StandardsPage
+    from cscoach.ui.pages.standards.page import StandardsPage
 
     return StandardsPage(wb)
 
 
 def _hiring(wb: Workbook) -> Page:
-    from cscoach.ui.pages.hiring_page import HiringPage
+    from cscoach.ui.pages.hiring.page import HiringPage
 
     return HiringPage(wb)
 
 
 def _kpis(wb: Workbook) -> Page:
-    from cscoach.ui.pages.kpis_page import KpisPage
+    from cscoach.ui.pages.kpis.page import KpisPage
 
     return KpisPage(wb)
 

@@ -27,9 +27,9 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.base import Page
-from cscoach.ui.pages.philosophy_sections import SectionsTab
-from cscoach.ui.pages.philosophy_values import ValuesTab
-from cscoach.ui.pages.philosophy_versions import VersionsTab, print_philosophy
+from cscoach.ui.pages.philosophy.sections import SectionsTab
+from cscoach.ui.pages.philosophy.values import ValuesTab
+from cscoach.ui.pages.philosophy.versions import VersionsTab, print_philosophy
 from cscoach.ui.tabs import TabGuard
 from cscoach.ui.widgets import set_role
 

@@ -35,11 +35,11 @@ from cscoach.model import kpis, sections
 from cscoach.model import overview as ov
 from cscoach.model.workbook import Workbook
 from cscoach.ui.pages.base import Page
-from cscoach.ui.pages.culture_map_view import TAB_MARGINS, CultureMapView
+from cscoach.ui.pages.overview.culture_map_view import TAB_MARGINS, CultureMapView
 from cscoach.ui.widgets import plain_label, text_side
 
 if TYPE_CHECKING:  # imported when the Agreement tab is first shown
-    from cscoach.ui.pages.agreement_view import AgreementView
+    from cscoach.ui.pages.overview.agreement_view import AgreementView
 
 PAGE_TITLES = sections.TITLES
 
@@ -507,7 +507,7 @@ class OverviewPage(Page):
     def agreement(self) -> AgreementView:
         """The Agreement tab, built (and its module imported) the first time it is needed."""
         if self._agreement is None:
-            from cscoach.ui.pages.agreement_view import AgreementView
+            from cscoach.ui.pages.overview.agreement_view import AgreementView
 
             self._agreement = AgreementView(self.wb)
             self._put_in_tab(2, self._agreement, self.AGREEMENT)

@@ -33,7 +33,7 @@ from cscoach.model.hiring import Candidate, ScoreSummary
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.pages.candidate_scores import ScoreEditor, ScoreGrid
+from cscoach.ui.pages.hiring.candidate_scores import ScoreEditor, ScoreGrid
 from cscoach.ui.record_editor import (
     READ_ONLY_TIP,
     Column,

@@ -22,7 +22,7 @@ from cscoach.model.team import TeamMember
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.pages.standard_form import NONE, chosen_id, compact_combo
+from cscoach.ui.pages.standards.form import NONE, chosen_id, compact_combo
 from cscoach.ui.record_editor import with_error
 from cscoach.ui.widgets import error_label, plain_label, show_message
 

@@ -337,7 +337,7 @@ class ChartsTab(QWidget):
         return view
 
     def _new_canvas(self, width: float, height: float):  # noqa: ANN202
-        from cscoach.ui.pages.kpi_chart_canvas import ChartCanvas
+        from cscoach.ui.pages.kpis.chart_canvas import ChartCanvas
 
         canvas = ChartCanvas(
             self._request_draw, width=width, height=height, background=chart_theme().background

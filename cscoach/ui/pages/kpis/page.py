@@ -46,11 +46,11 @@ from cscoach.model.months import add_months, current_month, month_label, months_
 from cscoach.model.number_format import format_number, format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, chart_import, dialogs, style
-from cscoach.ui.pages import kpi_dialogs
 from cscoach.ui.pages.base import Page
-from cscoach.ui.pages.kpi_charts_tab import ChartsTab
-from cscoach.ui.pages.kpi_definitions_tab import DefinitionsTab
-from cscoach.ui.pages.kpi_review_tab import ReviewTab
+from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
+from cscoach.ui.pages.kpis.charts_tab import ChartsTab
+from cscoach.ui.pages.kpis.definitions_tab import DefinitionsTab
+from cscoach.ui.pages.kpis.review_tab import ReviewTab
 from cscoach.ui.widgets import (
     busy_cursor,
     error_label,

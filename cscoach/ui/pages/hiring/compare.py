@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from cscoach.model import hiring as hr
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.ui.pages.hiring_criteria import criterion_tip
+from cscoach.ui.pages.hiring.criteria import criterion_tip
 from cscoach.ui.widgets import ToneItem, error_label, plain_label, show_message
 
 

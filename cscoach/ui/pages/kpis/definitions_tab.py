@@ -24,7 +24,7 @@ from cscoach.model.months import month_label
 from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
-from cscoach.ui.pages import kpi_dialogs
+from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
 from cscoach.ui.widgets import ToneItem, plain_label, text_side
 
 COLUMNS = ("KPI", "Unit", "Allowed", "Better when", "Target now", "Values", "Status")

@@ -21,7 +21,7 @@ from cscoach.model.errors import ValidationError
 from cscoach.model.hiring import Criterion, Score, ScoreSummary
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
-from cscoach.ui.pages.hiring_criteria import criterion_tip
+from cscoach.ui.pages.hiring.criteria import criterion_tip
 from cscoach.ui.record_editor import READ_ONLY_TIP
 from cscoach.ui.widgets import error_label, plain_label, show_message, text_side
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from cscoach.model.standards import Standard
-from cscoach.ui.pages.standards_filters import StandardsFilters
-from cscoach.ui.pages.standards_table import OVERDUE, StandardsFitter, plural
+from cscoach.ui.pages.standards.filters import StandardsFilters
+from cscoach.ui.pages.standards.table import OVERDUE, StandardsFitter, plural
 from cscoach.ui.record_editor import RecordTableModel
 from cscoach.ui.widgets import EmptyState, plain_label, record_table
 

@@ -38,8 +38,8 @@ from cscoach.ui import dialogs, style
 from cscoach.ui.answers_html import question_answers_html
 from cscoach.ui.filenames import safe_file_name
 from cscoach.ui.pages.base import Page
-from cscoach.ui.pages.question_bank import QuestionBankPanel
-from cscoach.ui.pages.response_editor import ResponseEditor
+from cscoach.ui.pages.questionnaire.question_bank import QuestionBankPanel
+from cscoach.ui.pages.questionnaire.response_editor import ResponseEditor
 from cscoach.ui.tabs import TabGuard
 from cscoach.ui.widgets import HtmlView, error_label, plain_label, text_width
 

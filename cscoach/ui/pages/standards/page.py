@@ -32,11 +32,11 @@ from cscoach.model.standards import Standard, StandardInput
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.pages.base import Page
-from cscoach.ui.pages.standard_form import DEFAULT_REVIEW_MONTHS, StandardForm
-from cscoach.ui.pages.standards_list import StandardsList
-from cscoach.ui.pages.standards_review_dialog import MarkReviewedDialog
-from cscoach.ui.pages.standards_selection import SelectionPanel
-from cscoach.ui.pages.standards_table import OVERDUE, plural, standards_table_model
+from cscoach.ui.pages.standards.form import DEFAULT_REVIEW_MONTHS, StandardForm
+from cscoach.ui.pages.standards.list_panel import StandardsList
+from cscoach.ui.pages.standards.review_dialog import MarkReviewedDialog
+from cscoach.ui.pages.standards.selection import SelectionPanel
+from cscoach.ui.pages.standards.table import OVERDUE, plural, standards_table_model
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.widgets import (
     action_button,

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QWidget
 from cscoach.model import hiring as hr
 from cscoach.model.workbook import Workbook
 from cscoach.ui.pages.base import Page
-from cscoach.ui.pages.candidate_panel import CandidatesPanel
-from cscoach.ui.pages.hiring_compare import ComparePanel
-from cscoach.ui.pages.hiring_criteria import CriteriaPanel
-from cscoach.ui.pages.hiring_ranking import RankingPanel
+from cscoach.ui.pages.hiring.candidates import CandidatesPanel
+from cscoach.ui.pages.hiring.compare import ComparePanel
+from cscoach.ui.pages.hiring.criteria import CriteriaPanel
+from cscoach.ui.pages.hiring.ranking import RankingPanel
 from cscoach.ui.tabs import TabGuard
 
 

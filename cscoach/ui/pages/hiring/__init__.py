@@ -1,0 +1,1 @@
+"""The hiring page and its parts."""

@@ -1,0 +1,1 @@
+"""The kpis page and its parts."""

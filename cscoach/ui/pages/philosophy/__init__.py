@@ -1,0 +1,1 @@
+"""The philosophy page and its parts."""

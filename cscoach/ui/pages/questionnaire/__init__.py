@@ -1,0 +1,1 @@
+"""The questionnaire page and its parts."""

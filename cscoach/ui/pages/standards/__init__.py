@@ -1,0 +1,1 @@
+"""The standards page and its parts."""

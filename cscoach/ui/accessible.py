@@ -63,10 +63,11 @@ def first_control(item: QLayoutItem | QWidget) -> QWidget | None:
     if isinstance(item, QWidget):
         widget = item
     else:
-        widget = item.widget()
-        if widget is None:
+        inner = item.widget()
+        if inner is None:
             layout = item.layout()
             return _first_in_layout(layout) if layout is not None else None
+        widget = inner
     if is_control(widget):
         return widget
     for child in widget.findChildren(QWidget):
@@ -77,7 +78,8 @@ def first_control(item: QLayoutItem | QWidget) -> QWidget | None:
 
 def _first_in_layout(layout: QLayout) -> QWidget | None:
     for index in range(layout.count()):
-        found = first_control(layout.itemAt(index))
+        item = layout.itemAt(index)
+        found = first_control(item) if item is not None else None
         if found is not None:
             return found
     return None

@@ -6,6 +6,7 @@ Pages are built the first time they are shown. When a page writes to the workboo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -151,8 +152,8 @@ class MainWindow(QMainWindow):
 
         start_page = self.settings.value(prefs.PAGE_KEY, 0)
         try:
-            start_index = int(start_page)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+            start_index = int(start_page) if isinstance(start_page, int | str | float) else 0
+        except ValueError:
             start_index = 0
         if not 0 <= start_index < len(PAGES):
             start_index = 0
@@ -166,8 +167,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Sections")
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side = text_side(self.sidebar, 1, 6)  # 20 px with a 9 pt font; grows with the font
-        self.sidebar.setIconSize(QSize(side, side))
+        icon_side = text_side(self.sidebar, 1, 6)  # 20 px with a 9 pt font; grows with the font
+        self.sidebar.setIconSize(QSize(icon_side, icon_side))
         for index, spec in enumerate(PAGES):
             item = QListWidgetItem(icons.icon(spec.key), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         name: str = "",
     ) -> QAction:
         action = QAction(text, self)
@@ -258,7 +259,9 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.paper_actions: dict[str, QAction] = {}
         for size, label in PAPER_LABELS.items():
-            action = self._action(label, lambda s=size: self.set_paper(s), None, f"paper_{size}")
+            action = self._action(
+                label, functools.partial(self.set_paper, size), None, f"paper_{size}"
+            )
             action.setCheckable(True)
             action.setStatusTip(f"Print every document of this workbook on {label} paper")
             group.addAction(action)
@@ -347,7 +350,7 @@ class MainWindow(QMainWindow):
         for index, spec in enumerate(PAGES):
             action = self._action(
                 spec.title,
-                lambda i=index: self.show_page(i),
+                functools.partial(self.show_page, index),
                 f"Ctrl+{index + 1}",
                 f"show_{spec.key}",
             )
@@ -477,13 +480,19 @@ class MainWindow(QMainWindow):
         page.changed.connect(lambda i=index: self._on_page_changed(i))
         page.open_requested.connect(self.show_page)
         page.open_item_requested.connect(self.show_item)
-        placeholder = self.stack.widget(index)
+        placeholder = self._stacked(index)
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self.stack.insertWidget(index, page)
         self._pages[index] = page
         self._restore_splitters(page)
         return page
+
+    def _stacked(self, index: int) -> QWidget:
+        """The page or placeholder at ``index`` of the stack (PySide6 types it optional)."""
+        widget = self.stack.widget(index)
+        assert widget is not None, f"no page at {index}"
+        return widget
 
     def _restore_splitters(self, page: Page) -> None:
         """Put each named splitter of ``page`` where the owner last left it."""
@@ -506,7 +515,7 @@ class MainWindow(QMainWindow):
         policy is Ignored), so a wide page does not keep the window wide once it is left."""
         current = self.stack.currentWidget()
         for index in range(self.stack.count()):
-            widget = self.stack.widget(index)
+            widget = self._stacked(index)
             policy = (
                 QSizePolicy.Policy.Preferred if widget is current else QSizePolicy.Policy.Ignored
             )
@@ -520,7 +529,7 @@ class MainWindow(QMainWindow):
         self._save_splitters()
         self._pending = None
         while self.stack.count():
-            widget = self.stack.widget(0)
+            widget = self._stacked(0)
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self._pages.clear()
@@ -580,7 +589,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(index)
         self.sidebar.blockSignals(False)
         self.stack.setCurrentIndex(index)
-        placeholder = self.stack.widget(index)
+        placeholder = self._stacked(index)
         placeholder.installEventFilter(self)
         self._pending = (index, placeholder)
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.charts import IMPORT_LOCK
+from cscoach.imports import IMPORT_LOCK
 from cscoach.model import files
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 def load_pdf(data: bytes, parent: QWidget | None = None) -> QPdfDocument:
     """A QPdfDocument reading from memory (the buffer lives as long as the document)."""
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -257,7 +257,6 @@ def preview(
     work. Returns when the preview is closed."""
     global _waiting
     name = safe_file_name(file_name)
-    saving = {"workbook": wb.path, "personal": request.personal}
     job = RenderJob.start(wb, request)
     if job is None:  # the workbook cannot be read aside: render here, as quickly as ever
         from cscoach.printing.documents import render
@@ -267,7 +266,15 @@ def preview(
         except ValidationError as exc:
             dialogs.show_error(parent, "Cannot print", exc.message)
             return
-        show_preview(parent, printed.pdf, title, name, printed.warnings, **saving)
+        show_preview(
+            parent,
+            printed.pdf,
+            title,
+            name,
+            printed.warnings,
+            workbook=wb.path,
+            personal=request.personal,
+        )
         return
     dialog = PrintPreviewDialog(None, title, name, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -282,7 +289,15 @@ def preview(
             raise job.error
         assert job.printed is not None
         _waiting = dialog
-        show_preview(parent, job.printed.pdf, title, name, job.printed.warnings, **saving)
+        show_preview(
+            parent,
+            job.printed.pdf,
+            title,
+            name,
+            job.printed.warnings,
+            workbook=wb.path,
+            personal=request.personal,
+        )
     finally:
         _waiting = None
         job.cancel()

@@ -243,10 +243,16 @@ def is_dark() -> bool:
 BODY_PT = 9.0  # the body size the type scale below was drawn for
 
 
+def _running_app() -> QGuiApplication | None:
+    """The running application (PySide6 types ``instance()`` as a QCoreApplication)."""
+    app = QGuiApplication.instance()
+    return app if isinstance(app, QGuiApplication) else None
+
+
 def pt(size: float) -> float:
     """A size of the type scale (drawn for a 9 pt body) in the app's own body font, so
     headings stay in proportion where the system font is larger (13 pt on a Mac)."""
-    app = QGuiApplication.instance()
+    app = _running_app()
     body = app.font().pointSizeF() if app is not None else BODY_PT
     return round(size * (body if body > 0 else BODY_PT) / BODY_PT, 1)
 
@@ -590,7 +596,7 @@ def system_scheme(app: QGuiApplication | None = None) -> str:
     forced = forced_scheme()
     if forced:
         return forced
-    app = app or QGuiApplication.instance()
+    app = app or _running_app()
     if app is None:
         return LIGHT.name
     return DARK.name if app.styleHints().colorScheme() == Qt.ColorScheme.Dark else LIGHT.name
@@ -633,7 +639,7 @@ def apply(scheme: str, app: QGuiApplication | None = None) -> None:
     """Use palette ``scheme`` ("light" or "dark"): the application's palette and the style
     sheet of every styled window are set again, so every widget is styled and painted anew."""
     global _current
-    app = app or QGuiApplication.instance()
+    app = app or _running_app()
     palette = PALETTES[scheme]
     changed = palette is not _current
     _current = palette
@@ -660,7 +666,7 @@ def install(app: QGuiApplication | None = None) -> None:
     """Give ``app`` (default: the running one) the palette of the system's scheme and follow
     the system when it changes. Calling it again does nothing."""
     global _installed_on
-    app = app or QGuiApplication.instance()
+    app = app or _running_app()
     if app is None or _installed_on == id(app):
         return
     _installed_on = id(app)

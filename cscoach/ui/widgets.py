@@ -77,18 +77,21 @@ class ToneItem(QTableWidgetItem):
 
     def __init__(self, text: str, *, foreground: str = "", background: str = "") -> None:
         super().__init__(text)
-        self.foreground = foreground
-        self.background = background
+        # Not "foreground"/"background": those are QTableWidgetItem's own methods.
+        self.foreground_tone = foreground
+        self.background_tone = background
 
     def data(self, role: int) -> object:
-        if role == Qt.ItemDataRole.ForegroundRole and self.foreground:
-            return style.qcolor(self.foreground)
-        if role == Qt.ItemDataRole.BackgroundRole and self.background:
-            return style.qcolor(self.background)
+        if role == Qt.ItemDataRole.ForegroundRole and self.foreground_tone:
+            return style.qcolor(self.foreground_tone)
+        if role == Qt.ItemDataRole.BackgroundRole and self.background_tone:
+            return style.qcolor(self.background_tone)
         return super().data(role)
 
     def clone(self) -> ToneItem:
-        item = ToneItem(self.text(), foreground=self.foreground, background=self.background)
+        item = ToneItem(
+            self.text(), foreground=self.foreground_tone, background=self.background_tone
+        )
         item.setFont(self.font())
         item.setToolTip(self.toolTip())
         return item

@@ -22,7 +22,7 @@ from cscoach.ui.pages.hiring.candidates import candidate_table_model, delete_que
 from cscoach.ui.pages.hiring.criteria import criteria_table_model
 from cscoach.ui.pages.hiring.page import HiringPage
 from cscoach.ui.pages.hiring.ranking import ranking_table_model
-from cscoach.ui.record_editor import FIT_WIDEST
+from cscoach.ui.record_table import FIT_WIDEST
 
 
 @pytest.fixture

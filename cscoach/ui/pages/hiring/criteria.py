@@ -29,16 +29,9 @@ from cscoach.model.hiring import Criterion
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.record_editor import (
-    READ_ONLY_TIP,
-    Column,
-    ColumnFitter,
-    Field,
-    RecordEditor,
-    RecordTableModel,
-    run_write,
-    with_error,
-)
+from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
+from cscoach.ui.record_fields import Field, with_error
+from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import error_label, plain_label, record_table, text_width
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QStackedWidget, QVBoxLayou
 from cscoach.model import hiring as hr
 from cscoach.model.hiring import Ranked
 from cscoach.model.workbook import Workbook
-from cscoach.ui.record_editor import Column, ColumnFitter, RecordTableModel
+from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import plain_label, record_table
 
 RANK, NAME, ROLE, STATUS, SCORE, SCORED, MISSING = range(7)  # the columns of the ranking

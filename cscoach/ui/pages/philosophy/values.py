@@ -21,14 +21,9 @@ from PySide6.QtWidgets import (
 from cscoach.model import philosophy as ph
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
-from cscoach.ui.record_editor import (
-    Column,
-    Field,
-    RecordEditor,
-    RecordTableModel,
-    record_list,
-    run_write,
-)
+from cscoach.ui.record_editor import RecordEditor, run_write
+from cscoach.ui.record_fields import Field
+from cscoach.ui.record_table import Column, RecordTableModel, record_list
 from cscoach.ui.widgets import error_label
 
 READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."

@@ -25,7 +25,9 @@ from cscoach.model import questionnaire as qn
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.record_editor import Column, Field, RecordEditor, RecordTableModel, run_write
+from cscoach.ui.record_editor import RecordEditor, run_write
+from cscoach.ui.record_fields import Field
+from cscoach.ui.record_table import Column, RecordTableModel
 from cscoach.ui.widgets import error_label
 
 READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."

@@ -32,14 +32,9 @@ from cscoach.model import team
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs, style
-from cscoach.ui.record_editor import (
-    Column,
-    Field,
-    RecordEditor,
-    RecordTableModel,
-    record_list,
-    run_write,
-)
+from cscoach.ui.record_editor import RecordEditor, run_write
+from cscoach.ui.record_fields import Field
+from cscoach.ui.record_table import Column, RecordTableModel, record_list
 from cscoach.ui.widgets import error_label, text_width
 
 ANONYMOUS = -1  # "who answered" for a response that carries no name

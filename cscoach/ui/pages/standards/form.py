@@ -35,7 +35,8 @@ from cscoach.model.standards import Category, Review, StandardInput
 from cscoach.model.team import TeamMember
 from cscoach.ui import autosave
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.record_editor import READ_ONLY_TIP, Field
+from cscoach.ui.record_editor import READ_ONLY_TIP
+from cscoach.ui.record_fields import Field
 from cscoach.ui.widgets import error_label, plain_label, show_message, text_side, text_width
 
 NONE = 0  # the data of "None" / "No owner" items (ids start at 1)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 from cscoach.model.standards import Standard
 from cscoach.ui.pages.standards.filters import StandardsFilters
 from cscoach.ui.pages.standards.table import OVERDUE, StandardsFitter, plural
-from cscoach.ui.record_editor import RecordTableModel
+from cscoach.ui.record_table import RecordTableModel
 from cscoach.ui.widgets import EmptyState, plain_label, record_table
 
 NO_MATCH_TEXT = "No standards match these filters."

@@ -23,7 +23,7 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.standards.form import NONE, chosen_id, compact_combo
-from cscoach.ui.record_editor import with_error
+from cscoach.ui.record_fields import with_error
 from cscoach.ui.widgets import error_label, plain_label, show_message
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from cscoach.model.dates import long_date
 from cscoach.model.standards import Standard
-from cscoach.ui.record_editor import Column, ColumnFitter, RecordTableModel
+from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import text_width
 
 OVERDUE = "⚠"

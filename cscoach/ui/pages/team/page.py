@@ -35,14 +35,9 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.base import Page
-from cscoach.ui.record_editor import (
-    Column,
-    Field,
-    RecordEditor,
-    RecordTableModel,
-    fit_columns,
-    run_write,
-)
+from cscoach.ui.record_editor import RecordEditor, run_write
+from cscoach.ui.record_fields import Field
+from cscoach.ui.record_table import Column, RecordTableModel, fit_columns
 from cscoach.ui.widgets import (
     EmptyState,
     action_button,

@@ -1,0 +1,172 @@
+"""The form half of every list + form: ``Field``, one widget of a form with how to read and
+fill it and where its refusals show. ``RecordEditor`` (``cscoach.ui.record_editor``) saves
+the form as the owner types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    Qt,
+    SignalInstance,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+Values = dict[str, Any]
+
+
+# -- the form -----------------------------------------------------------------------------
+
+
+class _LeaveFilter(QObject):
+    """Calls ``left`` when its widget loses the focus (a text box has no signal for it)."""
+
+    def __init__(self, widget: QWidget, left: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.left = left
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut:
+            self.left()
+        return False
+
+
+class Field:
+    """One field of a form: its widget, how to read and fill it, and the label its
+    refusals are shown in. ``typed`` fields save after a pause; the others (a tick, a
+    choice) save at once. A widget of the app's own (a rating) names the ``signal`` it
+    emits at each change."""
+
+    def __init__(
+        self,
+        name: str,
+        widget: QWidget,
+        get: Callable[[], Any],
+        put: Callable[[Any], None],
+        error: QLabel | None = None,
+        *,
+        typed: bool,
+        signal: SignalInstance | None = None,
+    ) -> None:
+        self.name, self.widget, self.get, self.put, self.error = name, widget, get, put, error
+        self.typed = typed
+        self.signal = signal
+        self._leave_filter: _LeaveFilter | None = None
+
+    @classmethod
+    def line(cls, name: str, edit: QLineEdit, error: QLabel | None = None) -> Field:
+        return cls(name, edit, edit.text, lambda v: edit.setText(v or ""), error, typed=True)
+
+    @classmethod
+    def text(cls, name: str, edit: QPlainTextEdit, error: QLabel | None = None) -> Field:
+        def put(value: Any) -> None:
+            if edit.toPlainText() != (value or ""):
+                edit.setPlainText(value or "")
+
+        return cls(name, edit, edit.toPlainText, put, error, typed=True)
+
+    @classmethod
+    def check(cls, name: str, box: QCheckBox, error: QLabel | None = None) -> Field:
+        return cls(name, box, box.isChecked, lambda v: box.setChecked(bool(v)), error, typed=False)
+
+    @classmethod
+    def choice(cls, name: str, combo: QComboBox, error: QLabel | None = None) -> Field:
+        """A drop-down whose items carry their value as data."""
+
+        def put(value: Any) -> None:
+            combo.setCurrentIndex(max(combo.findData(value), 0) if combo.count() else -1)
+
+        return cls(name, combo, combo.currentData, put, error, typed=False)
+
+    @classmethod
+    def editable_choice(cls, name: str, combo: QComboBox, error: QLabel | None = None) -> Field:
+        """A drop-down the owner may also type in (a section: an existing one or a new
+        one); its text is the value, saved after a pause, on Enter, on leaving, on a pick."""
+
+        def put(value: Any) -> None:
+            combo.setCurrentText(value or "")
+
+        return cls(name, combo, combo.currentText, put, error, typed=True)
+
+    @classmethod
+    def ticks(cls, name: str, items: QListWidget, error: QLabel | None = None) -> Field:
+        """A list of items to tick, each carrying its value as data (``UserRole``): the
+        value is the sorted tuple of those ticked, saved at each tick."""
+
+        def rows() -> list[QListWidgetItem]:
+            return [items.item(row) for row in range(items.count())]
+
+        def get() -> tuple[Any, ...]:
+            ticked = [i for i in rows() if i.checkState() == Qt.CheckState.Checked]
+            return tuple(sorted(i.data(Qt.ItemDataRole.UserRole) for i in ticked))
+
+        def put(value: Any) -> None:
+            for item in rows():
+                ticked = item.data(Qt.ItemDataRole.UserRole) in (value or ())
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+        return cls(name, items, get, put, error, typed=False)
+
+    @classmethod
+    def number(cls, name: str, spin: QSpinBox, error: QLabel | None = None) -> Field:
+        """A whole number, typed or stepped: saved after a pause and on leaving."""
+        return cls(name, spin, spin.value, lambda v: spin.setValue(int(v or 0)), error, typed=True)
+
+    def connect(self, edited: Callable[[], None], left: Callable[[], None]) -> None:
+        widget = self.widget
+        if self.signal is not None:
+            self.signal.connect(lambda *_args: edited())
+        elif isinstance(widget, QLineEdit):
+            widget.textChanged.connect(edited)
+            widget.editingFinished.connect(left)
+            widget.returnPressed.connect(left)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(edited)
+            self._leave_filter = _LeaveFilter(widget, left)  # leaving the text saves it
+        elif isinstance(widget, QComboBox) and widget.isEditable():
+            widget.editTextChanged.connect(lambda _text: edited())
+            widget.activated.connect(lambda _index: left())
+            widget.lineEdit().editingFinished.connect(left)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(left)
+        elif isinstance(widget, QListWidget):
+            widget.itemChanged.connect(lambda _item: left())
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(lambda _value: edited())
+            widget.editingFinished.connect(left)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(left)
+
+    def set_read_only(self, tip: str) -> None:
+        widget = self.widget
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QSpinBox):
+            widget.setReadOnly(True)
+        else:
+            widget.setEnabled(False)
+        widget.setToolTip(tip)
+
+
+def with_error(widget: QWidget, error: QLabel) -> QWidget:
+    """A field's widget with the label its refusals are shown in, under it (for a form)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(3)
+    layout.addWidget(widget)
+    layout.addWidget(error)
+    return box

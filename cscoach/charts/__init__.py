@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from cscoach.imports import IMPORT_LOCK  # held by the thread importing a heavy library
+# Re-exported: held by the thread importing a heavy library.
+from cscoach.imports import IMPORT_LOCK as IMPORT_LOCK
 
 
 def kpi_charts_module() -> ModuleType:

@@ -90,9 +90,9 @@ class ChartCanvas(FigureCanvasQTAgg):
             painter.fillRect(self.rect(), QColor(to_hex(self.figure.get_facecolor())))
             if renderer is not None:
                 buffer = memoryview(renderer.buffer_rgba())
-                image = QImage(
-                    buffer, buffer.shape[1], buffer.shape[0], QImage.Format.Format_RGBA8888
-                )
+                shape = buffer.shape
+                assert shape is not None  # (rows, columns, 4): the Agg buffer is never 0-d
+                image = QImage(buffer, shape[1], shape[0], QImage.Format.Format_RGBA8888)
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 painter.drawImage(self.rect(), image)
         finally:

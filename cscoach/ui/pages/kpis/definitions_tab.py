@@ -75,8 +75,8 @@ class DefinitionsTab(QWidget):
         self.delete_button = button(
             "Delete", "deleteKpi", self.delete_kpi, "Only your own KPIs that have no values"
         )
-        self.up_button = button("Move Up", "moveKpiUp", lambda: self.move(-1))
-        self.down_button = button("Move Down", "moveKpiDown", lambda: self.move(1))
+        self.up_button = button("Move Up", "moveKpiUp", lambda: self.move_selected(-1))
+        self.down_button = button("Move Down", "moveKpiDown", lambda: self.move_selected(1))
         bar = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.target_button, self.retire_button):
             bar.addWidget(b)
@@ -149,9 +149,8 @@ class DefinitionsTab(QWidget):
             return
         self.stale = False
         select_id, self._select_when_shown = select_id or self._select_when_shown, None
-        keep = (
-            select_id if select_id is not None else (self.current().id if self.current() else None)
-        )
+        current = self.current()
+        keep = select_id if select_id is not None else (current.id if current else None)
         self.kpis = kpis.list_kpis(self.wb, today=self.today)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.kpis))
@@ -284,7 +283,7 @@ class DefinitionsTab(QWidget):
             return
         self._done(f"{kpi.name} was deleted.", None)
 
-    def move(self, step: int) -> None:
+    def move_selected(self, step: int) -> None:  # not "move": QWidget.move places the widget
         kpi = self.current()
         if kpi is None:
             return

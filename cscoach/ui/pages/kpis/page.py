@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -234,7 +234,8 @@ class KpiGridModel(QAbstractTableModel):
         if text == shown:
             return True  # left unchanged: the unrounded value stays as it is
         where = f"{kpi.name}, {month_label(month)}"
-        parent = self.parent() if isinstance(self.parent(), QWidget) else None
+        owner = self.parent()
+        parent = owner if isinstance(owner, QWidget) else None
         try:
             if not text:
                 if entry is None:
@@ -744,7 +745,7 @@ class KpisPage(Page):
             self._settling = False
         self._tab_index = index
 
-    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         """Showing another page saves the note being typed here (a refused one keeps its
         message, and ``save_pending`` names it)."""
         if not event.spontaneous():

@@ -185,11 +185,11 @@ class AgreementView(QWidget):
         content_layout.addWidget(self.no_questions)
         content_layout.addLayout(self.questions_layout)
         content_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
 
         round_view = QWidget()
         layout = QVBoxLayout(round_view)
@@ -197,7 +197,7 @@ class AgreementView(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.explanation)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty())
@@ -303,7 +303,7 @@ class AgreementView(QWidget):
             self.questions_layout.addWidget(block)
             self.blocks.append(block)
         self.no_questions.setVisible(not self.items)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _show_message(self, rnd: qn.Round) -> None:
         message = ag.published_message(self.wb)

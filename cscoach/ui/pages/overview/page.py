@@ -13,7 +13,7 @@ reload updates the cards in place.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -204,8 +204,8 @@ class OverviewCard(ClickableFrame):
         self.headline_label.setText(card.headline)
         for label, line in zip(self.line_labels, card.lines, strict=True):
             label.setText(line)
-        for row, line in zip(self.kpi_rows, card.kpi_lines, strict=True):
-            self._show_kpi_line(row, line)
+        for row, kpi_line in zip(self.kpi_rows, card.kpi_lines, strict=True):
+            self._show_kpi_line(row, kpi_line)
 
     def _show_attention(self, card: ov.Card) -> None:
         """The title, and the amber edge and colour of a card that needs attention."""
@@ -455,8 +455,10 @@ class GlanceView(QWidget):
         self.stack.setCurrentIndex(1)
 
     def _cell(self, widget: QWidget) -> tuple[int, int]:
-        row, column, _rows, _columns = self.cards_grid.getItemPosition(
-            self.cards_grid.indexOf(widget)
+        # PySide6 types getItemPosition's four out-values as one object.
+        row, column, _rows, _columns = cast(
+            tuple[int, int, int, int],
+            self.cards_grid.getItemPosition(self.cards_grid.indexOf(widget)),
         )
         return row, column
 
@@ -517,6 +519,7 @@ class OverviewPage(Page):
         """Replace tab ``index``'s placeholder with ``view``, staying on the same tab."""
         view.open_requested.connect(self.open_requested)
         placeholder = self.tabs.widget(index)
+        assert placeholder is not None
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
@@ -545,7 +548,7 @@ class OverviewPage(Page):
     def _load_current_tab(self) -> None:
         index = self.tabs.currentIndex()
         if index == 1:
-            view: QWidget = self.culture_map
+            view: CultureMapView | AgreementView = self.culture_map
         elif index == 2:
             view = self.agreement
         else:

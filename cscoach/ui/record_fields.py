@@ -141,7 +141,9 @@ class Field:
         elif isinstance(widget, QComboBox) and widget.isEditable():
             widget.editTextChanged.connect(lambda _text: edited())
             widget.activated.connect(lambda _index: left())
-            widget.lineEdit().editingFinished.connect(left)
+            line_edit = widget.lineEdit()
+            assert line_edit is not None  # an editable combo box has one
+            line_edit.editingFinished.connect(left)
         elif isinstance(widget, QCheckBox):
             widget.toggled.connect(left)
         elif isinstance(widget, QListWidget):

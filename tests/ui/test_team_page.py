@@ -348,7 +348,7 @@ def test_read_only_workbook_disables_editing(qtbot, tmp_path):
 
 
 def test_a_refusal_is_cleared_once_the_field_is_put_back(qtbot, page, workbook):
-    """"Name cannot be empty." must not stay beside a name typed back as it was."""
+    """ "Name cannot be empty." must not stay beside a name typed back as it was."""
     team.add_member(workbook, "Ana")
     page.reload()
     select(page, "Ana")

@@ -317,8 +317,8 @@ def set_suggest(wb: Workbook, theme_id: int, suggest: bool) -> None:
 
 def delete_theme(wb: Workbook, theme_id: int) -> None:
     """Delete a theme; its items stay, without it."""
-    get_theme(wb, theme_id)
-    with wb.transaction():
+    theme = get_theme(wb, theme_id)
+    with wb.transaction(f"Delete theme “{theme.name}”"):  # not "Delete 9 themes": renumbered
         wb.conn.execute("DELETE FROM feedback_themes WHERE id = ?", (theme_id,))
         ordering.renumber(wb, "feedback_themes")
 

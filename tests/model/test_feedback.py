@@ -303,3 +303,44 @@ def test_deleting_a_member_or_standard_unlinks_but_keeps_the_item(cafe: Workbook
     team.delete_member(cafe, bo)
     kept = fb.get_item(cafe, item.id)
     assert (kept.members, kept.follow_up_by) == ((), None)  # followed up by the owner now
+
+
+def snapshot(wb: Workbook) -> dict[str, list[tuple]]:
+    """Every row of every table, with its rowid."""
+    tables = [
+        r[0]
+        for r in wb.conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        )
+    ]
+    return {
+        t: wb.conn.execute(f'SELECT rowid, * FROM "{t}" ORDER BY rowid').fetchall() for t in tables
+    }
+
+
+def test_every_change_is_one_step_of_undo_and_redo(cafe: Workbook) -> None:
+    from cscoach.model.feedback_csv import import_feedback_csv
+    from cscoach.model.feedback_patterns import set_recurring_rule
+
+    complaint = fb.list_items(cafe, fb.FeedbackFilter(kind="complaint"))[0]
+    wait, price = theme_id(cafe, "Wait time"), theme_id(cafe, "Price")
+    csv = b"date,kind,text,themes\n2026-11-01,complaint,Too dear,Price|Parking\n"
+    changes = [
+        ("Add feedback item “New one”", lambda: add(cafe, "2026-11-22", "question", "New one")),
+        ("Change feedback item “Bo forgot my order; waited ages”",
+         lambda: fe.reopen_complaint(cafe, complaint.id, today=TODAY)),
+        ("Merge “Price” into “Wait time”", lambda: th.merge_themes(cafe, [price], wait)),
+        ("Import 1 feedback item", lambda: import_feedback_csv(cafe, csv, today=TODAY)),
+        ("Change the recurring theme rule", lambda: set_recurring_rule(cafe, 4, 20)),
+        ("Delete theme “Wait time”", lambda: th.delete_theme(cafe, wait)),
+    ]  # fmt: skip
+    for label, change in changes:
+        before = snapshot(cafe)
+        change()
+        after = snapshot(cafe)
+        assert after != before
+        assert cafe.history.undo_label == label
+        assert cafe.undo() == label
+        assert snapshot(cafe) == before
+        assert cafe.redo() == label
+        assert snapshot(cafe) == after

@@ -22,6 +22,7 @@ PHILOSOPHY = Section("philosophy", "Philosophy")
 STANDARDS = Section("standards", "Standards")
 HIRING = Section("hiring", "Hiring")
 KPIS = Section("kpis", "KPIs")
+FEEDBACK = Section("feedback", "Feedback")
 
 SECTIONS: tuple[Section, ...] = (
     OVERVIEW,
@@ -31,5 +32,6 @@ SECTIONS: tuple[Section, ...] = (
     STANDARDS,
     HIRING,
     KPIS,
+    FEEDBACK,
 )
 TITLES = {s.key: s.title for s in SECTIONS}

@@ -77,6 +77,12 @@ PAGE_SHORTCUTS: dict[str, tuple[Shortcut, ...]] = {
         Shortcut(("Ins",), "Add a candidate"),
         Shortcut(("Del",), "Delete the candidate selected in the list"),
     ),
+    "feedback": (
+        Shortcut(("Ins",), "New feedback item (on the Themes tab: a new theme)"),
+        Shortcut(("F4",), "Add the first theme suggested for what was said"),
+        Shortcut(("Ctrl+F",), "Search the feedback"),
+        Shortcut(("Del",), "Delete the item (or theme) selected in the list"),
+    ),
     "print_preview": (
         Shortcut(("Ctrl+P",), "Print…"),
         Shortcut(("Ctrl+S",), "Save PDF…"),

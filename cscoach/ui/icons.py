@@ -21,7 +21,16 @@ from cscoach.ui import style
 ICON_DIR = Path(__file__).resolve().parent / "icons"
 APP_ICON = "cscoach"
 
-PAGE_ICONS = ("overview", "team", "questionnaire", "philosophy", "standards", "hiring", "kpis")
+PAGE_ICONS = (
+    "overview",
+    "team",
+    "questionnaire",
+    "philosophy",
+    "standards",
+    "hiring",
+    "kpis",
+    "feedback",
+)
 ACTION_ICONS = (
     "add",
     "delete",

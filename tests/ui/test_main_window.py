@@ -39,6 +39,7 @@ def test_sidebar_lists_every_section(main_window):
         "Standards",
         "Hiring",
         "KPIs",
+        "Feedback",
     ]
 
 

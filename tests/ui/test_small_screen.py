@@ -257,3 +257,37 @@ def test_charts_win_over_the_notes_in_a_short_window(qtbot, window):
     window.resize(README)
     settle(qtbot)
     assert notes.height() > short
+
+
+@pytest.mark.parametrize("size", [SMALL, LAPTOP])
+def test_feedback_text_keeps_room_and_every_column_shows(qtbot, window, size):
+    from cscoach.ui.pages.feedback import items_table
+    from cscoach.ui.pages.feedback.page import FeedbackPage
+
+    page = show(qtbot, window, "feedback", size)
+    assert isinstance(page, FeedbackPage)
+    table = page.items.table
+    assert column_width(table, items_table.TEXT) >= READABLE
+    assert all_in_view(table)
+    # the form beside the list is all there: no sideways scrolling
+    scroll = page.items.form_scroll
+    assert page.items.form.width() <= scroll.viewport().width()
+    assert page.items.form.minimumSizeHint().width() <= scroll.viewport().width()
+
+
+def test_feedback_patterns_and_themes_fit_a_small_screen(qtbot, window):
+    from cscoach.ui.pages.feedback.page import FeedbackPage
+
+    page = show(qtbot, window, "feedback")
+    assert isinstance(page, FeedbackPage)
+    page.tabs.setCurrentWidget(page.patterns)
+    settle(qtbot)
+    assert window.width() <= SMALL.width()
+    patterns = page.patterns
+    assert patterns.body.width() <= patterns.scroll_area.viewport().width()
+    for table in (patterns.open_table, patterns.recurring_table, patterns.praise_table):
+        assert table.isVisible() and all_in_view(table)
+    page.tabs.setCurrentWidget(page.themes)
+    settle(qtbot)
+    assert all_in_view(page.themes.table)
+    assert column_width(page.themes.table, 0) >= 10  # the theme's name

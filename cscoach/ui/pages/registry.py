@@ -55,6 +55,12 @@ def _kpis(wb: Workbook) -> Page:
     return KpisPage(wb)
 
 
+def _feedback(wb: Workbook) -> Page:
+    from cscoach.ui.pages.feedback.page import FeedbackPage
+
+    return FeedbackPage(wb)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     section: Section
@@ -77,5 +83,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(sections.STANDARDS, _standards),
     PageSpec(sections.HIRING, _hiring),
     PageSpec(sections.KPIS, _kpis),
+    PageSpec(sections.FEEDBACK, _feedback),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)

@@ -1,0 +1,422 @@
+"""The form of one feedback item: quick entry first (date, kind, what was said — Enter
+saves), then the optional details, then a complaint's follow-up.
+
+Only widgets and the ``Field``s that read and fill them, named as the model's messages name
+their fields: the tab's ``RecordEditor`` saves as the owner types and shows a refusal under
+its field. The lists to choose from (themes, team, standards, channels) come from the tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cscoach.model import feedback
+from cscoach.model.feedback_themes import Theme
+from cscoach.model.standards import Standard
+from cscoach.model.team import TeamMember
+from cscoach.ui import autosave
+from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.pages.feedback.suggestions import SuggestionBar
+from cscoach.ui.record_editor import READ_ONLY_TIP
+from cscoach.ui.record_fields import Field, with_error
+from cscoach.ui.widgets import error_label, plain_label, text_side, text_width
+
+OWNER = 0  # the follow-up owner "You (the owner)": no team member
+FIELDS = (
+    "received_on",
+    "kind",
+    "text",
+    "channel",
+    "customer",
+    "themes",
+    "members",
+    "standards",
+    "customer_asked",
+    "severity",
+    "acknowledged_on",
+    "follow_up_by",
+    "action_taken",
+    "status",
+    "resolved_on",
+)
+DATE_TIP = "Written YYYY-MM-DD (for example 2026-03-18); not a day still to come."
+
+
+class SubmitTextEdit(QPlainTextEdit):
+    """A text box where Enter saves (``submitted``) and Shift+Enter starts a new line."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def _tick_list(object_name: str, tip: str, rows: int) -> QListWidget:
+    """A list to tick, as tall as its rows up to ``rows`` (``fit_rows`` after filling)."""
+    items = QListWidget()
+    items.setObjectName(object_name)
+    items.setToolTip(tip)
+    items.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    items.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole name in its tooltip
+    items.setProperty("most_rows", rows)
+    fit_rows(items)
+    return items
+
+
+def fit_rows(items: QListWidget) -> None:
+    """As tall as the list's rows, up to its most (then it scrolls)."""
+    rows = max(1, min(items.count(), int(items.property("most_rows"))))
+    row = items.sizeHintForRow(0) if items.count() else -1
+    height = row * rows if row > 0 else text_side(items, rows * 1.45, 0)
+    items.setFixedHeight(height + 2 * items.frameWidth() + 4)
+
+
+def _combo(object_name: str, tip: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setToolTip(tip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
+def _date_edit(object_name: str, placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(object_name)
+    edit.setPlaceholderText(placeholder)
+    edit.setToolTip(DATE_TIP)
+    edit.setMaximumWidth(text_width(edit, 22))
+    return edit
+
+
+def boxed(widget: QWidget, error: QLabel, *more: QWidget) -> QWidget:
+    """A field's widget, the label its refusals are shown in, and ``more`` under them."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(3)
+    for part in (widget, error, *more):
+        layout.addWidget(part)
+    return box
+
+
+def _heading(text: str, object_name: str) -> QLabel:
+    label = plain_label(text, object_name=object_name)
+    label.setStyleSheet("font-weight: 600;")
+    return label
+
+
+class EntryForm(QFrame):
+    """Date, kind, what was said (and the themes suggested for it); channel, customer,
+    themes, team members and standards; a complaint's follow-up, shown for complaints."""
+
+    themes_requested = Signal()  # show the Themes tab
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self._read_only = False
+        self.form_title = plain_label(object_name="formTitle")
+        self.form_title.setWordWrap(True)
+        self.errors = {name: error_label(f"{name}Error") for name in FIELDS}
+
+        # -- quick entry: three fields and Enter --
+        self.date_edit = _date_edit("feedbackDate", "YYYY-MM-DD")
+        self.kind_combo = _combo("feedbackKind", "Compliment, complaint, suggestion or question")
+        for kind in feedback.KINDS:
+            self.kind_combo.addItem(feedback.KIND_LABELS[kind], kind)
+        self.text_edit = SubmitTextEdit()
+        self.text_edit.setObjectName("feedbackText")
+        self.text_edit.setPlaceholderText("What the customer said, in their words")
+        self.text_edit.setToolTip("Enter saves; Shift+Enter starts a new line")
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setFixedHeight(text_side(self.text_edit, 3.4, 12))
+        self.enter_hint = plain_label(
+            "Enter saves · Shift+Enter for a new line", object_name="enterHint", role="hint"
+        )
+        self.enter_hint.setWordWrap(True)
+        self.suggestions = SuggestionBar()
+
+        # -- optional details --
+        self.details_heading = _heading("Details (optional)", "detailsHeading")
+        self.channel_combo = _combo(
+            "feedbackChannel", "Where it was said: choose one, or type your own"
+        )
+        self.channel_combo.setEditable(True)
+        self.channel_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        channel_line = self.channel_combo.lineEdit()
+        if channel_line is not None:
+            channel_line.setPlaceholderText("Not recorded")
+        self.customer_edit = QLineEdit()
+        self.customer_edit.setObjectName("feedbackCustomer")
+        self.customer_edit.setPlaceholderText("Name or contact, if they gave one")
+        self.themes_list = _tick_list("feedbackThemes", "Tick the themes this is about", 10)
+        self.themes_link = QPushButton("Edit the themes ›")
+        self.themes_link.setToolTip("Rename, merge or add themes, and read their keyword rules")
+        self.themes_link.setObjectName("editThemesLink")
+        self.themes_link.setProperty("role", "link")
+        self.themes_link.clicked.connect(lambda: self.themes_requested.emit())
+        self.members_list = _tick_list("feedbackMembers", "Tick the team members it names", 8)
+        self.members_empty = plain_label(
+            "No one on the team yet (the Team page).", object_name="membersEmpty", role="hint"
+        )
+        self.members_empty.setWordWrap(True)
+        self.standards_list = _tick_list(
+            "feedbackStandards", "Which standard would have prevented this, or does it praise?", 6
+        )
+        self.standards_empty = plain_label(
+            "No standards yet (the Standards page).", object_name="standardsEmpty", role="hint"
+        )
+        self.standards_empty.setWordWrap(True)
+
+        # -- a complaint's follow-up --
+        self.complaint_box = QWidget()
+        self.complaint_box.setObjectName("complaintBox")
+        self.complaint_heading = _heading("The complaint's follow-up", "complaintHeading")
+        self.asked_edit = QPlainTextEdit()
+        self.asked_edit.setObjectName("feedbackAsked")
+        self.asked_edit.setPlaceholderText("A refund, a remake, a call back…")
+        self.asked_edit.setTabChangesFocus(True)
+        self.asked_edit.setFixedHeight(text_side(self.asked_edit, 2.2, 12))
+        self.severity_combo = _combo("feedbackSeverity", "How serious it is")
+        self.severity_combo.addItem("Not set", "")
+        for severity in feedback.SEVERITIES:
+            self.severity_combo.addItem(severity.capitalize(), severity)
+        self.acknowledged_edit = _date_edit("feedbackAcknowledged", "YYYY-MM-DD")
+        self.owner_combo = _combo("feedbackFollowUp", "Who follows it up")
+        self.action_edit = QPlainTextEdit()
+        self.action_edit.setObjectName("feedbackAction")
+        self.action_edit.setPlaceholderText("What was done about it")
+        self.action_edit.setTabChangesFocus(True)
+        self.action_edit.setFixedHeight(text_side(self.action_edit, 2.2, 12))
+        self.status_combo = _combo("feedbackStatus", "Open until it is put right")
+        self.status_combo.addItem("Open", feedback.OPEN)
+        self.status_combo.addItem("Resolved", feedback.RESOLVED)
+        self.resolved_edit = _date_edit("feedbackResolved", "YYYY-MM-DD")
+
+        self.form_error = error_label("feedbackFormError")
+        self.save_status = autosave.status_label(
+            "feedbackSaveStatus", "Changes are saved as you type them"
+        )
+        self.save_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
+        self.feedback_label = plain_label(object_name="feedbackMessage", role="feedback")
+        self.feedback_label.setWordWrap(True)
+        self.feedback_label.hide()  # shown with a message (``show_message``)
+        self._lay_out()
+        label_form_fields(self)
+
+    def fields(self) -> list[Field]:
+        """The fields the tab's editor reads, fills and saves (the date first: a new item
+        starts there)."""
+        e = self.errors
+        return [
+            Field.line("received_on", self.date_edit, e["received_on"]),
+            Field.choice("kind", self.kind_combo, e["kind"]),
+            Field.text("text", self.text_edit, e["text"]),
+            Field.editable_choice("channel", self.channel_combo, e["channel"]),
+            Field.line("customer", self.customer_edit, e["customer"]),
+            Field.ticks("themes", self.themes_list, e["themes"]),
+            Field.ticks("members", self.members_list, e["members"]),
+            Field.ticks("standards", self.standards_list, e["standards"]),
+            Field.text("customer_asked", self.asked_edit, e["customer_asked"]),
+            Field.choice("severity", self.severity_combo, e["severity"]),
+            Field.line("acknowledged_on", self.acknowledged_edit, e["acknowledged_on"]),
+            Field.choice("follow_up_by", self.owner_combo, e["follow_up_by"]),
+            Field.text("action_taken", self.action_edit, e["action_taken"]),
+            Field.choice("status", self.status_combo, e["status"]),
+            Field.line("resolved_on", self.resolved_edit, e["resolved_on"]),
+        ]
+
+    # -- layout ----------------------------------------------------------------
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        self.forms.append(form)
+        return form
+
+    def _lay_out(self) -> None:
+        e = self.errors
+        self.forms: list[QFormLayout] = []
+        quick = self._form()
+        quick.addRow("&Date", with_error(self.date_edit, e["received_on"]))
+        quick.addRow("&Kind", with_error(self.kind_combo, e["kind"]))
+        quick.addRow("&What was said", boxed(self.text_edit, e["text"], self.enter_hint))
+
+        details = self._form()
+        details.addRow("&Channel", with_error(self.channel_combo, e["channel"]))
+        details.addRow("C&ustomer", with_error(self.customer_edit, e["customer"]))
+        details.addRow("&Themes", boxed(self.themes_list, e["themes"], self.themes_link))
+        details.addRow("Team &members", boxed(self.members_list, e["members"], self.members_empty))
+        details.addRow(
+            "Sta&ndards", boxed(self.standards_list, e["standards"], self.standards_empty)
+        )
+
+        complaint = self._form()
+        complaint.addRow("They &asked for", with_error(self.asked_edit, e["customer_asked"]))
+        complaint.addRow("Se&verity", with_error(self.severity_combo, e["severity"]))
+        complaint.addRow("Ac&knowledged", with_error(self.acknowledged_edit, e["acknowledged_on"]))
+        complaint.addRow("&Followed up by", with_error(self.owner_combo, e["follow_up_by"]))
+        complaint.addRow("What was d&one", with_error(self.action_edit, e["action_taken"]))
+        complaint.addRow("&Status", with_error(self.status_combo, e["status"]))
+        complaint.addRow("&Resolved on", with_error(self.resolved_edit, e["resolved_on"]))
+        box = QVBoxLayout(self.complaint_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.setSpacing(8)
+        box.addWidget(self.complaint_heading)
+        box.addLayout(complaint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(8)
+        layout.addWidget(self.form_title)
+        layout.addLayout(quick)
+        layout.addWidget(self.suggestions)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.save_status)
+        layout.addWidget(self.feedback_label)
+        layout.addSpacing(4)
+        layout.addWidget(self.details_heading)
+        layout.addLayout(details)
+        layout.addWidget(self.complaint_box)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def fit_width(self, width: int) -> None:
+        """Each label beside its field if they fit in ``width`` pixels, else over it."""
+        labels = fields = 0
+        for form in self.forms:
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if label is not None and not label.isEmpty():
+                    labels = max(labels, label.sizeHint().width())
+                if field is not None and not field.isEmpty():
+                    fields = max(fields, field.minimumSize().width())
+        outer = self.layout()
+        margins = outer.contentsMargins() if outer is not None else QMargins()
+        beside = margins.left() + margins.right() + labels + 12 + fields
+        policy = (
+            QFormLayout.RowWrapPolicy.DontWrapRows
+            if width >= beside + text_width(self, 12)  # the fields a little wider than least
+            else QFormLayout.RowWrapPolicy.WrapAllRows
+        )
+        for form in self.forms:
+            if form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
+
+    # -- choices ---------------------------------------------------------------
+
+    def set_choices(
+        self,
+        themes: Sequence[Theme],
+        members: Sequence[TeamMember],
+        standards: Sequence[Standard],
+        channels: Sequence[str],
+    ) -> None:
+        """Fill the lists to choose from, keeping what is chosen (the tab's editor does
+        this through ``refill``: nothing it changes is an edit)."""
+        _fill_ticks(self.themes_list, [(t.name, t.id, "") for t in themes], self._flags())
+        _fill_ticks(
+            self.members_list,
+            [(m.name, m.id, "" if m.active else "no longer active") for m in members],
+            self._flags(),
+        )
+        _fill_ticks(
+            self.standards_list,
+            [(s.title, s.id, "" if s.active else "retired") for s in standards],
+            self._flags(),
+        )
+        for items in (self.themes_list, self.members_list, self.standards_list):
+            fit_rows(items)
+        self.members_list.setVisible(bool(members))
+        self.members_empty.setVisible(not members)
+        self.standards_list.setVisible(bool(standards))
+        self.standards_empty.setVisible(not standards)
+        typed = self.channel_combo.currentText()
+        self.channel_combo.clear()
+        self.channel_combo.addItems(list(channels))
+        self.channel_combo.setCurrentText(typed)
+        owner = self.owner_combo.currentData()
+        self.owner_combo.clear()
+        self.owner_combo.addItem("You (the owner)", OWNER)
+        for member in members:
+            if member.active or member.id == owner:
+                suffix = "" if member.active else " (no longer active)"
+                self.owner_combo.addItem(member.name + suffix, member.id)
+        self.owner_combo.setCurrentIndex(max(self.owner_combo.findData(owner), 0))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        for items in (self.themes_list, self.members_list, self.standards_list):
+            fit_rows(items)  # the rows' height once the style sheet is in force
+
+    def _flags(self) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled
+        if not self._read_only:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def tick_theme(self, theme_id: int) -> None:
+        """Tick a theme (a suggestion taken): the editor saves it at once."""
+        for row in range(self.themes_list.count()):
+            item = self.themes_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == theme_id:
+                item.setCheckState(Qt.CheckState.Checked)
+                self.themes_list.scrollToItem(item)
+
+    def show_complaint(self, shown: bool) -> None:
+        self.complaint_box.setVisible(shown)
+
+    # -- read-only -------------------------------------------------------------
+
+    def set_read_only(self) -> None:
+        self._read_only = True
+        for items in (self.themes_list, self.members_list, self.standards_list):
+            for row in range(items.count()):
+                items.item(row).setFlags(self._flags())
+        self.suggestions.set_read_only(True)
+        self.enter_hint.setText(READ_ONLY_TIP)
+
+
+def _fill_ticks(items: QListWidget, rows: list[tuple[str, int, str]], flags: Qt.ItemFlag) -> None:
+    """Put these (name, id, note) rows in a tick list, keeping the ticks."""
+    ticked = {
+        items.item(r).data(Qt.ItemDataRole.UserRole)
+        for r in range(items.count())
+        if items.item(r).checkState() == Qt.CheckState.Checked
+    }
+    items.clear()
+    for name, item_id, note in rows:
+        item = QListWidgetItem(f"{name} ({note})" if note else name)
+        item.setData(Qt.ItemDataRole.UserRole, item_id)
+        item.setToolTip(name)
+        item.setFlags(flags)
+        item.setCheckState(Qt.CheckState.Checked if item_id in ticked else Qt.CheckState.Unchecked)
+        items.addItem(item)

@@ -253,7 +253,7 @@ def test_charts_win_over_the_notes_in_a_short_window(qtbot, window):
     assert notes.isVisible()
     short = notes.height()
     assert short < text_side(notes, 5, 16)  # fewer lines than in a tall window
-    assert page.charts.scroll.height() > 3 * short
+    assert page.charts.scroll_area.height() > 3 * short
     window.resize(README)
     settle(qtbot)
     assert notes.height() > short

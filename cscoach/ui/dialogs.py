@@ -33,6 +33,8 @@ T = TypeVar("T")
 
 _last_directory: Path | None = None
 
+CSV_FILTER = "CSV files (*.csv);;All files (*)"  # every CSV open and save dialog
+
 
 def _message_box(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str

@@ -22,7 +22,8 @@ from cscoach.model.months import months_between
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, print_preview
 from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
-from cscoach.ui.pages.kpis.page import KpiGridModel, KpisPage
+from cscoach.ui.pages.kpis.grid import KpiGridModel
+from cscoach.ui.pages.kpis.page import KpisPage
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -369,7 +370,7 @@ while not chart_import.imported() and time.monotonic() < deadline:
     time.sleep(0.002)
 print(chart_import.imported(), page.tabs.currentWidget() is page.charts, page.charts.panels == {})
 page.tabs.setCurrentWidget(page.charts)
-print(page.charts.scroll.widget() is page.charts.placeholder, len(page.charts.panels))
+print(page.charts.scroll_area.widget() is page.charts.placeholder, len(page.charts.panels))
 page.charts.charts_drawn.connect(app.quit)
 app.exec()
 print(page.charts.busy)

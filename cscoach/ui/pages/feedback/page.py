@@ -31,7 +31,6 @@ from cscoach.ui.record_editor import READ_ONLY_TIP
 from cscoach.ui.tabs import TabGuard
 from cscoach.ui.widgets import action_button, busy_cursor
 
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
 PREVIEWED = 8  # rows of a CSV shown before importing it
 
 
@@ -252,7 +251,9 @@ class FeedbackPage(Page):
         )
 
     def export_csv(self) -> None:
-        path = dialogs.ask_save_path(self, "Export Feedback", "feedback.csv", CSV_FILTER, ".csv")
+        path = dialogs.ask_save_path(
+            self, "Export Feedback", "feedback.csv", dialogs.CSV_FILTER, ".csv"
+        )
         if path is None:
             return
         count = dialogs.write_or_explain(
@@ -268,7 +269,7 @@ class FeedbackPage(Page):
         """Import a feedback CSV after showing what will be added (all or nothing)."""
         if self.read_only or not self.items.flush():
             return
-        path = dialogs.ask_open_path(self, "Import Feedback", CSV_FILTER)
+        path = dialogs.ask_open_path(self, "Import Feedback", dialogs.CSV_FILTER)
         if path is None:
             return
         try:

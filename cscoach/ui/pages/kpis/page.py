@@ -10,10 +10,8 @@ parts a moment after the page is first shown (``chart_import``), or by a printed
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -21,7 +19,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QHideEvent
 from PySide6.QtWidgets import (
@@ -38,21 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import files, kpi_counts, kpi_entries, kpis
-from cscoach.model import kpi_import as ki
-from cscoach.model import survey_import as si
-from cscoach.model.errors import CsCoachError, ValidationError
+from cscoach.model import kpi_counts, kpi_entries, kpis
+from cscoach.model.errors import ValidationError
 from cscoach.model.months import add_months, current_month, month_label, months_between
-from cscoach.model.number_format import format_number, format_value
+from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
-from cscoach.ui import autosave, chart_import, dialogs, style
+from cscoach.ui import autosave, chart_import, dialogs
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
+from cscoach.ui.pages.kpis import transfers
 from cscoach.ui.pages.kpis.charts_tab import ChartsTab
 from cscoach.ui.pages.kpis.definitions_tab import DefinitionsTab
+from cscoach.ui.pages.kpis.grid import HEADER_WRAP, KpiGridModel
 from cscoach.ui.pages.kpis.review_tab import ReviewTab
 from cscoach.ui.widgets import (
-    busy_cursor,
     error_label,
     plain_label,
     show_message,
@@ -61,221 +57,13 @@ from cscoach.ui.widgets import (
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
-NOTE_MARK = " ✎"
-ON_MARK = "✓ "
-OFF_MARK = "✗ "
 MONTHS_STEP = 12
-HEADER_WRAP = 14  # characters per header line: four KPIs fit a 1024-pixel window
 GRID_COLUMNS = 4  # KPIs the grid always has room for
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
 GRID_HINT = (
     "Type a value in a cell and press Enter; leave it empty to clear it. Values are shown to "
     "one decimal. ✎ marks a month with a note; ✓ on green is on target, ✗ on red is off target."
 )
-
-
-_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
-_CELL_ROLES = frozenset(  # the roles a grid cell answers
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.EditRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.ToolTipRole,
-    }
-)
-
-
-class KpiGridModel(QAbstractTableModel):
-    """Months (newest first) × active KPIs. Editing a cell writes through the model."""
-
-    cell_failed = Signal(str)  # the message to show under the grid
-    cell_saved = Signal(int, str)  # kpi id, month
-
-    def __init__(self, wb: Workbook, parent: QWidget | None = None, *, today=None) -> None:
-        super().__init__(parent)
-        self.wb = wb
-        self.today: dt.date | None = today
-        self.kpis: list[kpis.Kpi] = []
-        self.months: list[str] = []
-        self.entries: dict[tuple[int, str], kpi_entries.KpiEntry] = {}
-        self.targets: dict[tuple[int, str], float | None] = {}
-        self.headers: list[str] = []
-        self.month_labels: list[str] = []
-
-    def load(self, months: list[str]) -> None:
-        self.beginResetModel()
-        self.kpis = kpis.list_kpis(self.wb, include_retired=False, today=self.today)
-        self.months = months
-        self.headers = [  # asked for at every paint: wrapped once here
-            textwrap.fill(
-                f"{k.name}, {k.unit}" if k.unit and k.unit not in ("score", k.name) else k.name,
-                HEADER_WRAP,
-            )
-            for k in self.kpis
-        ]
-        self.month_labels = [month_label(m, short=True) for m in months]
-        oldest = months[-1] if months else None
-        self.entries = {
-            (e.kpi_id, e.month): e for e in kpi_entries.list_entries(self.wb, first=oldest)
-        }
-        self.targets = {}
-        for kpi in self.kpis:
-            found = kpis.targets_for(kpis.target_history(self.wb, kpi.id), months)
-            for month, target in zip(months, found, strict=True):
-                self.targets[(kpi.id, month)] = target
-        self.endResetModel()
-
-    def cell(self, index: ModelIndex) -> tuple[kpis.Kpi, str] | None:
-        if not index.isValid():
-            return None
-        if not (0 <= index.row() < len(self.months) and 0 <= index.column() < len(self.kpis)):
-            return None
-        return self.kpis[index.column()], self.months[index.row()]
-
-    def index_of(self, kpi_id: int, month: str) -> QModelIndex:
-        for column, kpi in enumerate(self.kpis):
-            if kpi.id == kpi_id and month in self.months:
-                return self.index(self.months.index(month), column)
-        return QModelIndex()
-
-    # -- Qt overrides ------------------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.months)
-
-    def columnCount(self, parent: ModelIndex = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.kpis)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.kpis):
-            kpi = self.kpis[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.headers[section]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                target = format_value(kpi.target, kpi.unit)
-                about = f"{kpi.description}\n\n" if kpi.description else ""
-                return (
-                    f"{about}{kpi.name}: allowed {kpi.range_text()}, {kpi.direction_text()}; "
-                    f"target now {target}."
-                )
-        if (
-            orientation == Qt.Orientation.Vertical
-            and 0 <= section < len(self.months)
-            and role == Qt.ItemDataRole.DisplayRole
-        ):
-            return self.month_labels[section]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if self.cell(index) is None:
-            return Qt.ItemFlag.NoItemFlags
-        return _READ_FLAGS if self.wb.read_only else _EDIT_FLAGS
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role not in _CELL_ROLES:  # the view asks each cell for a dozen roles at each paint
-            return None
-        found = self.cell(index)
-        if found is None:
-            return None
-        kpi, month = found
-        entry = self.entries.get((kpi.id, month))
-        target = self.targets.get((kpi.id, month))
-        if role == Qt.ItemDataRole.DisplayRole:
-            if entry is None:
-                return ""
-            mark = ""
-            if target is not None:  # a symbol as well as the colour: never colour alone
-                on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
-                mark = ON_MARK if on else OFF_MARK
-            return mark + format_number(entry.value) + (NOTE_MARK if entry.note else "")
-        if role == Qt.ItemDataRole.EditRole:
-            return format_number(entry.value).replace("−", "-") if entry else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and entry is not None and target is not None:
-            on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
-            return style.qcolor("on_bg" if on else "off_bg")  # the palette in use now
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{kpi.name}, {month_label(month)}"]
-            if entry is None:
-                lines.append("No value yet.")
-            else:
-                lines.append(f"Value: {format_value(entry.value, kpi.unit)}")
-            if target is not None:
-                status = ""
-                if entry is not None:
-                    on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
-                    status = " — ✓ on target" if on else " — ✗ off target"
-                lines.append(f"Target: {format_value(target, kpi.unit)}{status}")
-            worked = kpi_counts.worked_out(kpi, entry)
-            if worked:
-                lines.append("From counts: " + worked)
-            if entry is not None and entry.note:
-                lines.append(f"Note: {entry.note}")
-            return "\n".join(lines)
-        return None
-
-    def setData(  # noqa: N802
-        self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole
-    ) -> bool:
-        found = self.cell(index)
-        if found is None or role != Qt.ItemDataRole.EditRole or self.wb.read_only:
-            return False
-        kpi, month = found
-        text = str(value if value is not None else "").strip()
-        entry = self.entries.get((kpi.id, month))
-        shown = self.data(index, Qt.ItemDataRole.EditRole)
-        if text == shown:
-            return True  # left unchanged: the unrounded value stays as it is
-        where = f"{kpi.name}, {month_label(month)}"
-        owner = self.parent()
-        parent = owner if isinstance(owner, QWidget) else None
-        try:
-            if not text:
-                if entry is None:
-                    return True
-                if (entry.note or entry.counts) and not dialogs.confirm(
-                    parent,
-                    "Clear this value?",
-                    f"Clear {where}? Its note and counts go with it.",
-                    "Clear",
-                ):
-                    return False
-                with self.wb.undo_step(f"Clear {kpi.name} for {month_label(month)}"):
-                    kpi_entries.clear_entry(self.wb, kpi.id, month)
-            else:
-                if entry is not None and entry.counts and kpi.from_counts:
-                    worked = kpi_counts.worked_out(kpi, entry)
-                    if worked and not dialogs.confirm(
-                        parent,
-                        "Replace a value worked out from counts?",
-                        f"{where} is {shown}, worked out from counts ({worked}). Replace it "
-                        f"with {text}? The counts behind it go.",
-                        "Replace",
-                    ):
-                        return False
-                with self.wb.undo_step(f"Change {kpi.name} for {month_label(month)}"):
-                    kpi_entries.set_entry(self.wb, kpi.id, month, text, today=self.today)
-        except ValidationError as exc:
-            self.cell_failed.emit(f"{where}: {exc.message} The value was not saved.")
-            return False
-        except CsCoachError as exc:
-            self.cell_failed.emit(f"{where}: {exc.message}")
-            return False
-        stored = kpi_entries.get_entry(self.wb, kpi.id, month)
-        if stored is None:
-            self.entries.pop((kpi.id, month), None)
-        else:
-            self.entries[(kpi.id, month)] = stored
-        self.dataChanged.emit(index, index)
-        self.cell_saved.emit(kpi.id, month)
-        return True
 
 
 class KpisPage(Page):
@@ -761,134 +549,16 @@ class KpisPage(Page):
             problems.append("The “what we will do next” text could not be saved.")
         return "\n\n".join(problems) or None
 
-    # -- import and export -------------------------------------------------------------
+    # -- import and export (``transfers``) -------------------------------------------
 
     def export_csv(self) -> None:
-        path = dialogs.ask_save_path(
-            self, "Export KPI Values", "kpi-values.csv", CSV_FILTER, ".csv"
-        )
-        if path is None:
-            return
-
-        def write() -> int:
-            files.refuse_workbook(path, self.wb.path)
-            return ki.export_kpi_csv(self.wb, path)
-
-        count = dialogs.write_or_explain(self, "Could not export", path, write)
-        if count is not None:
-            self._feedback(f"Exported {count} value(s) to {path}.")
+        transfers.export_csv(self)
 
     def import_csv(self) -> None:
-        if self.read_only:
-            return
-        path = dialogs.ask_open_path(self, "Import KPI Values", CSV_FILTER)
-        if path is None:
-            return
-        try:
-            with busy_cursor():
-                plan = ki.read_kpi_csv(self.wb, path, today=self.today)
-        except ValidationError as exc:
-            dialogs.show_error(
-                self,
-                "Nothing was imported",
-                f"{path.name}: {exc.message}\n\nThe file needs the header month,kpi,value,note "
-                "and one row per KPI per month. Correct it and import again.",
-            )
-            return
-        if not plan.rows:
-            dialogs.show_info(self, "Nothing to import", f"{path.name} has no values in it.")
-            return
-        new, conflicts, same = plan.new, plan.conflicts, plan.unchanged
-        lines = [f"{path.name} has {len(plan.rows)} value(s):"]
-        if new:
-            months = sorted({r.month for r in new})
-            lines.append(
-                f"• {len(new)} for months that have no value yet ({months[0]} to {months[-1]})"
-            )
-        if same:
-            lines.append(f"• {len(same)} the same as the values already there")
-        if conflicts:
-            lines.append(f"• {len(conflicts)} different from the values already there")
-        if not new and not conflicts:
-            dialogs.show_info(
-                self, "Nothing to import", "\n".join([*lines, "", "Nothing would change."])
-            )
-            return
-        if not dialogs.confirm(self, "Import KPI Values?", "\n".join(lines), "Import"):
-            return
-        replace = bool(conflicts) and dialogs.confirm(
-            self,
-            "Replace existing values?",
-            "These months already have a different value:\n"
-            + "\n".join(
-                f"• {r.label()}: now {format_number(r.existing.value)}, "
-                f"file {format_number(r.value)}"
-                for r in conflicts[:15]
-                if r.existing is not None
-            )
-            + (f"\n… and {len(conflicts) - 15} more" if len(conflicts) > 15 else "")
-            + "\n\nReplace them with the file's values? Keep Mine imports only the other "
-            "months.",
-            "Replace",
-            cancel_label="Keep Mine",
-            destructive=True,
-        )
-        try:
-            with busy_cursor():
-                report = ki.import_kpi_csv(
-                    self.wb, path, replace=replace, keep_existing=not replace, today=self.today
-                )
-        except CsCoachError as exc:
-            dialogs.show_error(self, "Nothing was imported", exc.message)
-            return
-        self._feedback(report.summary())
-        self._after_write()
+        transfers.import_csv(self)
 
     def import_survey(self) -> None:
-        if self.read_only:
-            return
-        path = dialogs.ask_open_path(self, "Import Survey Responses", CSV_FILTER)
-        if path is None:
-            return
-        try:
-            with busy_cursor():
-                table = si.read_survey(path)
-        except ValidationError as exc:
-            dialogs.show_error(self, "Cannot read the survey", exc.message)
-            return
-        dialog = kpi_dialogs.SurveyDialog(self.wb, table, self, today=self.today)
-        if not kpi_dialogs.run(dialog) or dialog.analysis is None:
-            return
-        analysis = dialog.analysis
-        kept = [m for m in si.plan_survey(self.wb, analysis) if m.action == si.KEPT]
-        replace = bool(kept) and dialogs.confirm(
-            self,
-            "Replace existing values?",
-            "These months already have a value:\n"
-            + "\n".join(
-                f"• {m.label()}: now {format_number(m.existing)}, survey {format_number(m.value)}"
-                for m in kept[:15]
-            )
-            + (f"\n… and {len(kept) - 15} more" if len(kept) > 15 else "")
-            + "\n\nReplace them with the survey's results? Keep Mine imports only the other "
-            "months.",
-            "Replace",
-            cancel_label="Keep Mine",
-            destructive=True,
-        )
-        try:
-            with busy_cursor():
-                report = si.store_survey(self.wb, analysis, replace=replace, today=self.today)
-        except CsCoachError as exc:
-            dialogs.show_error(self, "Nothing was imported", exc.message)
-            return
-        self._feedback(
-            f"Survey imported: {report.written} month value(s) stored"
-            + (f", {len(report.kept)} kept" if report.kept else "")
-            + "."
-        )
-        dialogs.show_info(self, "Survey imported", report.summary())
-        self._after_write()
+        transfers.import_survey(self)
 
     # -- printing -------------------------------------------------------------------------
 

@@ -17,8 +17,10 @@ Quick on a large workbook and never freezing the window:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
@@ -43,6 +45,9 @@ from cscoach.model.months import month_label
 from cscoach.model.workbook import Workbook
 from cscoach.ui import chart_import, style
 from cscoach.ui.widgets import plain_label, text_side
+
+if TYPE_CHECKING:
+    from cscoach.ui.pages.kpis.chart_canvas import ChartCanvas  # imports matplotlib
 
 DASHBOARD = "dashboard"
 MIN_PANEL_INCHES = 1.6  # a panel's plot: below this the dashboard scrolls instead of shrinking
@@ -80,9 +85,9 @@ class _View:
 
     key: tuple  # what it was built for
     widget: QWidget
-    canvas: object = None
-    legend: object = None
-    panels: dict = field(default_factory=dict)
+    canvas: ChartCanvas | None = None
+    legend: ChartCanvas | None = None
+    panels: dict[int, ChartCanvas] = field(default_factory=dict)  # by KPI id
 
 
 class ChartsTab(QWidget):
@@ -129,13 +134,13 @@ class ChartsTab(QWidget):
         self.hint = plain_label("Circled points have a note: point at one to read it.", role="hint")
         bar.addWidget(self.hint)
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("chartScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("chartScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.placeholder = plain_label("Drawing charts…", role="hint")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setWidget(self.placeholder)
+        self.scroll_area.setWidget(self.placeholder)
         self.notes_label = QPlainTextEdit()
         self.notes_label.setObjectName("chartNotes")
         self.notes_label.setReadOnly(True)
@@ -156,7 +161,7 @@ class ChartsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.selected_note)
         layout.addLayout(standards_row)
         layout.addWidget(self.notes_label)
@@ -270,7 +275,9 @@ class ChartsTab(QWidget):
         self.notes_label.setPlainText(notes)
         self.notes_label.setVisible(bool(notes))
         if chart_import.imported():
-            self.layout().activate()  # the chart area's final size, the notes and standards shown
+            layout = self.layout()
+            assert layout is not None
+            layout.activate()  # the chart area's final size, the notes and standards shown
             self._put_charts()
         elif not self._starting:
             # Show the tab first: matplotlib is imported once "Drawing charts…" is painted
@@ -308,6 +315,7 @@ class ChartsTab(QWidget):
         theme = chart_theme()
         if self._choice != DASHBOARD:
             view = self._show_view("kpi", ("kpi",), self._build_single)
+            assert view.canvas is not None  # one KPI's view is its canvas
             series = shown[0]
             view.canvas.show_content((series, theme), partial(_kpi_figure, series, theme))
             return
@@ -321,7 +329,7 @@ class ChartsTab(QWidget):
             content = (series, columns, theme)
             view.panels[series.kpi_id].show_content(content, partial(_panel_figure, *content))
 
-    def _show_view(self, kind: str, key: tuple, build) -> _View:  # noqa: ANN001
+    def _show_view(self, kind: str, key: tuple, build: Callable[[tuple], _View]) -> _View:
         """Put the view of ``kind`` in the scroll area, built again only if ``key`` changed:
         the dashboard waits hidden while one KPI is shown, so coming back costs nothing."""
         view = self._views.get(kind)
@@ -331,12 +339,12 @@ class ChartsTab(QWidget):
             view = self._views[kind] = build(key)
         if self._view is not view:
             self._queue.clear()  # the hidden view's canvases ask again when shown
-            self.scroll.takeWidget()
-            self.scroll.setWidget(view.widget)
+            self.scroll_area.takeWidget()
+            self.scroll_area.setWidget(view.widget)
             self._view = view
         return view
 
-    def _new_canvas(self, width: float, height: float):  # noqa: ANN202
+    def _new_canvas(self, width: float, height: float) -> ChartCanvas:
         from cscoach.ui.pages.kpis.chart_canvas import ChartCanvas
 
         canvas = ChartCanvas(
@@ -347,7 +355,7 @@ class ChartsTab(QWidget):
         return canvas
 
     def _build_single(self, key: tuple) -> _View:
-        viewport = self.scroll.viewport().size()
+        viewport = self.scroll_area.viewport().size()
         canvas = self._new_canvas(viewport.width() / DPI, viewport.height() / DPI)
         canvas.setObjectName("chartCanvas")
         canvas.setMinimumHeight(int(MIN_KPI_INCHES * DPI))
@@ -369,7 +377,7 @@ class ChartsTab(QWidget):
             outer.addWidget(empty)
             return _View(key, container)
         rows = dashboard_geometry.dashboard_layout(len(shown))[0]
-        viewport = self.scroll.viewport().size()
+        viewport = self.scroll_area.viewport().size()
         legend_px = int(dashboard_geometry.LEGEND_SPACE * DPI)
         smallest = dashboard_geometry.PANEL_TOP + dashboard_geometry.BOTTOM_SPACE + MIN_PANEL_INCHES
         width = max(viewport.width() / columns / DPI, 1.2)
@@ -397,7 +405,7 @@ class ChartsTab(QWidget):
 
     # -- drawing, one canvas per event-loop turn ------------------------------------
 
-    def _request_draw(self, canvas) -> None:  # noqa: ANN001
+    def _request_draw(self, canvas: ChartCanvas) -> None:
         """A canvas asks to be drawn (new data, or resized)."""
         if canvas.is_current():
             return  # shown again at the size it was drawn at: its picture is still right

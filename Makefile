@@ -12,8 +12,12 @@ SYSTEM := $(VENV)/.system-deps
 run: $(STAMP)
 	$(BIN)/cscoach
 
+# Cheapest first: lint, the format check, the type check (mypy: strict for the model,
+# printing and charts; see pyproject.toml), then the tests.
 test: $(STAMP)
 	$(BIN)/ruff check cscoach tests scripts
+	$(BIN)/ruff format --check cscoach tests scripts
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 # The tests with the machine's clock on two awkward days (Debian's faketime, see
@@ -36,6 +40,7 @@ test-newest-python: $(SYSTEM)
 lint: $(STAMP)
 	$(BIN)/ruff check cscoach tests scripts
 	$(BIN)/ruff format --check cscoach tests scripts
+	$(BIN)/mypy
 
 # Every page of the app and a page of every printed document, on the demo
 # workbook, as PNGs in screenshots/ (the README shows copies kept in docs/screenshots/).

@@ -36,22 +36,13 @@ from cscoach.model.months import current_month, month_label
 from cscoach.model.number_format import format_number, format_plain, format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.record_fields import with_error
 from cscoach.ui.widgets import busy_cursor, error_label, plain_label, show_message
 
 
 def run(dialog: QDialog) -> bool:
     """Show a dialog modally; True when accepted. Tests replace this."""
     return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-def _field(widget: QWidget, error: QLabel) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(3)
-    layout.addWidget(widget)
-    layout.addWidget(error)
-    return box
 
 
 def _buttons(dialog: QDialog, ok_label: str) -> QDialogButtonBox:
@@ -110,14 +101,14 @@ class CountsDialog(QDialog):
             edit.textChanged.connect(self.update_formula)
             self.edits[field] = edit
             self.errors[field] = error_label(f"count_{field}Error")
-            form.addRow(label, _field(edit, self.errors[field]))
+            form.addRow(label, with_error(edit, self.errors[field]))
         self.note = QPlainTextEdit(entry.note if entry else "")
         self.note.setObjectName("countsNote")
         self.note.setPlaceholderText("What happened this month (optional)")
         self.note.setMinimumHeight(64)
         self.note.setMaximumHeight(90)
         self.errors["note"] = error_label("countsNoteError")
-        form.addRow("Note", _field(self.note, self.errors["note"]))
+        form.addRow("Note", with_error(self.note, self.errors["note"]))
         self.formula = plain_label(object_name="formulaLabel")
         self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -229,16 +220,16 @@ class KpiDialog(QDialog):
             for name in ("name", "unit", "min_value", "max_value", "target", "description")
         }
         form = QFormLayout()
-        form.addRow("Name", _field(self.name, self.errors["name"]))
-        form.addRow("Unit", _field(self.unit, self.errors["unit"]))
-        form.addRow("Lowest allowed", _field(self.min_value, self.errors["min_value"]))
-        form.addRow("Highest allowed", _field(self.max_value, self.errors["max_value"]))
+        form.addRow("Name", with_error(self.name, self.errors["name"]))
+        form.addRow("Unit", with_error(self.unit, self.errors["unit"]))
+        form.addRow("Lowest allowed", with_error(self.min_value, self.errors["min_value"]))
+        form.addRow("Highest allowed", with_error(self.max_value, self.errors["max_value"]))
         form.addRow("Better when", self.direction)
         if kpi is None:
-            form.addRow("Target", _field(self.target, self.errors["target"]))
+            form.addRow("Target", with_error(self.target, self.errors["target"]))
         else:
             self.target.hide()
-        form.addRow("Description", _field(self.description, self.errors["description"]))
+        form.addRow("Description", with_error(self.description, self.errors["description"]))
         self.form_error = error_label("kpiFormError")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -304,8 +295,8 @@ class TargetDialog(QDialog):
         }
         direction = "or more" if kpi.higher_is_better else "or less"
         form = QFormLayout()
-        form.addRow(f"Target ({direction})", _field(self.target, self.errors["target"]))
-        form.addRow("From month", _field(self.from_month, self.errors["from_month"]))
+        form.addRow(f"Target ({direction})", with_error(self.target, self.errors["target"]))
+        form.addRow("From month", with_error(self.from_month, self.errors["from_month"]))
         form.addRow("", self.always)
         hint = plain_label(
             "The new target holds from that month until the next change. Months before it "

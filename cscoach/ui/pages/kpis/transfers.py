@@ -74,21 +74,15 @@ def import_csv(self: KpisPage) -> None:
         return
     if not dialogs.confirm(self, "Import KPI Values?", "\n".join(lines), "Import"):
         return
-    replace = bool(conflicts) and dialogs.confirm(
+    replace = bool(conflicts) and _replace_months(
         self,
-        "Replace existing values?",
-        "These months already have a different value:\n"
-        + "\n".join(
-            f"• {r.label()}: now {format_number(r.existing.value)}, file {format_number(r.value)}"
-            for r in conflicts[:15]
+        "These months already have a different value:",
+        [
+            f"{r.label()}: now {format_number(r.existing.value)}, file {format_number(r.value)}"
+            for r in conflicts
             if r.existing is not None
-        )
-        + (f"\n… and {len(conflicts) - 15} more" if len(conflicts) > 15 else "")
-        + "\n\nReplace them with the file's values? Keep Mine imports only the other "
-        "months.",
-        "Replace",
-        cancel_label="Keep Mine",
-        destructive=True,
+        ],
+        "the file's values",
     )
     try:
         with busy_cursor():
@@ -120,20 +114,14 @@ def import_survey(self: KpisPage) -> None:
         return
     analysis = dialog.analysis
     kept = [m for m in si.plan_survey(self.wb, analysis) if m.action == si.KEPT]
-    replace = bool(kept) and dialogs.confirm(
+    replace = bool(kept) and _replace_months(
         self,
-        "Replace existing values?",
-        "These months already have a value:\n"
-        + "\n".join(
-            f"• {m.label()}: now {format_number(m.existing)}, survey {format_number(m.value)}"
-            for m in kept[:15]
-        )
-        + (f"\n… and {len(kept) - 15} more" if len(kept) > 15 else "")
-        + "\n\nReplace them with the survey's results? Keep Mine imports only the other "
-        "months.",
-        "Replace",
-        cancel_label="Keep Mine",
-        destructive=True,
+        "These months already have a value:",
+        [
+            f"{m.label()}: now {format_number(m.existing)}, survey {format_number(m.value)}"
+            for m in kept
+        ],
+        "the survey's results",
     )
     try:
         with busy_cursor():
@@ -148,3 +136,22 @@ def import_survey(self: KpisPage) -> None:
     )
     dialogs.show_info(self, "Survey imported", report.summary())
     self._after_write()
+
+
+LISTED = 15  # months named one by one before "… and N more"
+
+
+def _replace_months(page: KpisPage, intro: str, months: list[str], theirs: str) -> bool:
+    """Ask whether months that already have a value take the imported ones (True) or are
+    kept (Keep Mine: only the other months are imported)."""
+    more = len(months) - LISTED
+    return dialogs.confirm(
+        page,
+        "Replace existing values?",
+        "\n".join([intro, *(f"• {m}" for m in months[:LISTED])])
+        + (f"\n… and {more} more" if more > 0 else "")
+        + f"\n\nReplace them with {theirs}? Keep Mine imports only the other months.",
+        "Replace",
+        cancel_label="Keep Mine",
+        destructive=True,
+    )

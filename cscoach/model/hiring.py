@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from cscoach.model import validate
+from cscoach.model import ordering, validate
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook, inserted_id
 
@@ -391,27 +391,14 @@ def delete_criterion(wb: Workbook, criterion_id: int) -> None:
         )
     with wb.transaction() as db:
         db.execute("DELETE FROM hiring_criteria WHERE id = ?", [criterion_id])
-        _renumber_criteria(wb, db)
+        ordering.renumber(wb, "hiring_criteria")
 
 
 def move_criterion(wb: Workbook, criterion_id: int, step: int) -> None:
     """Move a criterion up (step < 0) or down in the list."""
     get_criterion(wb, criterion_id)
     ids = [c.id for c in list_criteria(wb)]
-    index = ids.index(criterion_id)
-    target = max(0, min(len(ids) - 1, index + step))
-    if target == index:
-        return
-    ids.insert(target, ids.pop(index))
-    with wb.transaction() as db:
-        for position, row_id in enumerate(ids, start=1):
-            db.execute("UPDATE hiring_criteria SET position = ? WHERE id = ?", [position, row_id])
-
-
-def _renumber_criteria(wb: Workbook, db: sqlite_utils.Database) -> None:
-    rows = wb.query("SELECT id FROM hiring_criteria ORDER BY position, id")
-    for position, row in enumerate(rows, start=1):
-        db.execute("UPDATE hiring_criteria SET position = ? WHERE id = ?", [position, row["id"]])
+    ordering.move(wb, "hiring_criteria", ids, criterion_id, step, what="criterion")
 
 
 # -- candidates -------------------------------------------------------------------

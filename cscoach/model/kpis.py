@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cscoach.model import validate
+from cscoach.model import ordering, validate
 from cscoach.model.errors import ValidationError
 from cscoach.model.kpi_counts import COUNT_FIELDS
 from cscoach.model.months import current_month
@@ -327,16 +327,7 @@ def delete_kpi(wb: Workbook, kpi_id: int) -> None:
 def move_kpi(wb: Workbook, kpi_id: int, step: int) -> None:
     """Move a KPI up (negative ``step``) or down the order the grid and charts use."""
     ids = [r["id"] for r in wb.query("SELECT id FROM kpis ORDER BY position, id")]
-    if kpi_id not in ids:
-        raise ValidationError("kpi", "That KPI no longer exists.")
-    index = ids.index(kpi_id)
-    new = max(0, min(len(ids) - 1, index + step))
-    if new == index:
-        return
-    ids.insert(new, ids.pop(index))
-    with wb.transaction() as db:
-        for position, row_id in enumerate(ids, start=1):
-            db.execute("UPDATE kpis SET position = ? WHERE id = ?", [position, row_id])
+    ordering.move(wb, "kpis", ids, kpi_id, step, what="KPI")
 
 
 # -- targets --------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """The culture map: each core value with the standards, hiring criteria and KPIs that serve
-it, the gaps (a value nothing serves), and what is linked to no value at all."""
+it, the gaps (a value nothing serves), and what is linked to no value at all; and, per
+value, what customers said of the standards that serve it (the compliments and complaints
+of the last 12 months naming one of them)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from cscoach.model import feedback_links
 from cscoach.model.dates import add_months
 from cscoach.model.workbook import Workbook
 
 MEASURED_WITHIN_MONTHS = 12  # a KPI counts as measured with a value in the last year
+FEEDBACK_WITHIN_MONTHS = feedback_links.VALUE_FEEDBACK_MONTHS  # feedback of the last year
 
 GAP_STANDARD = "no standard"
 GAP_CRITERION = "no hiring criterion"
@@ -32,6 +36,10 @@ class ValueRow:
     standards: tuple[Link, ...]
     criteria: tuple[Link, ...]
     kpis: tuple[Link, ...]
+    # The compliments and complaints of the last FEEDBACK_WITHIN_MONTHS naming a standard
+    # in ``standards`` (their ids; an item naming two of them counts once).
+    praise: tuple[int, ...] = ()
+    complaints: tuple[int, ...] = ()
 
     @property
     def gaps(self) -> tuple[str, ...]:
@@ -97,6 +105,8 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
             if r["value_id"] == value_id
         )
 
+    said = feedback_links.feedback_by_value(wb, today=today) if values else {}
+    nothing = feedback_links.ValueFeedback()
     rows = tuple(
         ValueRow(
             v["id"],
@@ -105,6 +115,8 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
             links(standards, v["id"]),
             links(criteria, v["id"]),
             links(kpis, v["id"]),
+            said.get(v["id"], nothing).praise,
+            said.get(v["id"], nothing).complaints,
         )
         for v in values
     )

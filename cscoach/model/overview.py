@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cscoach.model import culture_map, kpi_review, kpis, months, sections
+from cscoach.model import culture_map, feedback_links, kpi_review, kpis, months, sections
 from cscoach.model import philosophy as ph
 from cscoach.model.dates import add_months, long_date
 from cscoach.model.number_format import format_value
@@ -25,6 +25,10 @@ class NextStep:
     text: str
     page: str  # the sidebar page where it is done
     priority: int  # lower comes first
+    # Where on that page, when the step opens it at one thing (``Page.select_item``): the
+    # Feedback page at its open complaints ("open", 0) or a theme ("theme", its id).
+    kind: str = ""
+    item_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ def _is_empty(wb: Workbook) -> bool:
         """SELECT (SELECT count(*) FROM team_members) + (SELECT count(*) FROM rounds)
                 + (SELECT count(*) FROM core_values) + (SELECT count(*) FROM kpi_entries)
                 + (SELECT count(*) FROM candidates) + (SELECT count(*) FROM philosophy_versions)
+                + (SELECT count(*) FROM feedback_items)
                 AS n"""
     )
     return not (row and row["n"])
@@ -105,8 +110,9 @@ def overview(wb: Workbook, today: dt.date | None = None) -> Overview:
         _questionnaire_card(wb, steps),
         _philosophy_card(wb, steps, today),
         _standards_card(wb, steps, today),
-        _hiring_card(wb, steps),
         _kpi_card(wb, steps, today),
+        _feedback_card(wb, steps, today),  # what customers say beside the figures
+        _hiring_card(wb, steps),
     )
     _culture_steps(wb, steps, today)
     steps.sort(key=lambda s: s.priority)
@@ -347,6 +353,40 @@ def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
         missing or bool(off),
         tuple(shown),
     )
+
+
+OPEN_COMPLAINTS_PRIORITY = 5  # before everything: an unhappy customer tells many others
+RECURRING_PRIORITY = 8
+
+
+def _feedback_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
+    """This month's feedback by kind, the complaints still open (the most urgent next step)
+    and the themes that keep coming back."""
+    found = feedback_links.glance(wb, today=today)
+    key = sections.FEEDBACK.key
+    title = f"{sections.FEEDBACK.title}, {months.month_label(found.month)}"
+    if not found.any_items:
+        return Card(
+            key,
+            title,
+            "No feedback yet",
+            ("Write down what customers tell you: praise, complaints, suggestions.",),
+        )
+    opened = found.open
+    if opened.count:
+        steps.append(NextStep(opened.sentence(), key, OPEN_COMPLAINTS_PRIORITY, "open"))
+    for recurring in found.recurring:
+        steps.append(
+            NextStep(recurring.sentence(), key, RECURRING_PRIORITY, "theme", recurring.theme_id)
+        )
+    headline = f"{_plural(opened.count, 'complaint')} open" if opened.count else "No complaint open"
+    counts = feedback_links.kinds_text(found.kinds)
+    lines = [f"This month: {counts}" if counts else "Nothing written down this month yet"]
+    if opened.overdue:
+        lines.append(f"{opened.overdue} open for more than {_plural(opened.open_days, 'day')}")
+    if found.recurring:
+        lines.append("Keeps coming back: " + ", ".join(r.name for r in found.recurring))
+    return Card(key, title, headline, tuple(lines), bool(opened.count or found.recurring))
 
 
 def _culture_steps(wb: Workbook, steps: list[NextStep], today: dt.date) -> None:

@@ -1,4 +1,5 @@
-"""The culture map on one page: each core value with what serves it, and the gaps."""
+"""The culture map on one page: each core value with what serves it, the gaps, and what
+customers said of its standards over the last year."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from cscoach.model.culture_map import CultureMap, Link
+from cscoach.model.culture_map import FEEDBACK_WITHIN_MONTHS, CultureMap, Link, ValueRow
 from cscoach.printing.base import (
     ACCENT,
     FONT_BOLD,
@@ -48,6 +49,22 @@ def _names(links: tuple[Link, ...], style: ParagraphStyle, compact: bool) -> lis
     ]
 
 
+def _said(row: ValueRow, style: ParagraphStyle, compact: bool) -> list[Paragraph]:
+    """The compliments and complaints naming the value's standards ("—" without any)."""
+    counts = [
+        f"{len(ids)} {word}{'' if len(ids) == 1 else 's'}"
+        for ids, word in ((row.praise, "compliment"), (row.complaints, "complaint"))
+        if ids
+    ]
+    if not row.standards:
+        counts = ["—"]
+    elif not counts:
+        counts = ["None"]
+    if compact:
+        return [Paragraph("; ".join(counts), style)]
+    return [Paragraph(c, style) for c in counts]
+
+
 def _story(info: DocumentInfo, cmap: CultureMap, size: float, compact: bool) -> list[Flowable]:
     """At ``compact``, values lose their meaning lines and links run on in one paragraph."""
     base = styles()["body"]
@@ -71,7 +88,9 @@ def _story(info: DocumentInfo, cmap: CultureMap, size: float, compact: bool) -> 
         *heading,
         Paragraph(
             "Each core value with the standards, hiring criteria and KPIs that serve it. "
-            "⚠ marks a gap: a value that nothing of that kind serves yet.",
+            "⚠ marks a gap: a value that nothing of that kind serves yet. Customers said: "
+            f"the compliments and complaints of the last {FEEDBACK_WITHIN_MONTHS} months "
+            "naming one of the value's standards.",
             ParagraphStyle("intro", parent=cell, textColor=MUTED),
         ),
         Spacer(0, 3 * mm),
@@ -80,7 +99,10 @@ def _story(info: DocumentInfo, cmap: CultureMap, size: float, compact: bool) -> 
         story.append(para("No core values yet: write them on the Philosophy page first."))
     else:
         rows: list[list[Paragraph | list[Paragraph]]] = [
-            [Paragraph(h, head) for h in ("Value", "Standards", "Hiring criteria", "KPIs")]
+            [
+                Paragraph(h, head)
+                for h in ("Value", "Standards", "Hiring criteria", "KPIs", "Customers said")
+            ]
         ]
         for row in cmap.values:
             first = [Paragraph(text(row.name), name)]
@@ -94,9 +116,12 @@ def _story(info: DocumentInfo, cmap: CultureMap, size: float, compact: bool) -> 
                     _names(row.standards, cell, compact),
                     _names(row.criteria, cell, compact),
                     _names(row.kpis, cell, compact),
+                    _said(row, cell, compact),
                 ]
             )
-        widths = ["22%", "44%", "17%", "17%"] if compact else ["25%", "33%", "22%", "20%"]
+        widths = (
+            ["20%", "40%", "15%", "13%", "12%"] if compact else ["22%", "30%", "19%", "16%", "13%"]
+        )
         # splitInRow: a meaning longer than a page would not fit otherwise (LayoutError);
         # the smaller and compact layouts then bring it back to one page
         table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)

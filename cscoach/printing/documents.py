@@ -199,12 +199,13 @@ def _culture_map(wb: Workbook, request: PrintRequest) -> bytes:
 
 def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
     """The review of ``request.month`` (default: the latest month with a value) with the
-    charts of the year up to it.
+    charts of the year up to it and the month's feedback in two lines.
 
     Raises:
         ValidationError: the month is malformed or in the future, or there is nothing to
             review yet.
     """
+    from cscoach.model.feedback_links import month_feedback
     from cscoach.printing.monthly_review import CHART_MONTHS, TITLE, monthly_review_document
 
     month = request.month
@@ -220,7 +221,8 @@ def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
     first = add_months(month, -(CHART_MONTHS - 1))
     series = kpi_series.dashboard_series(wb, first, month, today=request.today)
     info = _info(wb, request, f"{TITLE}: {month_label(month)}")
-    return monthly_review_document(info, review, series)
+    said = month_feedback(wb, month, today=request.today)
+    return monthly_review_document(info, review, series, said)
 
 
 def _feedback(wb: Workbook, request: PrintRequest) -> bytes:

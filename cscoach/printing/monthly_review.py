@@ -1,7 +1,8 @@
 """The monthly review: one or two pages with each KPI against its target, the month before
 and a year before (on/off target marked with a symbol, not only a colour), the month's
-notes, the charts of the last 12 months, last month's plan to tick off and what we will do
-next (with lines to write on when nothing is written yet)."""
+notes, the month's customer feedback in two lines (with where its full report is), the
+charts of the last 12 months, last month's plan to tick off and what we will do next (with
+lines to write on when nothing is written yet)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -17,6 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 
 from cscoach.charts import dashboard_geometry, kpi_charts_module
 from cscoach.model import kpi_review, kpi_series, kpis
+from cscoach.model.feedback_links import REPORT_IN_APP, MonthFeedback
 from cscoach.model.months import add_months, month_label
 from cscoach.model.number_format import format_number, format_value
 from cscoach.printing.base import (
@@ -186,7 +189,10 @@ def _chart(series: Sequence[kpi_series.KpiSeries], width: float, panel_height: f
 
 
 def monthly_review_document(
-    info: DocumentInfo, review: kpi_review.MonthlyReview, series: Sequence[kpi_series.KpiSeries]
+    info: DocumentInfo,
+    review: kpi_review.MonthlyReview,
+    series: Sequence[kpi_series.KpiSeries],
+    feedback: MonthFeedback | None = None,
 ) -> bytes:
     """One or two pages: the first arrangement below that fits, its charts as small
     multiples sized to the room left (drawn at the size they are printed, so their type
@@ -202,7 +208,7 @@ def monthly_review_document(
     document runs on.
     """
     if not series:
-        return build_pdf(info, [*_head(info, review), *_tail(review)])
+        return build_pdf(info, [*_head(info, review, feedback), *_tail(review)])
     width, room = frame_size(info)
     room -= 1  # what reportlab's frame keeps for rounding
     rows = dashboard_geometry.dashboard_layout(len(series))[0]
@@ -219,7 +225,7 @@ def monthly_review_document(
         parts: list[Flowable] = []
         for part in order.split():
             if part == "head":
-                parts += _head(info, review)
+                parts += _head(info, review, feedback)
             elif part == "tail":
                 parts += _tail(review)
             elif part == "break":
@@ -236,9 +242,16 @@ def monthly_review_document(
         """How tall panels may be for the parts in ``order`` to fill a page."""
         return (room - stacked_height(story(order), width)) / 72 / rows
 
+    # The feedback's two lines take their room from the charts beside the table, not a
+    # page: a review that fitted one page without them still does, its charts a little lower.
+    said = 0.0
+    if feedback is not None:
+        block = _feedback(feedback, width)  # as tall as it stands under the notes, with its space
+        said = (block.getSpaceBefore() + stacked_height([block], width)) / 72 / rows
+    beside = shared - said
     arrangements = (  # (order, panel height, the least it may be, pages)
-        ("head charts tail", panel_in("head charts tail"), shared, 1),
-        ("head charts tail", panel_in("head charts"), shared, 2),
+        ("head charts tail", panel_in("head charts tail"), beside, 1),
+        ("head charts tail", panel_in("head charts"), beside, 2),
         ("head tail break charts", panel_in("charts"), PANEL_LEAST, 2),
         ("head break charts tail", panel_in("charts tail"), PANEL_LEAST, 2),
     )
@@ -283,8 +296,10 @@ def _chart_heading(
     return para(f"The last 12 months ({first} to {last})", "h2")
 
 
-def _head(info: DocumentInfo, review: kpi_review.MonthlyReview) -> list[Flowable]:
-    """The title, the summary, the table and the month's notes."""
+def _head(
+    info: DocumentInfo, review: kpi_review.MonthlyReview, feedback: MonthFeedback | None
+) -> list[Flowable]:
+    """The title, the summary, the table, the month's notes and its feedback."""
     story: list[Flowable] = title_block(info)
     month = month_label(review.month)
     if review.measured:
@@ -313,7 +328,48 @@ def _head(info: DocumentInfo, review: kpi_review.MonthlyReview) -> list[Flowable
             story += [Paragraph(n, note) for n in notes]
         else:  # one after the other in one paragraph: short notes take no line of their own
             story.append(Paragraph("  ·  ".join(notes), note))
+    if feedback is not None:
+        story.append(_feedback(feedback, frame_size(info)[0]))
     return story
+
+
+def _feedback(said: MonthFeedback, width: float) -> Flowable:
+    """The month's feedback in two lines (its counts by kind; the themes that recurred),
+    and beside them, small, where its full report is: the review keeps its room for the
+    charts."""
+    line = ParagraphStyle("feedback", parent=styles()["small"], textColor=INK, leading=10.5)
+    pointer = ParagraphStyle(
+        "pointer", parent=line, fontSize=7.5, leading=10.5, alignment=TA_RIGHT, textColor=MUTED
+    )
+    title = text(f"Customer feedback in {month_label(said.month)}:")
+    table = Table(
+        [
+            [
+                [
+                    Paragraph(f"<b>{title}</b> {text(said.counts_line())}", line),
+                    Paragraph(text(said.recurring_line()), line),
+                ],
+                [
+                    Paragraph(text(f"Full report: {REPORT_IN_APP}"), pointer),
+                    Paragraph(text(f"or {said.command()}"), pointer),
+                ],
+            ]
+        ],
+        colWidths=[width * 0.64, width * 0.36],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    table.spaceBefore = 6
+    return table
 
 
 def _tail(review: kpi_review.MonthlyReview) -> list[Flowable]:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach import APP_NAME, __version__
-from cscoach.model import files, paper
+from cscoach.model import files, paper, sections
 from cscoach.model import settings as workbook_settings
 from cscoach.model.errors import CsCoachError, StorageError, WorkbookError, describe_failure
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
@@ -305,6 +305,12 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(
             "&Restore from Backup…", self.restore_backup, None, "restoreAction"
         )
+        self.import_feedback_action = self._action(
+            "Import &Feedback…", self.import_feedback, None, "importFeedbackAction"
+        )
+        self.import_feedback_action.setStatusTip(
+            "Add feedback from a CSV file; you see what will be added first"
+        )
         self.quit_action = self._action(
             "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"
         )
@@ -323,6 +329,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_copy_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_feedback_action)
         file_menu.addSeparator()
         file_menu.addMenu(self._build_paper_menu())
         file_menu.addSeparator()
@@ -468,8 +476,21 @@ class MainWindow(QMainWindow):
         """Open page ``key`` at one of its items (a link from another page)."""
         self.show_page(key)
         page = self.current_page()
-        if page is not None:
+        if page is not None and self.current_page_key() == key:  # not kept on the page left
             page.select_item(kind, item_id)
+
+    def import_feedback(self) -> None:
+        """File › Import Feedback…: the Feedback page's Import…, with the page shown."""
+        if self.wb is None or self.wb.read_only:
+            return
+        self.show_page(sections.FEEDBACK.key)
+        if self.current_page_key() != sections.FEEDBACK.key:
+            return  # the page left kept a change the owner chose to stay with
+        from cscoach.ui.pages.feedback.page import FeedbackPage  # imported once it is shown
+
+        page = self.current_page()
+        if isinstance(page, FeedbackPage):
+            page.import_csv()
 
     def _ensure_page(self, index: int) -> Page:
         page = self._pages.get(index)
@@ -553,6 +574,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(wb))
         self.save_copy_action.setEnabled(wb is not None)
         self.restore_action.setEnabled(wb is not None and not wb.read_only)
+        self.import_feedback_action.setEnabled(wb is not None and not wb.read_only)
         self.paper_menu.setEnabled(wb is not None and not wb.read_only)
         for action in self.page_actions:
             action.setEnabled(wb is not None)

@@ -99,3 +99,28 @@ def test_a_map_too_big_for_a_page_is_laid_out_once_densest(workbook: Workbook) -
     reader, text = read(render(workbook, PrintRequest("culture-map")).pdf)
     assert len(reader.pages) > 1  # better two pages than lost rows
     assert "Standard 119" in text
+
+
+def test_what_customers_said_of_each_values_standards(workbook: Workbook) -> None:
+    import datetime as dt
+
+    from cscoach.model import feedback as fb
+    from cscoach.model import feedback_edit as fe
+
+    today = dt.date(2026, 11, 22)
+    warmth = ph.add_value(workbook, "Warmth")
+    ph.add_value(workbook, "Nothing serves it")
+    category = st.list_categories(workbook)[0].id
+    greet = st.add_standard(workbook, st.StandardInput("Greet", category, value_ids=(warmth,)))
+    for kind, day in (
+        ("compliment", "2026-11-01"),
+        ("compliment", "2026-10-01"),
+        ("complaint", "2026-09-01"),
+    ):
+        data = fb.FeedbackInput(day, kind, "Said", standard_ids=(greet,))
+        fe.add_item(workbook, data, today=today)
+    reader, text = read(render(workbook, PrintRequest("culture-map", today=today)).pdf)
+    assert len(reader.pages) == 1
+    assert "Customers said" in text
+    assert "2 compliments" in text and "1 complaint" in text
+    assert "compliments and complaints of the last 12 months" in text

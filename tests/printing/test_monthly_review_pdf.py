@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from cscoach.model import kpi_entries, kpi_review, kpis
 from cscoach.model.errors import ValidationError
-from cscoach.model.months import months_between
+from cscoach.model.months import month_label, months_between
 from cscoach.model.workbook import Workbook
 from cscoach.printing.documents import PrintRequest, render
 
@@ -168,3 +168,63 @@ def test_twenty_kpis_fit_two_pages(workbook: Workbook, size: str, noted: int) ->
     assert squash("Own KPI with a longer name, number 16") in flat
     assert squash("Action 4") in flat and squash("Step 4") in flat
     assert len([img for page in reader.pages for img in page.images]) == 1  # the charts
+
+
+# -- the month's customer feedback -------------------------------------------------------------
+
+
+def test_the_months_feedback_in_two_lines(filled: Workbook) -> None:
+    from cscoach.model import feedback as fb
+    from cscoach.model import feedback_edit as fe
+    from cscoach.model import feedback_themes as th
+
+    wait = th.find_theme(filled, "Wait time")
+    assert wait is not None
+    th.rename_theme(filled, wait.id, "Wait <time> & queue")
+    for day in ("2026-10-02", "2026-10-09", "2026-10-20"):
+        data = fb.FeedbackInput(day, "complaint", "Slow", theme_ids=(wait.id,))
+        fe.add_item(filled, data, today=TODAY)
+    fe.add_item(filled, fb.FeedbackInput("2026-10-05", "compliment", "Lovely"), today=TODAY)
+    pdf = review_pdf(filled, PrintRequest("monthly-review", month="2026-10", today=TODAY))
+    pages, text, _ = read(pdf)
+    assert pages in (1, 2)
+    flat = squash(text)
+    assert (
+        squash("Customer feedback in October 2026: 1 compliment, 3 complaints (3 still open).")
+        in flat
+    )
+    assert squash("Recurring: Wait <time> & queue (3 complaints this month).") in flat
+    assert squash("Full report: Feedback › Print…") in flat
+    assert squash("or cscoach print feedback --month 2026-10") in flat
+    # a month without feedback says so in one line
+    _, text, _ = read(
+        review_pdf(filled, PrintRequest("monthly-review", month="2026-09", today=TODAY))
+    )
+    assert squash("Nothing was written down in September 2026.") in squash(text)
+    assert squash("No theme recurred.") in squash(text)
+
+
+@pytest.mark.parametrize(("month", "size"), [("2026-04", "a4"), ("2026-08", "letter")])
+def test_the_feedback_lines_keep_the_review_on_its_pages(
+    demo_workbook: Workbook, month: str, size: str
+) -> None:
+    """The demo's months that print on one page without the feedback still do with it: its
+    lines take their room from the charts."""
+    from cscoach.model.feedback_links import month_feedback
+    from cscoach.printing import monthly_review
+
+    shown: list[object] = []
+    real = monthly_review.monthly_review_document
+
+    def without(info, review, series, feedback=None):
+        shown.append(feedback)
+        return real(info, review, series, None)
+
+    request = PrintRequest("monthly-review", month=month, page_size=size, today=TODAY)
+    with_lines, text, _ = read(review_pdf(demo_workbook, request))
+    assert squash(f"Customer feedback in {month_label(month)}:") in squash(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(monthly_review, "monthly_review_document", without)
+        without_lines, _, _ = read(review_pdf(demo_workbook, request))
+    assert shown == [month_feedback(demo_workbook, month, today=TODAY)]
+    assert with_lines == without_lines == 1

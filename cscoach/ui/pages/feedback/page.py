@@ -173,9 +173,14 @@ class FeedbackPage(Page):
 
     def select_item(self, kind: str, item_id: int) -> None:
         """Show one item ("item"), or the feedback about a theme, a team member or a
-        standard (a link from another page)."""
+        standard, the complaints still open ("open", the id unused) or a month ("month",
+        the id written YYYYMM: 202611 is November 2026) — a link from another page."""
         self.tabs.setCurrentWidget(self.items)
-        if kind == "item":
+        if kind == "open":
+            self.items.show_filtered(status=feedback.OPEN)
+        elif kind == "month":
+            self.items.show_filtered(month=f"{item_id // 100:04d}-{item_id % 100:02d}")
+        elif kind == "item":
             self.items.open_item(item_id)
         elif kind == "theme":
             self.items.show_filtered(theme=item_id)

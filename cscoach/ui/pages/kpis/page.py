@@ -139,6 +139,11 @@ class KpisPage(Page):
         self.tabs.addTab(self.charts, "Charts")
         self.review = ReviewTab(wb, today=today)
         self.review.changed.connect(self.changed)
+        self.review.feedback_requested.connect(  # the id of a month is YYYYMM
+            lambda month: self.open_item_requested.emit(
+                "feedback", "month", int(month.replace("-", ""))
+            )
+        )
         self.review.print_button.clicked.connect(
             lambda: self.print_review(self.review.current_month())
         )

@@ -1,6 +1,7 @@
 """The KPI page's Monthly Review tab: pick a month, see each KPI against its target, the
-month before and the same month a year before, tick off last month's plan and write what
-we will do next. Print… makes the one- or two-page PDF."""
+month before and the same month a year before, the month's customer feedback in two lines
+(with the way to its full report), tick off last month's plan and write what we will do
+next. Print… makes the one- or two-page PDF."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import kpi_entries, kpi_review, kpis
+from cscoach.model import feedback_links, kpi_entries, kpi_review, kpis
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.months import add_months, month_label
 from cscoach.model.number_format import format_value
@@ -35,6 +36,7 @@ COLUMNS = ("KPI", "This month", "Target", "Status", "Month before", "A year befo
 
 class ReviewTab(QWidget):
     changed = Signal()
+    feedback_requested = Signal(str)  # the Feedback page at this month (YYYY-MM)
 
     def __init__(self, wb: Workbook, parent: QWidget | None = None, *, today=None) -> None:
         super().__init__(parent)
@@ -120,8 +122,16 @@ class ReviewTab(QWidget):
         steps.addWidget(next_box)
         steps.setSizes([400, 600])
 
+        self._build_feedback_box()
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.setSpacing(8)
+        results_layout.addWidget(self.table, 1)
+        results_layout.addWidget(self.feedback_box)
+
         body = QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(self.table)
+        body.addWidget(results)
         body.addWidget(steps)
         body.setSizes([300, 220])
 
@@ -130,6 +140,57 @@ class ReviewTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(body, 1)
         self.reload()
+
+    def _build_feedback_box(self) -> None:
+        """The month's feedback in two lines, and the way to its full report."""
+        self.feedback_box = QWidget()
+        self.feedback_box.setObjectName("reviewFeedback")
+        self.feedback_title = plain_label(object_name="reviewFeedbackTitle")
+        self.feedback_title.setStyleSheet("font-weight: 600;")
+        self.feedback_counts = plain_label(object_name="reviewFeedbackCounts")
+        self.feedback_counts.setWordWrap(True)
+        self.feedback_recurring = plain_label(object_name="reviewFeedbackRecurring")
+        self.feedback_recurring.setWordWrap(True)
+        pointer = plain_label(
+            f"The full report: {feedback_links.REPORT_IN_APP}", object_name="reviewFeedbackPointer"
+        )
+        pointer.setProperty("role", "hint")
+        self.feedback_link = QPushButton()
+        self.feedback_link.setObjectName("reviewFeedbackLink")
+        self.feedback_link.setProperty("role", "link")
+        self.feedback_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.feedback_link.setToolTip(
+            "The month's feedback on the Feedback page, where Print… makes its full report"
+        )
+        self.feedback_link.clicked.connect(self._open_feedback)
+        report = QHBoxLayout()
+        report.setSpacing(8)
+        report.addWidget(pointer)
+        report.addWidget(self.feedback_link)
+        report.addStretch(1)
+        layout = QVBoxLayout(self.feedback_box)
+        layout.setContentsMargins(2, 2, 0, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.feedback_title)
+        layout.addWidget(self.feedback_counts)
+        layout.addWidget(self.feedback_recurring)
+        layout.addLayout(report)
+
+    def _open_feedback(self) -> None:
+        if self.review is not None:
+            self.feedback_requested.emit(self.review.month)
+
+    def _show_feedback(self, month: str) -> None:
+        try:
+            said = feedback_links.month_feedback(self.wb, month, today=self.today)
+        except ValidationError:  # a month after today: nothing said yet
+            self.feedback_box.hide()
+            return
+        self.feedback_box.show()
+        self.feedback_title.setText(f"Customer feedback in {month_label(month)}")
+        self.feedback_counts.setText(said.counts_line())
+        self.feedback_recurring.setText(said.recurring_line())
+        self.feedback_link.setText(f"Open Feedback at {month_label(month)} ›")
 
     # -- data --------------------------------------------------------------------
 
@@ -210,6 +271,7 @@ class ReviewTab(QWidget):
             )
         else:
             self.summary.setText(f"No values for {month_label(month)} yet.")
+        self._show_feedback(month)
         previous = add_months(month, -1)
         self.previous_title.setText(f"Planned in {month_label(previous)}")
         self.previous_steps.setPlainText(review.previous_next_steps)

@@ -1,5 +1,6 @@
 """The culture map: each core value with the standards, hiring criteria and KPIs that serve
-it, the gaps, and what is linked to no value at all."""
+it, the gaps, what customers said of those standards, and what is linked to no value at
+all."""
 
 from __future__ import annotations
 
@@ -29,12 +30,15 @@ COLUMNS = (
     ("Standards", "standards", cm.GAP_STANDARD, 4),
     ("Hiring criteria", "hiring", cm.GAP_CRITERION, 3),
     ("KPIs", "kpis", cm.GAP_KPI, 3),
+    ("Customers said", "feedback", None, 2),
 )
+FEEDBACK_COLUMN = 4
 PAGE_NAMES = {
     "philosophy": "Philosophy, where the core values are written",
     "standards": "Standards, where each standard names the values it serves",
     "hiring": "Hiring, where each criterion names the values it looks for",
     "kpis": "KPIs, where each KPI names the values it shows",
+    "feedback": "Feedback, where each item names the standards it concerns",
 }
 NOT_MEASURED = "(no recent figures)"
 # The cells are styled by the app's style sheet (#cultureMapMatrix, #mapCell, #mapHeader,
@@ -48,6 +52,18 @@ def gap_text(row: cm.ValueRow) -> str:
 
 def link_text(link: cm.Link, kpi: bool = False) -> str:
     return f"{link.name} {NOT_MEASURED}" if kpi and not link.measured else link.name
+
+
+def said_lines(row: cm.ValueRow) -> list[str]:
+    """What customers said of the value's standards: "2 compliments", "1 complaint"."""
+    if not row.standards:
+        return []
+    lines = [
+        f"{len(ids)} {word}{'' if len(ids) == 1 else 's'}"
+        for ids, word in ((row.praise, "compliment"), (row.complaints, "complaint"))
+        if ids
+    ]
+    return lines or [f"Nothing in the last {cm.FEEDBACK_WITHIN_MONTHS} months"]
 
 
 def _sentence(text: str) -> str:
@@ -140,7 +156,8 @@ class CultureMapView(QWidget):
             "A value has a gap when no standard serves it, no hiring criterion looks for it, "
             "or no KPI that shows it has figures from the last "
             f"{cm.MEASURED_WITHIN_MONTHS} months. Make the links on the pages named in the "
-            "headings.",
+            "headings. Customers said: the compliments and complaints of the last "
+            f"{cm.FEEDBACK_WITHIN_MONTHS} months that name one of the value's standards.",
             role="hint",
         )
         hint.setWordWrap(True)
@@ -281,6 +298,23 @@ class CultureMapView(QWidget):
             cell.cell_layout.addStretch(1)
             self.grid.addWidget(cell, grid_row, column)
             self.cells[(index, column)] = cell
+        self._add_said(index, row)
+
+    def _add_said(self, index: int, row: cm.ValueRow) -> None:
+        """The compliments and complaints naming the value's standards."""
+        cell = MapCell()
+        lines = said_lines(row)
+        for line in lines:
+            cell.add_line(line, role="" if row.praise or row.complaints else "hint")
+        if not lines:
+            cell.add_line("—", role="hint")
+        cell.setToolTip(
+            f"Compliments and complaints of the last {cm.FEEDBACK_WITHIN_MONTHS} months "
+            f"naming a standard that serves “{row.name}”"
+        )
+        cell.cell_layout.addStretch(1)
+        self.grid.addWidget(cell, index + 1, FEEDBACK_COLUMN)
+        self.cells[(index, FEEDBACK_COLUMN)] = cell
 
     def _fill_unanchored(self, cmap: cm.CultureMap) -> None:
         parts = []

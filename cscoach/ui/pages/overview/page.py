@@ -3,7 +3,9 @@ where the team agrees.
 
 Three tabs over one workbook: *At a Glance* (a card per section and the next steps, or the
 first-steps guide while the workbook is empty), *Culture Map* and *Agreement*. Every link asks
-the window to open a page through ``open_requested``.
+the window to open a page through ``open_requested``, or a page at one thing through
+``open_item_requested`` (a next step such as the open complaints: the Feedback page filtered
+to them).
 
 The Overview is the usual start page, so it builds only what it shows: the Culture Map and
 Agreement tabs (and the first-steps guide) are built the first time they are shown, and a
@@ -46,6 +48,12 @@ PAGE_TITLES = sections.TITLES
 # The cards and the next steps are styled by the app's style sheet (``style.stylesheet``),
 # by object name and by the properties "attention", "status" and "better": a style sheet
 # of their own on each label made the Overview several times slower to build and show.
+
+# What a next step that opens its page at one thing shows (``NextStep.kind``).
+STEP_TIPS = {
+    "open": "Show the open complaints on the {page} page",
+    "theme": "Show this theme's feedback on the {page} page",
+}
 
 KPI_LEGEND = "✓ on target, ✗ off target; arrows: since the month before (green better, red worse)"
 
@@ -140,7 +148,8 @@ class StepLink(ClickableFrame):
     def set_step(self, number: int, step: ov.NextStep) -> None:
         self.step = step
         self.setAccessibleName(step.text)
-        self.setToolTip(f"Open {page_title(step.page)}")
+        tip = STEP_TIPS.get(step.kind, "Open {page}")
+        self.setToolTip(tip.format(page=page_title(step.page)))
         self.number_label.setText(f"{number}.")
         self.text_label.setText(step.text)
 
@@ -267,6 +276,7 @@ class NextStepsPanel(QFrame):
     """The ordered list of next steps, most important first."""
 
     open_requested = Signal(str)
+    open_item_requested = Signal(str, str, int)  # (page, kind, id): a step naming one thing
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -307,11 +317,17 @@ class NextStepsPanel(QFrame):
                 self.links[number - 1].set_step(number, step)
                 continue
             link = StepLink(number, step)
-            link.clicked.connect(lambda link=link: self.open_requested.emit(link.step.page))
+            link.clicked.connect(lambda link=link: self._open(link.step))
             self.steps_layout.addWidget(link)
             self.links.append(link)
         self.hint.setVisible(bool(steps))
         self.nothing.setVisible(not steps)
+
+    def _open(self, step: ov.NextStep) -> None:
+        if step.kind:
+            self.open_item_requested.emit(step.page, step.kind, step.item_id)
+        else:
+            self.open_requested.emit(step.page)
 
 
 class FirstSteps(QWidget):
@@ -382,9 +398,10 @@ class FirstSteps(QWidget):
 
 
 class GlanceView(QWidget):
-    """At a glance: six cards and the next steps, or the first-steps guide."""
+    """At a glance: a card per section and the next steps, or the first-steps guide."""
 
     open_requested = Signal(str)
+    open_item_requested = Signal(str, str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -404,6 +421,7 @@ class GlanceView(QWidget):
         cards_column.addStretch(1)
         self.next_steps = NextStepsPanel()
         self.next_steps.open_requested.connect(self.open_requested)
+        self.next_steps.open_item_requested.connect(self.open_item_requested)
         self.next_steps.setMinimumWidth(220)
         self.next_steps.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         dashboard = QWidget()
@@ -482,6 +500,7 @@ class OverviewPage(Page):
         self.today = today
         self.glance = GlanceView()
         self.glance.open_requested.connect(self.open_requested)
+        self.glance.open_item_requested.connect(self.open_item_requested)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("overviewTabs")
         self.tabs.addTab(self.glance, "At a Glance")

@@ -1,5 +1,5 @@
 """The detail form of the Standards page: the widgets that show one standard (or a blank
-one) and its review history.
+one), its review history and what customers said of it.
 
 The form is only widgets and the ``Field``s that read and fill them: the page's
 ``RecordEditor`` saves as the owner types (there is no Save button: ``save_status`` says
@@ -35,6 +35,7 @@ from cscoach.model.standards import Category, Review, StandardInput
 from cscoach.model.team import TeamMember
 from cscoach.ui import autosave
 from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.named_feedback import NamedFeedbackPanel
 from cscoach.ui.record_editor import READ_ONLY_TIP
 from cscoach.ui.record_fields import Field
 from cscoach.ui.widgets import error_label, plain_label, show_message, text_side, text_width
@@ -167,6 +168,12 @@ class StandardForm(QFrame):
         self.history_list.setFixedHeight(92)
         self.history_empty = plain_label(object_name="historyEmpty", role="hint")
         self.history_empty.setWordWrap(True)
+
+        self.customers_said = NamedFeedbackPanel(
+            "What customers said",
+            "standardCustomerFeedback",
+            "Open the Feedback page at every item naming this standard",
+        )
 
         self.errors = {field: error_label(f"{field}Error") for field in FIELDS}
         self.form_error = error_label("formError")
@@ -313,6 +320,8 @@ class StandardForm(QFrame):
         layout.addWidget(history_title)
         layout.addWidget(self.history_list)
         layout.addWidget(self.history_empty)
+        layout.addSpacing(4)
+        layout.addWidget(self.customers_said)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 

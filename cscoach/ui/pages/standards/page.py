@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import kpis, philosophy, standards, team
+from cscoach.model import feedback_links, kpis, philosophy, standards, team
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
 from cscoach.model.standards import Standard, StandardInput
@@ -47,6 +47,11 @@ from cscoach.ui.widgets import (
 Values = dict[str, Any]
 
 HIDDEN_TEXT = "The filters above hide it."
+NO_FEEDBACK = (
+    "No feedback names this standard yet. On the Feedback page, an item's Standards say "
+    "which standard it concerns."
+)
+NOT_ADDED_FEEDBACK = "Feedback naming it shows here once the standard is added."
 DELETE_TIP = "Delete this standard (Del in the list). Only a standard never reviewed can be."
 HISTORY_TIP = (
     "This standard has a review history, so it cannot be deleted. Retire it instead: it "
@@ -199,6 +204,7 @@ class StandardsPage(Page):
             lambda value_id: self.open_item_requested.emit("philosophy", "value", value_id)
         )
         self.form.retire_button.clicked.connect(self.toggle_active)
+        self.form.customers_said.show_requested.connect(self._show_customer_feedback)
         self.form.delete_button.clicked.connect(self.delete_standard)
 
         self.form_scroll = QScrollArea()
@@ -401,6 +407,7 @@ class StandardsPage(Page):
             form.status_label.setText("")
             set_role(form.status_label, "")
             form.set_history(None)
+            form.customers_said.show_feedback(None, "", NOT_ADDED_FEEDBACK)
         else:
             form.form_title.setText("Edit standard")
             self._show_state(current)
@@ -410,6 +417,9 @@ class StandardsPage(Page):
     def _show_state(self, standard: Standard) -> None:
         """The standard's review status and history (not its fields)."""
         self.form.set_history(standards.review_history(self.wb, standard.id))
+        self.form.customers_said.show_feedback(
+            feedback_links.naming_standard(self.wb, standard.id), NO_FEEDBACK
+        )
         if not standard.active:
             status = "Retired: kept with its history, not printed. Bring it back to use it again."
         elif standard.overdue():
@@ -418,6 +428,11 @@ class StandardsPage(Page):
             status = f"Next review due {long_date(standard.next_review())}."
         self.form.status_label.setText(status)
         set_role(self.form.status_label, "errorStrong" if standard.overdue() else "")
+
+    def _show_customer_feedback(self) -> None:
+        """ "Show in Feedback ›": the Feedback page listing what names this standard."""
+        if self.editor.current_id is not None:
+            self.open_item_requested.emit("feedback", "standard", self.editor.current_id)
 
     def start_new(self, *, focus: bool = True, settle: bool = True) -> None:
         """An empty form for a new standard (New Standard, Ctrl+Shift+N, Insert): it is

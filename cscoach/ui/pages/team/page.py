@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import team
+from cscoach.model import feedback_links, team
 from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.named_feedback import NamedFeedbackPanel
 from cscoach.ui.pages.base import Page
 from cscoach.ui.record_editor import RecordEditor, run_write
 from cscoach.ui.record_fields import Field
@@ -52,6 +53,10 @@ EMPTY_TEXT = (
     "questionnaire and own standards."
 )
 READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."
+NO_FEEDBACK = (
+    "No praise or complaint names them yet. On the Feedback page, an item's Team members "
+    "say who it is about."
+)
 NAME_CHARACTERS = 18  # a name and a role keep this many average characters on a small screen
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -298,6 +303,13 @@ class TeamPage(Page):
         self.feedback_label = plain_label(object_name="feedbackLabel", role="feedback")
         self.feedback_label.setWordWrap(True)
 
+        self.customers_said = NamedFeedbackPanel(
+            "Praise and complaints",
+            "memberCustomerFeedback",
+            "Open the Feedback page at the feedback naming them",
+        )
+        self.customers_said.show_requested.connect(self._show_customer_feedback)
+
         layout = QVBoxLayout(self.detail_panel)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
@@ -306,6 +318,8 @@ class TeamPage(Page):
         layout.addWidget(self.form_error)
         layout.addLayout(buttons)
         layout.addWidget(self.feedback_label)
+        layout.addSpacing(4)
+        layout.addWidget(self.customers_said)
         layout.addStretch(1)
 
     def _build_actions(self) -> None:
@@ -354,6 +368,7 @@ class TeamPage(Page):
         if inactive:
             summary += f" · {inactive} inactive"
         self.count_label.setText(summary if members else "")
+        self._show_said()
         self._update_buttons()
 
     def current_member(self) -> TeamMember | None:
@@ -365,7 +380,22 @@ class TeamPage(Page):
     def _on_loaded(self) -> None:
         member = self.editor.current()
         self.form_title.setText(member.name if member is not None else "New person")
+        self._show_said()
         self._update_buttons()
+
+    def _show_said(self) -> None:
+        """The praise and complaints naming the person in the form."""
+        member_id = self.editor.current_id
+        self.customers_said.show_feedback(
+            feedback_links.naming_member(self.wb, member_id) if member_id is not None else None,
+            NO_FEEDBACK,
+            "Praise and complaints naming them show here once they are added.",
+        )
+
+    def _show_customer_feedback(self) -> None:
+        """ "Show in Feedback ›": the Feedback page listing what names this person."""
+        if self.editor.current_id is not None:
+            self.open_item_requested.emit("feedback", "member", self.editor.current_id)
 
     def start_new(self, *, focus: bool = True, settle: bool = True) -> None:
         """An empty form for someone new (Add Person, Insert): they are added as soon as

@@ -6,22 +6,18 @@ Pages are built the first time they are shown. When a page writes to the workboo
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -35,13 +31,16 @@ from cscoach.model import files, paper, sections
 from cscoach.model import settings as workbook_settings
 from cscoach.model.errors import CsCoachError, StorageError, WorkbookError, describe_failure
 from cscoach.model.workbook import SUFFIX, Workbook, default_workbook_path
-from cscoach.ui import dialogs, icons, opening, prefs, style
+from cscoach.ui import dialogs, icons, opening, prefs, style, window_menus
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.registry import PAGE_KEYS, PAGES
+from cscoach.ui.welcome import WelcomeView
 from cscoach.ui.widgets import plain_label, text_side, text_width
 
 if TYPE_CHECKING:  # the help windows are imported when first asked for, not at start-up
     from cscoach.ui.help import HelpWindow, ShortcutsDialog
+
+    pass
 
 FILE_FILTER = f"CS Coach workbooks (*{SUFFIX});;All files (*)"
 SIDEBAR_CHARACTERS = 33  # the sidebar is this many average characters wide
@@ -57,55 +56,7 @@ def window_title(wb: Workbook | None) -> str:
     return f"{title} (read-only)" if wb.read_only else title
 
 
-class WelcomeView(QWidget):
-    """Shown when no workbook is open: say why, and offer to open or create one."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("welcomeView")
-        title = plain_label("No workbook open", object_name="pageTitle")
-        self.message = plain_label(
-            "CS Coach keeps everything for your business in one workbook file. "
-            "Open your workbook, or start a new one.",
-            object_name="welcomeMessage",
-        )
-        self.message.setWordWrap(True)
-        self.message.setMinimumWidth(text_width(self.message, 86))
-        self.message.setProperty("role", "hint")
-        self.start_button = QPushButton("Start My Workbook…")
-        self.start_button.setObjectName("welcomeStartButton")
-        self.start_button.setToolTip(f"Create your workbook at {default_workbook_path()}")
-        self.new_button = QPushButton("New Workbook…")
-        self.new_button.setObjectName("welcomeNewButton")
-        self.open_button = QPushButton("Open…")
-        self.open_button.setObjectName("welcomeOpenButton")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-
-        box = QWidget()
-        box.setFixedWidth(text_width(box, 103))
-        inner = QVBoxLayout(box)
-        inner.setSpacing(12)
-        inner.addWidget(title)
-        inner.addWidget(self.message)
-        inner.addSpacing(6)
-        inner.addLayout(buttons)
-        row = QHBoxLayout()
-        row.addWidget(box)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
-        layout.addLayout(row)
-        layout.addStretch(1)
-
-    def refresh(self) -> None:
-        self.start_button.setVisible(not default_workbook_path().exists())
-
-
-class MainWindow(QMainWindow):
+class MainWindow(window_menus.MenuActions, QMainWindow):
     """The app's window over one workbook (or none, after a file could not be opened).
 
     Args:
@@ -146,7 +97,9 @@ class MainWindow(QMainWindow):
         self.root.addWidget(self.welcome)
         self.setCentralWidget(self.root)
 
-        self._build_menus()
+        self.help_window: HelpWindow | None = None  # made when first asked for
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        window_menus.build_menus(self)
         self._build_status_bar()
         self._restore_geometry()
 
@@ -236,40 +189,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(sidebar_panel)
         layout.addWidget(right, 1)
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        name: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if name:
-            action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_paper_menu(self) -> QMenu:
-        """File › Paper Size: A4 or US Letter for every document this workbook prints (a
-        new workbook starts with its locale's, ``cscoach.model.paper``)."""
-        self.paper_menu = QMenu("&Paper Size", self)
-        self.paper_menu.setObjectName("paperMenu")
-        group = QActionGroup(self)
-        self.paper_actions: dict[str, QAction] = {}
-        for size, label in PAPER_LABELS.items():
-            action = self._action(
-                label, functools.partial(self.set_paper, size), None, f"paper_{size}"
-            )
-            action.setCheckable(True)
-            action.setStatusTip(f"Print every document of this workbook on {label} paper")
-            group.addAction(action)
-            self.paper_menu.addAction(action)
-            self.paper_actions[size] = action
-        self.paper_menu.aboutToShow.connect(self._show_paper)
-        return self.paper_menu
-
     def _show_paper(self) -> None:
         """Tick the workbook's paper size (it may have changed from the command line)."""
         if self.wb is not None:
@@ -286,113 +205,6 @@ class MainWindow(QMainWindow):
             self._show_paper()
             return
         self.statusBar().showMessage(f"Documents now print on {PAPER_LABELS[size]} paper.", 8000)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.new_action = self._action(
-            "&New Workbook…", self.new_workbook, QKeySequence.StandardKey.New, "newWorkbookAction"
-        )
-        self.open_action = self._action(
-            "&Open…", self.open_workbook_dialog, QKeySequence.StandardKey.Open, "openAction"
-        )
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
-        self.save_copy_action = self._action(
-            "Save a &Copy…", self.save_copy, "Ctrl+Shift+S", "saveCopyAction"
-        )
-        self.restore_action = self._action(
-            "&Restore from Backup…", self.restore_backup, None, "restoreAction"
-        )
-        self.import_feedback_action = self._action(
-            "Import &Feedback…", self.import_feedback, None, "importFeedbackAction"
-        )
-        self.import_feedback_action.setStatusTip(
-            "Add feedback from a CSV file; you see what will be added first"
-        )
-        self.quit_action = self._action(
-            "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"
-        )
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        for action, icon_name in (
-            (self.new_action, "new"),
-            (self.open_action, "open"),
-            (self.save_copy_action, "save"),
-            (self.restore_action, "restore"),
-        ):
-            action.setIcon(icons.icon(icon_name))
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_copy_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_feedback_action)
-        file_menu.addSeparator()
-        file_menu.addMenu(self._build_paper_menu())
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self._action(
-            "&Undo",
-            lambda: self.step_history(redo=False),
-            QKeySequence.StandardKey.Undo,
-            "undoAction",
-        )
-        self.redo_action = self._action(
-            "&Redo", lambda: self.step_history(redo=True), None, "redoAction"
-        )
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.undo_action.setIcon(icons.icon("undo"))
-        self.redo_action.setIcon(icons.icon("redo"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        self._update_history_actions()
-
-        view_menu = bar.addMenu("&View")
-        self.page_actions: list[QAction] = []
-        for index, spec in enumerate(PAGES):
-            action = self._action(
-                spec.title,
-                functools.partial(self.show_page, index),
-                f"Ctrl+{index + 1}",
-                f"show_{spec.key}",
-            )
-            action.setIcon(icons.icon(spec.key))
-            action.setStatusTip(f"Show the {spec.title} page")
-            view_menu.addAction(action)
-            self.addAction(action)  # the shortcut works even with the menu bar hidden
-            self.page_actions.append(action)
-
-        help_menu = bar.addMenu("&Help")
-        self.help_action = self._action(
-            "&How CS Coach Works",
-            self.show_help,
-            QKeySequence.StandardKey.HelpContents,
-            "helpAction",
-        )
-        self.help_action.setIcon(icons.icon("help"))
-        self.shortcuts_action = self._action(
-            "&Keyboard Shortcuts", self.show_shortcuts, name="shortcutsAction"
-        )
-        self.shortcuts_action.setIcon(icons.icon("keyboard"))
-        self.about_action = self._action("&About CS Coach", self.show_about, name="aboutAction")
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.setIcon(icons.icon("about"))
-        self.about_qt_action = self._action("About &Qt", QApplication.aboutQt, name="aboutQtAction")
-        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
-        help_menu.addAction(self.help_action)
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-        help_menu.addAction(self.about_qt_action)
-        self.addAction(self.help_action)  # F1 works even with the menu bar hidden
-        self.help_window: HelpWindow | None = None
-        self.shortcuts_dialog: ShortcutsDialog | None = None
 
     def _build_status_bar(self) -> None:
         self.status_business = plain_label(object_name="statusBusiness")
@@ -832,22 +644,7 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------
 
     def rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = prefs.recent_files(self.settings)
-        for number, path in enumerate(recent, start=1):
-            label = path.name.replace("&", "&&")
-            action = self.recent_menu.addAction(f"&{number}  {label}" if number < 10 else label)
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.setData(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        if not recent:
-            empty = self.recent_menu.addAction("No recent workbooks")
-            empty.setEnabled(False)
-            return
-        self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction("Clear Menu")
-        clear.triggered.connect(lambda _checked=False: prefs.clear_recent(self.settings))
+        window_menus.rebuild_recent_menu(self)
 
     def show_about(self) -> None:
         """Help ▸ About CS Coach: version, what it is for, and the licences."""

@@ -37,7 +37,7 @@ from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.named_feedback import NamedFeedbackPanel
 from cscoach.ui.pages.base import Page
 from cscoach.ui.record_editor import RecordEditor, run_write
-from cscoach.ui.record_fields import Field
+from cscoach.ui.record_fields import Field, with_error
 from cscoach.ui.record_table import Column, RecordTableModel, fit_columns
 from cscoach.ui.widgets import (
     EmptyState,
@@ -264,23 +264,14 @@ class TeamPage(Page):
         }
         self.form_error = error_label("formError")
 
-        def field(edit: QWidget, error: QWidget) -> QWidget:
-            box = QWidget()
-            layout = QVBoxLayout(box)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(3)
-            layout.addWidget(edit)
-            layout.addWidget(error)
-            return box
-
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(10)
-        form.addRow("&Name", field(self.name_edit, self.errors["name"]))
-        form.addRow("&Role", field(self.role_edit, self.errors["role"]))
-        form.addRow("&Start date", field(self.start_date_edit, self.errors["start_date"]))
+        form.addRow("&Name", with_error(self.name_edit, self.errors["name"]))
+        form.addRow("&Role", with_error(self.role_edit, self.errors["role"]))
+        form.addRow("&Start date", with_error(self.start_date_edit, self.errors["start_date"]))
         form.addRow("", self.active_check)
 
         self.status = autosave.status_label("memberStatus", "Changes are saved as you type them")

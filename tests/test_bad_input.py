@@ -20,7 +20,16 @@ from helpers.cli import assert_one_error_line, digest, run
 from helpers.tally import count
 
 from cscoach.cli import main
-from cscoach.model import hiring, hiring_scorecard, kpi_entries, kpi_import, kpis, settings, team
+from cscoach.model import (
+    hiring,
+    hiring_scorecard,
+    kpi_entries,
+    kpi_import,
+    kpis,
+    settings,
+    survey_import,
+    team,
+)
 from cscoach.model import philosophy as ph
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
@@ -459,7 +468,7 @@ def test_survey_import_refuses_bad_input_through_the_model(book: Path, bad: BadS
     kwargs = survey_kwargs(bad.options)
     with Workbook.open(book) as wb:
         error = assert_refused(
-            wb, bad.field, lambda: kpi_import.import_survey(wb, bad.data, replace=True, **kwargs)
+            wb, bad.field, lambda: survey_import.import_survey(wb, bad.data, replace=True, **kwargs)
         )
         assert bad.fragment in str(error)
 

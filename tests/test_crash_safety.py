@@ -48,7 +48,7 @@ from helpers.cli import COMMAND, headless_env, kpi_state, query_read_only, run, 
 from helpers.tally import count
 
 from cscoach.cli import main
-from cscoach.model import kpi_import, kpis
+from cscoach.model import kpi_import, kpis, survey_import
 from cscoach.model.workbook import Workbook
 
 SEED = 20_260_309
@@ -329,7 +329,7 @@ def survey_scenario(base: Path) -> Scenario:
     old = setup / "old.cscoach"
     columns = {"nps_column": NPS_COLUMN, "csat_column": CSAT_COLUMN, "date_column": "Timestamp"}
     with Workbook.create(old, "Crash Test Café") as wb:
-        kpi_import.import_survey(wb, survey_csv(1, 1990, 200, 3).encode(), **columns)
+        survey_import.import_survey(wb, survey_csv(1, 1990, 200, 3).encode(), **columns)
     old_bytes = old.read_bytes()
     csv_file = setup / "survey.csv"
     csv_file.write_text(survey_csv(2, 1970, 480, 4), encoding="utf-8")

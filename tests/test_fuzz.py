@@ -35,6 +35,7 @@ from cscoach.model import (
     kpi_import,
     kpi_review,
     kpis,
+    survey_import,
     team,
     validate,
 )
@@ -544,7 +545,7 @@ def test_survey_import_of_anything(import_template, case, replace: bool) -> None
     with _fresh(import_template) as wb:
         before = content_hash(wb)
         try:
-            report = kpi_import.import_survey(wb, data, replace=replace, **options)
+            report = survey_import.import_survey(wb, data, replace=replace, **options)
         except CsCoachError as exc:
             assert str(exc).strip()
             assert content_hash(wb) == before, "a refused import wrote something"
@@ -556,7 +557,7 @@ def test_survey_import_of_anything(import_template, case, replace: bool) -> None
             kpi = kpis.kpi_by_key(wb, month.key)
             stored = kpi_entries.get_entry(wb, kpi.id, month.month)
             assert month.value == pytest.approx(kpi_counts.compute(month.key, month.counts).value)
-            if month.action in (kpi_import.STORED, kpi_import.REPLACED):
+            if month.action in (survey_import.STORED, survey_import.REPLACED):
                 assert stored is not None and stored.value == month.value
                 assert stored.counts == month.counts
         if not report.written:

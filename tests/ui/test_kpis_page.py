@@ -664,9 +664,9 @@ def test_survey_import_wizard(qtbot, page: KpisPage, monkeypatch, fake_dialogs, 
 
 
 def test_survey_dialog_refuses_a_text_column(qtbot, page: KpisPage, tmp_path) -> None:
-    from cscoach.model import kpi_import
+    from cscoach.model import survey_import
 
-    table = kpi_import.read_survey(
+    table = survey_import.read_survey(
         b"Timestamp,Recommend,Comments\n2026-10-01,9,Lovely\n2026-10-02,7,Slow\n"
     )
     dialog = kpi_dialogs.SurveyDialog(page.wb, table, page, today=TODAY)

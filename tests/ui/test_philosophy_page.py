@@ -93,10 +93,14 @@ def test_moving_through_the_values_saves_each_and_keeps_list_and_form_together(
     meanings = {v.id: v.meaning for v in ph.list_values(page.wb)}
     assert meanings[first] == "Keep it until it is solved."
     assert values.value_id == second and values.value_name.text() == "Warmth"
-    qtbot.wait(20)
+    # the list is read again on the next turn of the event loop, the row kept
+    qtbot.waitUntil(
+        lambda: (
+            values.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+            == "Keep it until it is solved."
+        )
+    )
     assert values.value_list.currentIndex().row() == 1
-    tooltip = values.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert tooltip == "Keep it until it is solved."
 
 
 def test_publish_view_and_compare(qtbot, page: PhilosophyPage, monkeypatch) -> None:

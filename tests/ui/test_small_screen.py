@@ -50,7 +50,7 @@ def settle(qtbot) -> None:
     """Let the layouts and the columns fitted on show catch up."""
     for _ in range(3):
         QApplication.processEvents()
-        qtbot.wait(10)
+        QApplication.sendPostedEvents()
 
 
 def show(qtbot, window: MainWindow, key: str, size: QSize = SMALL):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -58,7 +59,7 @@ MAX_CUSTOMER = 200
 MAX_NOTE = 5000  # what the customer asked for, what was done
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the list holds 10,000
 class FeedbackItem:
     id: int
     received_on: str  # YYYY-MM-DD
@@ -176,7 +177,25 @@ def use_fold(wb: Workbook) -> None:
 
 
 def _fold_sql(value: object) -> str:
-    return fold(value) if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        return ""
+    return value.lower() if value.isascii() else _fold_accented(value)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _fold_accented(value: str) -> str:
+    """``fold`` of a text with accents, kept: a search folds every item's text again at
+    each key typed, and ASCII text alone folds sooner than it is looked up."""
+    return fold(value)
+
+
+def _folded(column: str) -> str:
+    """SQL for ``fold(column)``: ASCII text (as many characters as UTF-8 bytes) folds to
+    SQLite's own lower(), in C; only text with other characters goes through Python."""
+    return (
+        f"CASE WHEN length({column}) = length(CAST({column} AS BLOB)) "
+        f"THEN lower({column}) ELSE {FOLD_FUNCTION}({column}) END"
+    )
 
 
 def filter_sql(filt: FeedbackFilter) -> tuple[str, list[object]]:
@@ -217,12 +236,10 @@ def filter_sql(filt: FeedbackFilter) -> tuple[str, list[object]]:
         where.append("i.id IN (SELECT value FROM json_each(?))")
         params.append("[" + ",".join(str(int(i)) for i in filt.ids) + "]")
     needle = fold(" ".join(filt.search.split()))
-    if needle:
-        where.append(
-            f"instr({FOLD_FUNCTION}(i.text || char(10) || i.customer || char(10) || "
-            "i.customer_asked || char(10) || i.action_taken), ?) > 0"
-        )
-        params.append(needle)
+    if needle:  # one line, so it is found in one of these or not at all
+        searched = ("i.text", "i.customer", "i.customer_asked", "i.action_taken")
+        where.append("(" + " OR ".join(f"instr({_folded(c)}, ?) > 0" for c in searched) + ")")
+        params += [needle] * len(searched)
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
@@ -272,26 +289,46 @@ class _Names:
             found = self._picked[key] = (tuple(ids), tuple(names[i][1] for i in ids))
         return found
 
-    def item(self, r: dict[str, Any]) -> FeedbackItem:
-        theme_ids, themes = self.pick(r["theme_ids"], self.themes)
-        member_ids, members = self.pick(r["member_ids"], self.members)
-        standard_ids, standards = self.pick(r["standard_ids"], self.standards)
-        owner = self.members.get(r["follow_up_by"]) if r["follow_up_by"] is not None else None
+    def item(self, r: Sequence[Any]) -> FeedbackItem:
+        """The item of a row of ``_SELECT``, its columns in that order (plain tuples: the
+        list reads 10,000 rows, and a dict for each costs more than the item)."""
+        (
+            item_id,
+            received_on,
+            kind,
+            channel,
+            text,
+            customer,
+            customer_asked,
+            severity,
+            acknowledged_on,
+            follow_up_by,
+            action_taken,
+            status,
+            resolved_on,
+            raw_themes,
+            raw_members,
+            raw_standards,
+        ) = r
+        theme_ids, themes = self.pick(raw_themes, self.themes)
+        member_ids, members = self.pick(raw_members, self.members)
+        standard_ids, standards = self.pick(raw_standards, self.standards)
+        owner = self.members.get(follow_up_by) if follow_up_by is not None else None
         return FeedbackItem(
-            id=r["id"],
-            received_on=r["received_on"],
-            kind=r["kind"],
-            channel=r["channel"],
-            text=r["text"],
-            customer=r["customer"],
-            customer_asked=r["customer_asked"],
-            severity=r["severity"],
-            acknowledged_on=r["acknowledged_on"],
-            follow_up_by=r["follow_up_by"],
+            id=item_id,
+            received_on=received_on,
+            kind=kind,
+            channel=channel,
+            text=text,
+            customer=customer,
+            customer_asked=customer_asked,
+            severity=severity,
+            acknowledged_on=acknowledged_on,
+            follow_up_by=follow_up_by,
             follow_up_name=owner[1] if owner else None,
-            action_taken=r["action_taken"],
-            status=r["status"],
-            resolved_on=r["resolved_on"],
+            action_taken=action_taken,
+            status=status,
+            resolved_on=resolved_on,
             theme_ids=theme_ids,
             themes=themes,
             member_ids=member_ids,
@@ -309,9 +346,24 @@ def list_items(
     if "cscoach_fold" in where:
         use_fold(wb)
     order = "ASC" if oldest_first else "DESC"
-    rows = wb.query(f"{_SELECT}{where} ORDER BY i.received_on {order}, i.id {order}", tuple(params))
     names = _Names(wb)
+    # Row by row: a row is freed as soon as its item is made (10,000 rows held at once
+    # would be 10,000 more objects for the garbage collector to go through).
+    rows = wb.conn.execute(f"{_SELECT}{where} ORDER BY i.received_on {order}, i.id {order}", params)
     return [names.item(r) for r in rows]
+
+
+def item_ids(
+    wb: Workbook, filt: FeedbackFilter | None = None, *, oldest_first: bool = False
+) -> list[int]:
+    """The ids of the items ``filt`` picks, in the order of ``list_items`` (a list that
+    holds the items already takes them from there)."""
+    where, params = filter_sql(filt or FeedbackFilter())
+    if "cscoach_fold" in where:
+        use_fold(wb)
+    order = "ASC" if oldest_first else "DESC"
+    sql = f"SELECT i.id FROM feedback_items i{where} ORDER BY i.received_on {order}, i.id {order}"
+    return [r[0] for r in wb.conn.execute(sql, params)]
 
 
 def count_items(wb: Workbook, filt: FeedbackFilter | None = None) -> int:
@@ -324,7 +376,7 @@ def count_items(wb: Workbook, filt: FeedbackFilter | None = None) -> int:
 
 
 def get_item(wb: Workbook, item_id: int) -> FeedbackItem:
-    row = wb.query_one(_SELECT + " WHERE i.id = ?", (item_id,))
+    row = wb.conn.execute(_SELECT + " WHERE i.id = ?", (item_id,)).fetchone()
     if row is None:
         raise ValidationError("id", "That feedback item no longer exists.")
     return _Names(wb).item(row)

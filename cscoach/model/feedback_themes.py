@@ -57,13 +57,25 @@ def _is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LNM"
 
 
+class _Marks(dict[int, int | None]):
+    """For ``str.translate``: a combining mark to nothing, any other character to itself;
+    each character looked up once (a search folds every item's text)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def fold(value: str) -> str:
     """``value`` as words are compared: accents removed (compatibility-decomposed, the
     combining marks dropped), then case-folded ("Café" → "cafe", "Straße" → "strasse")."""
     if value.isascii():  # most text: the same result, a hundred times sooner
         return value.lower()
-    decomposed = unicodedata.normalize("NFKD", value)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = unicodedata.normalize("NFKD", value).translate(_MARKS)
     return unicodedata.normalize("NFC", bare.casefold())
 
 

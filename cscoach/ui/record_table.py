@@ -226,6 +226,9 @@ class ColumnFitter(QObject):
     than the names. When the stretch column has less than its own text (up to ``want``
     characters), the columns in ``squeeze`` give way to it, one after the other, down to the
     width of their heading, as the table is resized.
+
+    With ``first_rows``, only that many rows from the top are looked at (a list of 10,000
+    takes a tenth of a second to read through; its first rows say as much about the widths).
     """
 
     def __init__(
@@ -239,10 +242,12 @@ class ColumnFitter(QObject):
         most: float = 0,
         want: float = 0,
         squeeze: Sequence[int] = (),
+        first_rows: int | None = None,
     ) -> None:
         super().__init__(table)
         self.table = table
         self.texts = texts
+        self.first_rows = first_rows
         self.stretch = stretch
         self.widest = widest
         self.least = least
@@ -279,7 +284,10 @@ class ColumnFitter(QObject):
         if self.texts is None:
             return
         table, model = self.table, self.table.model()
-        rows = [self.texts(row) for row in range(model.rowCount())]
+        count = model.rowCount()
+        if self.first_rows is not None:
+            count = min(count, self.first_rows)
+        rows = [self.texts(row) for row in range(count)]
         if rows == self._measured:
             return  # the same texts: the widths stand (and any the owner dragged)
         self._measured = rows

@@ -274,6 +274,34 @@ def test_search_ignores_accents_and_case_and_looks_at_the_follow_up(workbook: Wo
     assert ids_of(workbook, search="100%") == []
 
 
+def test_search_folds_accented_text_as_ascii_text(workbook: Workbook) -> None:
+    """ASCII text is folded by SQLite, the rest by ``fold``: the same results, in every
+    field, across lines and with marks or ligatures anywhere."""
+    add(workbook, "2026-11-01", "compliment", "The \ufb01ne coffee\nand a crème brûlée")
+    add(workbook, "2026-11-02", "complaint", "\u0301Straße closed", customer="ZOË")
+    add(workbook, "2026-11-03", "question", "Plain ASCII, WAITED long", customer="Zoe")
+    assert ids_of(workbook, search="fine coffee") == ["The \ufb01ne coffee\nand a crème brûlée"]
+    assert ids_of(workbook, search="creme brulee") == ids_of(workbook, search="fine")
+    assert ids_of(workbook, search="coffee and") == []  # not across a line
+    assert ids_of(workbook, search="STRASSE") == ["\u0301Straße closed"]
+    assert ids_of(workbook, search="zoe") == ["Plain ASCII, WAITED long", "\u0301Straße closed"]
+    assert ids_of(workbook, search="ascii, waited") == ["Plain ASCII, WAITED long"]
+
+
+def test_item_ids_are_the_ids_list_items_lists(cafe: Workbook) -> None:
+    wait = theme_id(cafe, "Wait time")
+    for filt in (
+        fb.FeedbackFilter(),
+        fb.FeedbackFilter(kind="complaint"),
+        fb.FeedbackFilter(theme_id=wait, month="2026-11"),
+        fb.FeedbackFilter(search="waited"),
+        fb.FeedbackFilter(status="open"),
+    ):
+        for oldest_first in (False, True):
+            listed = fb.list_items(cafe, filt, oldest_first=oldest_first)
+            assert fb.item_ids(cafe, filt, oldest_first=oldest_first) == [i.id for i in listed]
+
+
 def test_channels_months_and_the_latest_month(cafe: Workbook) -> None:
     assert fb.channels_in_use(cafe) == [*fb.CHANNELS, "Comment card"]
     assert fb.months_with_items(cafe) == ["2026-10", "2026-11"]

@@ -31,6 +31,7 @@ class CountTable(QTableWidget):
         stretch: int | None = 0,
     ) -> None:
         super().__init__(0, len(headings), parent)
+        self.stretch = stretch
         self.setObjectName(object_name)
         self.setAccessibleName(accessible_name)
         self.setHorizontalHeaderLabels(list(headings))
@@ -52,6 +53,18 @@ class CountTable(QTableWidget):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.cellClicked.connect(self._clicked)
         self.activated.connect(lambda index: self._clicked(index.row(), index.column()))
+
+    def set_headings(self, headings: Sequence[str]) -> None:
+        """As many columns as ``headings``, with those headings. The columns fit their
+        contents once all are set: fitting every column again at each heading set took
+        seconds for the 120 months of ten years."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setColumnCount(len(headings))
+        self.setHorizontalHeaderLabels(list(headings))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if self.stretch is not None:
+            header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
 
     def set_rows(self, rows: Sequence[Sequence[ToneItem]]) -> None:
         self.clearContents()

@@ -20,6 +20,7 @@ from cscoach.ui.widgets import text_width
 OVERDUE = "⚠"
 DATE, KIND, TEXT, THEMES, STATE = range(5)  # the columns
 TEXT_CHARACTERS = 16  # what was said keeps this many average characters on a small screen
+FIT_ROWS = 500  # the columns fit the newest rows (the texts of 10,000 take 50 ms or more)
 
 
 def rich_tip(text: str) -> str:
@@ -117,8 +118,9 @@ def items_table_model(
 
 
 def fit_items_table(view: QTableView, model: RecordTableModel[FeedbackItem]) -> ColumnFitter:
-    """Columns fitted to their text; what was said takes the rest and keeps room on a small
-    screen, the themes narrowing for it first."""
+    """Columns fitted to the text of the newest ``FIT_ROWS`` items (an older, longer text
+    is elided, in full in its tooltip); what was said takes the rest and keeps room on a
+    small screen, the themes narrowing for it first."""
     view.horizontalHeader().setMinimumSectionSize(text_width(view, 6))
     return ColumnFitter(
         view,
@@ -129,4 +131,5 @@ def fit_items_table(view: QTableView, model: RecordTableModel[FeedbackItem]) -> 
         most=82,
         want=40,
         squeeze=(THEMES, STATE),
+        first_rows=FIT_ROWS,
     )

@@ -333,8 +333,7 @@ class PatternsTab(QWidget):
             name = month_label(month, short=True).split()[0]
             headings.append(f"{name}\n{month[:4]}" if n == 0 or month.endswith("-01") else name)
         headings.append("Total")
-        table.setColumnCount(len(headings))
-        table.setHorizontalHeaderLabels(headings)
+        table.set_headings(headings)
         by_kind: dict[tuple[str | None, object], tuple[int, ...]] = {
             (t.month, t.key): t.item_ids for t in kinds
         }

@@ -12,6 +12,11 @@ KIND is one of
   (the only way to time the first show of the Overview, the usual start page).
 - ``charts``: the first show of the KPI Charts tab, ``--think`` seconds after the KPI page
   was shown (0: at once, before matplotlib is imported).
+- ``feedback``: the Feedback page on its 10,000 items: the Patterns tab's first show (its
+  tables on screen, then the chart drawn once matplotlib is imported), the Patterns tab over
+  every month, filtering the Items tab by each filter and by a search typed a key at a
+  time, and the page shown again after a write on another page. Its first show and the
+  month's report are timed by ``pages`` and ``print``.
 - ``memory``: peak memory (VmHWM) at start-up, after visiting every page and after the
   charts, as the app runs (under Xvfb, so it compares with the floor's).
 - ``print``: every document of ``cscoach.printing.documents`` rendered from the workbook,
@@ -171,6 +176,18 @@ def wrap_page_builds(main_window, builds: dict[str, float]) -> None:  # noqa: AN
     main_window.PAGES = tuple(timed(spec) for spec in main_window.PAGES)
 
 
+def finish_warm_up(app, limit: float = 10.0) -> None:  # noqa: ANN001
+    """Let the KPI page's import of matplotlib in parts, begun once it is shown, finish
+    (as it does while the owner reads the monthly figures): the next page's first show is
+    then that page's alone."""
+    from cscoach.ui import chart_import
+
+    until = time.perf_counter() + limit
+    while chart_import._warming and time.perf_counter() < until:
+        app.processEvents()
+        time.sleep(0.001)
+
+
 def timed_show(app, window, key: str) -> float:  # noqa: ANN001
     began = time.perf_counter()
     window.show_page(key)
@@ -216,6 +233,7 @@ def run_pages(path: Path, args: argparse.Namespace) -> dict:
     for key in PAGE_KEYS:
         if key == start_key:
             continue
+        finish_warm_up(app)
         try:
             first[key] = timed_show(app, window, key)
         except Exception:  # a page broken in the working tree must not stop the rest
@@ -379,6 +397,162 @@ def run_charts(path: Path, args: argparse.Namespace) -> dict:
     return out
 
 
+def _wait_for(signal, limit: float = 30.0) -> None:  # noqa: ANN001
+    """Run the event loop until ``signal`` is emitted (or ``limit`` seconds)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(int(limit * 1000), loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def run_feedback(path: Path, args: argparse.Namespace) -> dict:
+    """The Feedback page on the large workbook, in a fresh process (matplotlib not loaded):
+    the page shown, then its Patterns tab chosen (the tab on screen with its tables, and
+    the chart drawn, matplotlib imported meanwhile), the Patterns tab over every month, and
+    the Items tab filtered by each filter (chosen, then All again) and searched a key at a
+    time. Each time is the change plus ``settle`` (as ``timed_show``)."""
+    from cscoach.model import feedback
+    from cscoach.model.months import add_months
+
+    app, window, _steps, _builds = make_window(path)
+    out: dict = {"items": feedback.count_items(window.wb)}
+    out["page first show"] = timed_show(app, window, "feedback")
+    page = window.page("feedback")
+
+    patterns = page.patterns
+    painted = _FirstPaint(patterns.placeholder)
+    began = time.perf_counter()
+    page.tabs.setCurrentWidget(patterns)
+    settle(app)
+    settled = time.perf_counter()
+    # On screen: its tables and "Drawing the chart…" painted; the tab imports matplotlib
+    # in parts only after that paint (on the next event-loop turns, within ``settle``).
+    out["Patterns tab first show (tables on screen)"] = (painted.at or settled) - began
+    out["Patterns tab first show: settled (matplotlib parts imported meanwhile)"] = settled - began
+    if patterns.canvas is None:
+        _wait_for(patterns.chart_drawn)
+    out["Patterns tab first show: chart drawn"] = time.perf_counter() - began
+    assert patterns.canvas is not None, "no chart on the Patterns tab"
+
+    combo = patterns.range_combo
+    shown = combo.currentIndex()
+    began = time.perf_counter()
+    combo.setCurrentIndex(combo.count() - 1)  # Everything: ten years of months
+    settle(app)
+    out["Patterns tab over every month (10 years)"] = time.perf_counter() - began
+    combo.setCurrentIndex(shown)
+    settle(app)
+
+    page.tabs.setCurrentWidget(page.items)
+    settle(app)
+    tab = page.items
+    filters = tab.filters
+    previous = add_months(feedback.latest_month(window.wb) or "", -1)
+    choices = {
+        "kind: complaints": (filters.kind_filter, feedback.COMPLAINT),
+        "status: open complaints": (filters.status_filter, feedback.OPEN),
+        "theme: Wait time": (filters.theme_filter, _theme_id(window.wb, "Wait time")),
+        "channel: email": (filters.channel_filter, "email"),
+        "team member": (filters.member_filter, filters.member_filter.itemData(1)),
+        "month: the month before the latest": (filters.month_filter, previous),
+    }
+    chosen: dict[str, float] = {}
+    cleared: list[float] = []
+    listed: dict[str, int] = {}
+    for label, (box, value) in choices.items():
+        index = box.findData(value)
+        assert index > 0, f"no {label} to choose"
+        times: list[float] = []
+        while repeats(args.repeat, times):
+            began = time.perf_counter()
+            box.setCurrentIndex(index)
+            settle(app)
+            times.append(time.perf_counter() - began)
+            listed[label] = tab.model.rowCount()
+            began = time.perf_counter()
+            box.setCurrentIndex(0)
+            settle(app)
+            cleared.append(time.perf_counter() - began)
+        chosen[label] = median(times)
+    out["filter chosen"] = chosen
+    out["rows listed"] = listed
+    out["filter back to All (every item listed)"] = median(cleared)
+
+    word = "waited"
+    keystrokes: list[float] = []
+    for n in range(1, len(word) + 1):
+        began = time.perf_counter()
+        filters.search_edit.setText(word[:n])
+        settle(app)
+        keystrokes.append(time.perf_counter() - began)
+    out["search rows listed"] = tab.model.rowCount()
+    out["search typed, a key at a time"] = {
+        "median": median(keystrokes),
+        "slowest": max(keystrokes),
+        "each": keystrokes,
+    }
+    began = time.perf_counter()
+    filters.search_edit.clear()
+    settle(app)
+    out["search cleared (every item listed)"] = time.perf_counter() - began
+
+    # Shown again after a real write on another page (the ``pages`` run's "change
+    # elsewhere" writes nothing, and the list is kept while nothing is written): a KPI
+    # value changed, then put back.
+    from cscoach.model import kpi_entries, kpis
+
+    wb = window.wb
+    window.show_page("team")
+    settle(app)
+    kpi = next(  # as ``_charts``: an owner's own KPI with no upper limit
+        k
+        for k in kpis.list_kpis(wb, include_retired=False)
+        if k.key is None and k.max_value is None
+    )
+    month = kpi_entries.latest_month(wb)
+    entry = kpi_entries.get_entry(wb, kpi.id, month)
+    base = entry.value if entry else 1.0
+    kpi_entries.set_entry(wb, kpi.id, month, round(base + 0.1, 1))
+    window.page("team").changed.emit()
+    out["page shown again after a write elsewhere (every item read again)"] = timed_show(
+        app, window, "feedback"
+    )
+    kpi_entries.set_entry(wb, kpi.id, month, base)
+    out["memory_kb"] = mem_kb()
+    out["heavy modules at the end"] = heavy_loaded()
+    return out
+
+
+class _FirstPaint:
+    """The moment ``widget`` is first painted (``at``; None until then)."""
+
+    def __init__(self, widget) -> None:  # noqa: ANN001
+        from PySide6.QtCore import QEvent, QObject
+
+        paint = QEvent.Type.Paint
+        self.at: float | None = None
+        outer = self
+
+        class Watcher(QObject):
+            def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
+                if event.type() == paint and outer.at is None:
+                    outer.at = time.perf_counter()
+                return False
+
+        self.watcher = Watcher()
+        widget.installEventFilter(self.watcher)
+
+
+def _theme_id(wb, name: str) -> int | None:  # noqa: ANN001
+    from cscoach.model import feedback_themes
+
+    found = feedback_themes.find_theme(wb, name)
+    return found.id if found else None
+
+
 def run_memory(path: Path, args: argparse.Namespace) -> dict:
     from cscoach.ui.main_window import PAGE_KEYS
 
@@ -404,7 +578,8 @@ def _pdf_pages(pdf: bytes) -> int:
 
 
 def run_print(path: Path, args: argparse.Namespace) -> dict:
-    from cscoach.model import hiring
+    from cscoach.model import feedback, hiring
+    from cscoach.model.months import add_months
     from cscoach.model.workbook import Workbook
     from cscoach.printing.documents import DOCUMENTS, PrintRequest, render
 
@@ -413,6 +588,10 @@ def run_print(path: Path, args: argparse.Namespace) -> dict:
         requests = [(name, PrintRequest(name)) for name in DOCUMENTS]
         candidate = hiring.list_candidates(wb)[0].name
         requests.append(("scorecard (filled)", PrintRequest("scorecard", candidate_name=candidate)))
+        latest = feedback.latest_month(wb)
+        if latest:  # "feedback" is the latest month, begun this month: a whole month too
+            whole = PrintRequest("feedback", month=add_months(latest, -1))
+            requests.append(("feedback (the month before)", whole))
         out: dict = {}
         for label, request in requests:
             try:
@@ -608,6 +787,7 @@ KINDS = {
     "startup": run_startup,
     "pages": run_pages,
     "charts": run_charts,
+    "feedback": run_feedback,
     "memory": run_memory,
     "print": run_print,
     "imports": run_imports,

@@ -14,7 +14,14 @@ functions (the same validation and SQL the app uses):
 - 7 hiring criteria, 500 candidates scored on every criterion;
 - 20 KPIs (the 4 starter ones plus 16 added with ``kpis.add_kpi``) with a value every month
   for 10 years (the starter KPIs from counts in the last 3 years), target changes, notes,
-  and "what we will do next" for the last 5 years.
+  and "what we will do next" for the last 5 years;
+- 10,000 feedback items, more each year (about half compliments, 7 % complaints, the rest
+  suggestions and questions) from every channel (the starter ones, the owner's own, a few not
+  recorded), with the starter themes and 4 of the owner's own, what was said matching the
+  themes' keyword rules; praise naming team members, complaints naming standards, every
+  complaint followed up (most resolved; most of the last three weeks' and a few forgotten
+  ones still open), and 6 planted recurring spells (the last recurring now) besides those
+  that come by chance (about 45 in all).
 
 Random parts use a fixed seed; dates are relative to today, like the demo. The model
 functions open a transaction each; each section runs inside one ``wb.transaction()`` (the
@@ -28,9 +35,20 @@ import datetime as dt
 import random
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from cscoach.model import hiring, kpi_entries, kpi_review, kpis, philosophy, team
+from cscoach.model import (
+    feedback,
+    feedback_edit,
+    feedback_themes,
+    hiring,
+    kpi_entries,
+    kpi_review,
+    kpis,
+    philosophy,
+    team,
+)
 from cscoach.model import questionnaire as qn
 from cscoach.model import standards as st
 from cscoach.model.dates import add_months
@@ -44,6 +62,7 @@ ROUNDS = 40
 STANDARDS = 300
 CANDIDATES = 500
 EXTRA_KPIS = 16
+FEEDBACK_ITEMS = 10_000
 
 FIRST = [
     *("Ana", "Ben", "Chloé", "Dmitri", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas"),
@@ -337,6 +356,284 @@ def _hiring(wb: Workbook, rng: random.Random, today: dt.date, values: list[int])
     return scores
 
 
+# -- feedback ------------------------------------------------------------------------------
+
+# The owner's own themes, besides the eight starter ones, each with its keyword rule.
+OWN_THEMES = [
+    ("Breakfast", "breakfast, buffet, eggs, pastries, croissant, croissants"),
+    ("Booking", "booking, booked, reservation, check in, checkout, online booking"),
+    ("Rooms", "room, rooms, bed, pillow, pillows, shower, towels"),
+    ("Accessibility", "wheelchair, step free, ramp, lift, hearing loop, accessible"),
+]
+# What customers said about each theme: praise, a complaint, a suggestion, a question. The
+# words match the theme's keyword rule, as they would in real feedback.
+SAID: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "Wait time": (
+        (
+            "Served in two minutes even with a queue.",
+            "Quick service at the counter.",
+            "No wait at all for a table on a Sunday.",
+        ),
+        (
+            "Waited twenty minutes for two coffees.",
+            "The queue at reception was out of the door.",
+            "Our food took forever and nobody said why.",
+            "Slow service at lunch again.",
+        ),
+        ("A separate queue for takeaway would help.", "Maybe a buzzer so we can wait outside?"),
+        ("How long is the wait for a table on Saturdays?", "Is there a quick option at lunch?"),
+    ),
+    "Friendliness": (
+        (
+            "{member} was so friendly and helpful.",
+            "Lovely staff, a warm welcome every time.",
+            "{member} remembered our names — what a welcome!",
+            "Très bien accueillis, merci !",
+        ),
+        (
+            "The waiter was rude when we asked for the bill.",
+            "We felt ignored at the bar.",
+            "Unfriendly greeting at reception.",
+        ),
+        ("A smile at the door would make all the difference.",),
+        ("Can I leave a tip for {member}? So kind.",),
+    ),
+    "Product quality": (
+        ("Best coffee in town.", "The crème brûlée was delicious.", "Fresh bread, tasty soup."),
+        (
+            "The croissant was stale.",
+            "My flat white was lukewarm and bitter.",
+            "Soggy chips and bland sauce.",
+        ),
+        ("Please bring back the fresh orange juice.", "Oat milk would improve the taste."),
+        ("Is the bread baked fresh every day?", "Where do your beans come from? Great quality."),
+    ),
+    "Accuracy": (
+        ("Not a single mistake on a big group order.",),
+        (
+            "Wrong order delivered to our room.",
+            "They forgot the side salad and the bill was incorrect.",
+            "A mix up with our booking dates.",
+        ),
+        ("Read the order back, to avoid the mistakes.",),
+        ("Was the gluten-free dish the wrong one? It tasted different.",),
+    ),
+    "Cleanliness": (
+        ("Spotless tables and toilets.", "The café was clean and tidy."),
+        (
+            "The toilets were dirty at eight in the evening.",
+            "Sticky tables and crumbs everywhere.",
+            "The bathroom was smelly.",
+        ),
+        ("More bins by the terrace would keep it tidy.",),
+        ("How often are the toilets checked?",),
+    ),
+    "Price": (
+        ("Good value for money.", "Fair prices for the harbour."),
+        (
+            "Overpriced for what it is.",
+            "We were overcharged for the parking.",
+            "Expensive drinks and no refund when it was cold.",
+        ),
+        ("A loyalty card would make the prices easier.", "A cheaper lunch menu, please."),
+        ("Why does oat milk cost extra?", "Do prices include the service charge?"),
+    ),
+    "Communication": (
+        ("{member} explained everything clearly.", "They called back within the hour."),
+        (
+            "Nobody told us the pool was closed.",
+            "No answer to my email for a week.",
+            "The information about the refund was confusing.",
+        ),
+        ("Tell guests about building work before they arrive.",),
+        ("Will someone call back about the lost scarf?",),
+    ),
+    "Atmosphere": (
+        ("Cosy, quiet and great music.", "Lovely atmosphere on the terrace."),
+        ("Far too noisy at dinner.", "Crowded and cramped seating.", "The music was too loud."),
+        ("More seating outside in summer?", "Softer lighting in the evening."),
+        ("Is there a quiet area for working?",),
+    ),
+    "Breakfast": (
+        ("The breakfast buffet was superb.", "Perfect eggs and warm croissants."),
+        ("The breakfast buffet ran out of eggs by nine.", "Cold pastries at breakfast."),
+        ("Start breakfast at six for early flights?",),
+        ("Is breakfast included with the room?",),
+    ),
+    "Booking": (
+        ("The online booking was simple.", "Check in took a minute."),
+        (
+            "Our reservation was lost.",
+            "The online booking page charged us twice.",
+            "Check in took forty minutes.",
+        ),
+        ("Let us choose the room when booking.",),
+        ("Can I change my booking online?", "What time is checkout?"),
+    ),
+    "Rooms": (
+        ("The room was beautiful, the bed so comfortable.", "Fluffy towels and a great shower."),
+        ("The shower was cold.", "No fresh towels in the room.", "The pillows were flat."),
+        ("Blackout curtains in the rooms, please.",),
+        ("Are there rooms with a sea view?",),
+    ),
+    "Accessibility": (
+        ("The ramp and the lift made our visit easy.", "Step free all the way, thank you."),
+        ("The lift was out of order for a week.", "No wheelchair space at the tables."),
+        ("A hearing loop at reception would help.",),
+        ("Is the terrace accessible by wheelchair?",),
+    ),
+}
+UNTHEMED = (
+    ("Thank you for a wonderful stay.", "Everything was perfect, we'll be back."),
+    ("Not happy with our visit.", "Disappointing this time."),
+    ("Gift vouchers would be lovely.", "Could you open on Mondays?"),
+    ("Do you sell gift vouchers?", "Are dogs allowed?"),
+)
+TAILS = ("", "", "", " Thank you!", " We'll be back.", " Third visit this month.",
+         " At the harbour café.", " At breakfast.", " Sehr gut.")  # fmt: skip
+KIND_WEIGHTS = {"compliment": 52, "complaint": 7, "suggestion": 23, "question": 18}
+CHANNEL_WEIGHTS = {
+    "in person": 30, "review site": 18, "email": 14, "feedback form": 12, "social media": 10,
+    "phone": 8, "kiosk": 4, "Comment card": 2, "": 2,
+}  # fmt: skip
+# The spells of a recurring theme planted in the story: (theme, days ago of the first
+# complaint, complaints, over how many days). The last is recurring now.
+SPELLS = [
+    ("Breakfast", 3420, 6, 20),
+    ("Cleanliness", 2600, 5, 25),
+    ("Booking", 1850, 8, 30),  # the new online booking system
+    ("Price", 1100, 4, 14),
+    ("Accuracy", 560, 5, 28),
+    ("Wait time", 20, 4, 18),
+]
+OPEN_RECENT_DAYS = 21  # complaints of the last three weeks are mostly still open
+
+
+def _feedback(
+    wb: Workbook, rng: random.Random, today: dt.date, members: list[int]
+) -> tuple[int, int]:
+    """FEEDBACK_ITEMS items over the ten years, more in later years; returns (items,
+    complaints still open)."""
+    first_day = today - dt.timedelta(days=365 * YEARS - 1)
+    span = (today - first_day).days + 1
+    weights = [0.5 + n / span for n in range(span)]  # the business hears more every year
+    plan: list[tuple[dt.date, str, str | None]] = []  # (day, kind, a planted spell's theme)
+    for theme, days_ago, count, over in SPELLS:
+        for n in range(count):
+            day = today - dt.timedelta(days=days_ago - round(n * over / max(count - 1, 1)))
+            plan.append((min(day, today), "complaint", theme))
+    kinds, kind_weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
+    for back in rng.choices(range(span), weights=weights, k=FEEDBACK_ITEMS - len(plan)):
+        plan.append(
+            (first_day + dt.timedelta(days=back), rng.choices(kinds, kind_weights)[0], None)
+        )
+    plan.sort(key=lambda p: p[0])
+    channels, channel_weights = list(CHANNEL_WEIGHTS), list(CHANNEL_WEIGHTS.values())
+    started = {m.id: m.start_date or "" for m in team.list_members(wb)}
+    names = {m.id: m.name for m in team.list_members(wb)}
+    standard_ids = [s.id for s in st.list_standards(wb)]
+    often = standard_ids[:40]  # the front-line standards complaints name most
+    open_count = 0
+    with wb.transaction():
+        for name, keywords in OWN_THEMES:
+            feedback_themes.add_theme(wb, name, keywords)
+        theme_ids = {t.name: t.id for t in feedback_themes.list_themes(wb)}
+        theme_names = list(SAID)
+        theme_weights = [9, 8, 8, 5, 4, 5, 5, 4, 4, 4, 3, 1]
+        known = feedback_edit.Known.read(wb)
+        for day, kind, planted in plan:
+            index = feedback.KINDS.index(kind)
+            if planted:
+                themes = [planted]
+            else:
+                roll = rng.random()
+                count = 0 if roll < 0.12 else 1 if roll < 0.82 else 2
+                # complaints spread over every theme (a few spells recur by chance)
+                chosen = rng.choices(
+                    theme_names, None if kind == "complaint" else theme_weights, k=count
+                )
+                themes = list(dict.fromkeys(chosen))
+            on = day.isoformat()
+            staff = [m for m in members if started[m] <= on] or members
+            named: list[int] = []
+            if kind == "compliment" and rng.random() < 0.43:
+                named = rng.sample(staff, min(2 if rng.random() < 0.2 else 1, len(staff)))
+            elif rng.random() < (0.08 if kind == "complaint" else 0.02):
+                named = [rng.choice(staff)]
+            member_name = names[named[0]].split()[0] if named else "the young man at the bar"
+            texts = [rng.choice(SAID[t][index]) for t in themes] or [rng.choice(UNTHEMED[index])]
+            text = " ".join(texts).replace("{member}", member_name) + rng.choice(TAILS)
+            text = text[0].upper() + text[1:]
+            standards: list[int] = []
+            if kind == "complaint" and rng.random() < 0.3:
+                standards = rng.sample(often if rng.random() < 0.8 else standard_ids, 1)
+            elif kind == "compliment" and rng.random() < 0.05:
+                standards = [rng.choice(often)]
+            data = feedback.FeedbackInput(
+                received_on=on,
+                kind=kind,
+                text=text,
+                channel=rng.choices(channels, channel_weights)[0],
+                customer=_customer(rng) if rng.random() < 0.35 else "",
+                theme_ids=tuple(theme_ids[t] for t in themes),
+                member_ids=tuple(named),
+                standard_ids=tuple(standards),
+            )
+            if kind == "complaint":
+                data, still_open = _follow_up(data, rng, day, today, staff)
+                open_count += still_open
+            row, themed, linked, concerned = feedback_edit.clean_input(wb, data, today, known)
+            feedback_edit.insert_item(wb, row, themed, linked, concerned)
+    return len(plan), open_count
+
+
+def _customer(rng: random.Random) -> str:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    if rng.random() < 0.3:
+        return f"{first.lower()}.{last.lower()}@example.com".replace("'", "")
+    return f"{first} {last[0]}."
+
+
+def _follow_up(
+    data: feedback.FeedbackInput,
+    rng: random.Random,
+    day: dt.date,
+    today: dt.date,
+    staff: list[int],
+) -> tuple[feedback.FeedbackInput, bool]:
+    """A complaint's follow-up: acknowledged, owned, resolved (most), or still open (most of
+    the last days', a very few forgotten ones)."""
+    recent = (today - day).days < OPEN_RECENT_DAYS
+    still_open = rng.random() < (0.75 if recent else 0.01)
+    acknowledged = min(day + dt.timedelta(days=rng.choice((0, 0, 1, 2))), today)
+    resolved = min(day + dt.timedelta(days=rng.randint(0, 14)), today)
+    severity = rng.choices(feedback.SEVERITIES, (50, 35, 15))[0]
+    return (
+        replace(
+            data,
+            customer_asked=rng.choice(
+                ("", "", "A refund", "An apology", "A call back", "To speak to the manager")
+            ),  # fmt: skip
+            severity=severity,
+            acknowledged_on=acknowledged if rng.random() < 0.9 else None,
+            follow_up_by=rng.choice(staff) if rng.random() < 0.6 else None,
+            action_taken=""
+            if still_open
+            else rng.choice(
+                (
+                    "Apologised and refunded the drinks.",
+                    "Called back and explained.",
+                    "Talked it through at the morning huddle.",
+                    "Offered a free breakfast.",
+                )
+            ),  # fmt: skip
+            status=feedback.OPEN if still_open else feedback.RESOLVED,
+            resolved_on=None if still_open else resolved,
+        ),
+        still_open,
+    )
+
+
 def create_large_workbook(path: Path, *, today: dt.date | None = None) -> dict[str, float]:
     """Create the workbook at ``path`` (refusing an existing file); return seconds per part."""
     today = today or dt.date.today()
@@ -359,6 +656,7 @@ def create_large_workbook(path: Path, *, today: dt.date | None = None) -> dict[s
         step("kpis", _kpis)
         step("standards", _standards, members, values)
         step("hiring", _hiring, values)
+        step("feedback", _feedback, members)
     finally:
         wb.close()
     timings["total"] = time.perf_counter() - start

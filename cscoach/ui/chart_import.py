@@ -15,6 +15,7 @@ this thread holds ``cscoach.charts.IMPORT_LOCK``, else it is tried again a momen
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 
@@ -61,7 +62,12 @@ def import_next() -> int | None:
             importlib.import_module(waiting[0])
     finally:
         charts.IMPORT_LOCK.release()
-    return None if imported() else 0
+    if imported():
+        # matplotlib's modules live as long as the app: out of the garbage collector's
+        # way, so its collections (60-90 ms with them, about 18 without) stay short.
+        gc.freeze()
+        return None
+    return 0
 
 
 def warm_up(after_ms: int | None = None) -> None:

@@ -30,6 +30,7 @@ from cscoach.printing.base import (
     Paragraph,
     build_pdf,
     frame_size,
+    layout,
     markup,
     para,
     styles,
@@ -292,10 +293,10 @@ def _quotes(report: VoiceOfCustomer) -> list[Flowable]:
     quote = ParagraphStyle(
         "vquote",
         parent=s["body"],
-        fontSize=11,
-        leading=15,
+        fontSize=10.5,
+        leading=13.5,
         leftIndent=14,
-        spaceBefore=6,
+        spaceBefore=4,
     )
     by = ParagraphStyle("vby", parent=s["small"], leftIndent=14)
     story: list[Flowable] = []
@@ -339,7 +340,22 @@ def _people_and_standards(report: VoiceOfCustomer) -> list[Flowable]:
 
 
 def voice_of_customer_document(info: DocumentInfo, report: VoiceOfCustomer) -> bytes:
-    """The month's report, as many pages as it takes (usually one or two)."""
+    """The month's report, as many pages as it takes (usually one or two). The quotes of
+    praise come last and only as many as fit on the pages the rest takes; when not one
+    fits, two begin the next page together, and a single quote is left out: a page is never
+    begun for one quote."""
+    quotes = len(report.quotes)
+    pages_without = layout(info, _story(info, report, 0))[1]
+    for keep in range(quotes, 0, -1):
+        pdf, pages = layout(info, _story(info, report, keep))
+        if pages == pages_without:
+            return pdf
+    return build_pdf(info, _story(info, report, 2 if quotes >= 2 else 0))
+
+
+def _story(info: DocumentInfo, report: VoiceOfCustomer, quotes: int) -> list[Flowable]:
+    """The report with its first ``quotes`` quotes (a fresh story: flowables are laid out
+    once)."""
     width = frame_size(info)[0]
     month = month_label(report.month)
     story: list[Flowable] = title_block(info)
@@ -361,7 +377,7 @@ def voice_of_customer_document(info: DocumentInfo, report: VoiceOfCustomer) -> b
     story += _themes(report, width)
     if report.recurring:
         story += _recurring(report)
-    story += _open(report)
-    story += _quotes(report)
     story += _people_and_standards(report)
-    return build_pdf(info, story)
+    story += _open(report)
+    story += _quotes(report)[:quotes]
+    return story

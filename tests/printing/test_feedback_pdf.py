@@ -227,3 +227,21 @@ def test_long_lists_are_cut_to_what_a_report_can_hold(workbook: Workbook) -> Non
     assert flat.count(squash("Waited on 2026-10-21")) == 0  # …the 21st neither open nor newest 8
     assert flat.count(squash("Waited on 2026-10-30")) == 1  # one of the newest eight
     assert pages <= 3
+
+
+def test_no_page_is_begun_for_a_lone_quote(cafe: Workbook, monkeypatch) -> None:
+    """The quotes of praise come last and only as many as fit on the pages the rest takes;
+    when not one fits, two begin the next page together (never a single quote alone)."""
+    from cscoach.model import feedback
+    from cscoach.printing import feedback as printed
+
+    months = feedback.months_with_items(cafe)
+    with_quotes = {m: pdf(cafe, m) for m in months}
+    monkeypatch.setattr(printed, "_quotes", lambda report: [])
+    without = {m: pdf(cafe, m)[0] for m in months}
+    for month, (pages, _text, reader) in with_quotes.items():
+        if pages == without[month]:
+            continue
+        assert pages == without[month] + 1, month
+        last = reader.pages[-1].extract_text()
+        assert "In their words" in last and last.count("“") == 2, month

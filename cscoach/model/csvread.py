@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from cscoach.model import csvfile
@@ -138,3 +140,50 @@ def unneutralise(value: str) -> str:
     if value.startswith("'") and value[1:].startswith(csvfile.FORMULA_STARTS):
         return value[1:]
     return value
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A CSV file read and its header checked: the file's name, its delimiter, where each
+    column is, and the rows under the header as (line number, cells)."""
+
+    name: str
+    separator: str
+    position: dict[str, int]
+    rows: list[tuple[int, list[str]]]
+
+
+def read_table(
+    source: Path | str | bytes, header: Sequence[str], required: Sequence[str]
+) -> CsvTable:
+    """Read a CSV whose first row names its columns: every column one of ``header``, each
+    of ``required`` present, none twice (in any order).
+
+    Raises:
+        ValidationError: the file cannot be read or is empty.
+        CsvLineError: the header is wrong (the message names the column and the header).
+    """
+    text, name = read_text(source)
+    separator = delimiter(text)
+    rows_read = records(text, separator)
+    if not rows_read:
+        raise ValidationError("file", f"{name} is empty.")
+    header_line, first = rows_read[0]
+    columns = [h.strip().lower() for h in first]
+    expected = ",".join(header)
+    unknown = [c for c in columns if c not in header]
+    if unknown:
+        raise CsvLineError(
+            header_line,
+            f"unknown column “{unknown[0]}”. The first row must be the header {expected}.",
+        )
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise CsvLineError(
+            header_line,
+            f"the column “{missing[0]}” is missing. The first row must be the header {expected}.",
+        )
+    doubled = [c for c in header if columns.count(c) > 1]
+    if doubled:
+        raise CsvLineError(header_line, f"the column “{doubled[0]}” appears twice.")
+    return CsvTable(name, separator, {c: columns.index(c) for c in columns}, rows_read[1:])

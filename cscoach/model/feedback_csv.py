@@ -31,7 +31,7 @@ from cscoach.model import csvfile, validate
 from cscoach.model import feedback as fb
 from cscoach.model import feedback_edit as fe
 from cscoach.model import feedback_themes as th
-from cscoach.model.csvread import CsvLineError, delimiter, read_text, records
+from cscoach.model.csvread import CsvLineError, read_table
 from cscoach.model.errors import ValidationError
 from cscoach.model.import_report import count
 from cscoach.model.workbook import Workbook, name_key
@@ -231,30 +231,8 @@ def read_feedback_csv(
         CsvLineError: a row is wrong; the message starts with its line number.
     """
     today = today or dt.date.today()
-    text, name = read_text(source)
-    separator = delimiter(text)
-    rows_read = records(text, separator)
-    if not rows_read:
-        raise ValidationError("file", f"{name} is empty.")
-    header_line, header = rows_read[0]
-    columns = [h.strip().lower() for h in header]
-    expected = ",".join(HEADER)
-    unknown = [c for c in columns if c not in HEADER]
-    if unknown:
-        raise CsvLineError(
-            header_line,
-            f"unknown column “{unknown[0]}”. The first row must be the header {expected}.",
-        )
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise CsvLineError(
-            header_line,
-            f"the column “{missing[0]}” is missing. The first row must be the header {expected}.",
-        )
-    doubled = [c for c in HEADER if columns.count(c) > 1]
-    if doubled:
-        raise CsvLineError(header_line, f"the column “{doubled[0]}” appears twice.")
-    position = {c: columns.index(c) for c in columns}
+    table = read_table(source, HEADER, REQUIRED)
+    name, separator, position = table.name, table.separator, table.position
     lookup = _Lookup(wb)
     known = fe.Known.read(wb)
     new_themes: dict[str, str] = {}  # name_key -> the name as first written
@@ -263,15 +241,15 @@ def read_feedback_csv(
         for r in wb.conn.execute("SELECT received_on, kind, channel, text FROM feedback_items")
     )
     rows: list[ImportRow] = []
-    for line, record in rows_read[1:]:
-        if len(record) > len(columns):
+    for line, record in table.rows:
+        if len(record) > len(position):
             hint = (
                 " If a text has commas, put it in quotes or separate the columns with ;."
                 if separator == ","
                 else ""
             )
             raise CsvLineError(
-                line, f"{len(record)} cells, but the header has {len(columns)}.{hint}"
+                line, f"{len(record)} cells, but the header has {len(position)}.{hint}"
             )
         cells = {
             c: _unneutralise(record[i]) if i < len(record) else "" for c, i in position.items()

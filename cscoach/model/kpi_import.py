@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cscoach.model import csvfile, kpi_entries, kpis, validate
-from cscoach.model.csvread import CsvLineError, delimiter, read_text, records
+from cscoach.model.csvread import CsvLineError, read_table
 from cscoach.model.csvread import unneutralise as _unneutralise
 from cscoach.model.errors import ValidationError
 from cscoach.model.import_report import count, listing
@@ -184,44 +184,22 @@ def read_kpi_csv(
         ValidationError: the file cannot be read or has the wrong columns.
         CsvLineError: a row is wrong; the message starts with its line number.
     """
-    text, name = read_text(source)
-    separator = delimiter(text)
-    rows_read = records(text, separator)
-    if not rows_read:
-        raise ValidationError("file", f"{name} is empty.")
-    header_line, header = rows_read[0]
-    columns = [h.strip().lower() for h in header]
-    expected = ",".join(HEADER)
-    unknown = [c for c in columns if c not in HEADER]
-    if unknown:
-        raise CsvLineError(
-            header_line,
-            f"unknown column “{unknown[0]}”. The first row must be the header {expected}.",
-        )
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise CsvLineError(
-            header_line,
-            f"the column “{missing[0]}” is missing. The first row must be the header {expected}.",
-        )
-    doubled = [c for c in HEADER if columns.count(c) > 1]
-    if doubled:
-        raise CsvLineError(header_line, f"the column “{doubled[0]}” appears twice.")
-    position = {c: columns.index(c) for c in columns}
+    table = read_table(source, HEADER, REQUIRED)
+    separator, position = table.separator, table.position
     by_name: dict[str, kpis.Kpi | None] = {}
     seen: dict[tuple[int, str], int] = {}
     rows: list[ImportRow] = []
     existing: dict[tuple[int, str], kpi_entries.KpiEntry] = {}  # every entry of the KPIs named
     entries_read: set[int] = set()  # those KPIs (one query each, not one per row)
-    for line, record in rows_read[1:]:
-        if len(record) > len(columns):
+    for line, record in table.rows:
+        if len(record) > len(position):
             hint = (
                 " If a value has a decimal comma, put it in quotes or separate the columns with ;."
                 if separator == ","
                 else ""
             )
             raise CsvLineError(
-                line, f"{len(record)} cells, but the header has {len(columns)}.{hint}"
+                line, f"{len(record)} cells, but the header has {len(position)}.{hint}"
             )
         cells = {c: (record[i] if i < len(record) else "") for c, i in position.items()}
         try:

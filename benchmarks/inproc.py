@@ -664,6 +664,7 @@ def survey_csv(rows: int, today: dt.date) -> str:
 def run_imports(path: Path, args: argparse.Namespace) -> dict:
     from cscoach.model import kpi_import as ki
     from cscoach.model import kpis
+    from cscoach.model import survey_import as si
     from cscoach.model.workbook import Workbook
 
     today = dt.date.today()
@@ -693,21 +694,21 @@ def run_imports(path: Path, args: argparse.Namespace) -> dict:
             survey_path = folder / "survey.csv"
             survey_path.write_text(survey_csv(args.survey_rows, today), encoding="utf-8")
             began = time.perf_counter()
-            table = ki.read_survey(survey_path)
+            table = si.read_survey(survey_path)
             out["survey: read"] = time.perf_counter() - began
             began = time.perf_counter()
-            date, nps, csat = ki.suggest_columns(table)
+            date, nps, csat = si.suggest_columns(table)
             out["survey: guess columns"] = time.perf_counter() - began
             began = time.perf_counter()
-            analysis = ki.analyse_survey(
+            analysis = si.analyse_survey(
                 table, date_column=date, nps_column=nps, csat_column=csat, today=today
             )
             out["survey: count per month"] = time.perf_counter() - began
             began = time.perf_counter()
-            ki.plan_survey(wb, analysis, replace=True)
+            si.plan_survey(wb, analysis, replace=True)
             out["survey: plan"] = time.perf_counter() - began
             began = time.perf_counter()
-            report = ki.import_survey(wb, survey_path, replace=True, today=today)
+            report = si.import_survey(wb, survey_path, replace=True, today=today)
             out["survey: import (all of the above + write)"] = time.perf_counter() - began
             out["survey responses"] = report.rows
             out["survey months written"] = report.written

@@ -25,28 +25,6 @@ from cscoach.model.csvread import unneutralise as _unneutralise
 from cscoach.model.errors import ValidationError
 from cscoach.model.import_report import count, listing
 from cscoach.model.number_format import format_number
-from cscoach.model.survey_import import (  # noqa: F401  the survey import's names, as before
-    DAY_FIRST,
-    GUESS_SAMPLE,
-    KEPT,
-    MONTH_FIRST,
-    REPLACED,
-    STORED,
-    MonthTally,
-    SurveyAnalysis,
-    SurveyMonth,
-    SurveyReport,
-    SurveyTable,
-    analyse_survey,
-    date_order,
-    guess_columns,
-    import_survey,
-    parse_date,
-    plan_survey,
-    read_survey,
-    store_survey,
-    suggest_columns,
-)
 from cscoach.model.workbook import Workbook
 
 HEADER = ("month", "kpi", "value", "note")

@@ -23,6 +23,11 @@ from cscoach.model.errors import CsCoachError, WorkbookError, describe_failure
 
 if TYPE_CHECKING:
     import io
+    from collections.abc import Callable
+    from typing import Protocol
+
+    class ImportReport(Protocol):
+        def lines(self) -> list[str]: ...
 
     from cscoach.model.workbook import Workbook
 
@@ -229,33 +234,19 @@ def _print(ns: argparse.Namespace) -> int:
 
 def _kpi(ns: argparse.Namespace) -> int:
     from cscoach.model import kpi_import
-    from cscoach.model.workbook import Workbook
+    from cscoach.model.csvfile import to_csv_text
 
-    if ns.kpi_command == "export" and ns.out == STDOUT:
-        from cscoach.model.csvfile import to_csv_text
-
-        with Workbook.open(ns.workbook, read_only=True) as wb:
-            rows = kpi_import.export_rows(wb)
-        sys.stdout.write(to_csv_text(kpi_import.HEADER, rows))
-        sys.stdout.flush()
-        return EXIT_OK
-    if ns.kpi_command == "export":
-        _check_out(ns.out, ".csv", ns.workbook)
-        with Workbook.open(ns.workbook, read_only=True) as wb, _writing(ns.out):
-            count = kpi_import.export_kpi_csv(wb, ns.out)
-        print(f"Wrote {count} value{'s' if count != 1 else ''} to {ns.out}.")
-        return EXIT_OK
-    # The whole file is checked against a read-only view first: a refused import must not
-    # even make the daily backup that opening for writing makes.
-    with _planning(ns.workbook) as wb:
-        kpi_import.read_kpi_csv(wb, ns.file)
-    with Workbook.open(ns.workbook) as wb:
-        report = kpi_import.import_kpi_csv(
-            wb, ns.file, replace=ns.replace, keep_existing=not ns.replace
-        )
-    for line in report.lines():
-        print(line)
-    return EXIT_OK
+    return _csv_transfer(
+        ns,
+        ns.kpi_command,
+        text=lambda wb: to_csv_text(kpi_import.HEADER, kpi_import.export_rows(wb)),
+        write=kpi_import.export_kpi_csv,
+        noun=("value", "values"),
+        check=kpi_import.read_kpi_csv,
+        run=lambda wb, path: kpi_import.import_kpi_csv(
+            wb, path, replace=ns.replace, keep_existing=not ns.replace
+        ),
+    )
 
 
 def _survey(ns: argparse.Namespace) -> int:
@@ -281,26 +272,50 @@ def _survey(ns: argparse.Namespace) -> int:
 
 def _feedback(ns: argparse.Namespace) -> int:
     from cscoach.model import feedback_csv
+
+    return _csv_transfer(
+        ns,
+        ns.feedback_command,
+        text=feedback_csv.feedback_csv_text,
+        write=feedback_csv.export_feedback_csv,
+        noun=("feedback item", "feedback items"),
+        check=feedback_csv.read_feedback_csv,
+        run=feedback_csv.import_feedback_csv,
+    )
+
+
+def _csv_transfer(
+    ns: argparse.Namespace,
+    action: str,
+    *,
+    text: Callable[[Workbook], str],
+    write: Callable[[Workbook, Path], int],
+    noun: tuple[str, str],
+    check: Callable[[Workbook, Path], object],
+    run: Callable[[Workbook, Path], ImportReport],
+) -> int:
+    """``export`` (to a file, or with ``--out -`` to standard output, without a BOM) or
+    ``import`` of a CSV: ``check`` reads the whole file against a read-only view first, so a
+    refused import does not even make the daily backup opening for writing makes; then
+    ``run`` imports it and its report is printed."""
     from cscoach.model.workbook import Workbook
 
-    if ns.feedback_command == "export" and ns.out == STDOUT:
+    if action == "export" and ns.out == STDOUT:
         with Workbook.open(ns.workbook, read_only=True) as wb:
-            text = feedback_csv.feedback_csv_text(wb)
-        sys.stdout.write(text)
+            data = text(wb)
+        sys.stdout.write(data)
         sys.stdout.flush()
         return EXIT_OK
-    if ns.feedback_command == "export":
+    if action == "export":
         _check_out(ns.out, ".csv", ns.workbook)
         with Workbook.open(ns.workbook, read_only=True) as wb, _writing(ns.out):
-            count = feedback_csv.export_feedback_csv(wb, ns.out)
-        print(f"Wrote {count} feedback item{'s' if count != 1 else ''} to {ns.out}.")
+            count = write(wb, ns.out)
+        print(f"Wrote {count} {noun[0] if count == 1 else noun[1]} to {ns.out}.")
         return EXIT_OK
-    # The whole file is checked against a read-only view first: a refused import must not
-    # even make the daily backup that opening for writing makes.
     with _planning(ns.workbook) as wb:
-        feedback_csv.read_feedback_csv(wb, ns.file)
+        check(wb, ns.file)
     with Workbook.open(ns.workbook) as wb:
-        report = feedback_csv.import_feedback_csv(wb, ns.file)
+        report = run(wb, ns.file)
     for line in report.lines():
         print(line)
     return EXIT_OK

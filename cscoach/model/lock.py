@@ -1,9 +1,12 @@
 """One writer per workbook: advisory locks on the file itself, whatever name reaches it.
 
-The lock is an ``fcntl.flock`` on ``<workbook>.lock`` beside the real file, and on a second
-lock file named after the file's identity, so a symlink or a hard link reaches it too. The
-operating system releases a flock when the process ends, however it ends, so a lock left
-behind by a crash is stale by construction and the next CS Coach simply takes it over.
+The lock is an operating-system lock on ``<workbook>.lock`` beside the real file, and on a
+second lock file named after the file's identity, so a symlink or a hard link reaches it
+too: ``fcntl.flock`` on Linux and macOS, ``msvcrt.locking`` on one byte far past the end of
+the file on Windows (so the holder's details at the start stay readable: Windows locks are
+mandatory for the bytes they cover). Either way the operating system releases the lock when
+the process ends, however it ends, so a lock left behind by a crash is stale by construction
+and the next CS Coach simply takes it over.
 The file also says who holds it (host, process, user, since when) so a second CS Coach can
 tell the owner.
 """
@@ -24,10 +27,20 @@ from typing import Any
 
 from cscoach.model.errors import ReadOnlyError, WorkbookError, WorkbookLockedError
 
+fcntl: Any
+msvcrt: Any
 try:
     import fcntl
-except ImportError:  # pragma: no cover - Windows: fall back to holding the file exclusively
-    fcntl = None  # type: ignore[assignment]
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+try:
+    import msvcrt
+except ImportError:  # every system but Windows
+    msvcrt = None
+
+# Where the Windows lock sits: one byte far past anything written, so reading the holder's
+# details at the start of the file is never refused.
+WINDOWS_LOCK_OFFSET = 0x7FFF_FFFF
 
 
 def lock_path(workbook: Path) -> Path:
@@ -100,9 +113,19 @@ class WorkbookLock:
 
     def release(self) -> None:
         for fd, path in reversed(self._held):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(path)
-            os.close(fd)  # closing releases the flock
+            if fcntl is not None:
+                # Unlinked while still locked, so nobody takes a lock on a file about to go.
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+                os.close(fd)  # closing releases the flock
+            else:
+                # Windows refuses to remove a file that is open: unlock and close it first.
+                # A CS Coach that has it open meanwhile keeps it (the removal is refused);
+                # one that opens it next finds it gone and starts again (see _take).
+                _os_unlock(fd)
+                os.close(fd)
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
         self._held = []
 
     @property
@@ -118,9 +141,11 @@ def _take(path: Path, workbook: Path) -> int:
         except OSError as exc:
             raise _cannot_lock(exc, path, workbook) from exc
         try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            locked = _os_lock(fd)
+        except OSError as exc:
+            os.close(fd)
+            raise _cannot_lock(exc, path, workbook) from exc
+        if not locked:
             holder = _read_holder(fd)
             os.close(fd)
             raise WorkbookLockedError(
@@ -135,6 +160,40 @@ def _take(path: Path, workbook: Path) -> int:
         if same:
             return fd
         os.close(fd)
+
+
+def _os_lock(fd: int) -> bool:
+    """Lock the open file ``fd`` for this process without waiting: True when taken, False
+    when another process holds it. Raises OSError when it cannot be locked at all."""
+    if fcntl is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    if msvcrt is not None:
+        os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except PermissionError:  # EACCES: another process holds the byte
+            return False
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EDEADLK):
+                return False
+            raise
+        finally:
+            os.lseek(fd, 0, os.SEEK_SET)
+        return True
+    return True  # pragma: no cover - a system with neither: one writer is not enforced
+
+
+def _os_unlock(fd: int) -> None:
+    """Release what ``_os_lock`` took (closing the file releases it too; Windows asks that
+    it be released first)."""
+    if fcntl is None and msvcrt is not None:
+        with contextlib.suppress(OSError):
+            os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
 def _write_holder(fd: int, path: Path, holder: bytes, workbook: Path) -> None:

@@ -10,6 +10,7 @@ beside a copied workbook would lose data.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sqlite3
@@ -189,7 +190,10 @@ def built_aside(path: Path) -> Iterator[Path]:
         except WorkbookError as exc:
             raise WorkbookError(str(exc).replace(str(building), str(path))) from exc
         try:
-            os.link(building, path)
+            link = getattr(os, "link", None)
+            if link is None:  # a system without hard links at all
+                raise OSError(errno.ENOSYS, "no hard links")
+            link(building, path)
         except FileExistsError:
             raise WorkbookError(f"{path} already exists; choose another name.") from None
         except OSError:  # a file system without hard links

@@ -119,6 +119,8 @@ def _run(args: list[str]) -> int:
         return _survey(ns)
     if ns.command == "feedback":
         return _feedback(ns)
+    if ns.command == "export":
+        return _export(ns)
     raise UsageError("nothing to do")
 
 
@@ -346,6 +348,18 @@ def _planning(path: Path) -> Iterator[Workbook]:
         yield wb
     finally:
         wb.close()
+
+
+def _export(ns: argparse.Namespace) -> int:
+    """The whole workbook as a spreadsheet, a sheet a section (model/spreadsheet.py)."""
+    from cscoach.model import spreadsheet
+    from cscoach.model.workbook import Workbook
+
+    _check_out(ns.out, ".xlsx", ns.workbook)
+    with Workbook.open(ns.workbook, read_only=True) as wb, _writing(ns.out):
+        result = spreadsheet.export_workbook(wb, ns.out)
+    print(result.summary())
+    return EXIT_OK
 
 
 def _check_out(path: Path, suffix: str, workbook: Path) -> None:

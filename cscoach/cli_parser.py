@@ -26,6 +26,8 @@ COMMANDS = (
     "kpi",
     "survey",
     "feedback",
+    "export",
+    "rollup",
 )
 
 USAGE = """\
@@ -43,7 +45,9 @@ cscoach [WORKBOOK]
        cscoach survey import --workbook PATH FILE.csv [--nps-column NAME] [--csat-column NAME]
                       [--date-column NAME] [--replace]
        cscoach feedback export --workbook PATH --out FILE.csv
-       cscoach feedback import --workbook PATH FILE.csv"""
+       cscoach feedback import --workbook PATH FILE.csv
+       cscoach export --workbook PATH --out FILE.xlsx
+       cscoach rollup PATH PATH... --out FILE.pdf [--month YYYY-MM]"""
 
 DESCRIPTION = (
     "CS Coach: build and keep a customer-service culture in a small service business. "
@@ -344,4 +348,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     feedback_import.add_argument("--workbook", metavar="PATH", type=path_argument, required=True)
     feedback_import.add_argument("file", metavar="FILE.csv", type=path_argument)
+
+    export = commands.add_parser(
+        "export",
+        prog=f"{PROG} export",
+        usage=f"{PROG} export --workbook PATH --out FILE.xlsx",
+        help="write the whole workbook to a spreadsheet (.xlsx), a sheet for each section",
+        description="Write everything in the workbook to an Excel spreadsheet readable by you "
+        "only: the team, questionnaire answers (no names for anonymous rounds), philosophy, "
+        "values, standards, hiring criteria and scores, KPIs and their monthly values with "
+        "counts, feedback and actions. Dates and numbers are real dates and numbers; text is "
+        "always kept as text. The workbook is only read.",
+    )
+    export.add_argument("--workbook", metavar="PATH", type=path_argument, required=True)
+    export.add_argument(
+        "--out", metavar="FILE.xlsx", type=path_argument, required=True, help="the file to write"
+    )
+
+    rollup = commands.add_parser(
+        "rollup",
+        prog=f"{PROG} rollup",
+        usage=f"{PROG} rollup PATH PATH... --out FILE.pdf [--month YYYY-MM] "
+        "[--page-size a4|letter]",
+        help="compare several locations' workbooks side by side in a PDF",
+        description="Put several workbooks (one per shop or location) side by side in a PDF: "
+        "the month's KPIs against each one's target with their trend, standards overdue for "
+        "review, open complaints and recurring themes, and how many answered the latest "
+        "questionnaire. The workbooks are only read, even while CS Coach has them open; one "
+        "that cannot be read is named and left out.",
+    )
+    rollup.add_argument("workbooks", metavar="PATH", type=path_argument, nargs="+")
+    rollup.add_argument("--out", metavar="FILE.pdf", type=path_argument, required=True)
+    rollup.add_argument(
+        "--month", metavar="YYYY-MM", help="the month to compare (default: last month)"
+    )
+    rollup.add_argument(
+        "--page-size",
+        choices=paper.PAGE_SIZES,
+        type=str.lower,
+        help="A4 or US Letter (default: the first workbook's setting)",
+    )
+
     return parser

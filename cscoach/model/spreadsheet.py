@@ -467,7 +467,7 @@ def _feedback(wb: Workbook) -> Sheet:
             r[5] or "",
             r[6] or "",
             r[7] or "",
-            r[8] or "",
+            (r[8] or "").capitalize(),
             (r[9] or "").capitalize(),
             _date(r[10]),
             r[11] or "",

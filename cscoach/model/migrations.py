@@ -354,8 +354,83 @@ def m002_feedback(conn: sqlite3.Connection) -> None:
     feedback_starter.insert_starter_feedback(conn)
 
 
+M003_ACTIONS = """
+-- Actions: what the business decided to do, and what came of it -----------------------
+-- Where an action came from is its "source" and the one column of that kind that names it;
+-- the other columns stay NULL. When the source is deleted its column becomes NULL but the
+-- kind and "source_label" (the source as it was described when linked) stay, so the action
+-- still says where it came from, marked as deleted. "kpi_month" is a KPI's review of a
+-- month; "review" the monthly review of a month as a whole (kpi_month holds the month).
+CREATE TABLE actions (
+    id                 INTEGER PRIMARY KEY,
+    title              TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    source             TEXT NOT NULL DEFAULT 'none'
+                       CHECK (source IN ('none', 'round', 'question', 'feedback_item',
+                                         'feedback_theme', 'kpi_month', 'review', 'standard')),
+    source_label       TEXT NOT NULL DEFAULT '',
+    round_id           INTEGER REFERENCES rounds(id) ON DELETE SET NULL,
+    round_question_id  INTEGER REFERENCES round_questions(id) ON DELETE SET NULL,
+    feedback_item_id   INTEGER REFERENCES feedback_items(id) ON DELETE SET NULL,
+    feedback_theme_id  INTEGER REFERENCES feedback_themes(id) ON DELETE SET NULL,
+    kpi_id             INTEGER REFERENCES kpis(id) ON DELETE SET NULL,
+    kpi_month          TEXT CHECK (kpi_month IS NULL
+                                   OR kpi_month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    standard_id        INTEGER REFERENCES standards(id) ON DELETE SET NULL,
+    -- who carries it out: a team member, or NULL for the owner of the business
+    owner_id           INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
+    due_on             TEXT CHECK (due_on IS NULL OR date(due_on) IS due_on),
+    status             TEXT NOT NULL DEFAULT 'planned'
+                       CHECK (status IN ('planned', 'doing', 'done', 'dropped')),
+    done_on            TEXT CHECK (done_on IS NULL
+                                   OR (date(done_on) IS done_on AND status = 'done')),
+    outcome            TEXT NOT NULL DEFAULT '',   -- what came of it (or why it was dropped)
+    share              INTEGER NOT NULL DEFAULT 0 CHECK (share IN (0, 1)), -- "You said, we did"
+    -- about a month after it was done: did it help?
+    helped             TEXT CHECK (helped IS NULL
+                                   OR (helped IN ('yes', 'not yet', 'no') AND status = 'done')),
+    helped_on          TEXT CHECK ((helped_on IS NULL) = (helped IS NULL)
+                                   AND (helped_on IS NULL OR date(helped_on) IS helped_on)),
+    created_on         TEXT NOT NULL CHECK (date(created_on) IS created_on),
+    CHECK (source IN ('round', 'question') OR round_id IS NULL),
+    CHECK (source = 'question' OR round_question_id IS NULL),
+    CHECK (source = 'feedback_item' OR feedback_item_id IS NULL),
+    CHECK (source = 'feedback_theme' OR feedback_theme_id IS NULL),
+    CHECK (source = 'kpi_month' OR kpi_id IS NULL),
+    CHECK (source IN ('kpi_month', 'review') OR kpi_month IS NULL),
+    CHECK (source NOT IN ('kpi_month', 'review') OR kpi_month IS NOT NULL),
+    CHECK (source = 'standard' OR standard_id IS NULL)
+);
+CREATE INDEX actions_status ON actions(status, due_on);
+CREATE INDEX actions_owner ON actions(owner_id);
+CREATE INDEX actions_round ON actions(round_id);
+CREATE INDEX actions_round_question ON actions(round_question_id);
+CREATE INDEX actions_feedback_item ON actions(feedback_item_id);
+CREATE INDEX actions_feedback_theme ON actions(feedback_theme_id);
+CREATE INDEX actions_kpi ON actions(kpi_id, kpi_month);
+CREATE INDEX actions_standard ON actions(standard_id);
+"""
+
+
+def m003_actions(conn: sqlite3.Connection) -> None:
+    """Actions with their source, owner and follow-up; and the workbook's own identity, a
+    random id that calendar entries are named after (so importing the calendar again
+    updates them rather than adding them twice)."""
+    import uuid
+
+    for statement in _statements(M003_ACTIONS):
+        conn.execute(statement)
+    conn.execute(
+        "INSERT OR IGNORE INTO settings (key, value) VALUES ('workbook_uid', ?)",
+        (uuid.uuid4().hex,),
+    )
+
+
 # Index i holds the migration that takes a workbook from schema i to schema i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_feedback]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    m001_initial,
+    m002_feedback,
+    m003_actions,
+]
 
 
 def latest_version() -> int:

@@ -23,6 +23,7 @@ STANDARDS = Section("standards", "Standards")
 HIRING = Section("hiring", "Hiring")
 KPIS = Section("kpis", "KPIs")
 FEEDBACK = Section("feedback", "Feedback")
+ACTIONS = Section("actions", "Actions")
 
 SECTIONS: tuple[Section, ...] = (
     OVERVIEW,
@@ -33,5 +34,6 @@ SECTIONS: tuple[Section, ...] = (
     HIRING,
     KPIS,
     FEEDBACK,
+    ACTIONS,
 )
 TITLES = {s.key: s.title for s in SECTIONS}

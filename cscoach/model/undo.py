@@ -35,6 +35,7 @@ NOUNS = {
     "kpis": "KPI",
     "feedback_items": "feedback item",
     "feedback_themes": "theme",
+    "actions": "action",
     "rounds": "questionnaire round",
     "questions": "question",
     "philosophy_versions": "published version",
@@ -56,6 +57,7 @@ SETTINGS = {  # the settings table's keys, as the owner knows them
     "feedback_recurring_count": "recurring theme rule",
     "feedback_recurring_days": "recurring theme rule",
     "feedback_open_days": "open complaint flag",
+    "monthly_review_day": "monthly review day",
 }
 PLURALS = {"hiring criterion": "hiring criteria", "standard category": "standard categories"}
 VERBS = {"insert": "Add", "update": "Change", "delete": "Delete"}

@@ -176,6 +176,18 @@ def ask_open_path(
     return path
 
 
+def ask_open_paths(
+    parent: QWidget | None, title: str, file_filter: str, directory: Path | None = None
+) -> list[Path]:
+    """Ask for one or more existing files; an empty list when cancelled."""
+    start = directory or (_last_directory if _last_directory else Path.home())
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(start), file_filter)
+    paths = [Path(name) for name in names]
+    if paths:
+        _remember(paths[0])
+    return paths
+
+
 class BusinessNameDialog(QDialog):
     """Asks for the business name and hands it to ``create``.
 

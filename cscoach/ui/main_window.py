@@ -387,6 +387,7 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         self.save_copy_action.setEnabled(wb is not None)
         self.restore_action.setEnabled(wb is not None and not wb.read_only)
         self.import_feedback_action.setEnabled(wb is not None and not wb.read_only)
+        self.export_xlsx_action.setEnabled(wb is not None)
         self.paper_menu.setEnabled(wb is not None and not wb.read_only)
         for action in self.page_actions:
             action.setEnabled(wb is not None)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from cscoach.model import paper
-from cscoach.ui import icons, prefs
+from cscoach.ui import icons, prefs, reach
 from cscoach.ui.pages.registry import PAGES
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ class MenuActions:
     save_copy_action: QAction
     restore_action: QAction
     import_feedback_action: QAction
+    export_xlsx_action: QAction
     paper_menu: QMenu
     paper_actions: dict[str, QAction]
     quit_action: QAction
@@ -105,6 +106,10 @@ def build_menus(self: MainWindow) -> None:
     self.import_feedback_action.setStatusTip(
         "Add feedback from a CSV file; you see what will be added first"
     )
+    self.export_xlsx_action = _action(
+        self, "&Export to Excel…", lambda: reach.export_spreadsheet(self), None, "exportXlsxAction"
+    )
+    self.export_xlsx_action.setStatusTip("Save everything in this workbook as a spreadsheet")
     self.quit_action = _action(
         self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"
     )
@@ -125,6 +130,7 @@ def build_menus(self: MainWindow) -> None:
     file_menu.addAction(self.restore_action)
     file_menu.addSeparator()
     file_menu.addAction(self.import_feedback_action)
+    file_menu.addAction(self.export_xlsx_action)
     file_menu.addSeparator()
     file_menu.addMenu(_build_paper_menu(self))
     file_menu.addSeparator()

@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QMenu,
     QMenuBar,
     QPushButton,
-    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from cscoach import APP_NAME
 from cscoach.ui import icons, style
-from cscoach.ui.widgets import plain_label, text_side
+from cscoach.ui.widgets import plain_label, scroll_area, text_side
 
 # -- keyboard shortcuts ---------------------------------------------------------------
 
@@ -368,12 +366,7 @@ class HelpWindow(QDialog):
         column.addWidget(closing)
         column.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setObjectName("helpScroll")
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
+        scroll = scroll_area(content, object_name="helpScroll")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -16,15 +16,18 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
+
+from cscoach.ui.widgets import vbox
 
 Values = dict[str, Any]
 
@@ -166,9 +169,26 @@ class Field:
 def with_error(widget: QWidget, error: QLabel) -> QWidget:
     """A field's widget with the label its refusals are shown in, under it (for a form)."""
     box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(3)
-    layout.addWidget(widget)
-    layout.addWidget(error)
+    vbox(widget, error, parent=box, spacing=3)
     return box
+
+
+FormRow = tuple[str, QWidget | QLayout]
+
+
+def form_layout(
+    *rows: FormRow, spacing: tuple[int, int] = (12, 8), wrap: bool = False
+) -> QFormLayout:
+    """Labelled fields as every form lays them out: labels on the left (over the field with
+    ``wrap``, when the form is narrow), fields growing to the form's width. ``spacing`` is
+    (between label and field, between rows)."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+    if wrap:
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setHorizontalSpacing(spacing[0])
+    form.setVerticalSpacing(spacing[1])
+    for label, field in rows:
+        form.addRow(label, field)
+    return form

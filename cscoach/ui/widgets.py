@@ -4,15 +4,22 @@ and the pieces that take their colours from the current palette (``style``)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QBoxLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QLayout,
+    QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTableWidgetItem,
     QTextBrowser,
@@ -36,16 +43,159 @@ def busy_cursor() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
-def plain_label(text: str = "", *, object_name: str = "", role: str = "") -> QLabel:
-    """A QLabel that never renders its text as markup (user text is shown as typed)."""
+class Stretch:
+    """In ``vbox``/``hbox``: room that grows, ``factor`` shares of it."""
+
+    def __init__(self, factor: int = 1) -> None:
+        self.factor = factor
+
+
+STRETCH = Stretch()
+Margins = tuple[int, int, int, int]
+LayoutItem = QWidget | QLayout | int | Stretch | tuple[QWidget | QLayout, int]
+NO_MARGINS: Margins = (0, 0, 0, 0)
+
+
+def fill(layout: QBoxLayout, items: Sequence[LayoutItem]) -> None:
+    """Add ``items`` to ``layout`` in order: a widget or layout (with a stretch factor as
+    ``(item, factor)``), a number of pixels of space, or ``STRETCH``."""
+    for item in items:
+        factor = 0
+        if isinstance(item, tuple):
+            item, factor = item
+        if isinstance(item, QWidget):
+            layout.addWidget(item, factor)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item, factor)
+        elif isinstance(item, Stretch):
+            layout.addStretch(item.factor)
+        else:
+            layout.addSpacing(item)
+
+
+def vbox(
+    *items: LayoutItem,
+    parent: QWidget | None = None,
+    margins: Margins = NO_MARGINS,
+    spacing: int | None = None,
+) -> QVBoxLayout:
+    """A column of ``items`` (see ``fill``), set on ``parent`` if given."""
+    layout = QVBoxLayout(parent) if parent is not None else QVBoxLayout()
+    return _boxed(layout, items, margins, spacing)
+
+
+def hbox(
+    *items: LayoutItem,
+    parent: QWidget | None = None,
+    margins: Margins = NO_MARGINS,
+    spacing: int | None = None,
+) -> QHBoxLayout:
+    """A row of ``items`` (see ``fill``), set on ``parent`` if given."""
+    layout = QHBoxLayout(parent) if parent is not None else QHBoxLayout()
+    return _boxed(layout, items, margins, spacing)
+
+
+B = TypeVar("B", bound=QBoxLayout)
+
+
+def _boxed(layout: B, items: Sequence[LayoutItem], margins: Margins, spacing: int | None) -> B:
+    layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    fill(layout, items)
+    return layout
+
+
+def plain_label(
+    text: str = "", *, object_name: str = "", role: str = "", wrap: bool = False
+) -> QLabel:
+    """A QLabel that never renders its text as markup (user text is shown as typed);
+    ``wrap`` breaks long text over lines."""
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
+    label.setWordWrap(wrap)
     if object_name:
         label.setObjectName(object_name)
     if role:
         label.setProperty("role", role)
     return label
+
+
+def scroll_area(
+    widget: QWidget | None = None,
+    *,
+    object_name: str = "",
+    least: int = 0,
+    sideways: bool = False,
+) -> QScrollArea:
+    """``widget`` in a frameless area that scrolls up and down (and ``sideways`` when it
+    cannot be narrower), at least ``least`` average characters of the widget wide."""
+    scroll = QScrollArea()
+    if object_name:
+        scroll.setObjectName(object_name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    if not sideways:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if widget is not None:
+        scroll.setWidget(widget)
+        if least:
+            scroll.setMinimumWidth(text_width(widget, least))
+    return scroll
+
+
+def push_button(text: str, object_name: str, tip: str = "") -> QPushButton:
+    """A push button with an object name (tests and the style sheet find it by) and a tip."""
+    button = QPushButton(text)
+    button.setObjectName(object_name)
+    if tip:
+        button.setToolTip(tip)
+    return button
+
+
+def line_edit(object_name: str, placeholder: str = "") -> QLineEdit:
+    """A one-line text field with an object name and grey example text."""
+    edit = QLineEdit()
+    edit.setObjectName(object_name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+Keys = str | QKeySequence | QKeySequence.StandardKey | Qt.Key
+
+
+def shortcut_action(
+    owner: QWidget,
+    text: str,
+    keys: Keys | Sequence[Keys],
+    slot: Callable[[], object],
+    *,
+    name: str = "",
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+) -> QAction:
+    """An action on ``owner`` that runs ``slot`` on ``keys`` while the focus is within
+    ``owner`` (``context``): a page's keys never act on another page."""
+    action = QAction(text, owner)
+    if name:
+        action.setObjectName(name)
+    many = keys if isinstance(keys, Sequence) and not isinstance(keys, str) else [keys]
+    action.setShortcuts([QKeySequence(k) for k in many])
+    action.setShortcutContext(context)
+    action.triggered.connect(lambda _=False: slot())
+    owner.addAction(action)
+    return action
+
+
+def delete_action(table: QWidget, text: str, slot: Callable[[], object]) -> QAction:
+    """Delete on the list only, so the Delete key in a text field still edits the text."""
+    return shortcut_action(
+        table,
+        text,
+        QKeySequence.StandardKey.Delete,
+        slot,
+        context=Qt.ShortcutContext.WidgetShortcut,
+    )
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -208,9 +358,6 @@ class EmptyState(QFrame):
 
 def action_button(label: str, object_name: str, slot, tooltip: str = "") -> QPushButton:  # noqa: ANN001
     """A push button wired to ``slot``."""
-    push = QPushButton(label)
-    push.setObjectName(object_name)
-    if tooltip:
-        push.setToolTip(tooltip)
+    push = push_button(label, object_name, tooltip)
     push.clicked.connect(lambda _checked=False: slot())
     return push

@@ -283,7 +283,7 @@ def test_delete_question_wording():
 
 def test_empty_state_and_first_action(qtbot, page, workbook):
     panel = page.candidates
-    assert panel.list_stack.currentWidget() is panel.empty_state
+    assert panel.list_panel.stack.currentWidget() is panel.list_panel.empty_state
     assert page.findChild(QLabel, "emptyText").text().startswith("No candidates yet")
     page.tabs.setCurrentWidget(page.ranking)
     assert "No candidates to rank yet" in page.ranking.empty_label.text()
@@ -296,7 +296,7 @@ def test_empty_state_and_first_action(qtbot, page, workbook):
     click(qtbot, panel.empty_add_button)
     qtbot.keyClicks(panel.name_edit, "Ana")
     qtbot.keyClick(panel.name_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: panel.list_stack.currentWidget() is panel.table)
+    qtbot.waitUntil(lambda: panel.list_panel.stack.currentWidget() is panel.table)
     assert page.print_filled_button.isEnabled()
 
 

@@ -245,7 +245,7 @@ def test_delete_question_names_the_answers_that_go_with_the_person(
     assert "Deleting Ana also deletes their answers in 2 questionnaire rounds" in text
     assert "mark Ana inactive instead" in text
     assert names(workbook) == []
-    assert page.list_stack.currentWidget() is page.empty_state
+    assert page.list_panel.stack.currentWidget() is page.list_panel.empty_state
 
 
 def test_delete_question_wording():
@@ -287,13 +287,13 @@ def test_insert_starts_a_new_person(qtbot, page, workbook):
 
 
 def test_empty_state(qtbot, page, workbook):
-    assert page.list_stack.currentWidget() is page.empty_state
+    assert page.list_panel.stack.currentWidget() is page.list_panel.empty_state
     empty_text = page.findChild(QLabel, "emptyText")
     assert empty_text.text().startswith("No one on the team yet")
     click(qtbot, page.empty_add_button)
     qtbot.keyClicks(page.name_edit, "Ana")
     save(qtbot, page)
-    qtbot.waitUntil(lambda: page.list_stack.currentWidget() is page.table)
+    qtbot.waitUntil(lambda: page.list_panel.stack.currentWidget() is page.table)
 
 
 def test_user_text_is_shown_as_typed(qtbot, page, workbook):

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from cscoach.model import feedback
 from cscoach.model.feedback import FeedbackFilter
 from cscoach.model.feedback_themes import Theme
 from cscoach.model.months import month_label
 from cscoach.model.team import TeamMember
-from cscoach.ui.widgets import text_width
+from cscoach.ui.filter_bar import FilterBar, refill
 
 NO_THEME = -1  # the Theme filter's "No theme"
 NOT_RECORDED = "\x00"  # the Channel filter's "Not recorded" (items with no channel)
@@ -25,30 +24,23 @@ STATUS_CHOICES = (
 )
 
 
-class FeedbackFilters(QWidget):
+class FeedbackFilters(FilterBar):
     """A search box and six drop-downs in two rows. Emits ``changed`` when the owner changes
     one (not while they are filled or cleared)."""
 
-    changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._quiet = False
         self.scope_ids: tuple[int, ...] | None = None  # the items behind a number clicked
         self.scope_standard: int | None = None  # the feedback naming a standard
         self.scope_label = ""
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("feedbackSearch")
-        self.search_edit.setAccessibleName("Search feedback")
-        self.search_edit.setPlaceholderText("Search (Ctrl+F)")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(text_width(self.search_edit, 12))
-        self.search_edit.setToolTip(
+        self.search_box(
+            "feedbackSearch",
+            "Search feedback",
             "Find words in what was said, the customer, what they asked for and what was done "
-            "(case and accents ignored)"
+            "(case and accents ignored)",
+            12,
         )
-        self.search_edit.textChanged.connect(self._changed)
         self.kind_filter = self._combo("kindFilter", "Kind", "Show one kind of feedback")
         self.kind_filter.addItem("All kinds", None)
         for kind in feedback.KINDS:
@@ -79,19 +71,7 @@ class FeedbackFilters(QWidget):
             grid.setColumnStretch(column, 1)
 
     def _combo(self, object_name: str, name: str, tip: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(object_name)
-        combo.setAccessibleName(name)
-        combo.setToolTip(tip)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
-        combo.setMinimumWidth(text_width(combo, 14))
-        combo.currentIndexChanged.connect(self._changed)
-        return combo
-
-    def _changed(self) -> None:
-        if not self._quiet:
-            self.changed.emit()
+        return self.combo(object_name, tip, name=name, shortest=8, least=14)
 
     def set_choices(
         self,
@@ -101,24 +81,19 @@ class FeedbackFilters(QWidget):
         months: Sequence[str],
     ) -> None:
         """What can be chosen, keeping the choices made if they are still there."""
-        self._quiet = True
-        try:
-            _refill(
+        with self.quietly():
+            refill(
                 self.theme_filter,
                 "All themes",
                 [(t.name, t.id) for t in themes] + [("No theme", NO_THEME)],
             )
-            _refill(
+            refill(
                 self.channel_filter,
                 "All channels",
                 [(c, c) for c in channels] + [("Not recorded", NOT_RECORDED)],
             )
-            _refill(self.member_filter, "All members", [(m.name, m.id) for m in members])
-            _refill(
-                self.month_filter, "All months", [(month_label(m), m) for m in reversed(months)]
-            )
-        finally:
-            self._quiet = False
+            refill(self.member_filter, "All members", [(m.name, m.id) for m in members])
+            refill(self.month_filter, "All months", [(month_label(m), m) for m in reversed(months)])
 
     # -- what is chosen ----------------------------------------------------------
 
@@ -159,18 +134,14 @@ class FeedbackFilters(QWidget):
         """Clear the filters, then choose these (``kind=``, ``theme=``, ``member=``,
         ``month=``, ``status=``, ``channel=``) without emitting ``changed``."""
         self.clear()
-        self._quiet = True
-        try:
+        with self.quietly():
             for name, value in wanted.items():
                 combo: QComboBox = getattr(self, f"{name}_filter")
                 combo.setCurrentIndex(max(combo.findData(value), 0))
-        finally:
-            self._quiet = False
 
     def clear(self) -> None:
         """Every item: no search, no choice, no scope."""
-        self._quiet = True
-        try:
+        with self.quietly():
             for combo in (
                 self.kind_filter,
                 self.status_filter,
@@ -181,22 +152,6 @@ class FeedbackFilters(QWidget):
             ):
                 combo.setCurrentIndex(0)
             self.search_edit.clear()
-        finally:
-            self._quiet = False
         self.scope_ids = None
         self.scope_standard = None
         self.scope_label = ""
-
-    def focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
-
-
-def _refill(combo: QComboBox, everything: str, items: Sequence[tuple[str, object]]) -> None:
-    keep = combo.currentData()
-    combo.clear()
-    combo.addItem(everything, None)
-    for name, data in items:
-        combo.addItem(name, data)
-        combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
-    combo.setCurrentIndex(max(combo.findData(keep), 0) if keep is not None else 0)

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from cscoach.model import feedback, feedback_edit, feedback_patterns, feedback_themes, team
 from cscoach.model import standards as standards_model
@@ -25,11 +25,12 @@ from cscoach.model.errors import ValidationError
 from cscoach.model.feedback import FeedbackInput, FeedbackItem
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
+from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.feedback.entry_form import OWNER, EntryForm
 from cscoach.ui.pages.feedback.items_list import ItemsList
 from cscoach.ui.pages.feedback.items_table import ItemsTable, fit_items_table, items_table_model
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
-from cscoach.ui.widgets import show_message, text_width
+from cscoach.ui.widgets import scroll_area, show_message, vbox
 
 Values = dict[str, Any]
 HIDDEN_TEXT = "The filters above hide it."
@@ -112,26 +113,13 @@ class ItemsTab(QWidget):
         self.fitter = fit_items_table(self.table, self.model)
         self.form = EntryForm()
         self.form.themes_requested.connect(self.themes_requested)
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setObjectName("feedbackFormScroll")
-        self.form_scroll.setWidget(self.form)
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.form_scroll.setMinimumWidth(text_width(self.form, 33))
+        self.form_scroll = scroll_area(self.form, object_name="feedbackFormScroll", least=33)
         self.form_scroll.installEventFilter(self)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("feedbackSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list_panel)
-        self.splitter.addWidget(self.form_scroll)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([text_width(self, 110), text_width(self, 60)])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.splitter)
+        self.splitter = list_form_splitter(
+            self, "feedbackSplitter", self.list_panel, self.form_scroll, (110, 60)
+        )
+        vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
 
         # Choosing "Resolved" dates it today unless a date is there (before the editor
         # saves the choice: connected first).

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,14 @@ from cscoach.ui import autosave, chart_import, style
 from cscoach.ui.pages.feedback.count_table import CountTable, count_cell, label_cell
 from cscoach.ui.pages.feedback.items_table import OVERDUE, days
 from cscoach.ui.record_editor import READ_ONLY_TIP
-from cscoach.ui.widgets import error_label, plain_label, show_message, text_side, text_width
+from cscoach.ui.widgets import (
+    error_label,
+    plain_label,
+    scroll_area,
+    show_message,
+    text_side,
+    text_width,
+)
 
 if TYPE_CHECKING:
     from cscoach.ui.pages.feedback.patterns_chart import PatternsCanvas
@@ -217,12 +223,7 @@ class PatternsTab(QWidget):
         self.empty = _hint(NO_FEEDBACK)
         self.empty.setObjectName("patternsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("patternsScroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(self.body)
+        self.scroll_area = scroll_area(self.body, object_name="patternsScroll")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)

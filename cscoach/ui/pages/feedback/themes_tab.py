@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,13 +32,21 @@ from cscoach.model.feedback_themes import MATCH_LABELS, MATCHES, Theme
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.feedback.entry_form import boxed
 from cscoach.ui.pages.feedback.items_list import plural
 from cscoach.ui.pages.feedback.suggestions import quoted
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import Field, with_error
 from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
-from cscoach.ui.widgets import error_label, plain_label, record_table, text_side, text_width
+from cscoach.ui.widgets import (
+    error_label,
+    plain_label,
+    record_table,
+    text_side,
+    text_width,
+    vbox,
+)
 
 Values = dict[str, Any]
 RULE_SHORT = {"any": "Any of", "all": "All of", "phrase": "Phrase"}
@@ -258,16 +265,10 @@ class ThemesTab(QWidget):
         self.side.addWidget(self.form)
         self.side.addWidget(self.merge_panel)
         self.side.setMinimumWidth(text_width(self, 40))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("feedbackThemesSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(list_panel)
-        self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([text_width(self, 100), text_width(self, 60)])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.splitter)
+        self.splitter = list_form_splitter(
+            self, "feedbackThemesSplitter", list_panel, self.side, (100, 60)
+        )
+        vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
 
         self.editor: RecordEditor[Theme] = RecordEditor(
             self,

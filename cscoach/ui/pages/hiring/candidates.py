@@ -11,20 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFormLayout,
     QFrame,
-    QHBoxLayout,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,17 +24,25 @@ from cscoach.model.hiring import Candidate, ScoreSummary
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.list_panel import ListPanel, list_form_splitter
 from cscoach.ui.pages.hiring.candidate_scores import ScoreEditor, ScoreGrid
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
-from cscoach.ui.record_fields import Field, with_error
+from cscoach.ui.record_fields import Field, form_layout, with_error
 from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import (
+    STRETCH,
     EmptyState,
     action_button,
+    delete_action,
     error_label,
+    hbox,
+    line_edit,
     plain_label,
     record_table,
+    scroll_area,
+    shortcut_action,
     text_width,
+    vbox,
 )
 
 EMPTY_TEXT = (
@@ -128,19 +127,10 @@ class CandidatesPanel(QWidget):
         self.model = candidate_table_model(self)
         self._build_list()
         self._build_detail()
-        # The list takes the room a wider window gives; the form keeps about 68 characters
-        # but gives way on a small screen, before the names do (the owner can drag).
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("candidatesSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list_panel)
-        self.splitter.addWidget(self.detail_scroll)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([text_width(self, 100), text_width(self, 68)])
-        body = QVBoxLayout(self)
-        body.setContentsMargins(0, 8, 0, 0)
-        body.addWidget(self.splitter)
+        self.splitter = list_form_splitter(
+            self, "candidatesSplitter", self.list_panel, self.detail_scroll, (100, 68)
+        )
+        vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
 
         self.editor = RecordEditor(
             self,
@@ -192,57 +182,33 @@ class CandidatesPanel(QWidget):
         self.empty_add_button = action_button(
             "Add the First Candidate", "emptyAddCandidateButton", lambda: self.start_new()
         )
-        self.empty_state = EmptyState(EMPTY_TEXT, self.empty_add_button)
-
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.empty_state)
-        self.list_stack.addWidget(self.table)
-        self.add_button = QPushButton("Add Candidate")
-        self.add_button.setObjectName("addCandidateButton")
-        self.add_button.setToolTip("Start a blank form for someone new (Insert)")
-        self.add_button.clicked.connect(lambda: self.start_new())
+        self.add_button = action_button(
+            "Add Candidate",
+            "addCandidateButton",
+            lambda: self.start_new(),
+            "Start a blank form for someone new (Insert)",
+        )
         self.count_label = plain_label(object_name="candidateCountLabel", role="hint")
-        bar = QHBoxLayout()
-        bar.addWidget(self.add_button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-
-        self.list_panel = QWidget()
-        layout = QVBoxLayout(self.list_panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list_stack, 1)
-        layout.addLayout(bar)
+        self.list_panel = ListPanel(
+            self.table,
+            EmptyState(EMPTY_TEXT, self.empty_add_button),
+            bar=[self.add_button, STRETCH, self.count_label],
+        )
 
     def _build_actions(self) -> None:
-        self.new_action = QAction("Add Candidate", self)
-        self.new_action.setShortcut(QKeySequence(Qt.Key.Key_Insert))
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_action.triggered.connect(lambda: self.start_new())
-        self.addAction(self.new_action)
-        # Delete only from the list, so the Delete key in a text field still edits text.
-        self.delete_action = QAction("Delete Candidate…", self.table)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_candidate)
-        self.table.addAction(self.delete_action)
-
-    def _line_edit(self, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setPlaceholderText(placeholder)
-        return edit
+        self.new_action = shortcut_action(self, "Add Candidate", Qt.Key.Key_Insert, self.start_new)
+        self.delete_action = delete_action(self.table, "Delete Candidate…", self.delete_candidate)
 
     def _build_detail(self) -> None:
         self.detail = QFrame()
         self.detail.setObjectName("detailPanel")
-        self.form_title = plain_label(object_name="formTitle")
-        self.form_title.setWordWrap(True)
-        self.name_edit = self._line_edit("candidateNameEdit", "Full name")
-        self.role_edit = self._line_edit("candidateRoleEdit", "for example: Barista")
+        self.form_title = plain_label(object_name="formTitle", wrap=True)
+        self.name_edit = line_edit("candidateNameEdit", "Full name")
+        self.role_edit = line_edit("candidateRoleEdit", "for example: Barista")
         self.role_completer = QCompleter([], self.role_edit)
         self.role_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.role_edit.setCompleter(self.role_completer)
-        self.date_edit = self._line_edit("interviewDateEdit", "YYYY-MM-DD, or leave empty")
+        self.date_edit = line_edit("interviewDateEdit", "YYYY-MM-DD, or leave empty")
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("statusCombo")
         for key in hr.STATUSES:
@@ -258,46 +224,43 @@ class CandidatesPanel(QWidget):
         }
         self.form_error = error_label("candidateFormError")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Name", with_error(self.name_edit, self.errors["name"]))
-        form.addRow("&Role applied for", with_error(self.role_edit, self.errors["role"]))
-        form.addRow("&Interview date", with_error(self.date_edit, self.errors["interview_date"]))
-        form.addRow("S&tatus", with_error(self.status_combo, self.errors["status"]))
-        form.addRow("N&otes", with_error(self.notes_edit, self.errors["notes"]))
+        form = form_layout(
+            ("&Name", with_error(self.name_edit, self.errors["name"])),
+            ("&Role applied for", with_error(self.role_edit, self.errors["role"])),
+            ("&Interview date", with_error(self.date_edit, self.errors["interview_date"])),
+            ("S&tatus", with_error(self.status_combo, self.errors["status"])),
+            ("N&otes", with_error(self.notes_edit, self.errors["notes"])),
+        )
 
         self.status = autosave.status_label("candidateStatus", "Changes are saved as you type them")
         self.status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setObjectName("deleteCandidateButton")
-        self.delete_button.setToolTip("Delete this candidate with all their scores and notes")
-        self.delete_button.clicked.connect(self.delete_candidate)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        self.feedback_label = plain_label(object_name="candidateFeedback", role="feedback")
-        self.feedback_label.setWordWrap(True)
+        self.delete_button = action_button(
+            "Delete…",
+            "deleteCandidateButton",
+            self.delete_candidate,
+            "Delete this candidate with all their scores and notes",
+        )
+        self.feedback_label = plain_label(
+            object_name="candidateFeedback", role="feedback", wrap=True
+        )
         self.scores = ScoreGrid(self.wb)
+        vbox(
+            self.form_title,
+            form,
+            self.form_error,
+            hbox(self.status, STRETCH, self.delete_button),
+            self.feedback_label,
+            6,
+            self.scores,
+            STRETCH,
+            parent=self.detail,
+            margins=(18, 14, 18, 14),
+            spacing=10,
+        )
 
-        layout = QVBoxLayout(self.detail)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(self.form_title)
-        layout.addLayout(form)
-        layout.addWidget(self.form_error)
-        layout.addLayout(buttons)
-        layout.addWidget(self.feedback_label)
-        layout.addSpacing(6)
-        layout.addWidget(self.scores)
-        layout.addStretch(1)
-
-        self.detail_scroll = QScrollArea()
-        self.detail_scroll.setObjectName("candidateDetailScroll")
-        self.detail_scroll.setWidgetResizable(True)
-        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.detail_scroll.setMinimumWidth(text_width(self.detail, 47))  # its narrowest form
-        self.detail_scroll.setWidget(self.detail)
+        self.detail_scroll = scroll_area(  # at its narrowest form
+            self.detail, object_name="candidateDetailScroll", least=47, sideways=True
+        )
 
     def _apply_read_only(self) -> None:
         for widget in (self.add_button, self.empty_add_button, self.delete_button):
@@ -326,7 +289,7 @@ class CandidatesPanel(QWidget):
 
     def _on_listed(self) -> None:
         summaries = self.model.records()
-        self.list_stack.setCurrentWidget(self.table if summaries else self.empty_state)
+        self.list_panel.show_table(bool(summaries))
         active = sum(1 for s in summaries if s.candidate.status in hr.IN_PROGRESS)
         self.count_label.setText(
             f"{len(summaries)} candidate{'s' if len(summaries) != 1 else ''} · {active} in progress"

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -29,10 +27,11 @@ from cscoach.model.hiring import Criterion
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import Field, with_error
 from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
-from cscoach.ui.widgets import error_label, plain_label, record_table, text_width
+from cscoach.ui.widgets import error_label, plain_label, record_table, scroll_area, text_width, vbox
 
 
 def criterion_tip(criterion: Criterion) -> str:
@@ -255,11 +254,7 @@ class CriteriaPanel(QWidget):
         editor_layout.addLayout(row2)
         editor_layout.addWidget(self.feedback_label)
         editor_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(editor)
-        scroll.setMinimumWidth(text_width(editor, 50))  # its narrowest form
+        scroll = scroll_area(editor, least=50, sideways=True)  # at its narrowest form
 
         intro = plain_label(
             "The qualities you hire for, what to listen for, and the questions that bring "
@@ -273,19 +268,8 @@ class CriteriaPanel(QWidget):
         left_layout.addWidget(intro)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(row1)
-        # The table takes the room a wider window gives; the form keeps about 70 characters
-        # but gives way on a small screen (the owner can drag).
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("criteriaSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([text_width(self, 100), text_width(self, 70)])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.splitter)
+        self.splitter = list_form_splitter(self, "criteriaSplitter", left, scroll, (100, 70))
+        vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
 
     def _apply_read_only(self) -> None:
         self.editor.set_read_only(READ_ONLY_TIP)

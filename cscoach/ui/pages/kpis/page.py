@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from cscoach.model.months import add_months, current_month, month_label, months_
 from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, chart_import, dialogs
+from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
 from cscoach.ui.pages.kpis import transfers
@@ -54,6 +54,7 @@ from cscoach.ui.widgets import (
     show_message,
     text_side,
     text_width,
+    vbox,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -267,20 +268,11 @@ class KpisPage(Page):
         panel.addWidget(self.note_error)
         panel.addLayout(buttons)
 
-        # The grid takes the room a wider window gives; the panel keeps about 55 characters
-        # but gives way on a small screen (the owner can drag).
-        self.grid_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.grid_splitter.setObjectName("gridSplitter")
-        self.grid_splitter.setChildrenCollapsible(False)
-        self.grid_splitter.addWidget(left)
-        self.grid_splitter.addWidget(self.cell_panel)
-        self.grid_splitter.setStretchFactor(0, 1)
-        self.grid_splitter.setStretchFactor(1, 0)
-        self.grid_splitter.setSizes([text_width(self, 110), text_width(self, 55)])
+        self.grid_splitter = list_form_splitter(
+            self, "gridSplitter", left, self.cell_panel, (110, 55)
+        )
         tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.grid_splitter)
+        vbox(self.grid_splitter, parent=tab, margins=(0, 8, 0, 0))
         return tab
 
     def grid_months(self) -> list[str]:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from cscoach.model import questionnaire as qn
 from cscoach.model.dates import long_date
 from cscoach.model.workbook import Workbook
 from cscoach.ui import style
-from cscoach.ui.widgets import plain_label, set_role
+from cscoach.ui.widgets import plain_label, scroll_area, set_role
 
 EXPLANATION = (
     "How it is worked out, by plain counting (no AI): two answers agree when they share a "
@@ -185,11 +184,7 @@ class AgreementView(QWidget):
         content_layout.addWidget(self.no_questions)
         content_layout.addLayout(self.questions_layout)
         content_layout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(content)
+        self.scroll_area = scroll_area(content)
 
         round_view = QWidget()
         layout = QVBoxLayout(round_view)

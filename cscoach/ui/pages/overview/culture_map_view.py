@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from cscoach.model import culture_map as cm
 from cscoach.model.workbook import Workbook
-from cscoach.ui.widgets import plain_label, set_role
+from cscoach.ui.widgets import plain_label, scroll_area, set_role
 
 TAB_MARGINS = (10, 6, 10, 10)  # inside each Overview tab
 # (heading, the page where its links are made, the gap it shows, its share of the width)
@@ -145,12 +144,7 @@ class CultureMapView(QWidget):
         holder_layout.setContentsMargins(0, 0, 0, 0)
         holder_layout.addWidget(matrix)
         holder_layout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("cultureMapScroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(holder)
+        self.scroll_area = scroll_area(holder, object_name="cultureMapScroll")
 
         hint = plain_label(
             "A value has a gap when no standard serves it, no hiring criterion looks for it, "

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
@@ -38,7 +37,7 @@ from cscoach.model import overview as ov
 from cscoach.model.workbook import Workbook
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.overview.culture_map_view import TAB_MARGINS, CultureMapView
-from cscoach.ui.widgets import plain_label, text_side
+from cscoach.ui.widgets import plain_label, scroll_area, text_side
 
 if TYPE_CHECKING:  # imported when the Agreement tab is first shown
     from cscoach.ui.pages.overview.agreement_view import AgreementView
@@ -81,16 +80,6 @@ def _set_property(widget: QWidget, name: str, value: object, *also: QWidget) -> 
         for styled in (widget, *also):
             styled.style().unpolish(styled)
             styled.style().polish(styled)
-
-
-def scrolling(widget: QWidget | None = None) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    if widget is not None:
-        scroll.setWidget(widget)
-    return scroll
 
 
 class ClickableFrame(QFrame):
@@ -432,9 +421,9 @@ class GlanceView(QWidget):
         row.addWidget(self.next_steps, 3, Qt.AlignmentFlag.AlignTop)
 
         self.stack = QStackedWidget()
-        self.first_steps_scroll = scrolling()
+        self.first_steps_scroll = scroll_area()
         self.stack.addWidget(self.first_steps_scroll)
-        self.stack.addWidget(scrolling(dashboard))
+        self.stack.addWidget(scroll_area(dashboard))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
 from cscoach.ui.answers_html import question_answers_html
 from cscoach.ui.filenames import safe_file_name
+from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.questionnaire.question_bank import QuestionBankPanel
 from cscoach.ui.pages.questionnaire.response_editor import ResponseEditor
@@ -286,14 +286,9 @@ class QuestionnairePage(Page):
 
         # The answers take the room a wider window gives; on a small screen the round list
         # gives way too, down to its names (the owner can drag).
-        self.rounds_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.rounds_splitter.setObjectName("roundsSplitter")
-        self.rounds_splitter.setChildrenCollapsible(False)
-        self.rounds_splitter.addWidget(left)
-        self.rounds_splitter.addWidget(self.detail_stack)
-        self.rounds_splitter.setStretchFactor(0, 1)
-        self.rounds_splitter.setStretchFactor(1, 2)
-        self.rounds_splitter.setSizes([text_width(left, 46), text_width(left, 130)])
+        self.rounds_splitter = list_form_splitter(
+            left, "roundsSplitter", left, self.detail_stack, (46, 130), stretch=(1, 2)
+        )
         return self.rounds_splitter
 
     def _build_by_person(self) -> QWidget:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,10 +31,11 @@ from cscoach.model import team
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs, style
+from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.record_editor import RecordEditor, run_write
 from cscoach.ui.record_fields import Field
 from cscoach.ui.record_table import Column, RecordTableModel, record_list
-from cscoach.ui.widgets import error_label, text_width
+from cscoach.ui.widgets import error_label, text_width, vbox
 
 ANONYMOUS = -1  # "who answered" for a response that carries no name
 RESPONSE_CHARACTERS = 14  # the list of responses, beside the answers being typed
@@ -134,16 +134,10 @@ class ResponseEditor(QWidget):
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.new_button)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("responsesSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self._build_form())
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([text_width(left, 24), text_width(left, 100)])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        self.splitter = list_form_splitter(
+            left, "responsesSplitter", left, self._build_form(), (24, 100), stretch=(0, 1)
+        )
+        vbox(self.splitter, parent=self)
 
         # Who answered: the people who have not answered yet (and the one who did).
         self.member_field = Field(

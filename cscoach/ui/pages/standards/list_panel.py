@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from cscoach.model.standards import Standard
+from cscoach.ui.list_panel import FilteredList
 from cscoach.ui.pages.standards.filters import StandardsFilters
 from cscoach.ui.pages.standards.table import OVERDUE, StandardsFitter, plural
 from cscoach.ui.record_table import RecordTableModel
-from cscoach.ui.widgets import EmptyState, plain_label, record_table
+from cscoach.ui.widgets import STRETCH, push_button, record_table
 
 NO_MATCH_TEXT = "No standards match these filters."
 NO_STANDARDS_TEXT = (
@@ -33,85 +34,49 @@ def summary(everything: Sequence[Standard]) -> str:
     return text + (f" · {retired} retired" if retired else "")
 
 
-def _button(text: str, object_name: str, tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(object_name)
-    if tip:
-        button.setToolTip(tip)
-    return button
-
-
-class StandardsList(QWidget):
+class StandardsList(FilteredList):
     """Filters over a summary line, the table of standards, and New Standard, Mark
     Reviewed…, Move Up and Move Down under it."""
 
+    filters: StandardsFilters
+
     def __init__(self, model: RecordTableModel[Standard], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.filters = StandardsFilters()
-        self.count_label = plain_label(object_name="standardsCountLabel", role="hint")
-        self.clear_filters_link = _button("Clear Filters", "clearFiltersLink")
-        self.clear_filters_link.setProperty("role", "link")
-        summary_row = QHBoxLayout()
-        summary_row.addWidget(self.count_label, 1)
-        summary_row.addWidget(self.clear_filters_link)
-
-        self.table = record_table(model, "standardsTable", multi_select=True)
-        self.table.setAccessibleName("Standards")
-        self.fitter = StandardsFitter(self.table)
-
-        self.clear_filters_button = _button("Clear Filters", "clearFiltersButton")
-        self.empty_new_button = _button("New Standard", "emptyNewButton")
-        self.empty_state = EmptyState(
-            NO_MATCH_TEXT, self.clear_filters_button, self.empty_new_button
-        )
-        self.empty_text = self.empty_state.text_label
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty_state)
-
-        self.new_button = _button(
+        table = record_table(model, "standardsTable", multi_select=True)
+        table.setAccessibleName("Standards")
+        self.fitter = StandardsFitter(table)
+        self.new_button = push_button(
             "New Standard",
             "newStandardButton",
             "Start a blank form for a new standard (Ctrl+Shift+N, Insert)",
         )
-        self.mark_reviewed_button = _button("Mark Reviewed…", "markReviewedButton")
-        self.move_up_button = _button(
+        self.mark_reviewed_button = push_button("Mark Reviewed…", "markReviewedButton")
+        self.move_up_button = push_button(
             "Move Up", "moveUpButton", "Move it up within its category (Ctrl+Up)"
         )
-        self.move_down_button = _button(
+        self.move_down_button = push_button(
             "Move Down", "moveDownButton", "Move it down within its category (Ctrl+Down)"
         )
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
-        for button in (
-            self.new_button,
-            self.mark_reviewed_button,
-            self.move_up_button,
-            self.move_down_button,
-        ):
-            bar.addWidget(button)
-        bar.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.filters)
-        layout.addLayout(summary_row)
-        layout.addWidget(self.stack, 1)
-        layout.addLayout(bar)
+        super().__init__(
+            table,
+            StandardsFilters(),
+            name="standards",
+            nothing_text=NO_STANDARDS_TEXT,
+            no_match_text=NO_MATCH_TEXT,
+            new_text="New Standard",
+            bar=[
+                self.new_button,
+                self.mark_reviewed_button,
+                self.move_up_button,
+                self.move_down_button,
+                STRETCH,
+            ],
+            parent=parent,
+        )
 
     def show_counts(self, shown: int, everything: Sequence[Standard]) -> None:
         """Say how many standards there are (and how many the filters show), or, with none
         shown, why and what to do."""
-        narrowed = self.filters.narrowed()
         text = summary(everything)
-        self.count_label.setText(f"Showing {shown} · {text}" if narrowed else text)
-        self.clear_filters_link.setVisible(narrowed)
-        if shown:
-            self.stack.setCurrentWidget(self.table)
-            return
-        self.stack.setCurrentWidget(self.empty_state)
-        nothing = not everything
-        self.empty_text.setText(NO_STANDARDS_TEXT if nothing else NO_MATCH_TEXT)
-        self.clear_filters_button.setVisible(not nothing)
-        self.empty_new_button.setVisible(nothing)
+        if self.filters.narrowed():
+            text = f"Showing {shown} · {text}"
+        self.show_summary(text, shown=shown, total=len(everything))

@@ -17,10 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -31,6 +28,7 @@ from cscoach.model.errors import ValidationError
 from cscoach.model.standards import Standard, StandardInput
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
+from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.standards.form import DEFAULT_REVIEW_MONTHS, StandardForm
 from cscoach.ui.pages.standards.list_panel import StandardsList
@@ -40,8 +38,8 @@ from cscoach.ui.pages.standards.table import OVERDUE, plural, standards_table_mo
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.widgets import (
     action_button,
+    scroll_area,
     set_role,
-    text_width,
 )
 
 Values = dict[str, Any]
@@ -104,16 +102,9 @@ class StandardsPage(Page):
         self._build_list()
         self._build_side()
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("standardsSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list_panel)
-        self.splitter.addWidget(self.side_stack)
-        # The list takes the room a wider window gives; the form keeps about 62 characters
-        # but gives way on a small screen (the owner can drag).
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([text_width(self, 120), text_width(self, 62)])
+        self.splitter = list_form_splitter(
+            self, "standardsSplitter", self.list_panel, self.side_stack, (120, 62)
+        )
         self.page_layout.addWidget(self.splitter, 1)
 
         self.editor = RecordEditor(
@@ -207,13 +198,9 @@ class StandardsPage(Page):
         self.form.customers_said.show_requested.connect(self._show_customer_feedback)
         self.form.delete_button.clicked.connect(self.delete_standard)
 
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setObjectName("formScroll")
-        self.form_scroll.setWidget(self.form)
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.form_scroll.setMinimumWidth(text_width(self.form, 54))  # its narrowest form
+        self.form_scroll = scroll_area(  # at its narrowest form
+            self.form, object_name="formScroll", least=54
+        )
         self.form_scroll.installEventFilter(self)  # the form's layout follows its width
 
         # Several rows selected: what can be done to all of them at once.

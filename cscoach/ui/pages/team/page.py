@@ -15,44 +15,38 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFrame, QWidget
 
 from cscoach.model import feedback_links, team
 from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.list_panel import ListPanel, list_form_splitter
 from cscoach.ui.named_feedback import NamedFeedbackPanel
 from cscoach.ui.pages.base import Page
-from cscoach.ui.record_editor import RecordEditor, run_write
-from cscoach.ui.record_fields import Field, with_error
+from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
+from cscoach.ui.record_fields import Field, form_layout, with_error
 from cscoach.ui.record_table import Column, RecordTableModel, fit_columns
 from cscoach.ui.widgets import (
+    STRETCH,
     EmptyState,
     action_button,
+    delete_action,
     error_label,
+    hbox,
+    line_edit,
     plain_label,
     record_table,
+    shortcut_action,
     text_width,
+    vbox,
 )
 
 EMPTY_TEXT = (
     "No one on the team yet — add the people who serve your customers; they answer the "
     "questionnaire and own standards."
 )
-READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."
 NO_FEEDBACK = (
     "No praise or complaint names them yet. On the Feedback page, an item's Team members "
     "say who it is about."
@@ -154,16 +148,9 @@ class TeamPage(Page):
         self._build_list()
         self._build_form()
 
-        # The list takes the room a wider window gives; the form keeps about 58 characters
-        # but gives way on a small screen (the owner can drag).
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("teamSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list_panel)
-        self.splitter.addWidget(self.detail_panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([text_width(self, 110), text_width(self, 58)])
+        self.splitter = list_form_splitter(
+            self, "teamSplitter", self.list_panel, self.detail_panel, (110, 58)
+        )
         self.page_layout.addWidget(self.splitter, 1)
 
         self.editor = RecordEditor(
@@ -207,46 +194,27 @@ class TeamPage(Page):
         self.empty_add_button = action_button(
             "Add the First Person", "emptyAddButton", lambda: self.start_new()
         )
-        self.empty_state = EmptyState(EMPTY_TEXT, self.empty_add_button)
-
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.empty_state)
-        self.list_stack.addWidget(self.table)
-
-        self.add_button = QPushButton("Add Person")
-        self.add_button.setObjectName("addMemberButton")
-        self.add_button.setToolTip("Start a blank form for someone new (Insert)")
-        self.add_button.clicked.connect(lambda: self.start_new())
+        self.add_button = action_button(
+            "Add Person",
+            "addMemberButton",
+            lambda: self.start_new(),
+            "Start a blank form for someone new (Insert)",
+        )
         self.count_label = plain_label(object_name="teamCountLabel", role="hint")
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.add_button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-
-        self.list_panel = QWidget()
-        layout = QVBoxLayout(self.list_panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.list_stack, 1)
-        layout.addLayout(bar)
-
-    def _line_edit(self, object_name: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(object_name)
-        edit.setPlaceholderText(placeholder)
-        return edit
+        self.list_panel = ListPanel(
+            self.table,
+            EmptyState(EMPTY_TEXT, self.empty_add_button),
+            bar=[self.add_button, STRETCH, self.count_label],
+        )
 
     def _build_form(self) -> None:
         self.detail_panel = QFrame()
         self.detail_panel.setObjectName("detailPanel")
 
-        self.form_title = plain_label(object_name="formTitle")
-        self.form_title.setWordWrap(True)
-
-        self.name_edit = self._line_edit("nameEdit", "Full name, as the team knows them")
-        self.role_edit = self._line_edit("roleEdit", "for example: Barista, Shift lead")
-        self.start_date_edit = self._line_edit("startDateEdit", "YYYY-MM-DD, or leave empty")
+        self.form_title = plain_label(object_name="formTitle", wrap=True)
+        self.name_edit = line_edit("nameEdit", "Full name, as the team knows them")
+        self.role_edit = line_edit("roleEdit", "for example: Barista, Shift lead")
+        self.start_date_edit = line_edit("startDateEdit", "YYYY-MM-DD, or leave empty")
         self.start_date_edit.setToolTip(
             "The day they started, written YYYY-MM-DD (for example 2024-03-18). "
             "Leave empty if you do not know."
@@ -264,35 +232,24 @@ class TeamPage(Page):
         }
         self.form_error = error_label("formError")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(10)
-        form.addRow("&Name", with_error(self.name_edit, self.errors["name"]))
-        form.addRow("&Role", with_error(self.role_edit, self.errors["role"]))
-        form.addRow("&Start date", with_error(self.start_date_edit, self.errors["start_date"]))
-        form.addRow("", self.active_check)
+        form = form_layout(
+            ("&Name", with_error(self.name_edit, self.errors["name"])),
+            ("&Role", with_error(self.role_edit, self.errors["role"])),
+            ("&Start date", with_error(self.start_date_edit, self.errors["start_date"])),
+            ("", self.active_check),
+            spacing=(12, 10),
+        )
 
         self.status = autosave.status_label("memberStatus", "Changes are saved as you type them")
         self.status.setMinimumWidth(text_width(self.status, len(autosave.NOT_SAVED) + 2))
-        self.toggle_active_button = QPushButton()
-        self.toggle_active_button.setObjectName("toggleActiveButton")
-        self.toggle_active_button.clicked.connect(self.toggle_active)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setObjectName("deleteMemberButton")
-        self.delete_button.setToolTip("Delete this person and their questionnaire answers (Del)")
-        self.delete_button.clicked.connect(self.delete_member)
-
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.status)
-        buttons.addWidget(self.toggle_active_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-
-        self.feedback_label = plain_label(object_name="feedbackLabel", role="feedback")
-        self.feedback_label.setWordWrap(True)
+        self.toggle_active_button = action_button("", "toggleActiveButton", self.toggle_active)
+        self.delete_button = action_button(
+            "Delete…",
+            "deleteMemberButton",
+            self.delete_member,
+            "Delete this person and their questionnaire answers (Del)",
+        )
+        self.feedback_label = plain_label(object_name="feedbackLabel", role="feedback", wrap=True)
 
         self.customers_said = NamedFeedbackPanel(
             "Praise and complaints",
@@ -301,35 +258,33 @@ class TeamPage(Page):
         )
         self.customers_said.show_requested.connect(self._show_customer_feedback)
 
-        layout = QVBoxLayout(self.detail_panel)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.form_title)
-        layout.addLayout(form)
-        layout.addWidget(self.form_error)
-        layout.addLayout(buttons)
-        layout.addWidget(self.feedback_label)
-        layout.addSpacing(4)
-        layout.addWidget(self.customers_said)
-        layout.addStretch(1)
+        buttons = hbox(
+            self.status, self.toggle_active_button, STRETCH, self.delete_button, spacing=8
+        )
+        vbox(
+            self.form_title,
+            form,
+            self.form_error,
+            buttons,
+            self.feedback_label,
+            4,
+            self.customers_said,
+            STRETCH,
+            parent=self.detail_panel,
+            margins=(20, 16, 20, 16),
+            spacing=12,
+        )
 
     def _build_actions(self) -> None:
-        self.new_action = QAction("Add Person", self)
-        self.new_action.setObjectName("newMemberAction")
-        self.new_action.setShortcuts(
-            [QKeySequence(Qt.Key.Key_Insert), QKeySequence("Ctrl+Shift+N")]
+        self.new_action = shortcut_action(
+            self,
+            "Add Person",
+            [Qt.Key.Key_Insert, "Ctrl+Shift+N"],
+            self.start_new,
+            name="newMemberAction",
         )
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_action.triggered.connect(lambda: self.start_new())
-        self.addAction(self.new_action)
-
-        # Delete only from the list, so the Delete key in a text field still edits text.
-        self.delete_action = QAction("Delete Person…", self.table)
+        self.delete_action = delete_action(self.table, "Delete Person…", self.delete_member)
         self.delete_action.setObjectName("deleteMemberAction")
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_member)
-        self.table.addAction(self.delete_action)
 
     def _apply_read_only(self) -> None:
         for widget in (
@@ -351,7 +306,7 @@ class TeamPage(Page):
 
     def _on_listed(self) -> None:
         members = self.model.records()
-        self.list_stack.setCurrentWidget(self.table if members else self.empty_state)
+        self.list_panel.show_table(bool(members))
         self.add_button.setVisible(bool(members))  # the empty state has its own button
         active = sum(1 for m in members if m.active)
         inactive = len(members) - active

@@ -1,0 +1,123 @@
+"""The list side of every list + form, and the splitter between them.
+
+``ListPanel``: what sits above the table (filters, a summary line), the table — or, when it
+shows nothing, an empty state saying why and what to do — and a row of buttons under it.
+``FilteredList`` adds the filters and a summary with Clear Filters, and an empty state that
+tells "nothing yet" (a button to add the first) from "the filters hide everything" (Clear
+Filters). ``list_form_splitter`` puts the list beside its form.
+
+Only widgets and what they show: the page connects the buttons and reads the records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTableView, QWidget
+
+from cscoach.ui.filter_bar import FilterBar
+from cscoach.ui.widgets import (
+    EmptyState,
+    LayoutItem,
+    hbox,
+    plain_label,
+    push_button,
+    text_width,
+    vbox,
+)
+
+
+class ListPanel(QWidget):
+    """``above`` the table (or ``empty_state`` in its place), ``bar`` under it."""
+
+    def __init__(
+        self,
+        table: QTableView,
+        empty_state: EmptyState,
+        *,
+        above: Sequence[LayoutItem] = (),
+        bar: Sequence[LayoutItem] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.table, self.empty_state = table, empty_state
+        self.empty_text = empty_state.text_label
+        self.stack = QStackedWidget()
+        self.stack.addWidget(table)
+        self.stack.addWidget(empty_state)
+        vbox(*above, (self.stack, 1), hbox(*bar, spacing=6), parent=self, spacing=8)
+
+    def show_table(self, shown: bool) -> None:
+        """The table when it shows something, else the empty state."""
+        self.stack.setCurrentWidget(self.table if shown else self.empty_state)
+
+
+class FilteredList(ListPanel):
+    """``filters`` over a summary line (``count_label`` and a Clear Filters link), then
+    ``above`` the table. Empty, it shows ``nothing_text`` with ``empty_new_button`` when
+    there is nothing at all, else ``no_match_text`` with ``clear_filters_button``.
+
+    ``name`` starts the object names of its parts ("feedback": "feedbackCountLabel")."""
+
+    def __init__(
+        self,
+        table: QTableView,
+        filters: FilterBar,
+        *,
+        name: str,
+        nothing_text: str,
+        no_match_text: str,
+        new_text: str,
+        above: Sequence[LayoutItem] = (),
+        bar: Sequence[LayoutItem] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        self.filters = filters
+        self.nothing_text, self.no_match_text = nothing_text, no_match_text
+        self.count_label = plain_label(object_name=f"{name}CountLabel", role="hint", wrap=True)
+        self.clear_filters_link = push_button("Clear Filters", f"{name}ClearFiltersLink")
+        self.clear_filters_link.setProperty("role", "link")
+        self.clear_filters_button = push_button("Clear Filters", f"{name}ClearFiltersButton")
+        self.empty_new_button = push_button(new_text, f"{name}EmptyNewButton")
+        super().__init__(
+            table,
+            EmptyState(no_match_text, self.clear_filters_button, self.empty_new_button),
+            above=[filters, hbox((self.count_label, 1), self.clear_filters_link), *above],
+            bar=bar,
+            parent=parent,
+        )
+
+    def show_summary(self, text: str, *, shown: int, total: int) -> None:
+        """Show ``text`` as the summary; with nothing ``shown``, say why and what to do."""
+        narrowed = self.filters.narrowed()
+        self.count_label.setText(text)
+        self.clear_filters_link.setVisible(narrowed and bool(shown))
+        self.show_table(bool(shown))
+        nothing = not total
+        self.empty_text.setText(self.nothing_text if nothing else self.no_match_text)
+        self.clear_filters_button.setVisible(not nothing)
+        self.empty_new_button.setVisible(nothing)
+
+
+def list_form_splitter(
+    owner: QWidget,
+    object_name: str,
+    list_side: QWidget,
+    form_side: QWidget,
+    characters: tuple[int, int],
+    stretch: tuple[int, int] = (1, 0),
+) -> QSplitter:
+    """The list beside its form, at first about ``characters`` average characters wide
+    each. By default the list takes the room a wider window gives and the form keeps its
+    width but gives way on a small screen (``stretch``: the share of room each side takes).
+    The owner can drag; neither side collapses."""
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setObjectName(object_name)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(list_side)
+    splitter.addWidget(form_side)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    splitter.setSizes([text_width(owner, characters[0]), text_width(owner, characters[1])])
+    return splitter

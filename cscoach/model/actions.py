@@ -67,7 +67,7 @@ step of Undo; no function reads the clock: the ones that need the day take ``tod
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -399,10 +399,13 @@ def _where(filt: ActionFilter) -> tuple[str, list[object]]:
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
-def select(wb: Workbook, where: str = "", params: Sequence[object] = ()) -> list[Action]:
+def select(
+    wb: Workbook, where: str = "", params: Sequence[object] | Mapping[str, object] = ()
+) -> list[Action]:
     """Actions read with a WHERE clause over ``actions a`` (for the modules beside this
     one), in the list's order."""
-    return [_action(r) for r in wb.conn.execute(_SELECT + where + _ORDER, list(params))]
+    args = params if isinstance(params, Mapping) else list(params)
+    return [_action(r) for r in wb.conn.execute(_SELECT + where + _ORDER, args)]
 
 
 def list_actions(wb: Workbook, filt: ActionFilter | None = None) -> list[Action]:

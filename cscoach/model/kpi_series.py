@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cscoach.model.action_loop import KpiMark, kpi_marks
 from cscoach.model.kpi_entries import list_entries, months_with_data
 from cscoach.model.kpis import (
     OFF_TARGET,
@@ -53,6 +54,8 @@ class KpiSeries:
     notes: tuple[str, ...]
     min_value: float | None = None
     max_value: float | None = None
+    # the months in which an action from this KPI's review was done (``action_loop``)
+    marks: tuple[KpiMark, ...] = ()
 
     def latest_index(self) -> int | None:
         """The index of the last month that has a value."""
@@ -105,6 +108,7 @@ def series(wb: Workbook, kpi_id: int, first: str, last: str) -> KpiSeries:
         notes=tuple(entries[m].note if m in entries else "" for m in months),
         min_value=kpi.min_value,
         max_value=kpi.max_value,
+        marks=tuple(kpi_marks(wb, kpi_id, first=first, last=last)),
     )
 
 

@@ -13,7 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cscoach.model import culture_map, feedback_links, kpi_review, kpis, months, sections
+from cscoach.model import (
+    action_loop,
+    culture_map,
+    feedback_links,
+    kpi_review,
+    kpis,
+    months,
+    sections,
+)
 from cscoach.model import philosophy as ph
 from cscoach.model.dates import add_months, long_date
 from cscoach.model.number_format import format_value
@@ -26,7 +34,9 @@ class NextStep:
     page: str  # the sidebar page where it is done
     priority: int  # lower comes first
     # Where on that page, when the step opens it at one thing (``Page.select_item``): the
-    # Feedback page at its open complaints ("open", 0) or a theme ("theme", its id).
+    # Feedback page at its open complaints ("open", 0) or a theme ("theme", its id); the
+    # Actions page at the overdue ones ("overdue", 0), those waiting for "did it help?"
+    # ("helped", 0) or one person's open ones ("owner", their id; 0 for the owner).
     kind: str = ""
     item_id: int = 0
 
@@ -94,7 +104,7 @@ def _is_empty(wb: Workbook) -> bool:
         """SELECT (SELECT count(*) FROM team_members) + (SELECT count(*) FROM rounds)
                 + (SELECT count(*) FROM core_values) + (SELECT count(*) FROM kpi_entries)
                 + (SELECT count(*) FROM candidates) + (SELECT count(*) FROM philosophy_versions)
-                + (SELECT count(*) FROM feedback_items)
+                + (SELECT count(*) FROM feedback_items) + (SELECT count(*) FROM actions)
                 AS n"""
     )
     return not (row and row["n"])
@@ -112,6 +122,7 @@ def overview(wb: Workbook, today: dt.date | None = None) -> Overview:
         _standards_card(wb, steps, today),
         _kpi_card(wb, steps, today),
         _feedback_card(wb, steps, today),  # what customers say beside the figures
+        _actions_card(wb, steps, today),  # and what is being done about it
         _hiring_card(wb, steps),
     )
     _culture_steps(wb, steps, today)
@@ -387,6 +398,52 @@ def _feedback_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
     if found.recurring:
         lines.append("Keeps coming back: " + ", ".join(r.name for r in found.recurring))
     return Card(key, title, headline, tuple(lines), bool(opened.count or found.recurring))
+
+
+OVERDUE_ACTIONS_PRIORITY = 12  # after the customers waiting, before the month's figures
+HELPED_PRIORITY = 59  # asked at the monthly review
+BUSY_PRIORITY = 62
+
+
+def _actions_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
+    """Actions by status, the overdue ones (a next step), those waiting for "did it help?"
+    and a gentle warning for anyone holding more than three open actions."""
+    found = action_loop.glance(wb, today)
+    key = sections.ACTIONS.key
+    if not found.any:
+        return Card(
+            key,
+            sections.ACTIONS.title,
+            "No actions yet",
+            ("Turn what you find into actions: who does what, by when.",),
+        )
+    if found.overdue:
+        steps.append(NextStep(found.overdue_sentence(), key, OVERDUE_ACTIONS_PRIORITY, "overdue"))
+    if found.awaiting_helped:
+        n = found.awaiting_helped
+        steps.append(
+            NextStep(
+                f"{_plural(n, 'action was', 'actions were')} done a month or more ago: "
+                f"did {'it' if n == 1 else 'they'} help?",
+                key,
+                HELPED_PRIORITY,
+                "helped",
+            )
+        )
+    for busy in found.busy:
+        steps.append(NextStep(busy.sentence(), key, BUSY_PRIORITY, "owner", busy.owner_id or 0))
+    lines = [found.counts_line()]
+    if found.overdue:
+        lines.append(found.overdue_sentence())
+    if found.awaiting_helped:
+        lines.append(f"{found.awaiting_helped} waiting for “did it help?”")
+    return Card(
+        key,
+        sections.ACTIONS.title,
+        f"{found.open} open",
+        tuple(lines),
+        bool(found.overdue or found.busy),
+    )
 
 
 def _culture_steps(wb: Workbook, steps: list[NextStep], today: dt.date) -> None:

@@ -121,6 +121,8 @@ def _run(args: list[str]) -> int:
         return _feedback(ns)
     if ns.command == "export":
         return _export(ns)
+    if ns.command == "rollup":
+        return _rollup(ns)
     raise UsageError("nothing to do")
 
 
@@ -359,6 +361,27 @@ def _export(ns: argparse.Namespace) -> int:
     with Workbook.open(ns.workbook, read_only=True) as wb, _writing(ns.out):
         result = spreadsheet.export_workbook(wb, ns.out)
     print(result.summary())
+    return EXIT_OK
+
+
+def _rollup(ns: argparse.Namespace) -> int:
+    """Several locations' workbooks side by side in a PDF, each only read (model/rollup.py)."""
+    from cscoach.model import rollup
+    from cscoach.printing.rollup import info_for, rollup_pdf
+
+    rollup.check_paths(ns.workbooks)
+    for path in ns.workbooks:
+        rollup.check_workbook_file(path)
+        _check_out(ns.out, ".pdf", path)
+    result = rollup.compare(ns.workbooks, month=ns.month)
+    size = ns.page_size or result.locations[0].page_size
+    pdf = rollup_pdf(result, info_for(result, size))
+    with _writing(ns.out):
+        files.write_file(ns.out, pdf)
+    for skipped in result.skipped:
+        print(f"{PROG}: warning: left out {skipped.path}: {skipped.reason}", file=sys.stderr)
+    count = len(result.locations)
+    print(f"Compared {count} location{'s' if count != 1 else ''} in {ns.out}.")
     return EXIT_OK
 
 

@@ -1,8 +1,9 @@
-"""File › Export to Excel… (the whole workbook as a spreadsheet), kept out of the window's
-own module."""
+"""File › Export to Excel… (the whole workbook as a spreadsheet) and File › Compare
+Locations… (several workbooks side by side in a PDF), kept out of the window's own module."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -47,3 +48,47 @@ def export_spreadsheet(window: MainWindow) -> None:
     message = dialogs.write_or_explain(window, "Could not export to Excel", path, write)
     if message:
         window.statusBar().showMessage(message, 15000)
+
+
+def compare_locations(window: MainWindow) -> None:
+    """Pick two or more workbooks (one per shop), then preview them side by side. They are
+    only read, even the one open here or one another CS Coach has open."""
+    from cscoach.ui.main_window import FILE_FILTER
+
+    directory = window.wb.path.parent if window.wb is not None else None
+    paths = dialogs.ask_open_paths(
+        window, "Compare Locations: choose two or more workbooks", FILE_FILTER, directory
+    )
+    if paths:
+        show_comparison(window, paths)
+
+
+def show_comparison(window: MainWindow, paths: list[Path]) -> None:
+    from cscoach.model import rollup
+    from cscoach.model.errors import CsCoachError
+    from cscoach.printing.rollup import info_for, rollup_pdf
+    from cscoach.ui.print_preview import show_preview
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = rollup.compare(paths)
+        size = result.locations[0].page_size
+        if window.wb is not None:
+            from cscoach.model import settings
+
+            size = settings.page_size(window.wb)
+        pdf = rollup_pdf(result, info_for(result, size))
+    except CsCoachError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        dialogs.show_error(window, "Cannot compare these workbooks", exc.message)
+        return
+    QGuiApplication.restoreOverrideCursor()
+    warnings = tuple(f"Left out {s.path.name}: {s.reason}" for s in result.skipped)
+    show_preview(
+        window,
+        pdf,
+        "Locations compared",
+        safe_file_name(f"Locations compared {result.month}.pdf"),
+        warnings,
+        workbook=window.wb.path if window.wb is not None else None,
+    )

@@ -32,6 +32,7 @@ class MenuActions:
     restore_action: QAction
     import_feedback_action: QAction
     export_xlsx_action: QAction
+    compare_action: QAction
     paper_menu: QMenu
     paper_actions: dict[str, QAction]
     quit_action: QAction
@@ -110,6 +111,12 @@ def build_menus(self: MainWindow) -> None:
         self, "&Export to Excel…", lambda: reach.export_spreadsheet(self), None, "exportXlsxAction"
     )
     self.export_xlsx_action.setStatusTip("Save everything in this workbook as a spreadsheet")
+    self.compare_action = _action(
+        self, "Compare &Locations…", lambda: reach.compare_locations(self), None, "compareAction"
+    )
+    self.compare_action.setStatusTip(
+        "Put the workbooks of several shops side by side (they are only read, never changed)"
+    )
     self.quit_action = _action(
         self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"
     )
@@ -131,6 +138,7 @@ def build_menus(self: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(self.import_feedback_action)
     file_menu.addAction(self.export_xlsx_action)
+    file_menu.addAction(self.compare_action)
     file_menu.addSeparator()
     file_menu.addMenu(_build_paper_menu(self))
     file_menu.addSeparator()

@@ -232,7 +232,10 @@ def compare(
             try:
                 read.append((path, snapshot(path)))
             except CsCoachError as exc:
-                skipped.append(Skipped(path, exc.message))
+                reason = exc.message
+                if reason.startswith(f"{path} "):  # named beside it already
+                    reason = "It " + reason[len(f"{path} ") :]
+                skipped.append(Skipped(path, reason))
         if not read:
             reasons = " ".join(s.reason for s in skipped)
             raise ValidationError("workbooks", f"No workbook could be read. {reasons}")

@@ -11,15 +11,17 @@ Only widgets and what they show: the page connects the buttons and reads the rec
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTableView, QWidget
 
 from cscoach.ui.filter_bar import FilterBar
 from cscoach.ui.widgets import (
+    STRETCH,
     EmptyState,
     LayoutItem,
+    action_button,
     hbox,
     plain_label,
     push_button,
@@ -51,6 +53,47 @@ class ListPanel(QWidget):
     def show_table(self, shown: bool) -> None:
         """The table when it shows something, else the empty state."""
         self.stack.setCurrentWidget(self.table if shown else self.empty_state)
+
+
+class AddingList(ListPanel):
+    """The table with ``add_text`` ("Add Person") and a count under it; empty, what the list
+    is for (``empty_text``) and a button to add the first (``first_text``) instead. Both
+    buttons run ``add``; ``name`` starts the object names of the parts ("team")."""
+
+    def __init__(
+        self,
+        table: QTableView,
+        *,
+        name: str,
+        empty_text: str,
+        first_text: str,
+        add_text: str,
+        add: Callable[[], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        self.empty_add_button = action_button(first_text, f"{name}EmptyAddButton", add)
+        self.add_button = action_button(
+            add_text, f"{name}AddButton", add, "Start a blank form for someone new (Insert)"
+        )
+        self.count_label = plain_label(object_name=f"{name}CountLabel", role="hint")
+        super().__init__(
+            table,
+            EmptyState(empty_text, self.empty_add_button),
+            bar=[self.add_button, STRETCH, self.count_label],
+            parent=parent,
+        )
+
+    def show_count(self, text: str, shown: int) -> None:
+        """``text`` under the ``shown`` rows; with none, the empty state and its own button."""
+        self.show_table(bool(shown))
+        self.add_button.setVisible(bool(shown))
+        self.count_label.setText(text if shown else "")
+
+    def set_read_only(self, tip: str) -> None:
+        """Nothing can be added: both buttons off, ``tip`` saying why."""
+        for button in (self.add_button, self.empty_add_button):
+            button.setEnabled(False)
+            button.setToolTip(tip)
 
 
 class FilteredList(ListPanel):

@@ -9,25 +9,30 @@ from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
+    QMargins,
     QObject,
     Qt,
     SignalInstance,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
 
-from cscoach.ui.widgets import vbox
+from cscoach.ui.widgets import STRETCH, LayoutItem, text_width, vbox
 
 Values = dict[str, Any]
 
@@ -192,3 +197,68 @@ def form_layout(
     for label, field in rows:
         form.addRow(label, field)
     return form
+
+
+class FormPanel(QFrame):
+    """The panel a record's form is drawn on (styled as "detailPanel"). Its ``forms`` lay
+    each label beside its field when the panel is wide enough (with ``spare_characters``
+    more for the fields), else over it: on a small screen, where the list beside the form
+    takes the room. In a ``FormScroll``, that follows the width the panel is given."""
+
+    spare_characters = 0
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.forms: list[QFormLayout] = []
+
+    def lay_out(self, *items: LayoutItem) -> None:
+        """The panel's parts, top to bottom (see ``widgets.fill``), with room left below."""
+        vbox(*items, STRETCH, parent=self, margins=(18, 14, 18, 14), spacing=8)
+
+    def fit_width(self, width: int) -> None:
+        """Lay the forms out for ``width`` pixels."""
+        labels = fields = spacing = 0
+        for form in self.forms:
+            spacing = max(spacing, form.horizontalSpacing())
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if label is not None and not label.isEmpty():
+                    labels = max(labels, label.sizeHint().width())
+                if field is not None and not field.isEmpty():
+                    fields = max(fields, field.minimumSize().width())
+        outer = self.layout()
+        margins = outer.contentsMargins() if outer is not None else QMargins()
+        beside = margins.left() + margins.right() + labels + spacing + fields
+        beside += text_width(self, self.spare_characters)
+        policy = (
+            QFormLayout.RowWrapPolicy.DontWrapRows
+            if width >= beside
+            else QFormLayout.RowWrapPolicy.WrapAllRows
+        )
+        for form in self.forms:
+            if form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
+
+
+class FormScroll(QScrollArea):
+    """``form`` scrolling up and down, at least ``least`` average characters wide, laid out
+    for the room beside a scroll bar, shown or not: the layout chosen for a width is the
+    same whether the form is tall enough to scroll or not."""
+
+    def __init__(self, form: FormPanel, object_name: str, least: int) -> None:
+        super().__init__()
+        self.form = form
+        self.setObjectName(object_name)
+        self.setWidget(form)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(text_width(form, least))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        bar = self.verticalScrollBar().sizeHint().width()
+        self.form.fit_width(event.size().width() - 2 * self.frameWidth() - bar)

@@ -83,7 +83,8 @@ def quality(wb: Workbook, name: str) -> int:
 
 def test_add_a_candidate_and_score_them(qtbot, page, workbook):
     panel = page.candidates
-    click(qtbot, panel.add_button)
+    assert not panel.list_panel.add_button.isVisible()  # the empty state has its own
+    click(qtbot, panel.list_panel.empty_add_button)
     qtbot.keyClicks(panel.name_edit, "Ana Costa")
     qtbot.keyClicks(panel.role_edit, "Barista")
     qtbot.keyClicks(panel.date_edit, "2026-03-10")
@@ -191,7 +192,8 @@ def test_bad_input_is_shown_next_to_the_field_and_writes_nothing(qtbot, page, wo
     enter(qtbot, panel.date_edit)
     assert [c.name for c in hr.list_candidates(workbook)] == ["Ana"]
     # a second Ana is refused
-    click(qtbot, panel.add_button)
+    qtbot.waitUntil(panel.list_panel.add_button.isVisible)  # the list follows the save
+    click(qtbot, panel.list_panel.add_button)
     qtbot.keyClicks(panel.name_edit, "ana")
     enter(qtbot, panel.name_edit)
     assert "already a candidate called" in panel.errors["name"].text()
@@ -293,7 +295,7 @@ def test_empty_state_and_first_action(qtbot, page, workbook):
     page.tabs.setCurrentWidget(page.candidates)
     assert not page.print_filled_button.isEnabled()
     assert "Add the candidate first" in panel.scores.hint.text()
-    click(qtbot, panel.empty_add_button)
+    click(qtbot, panel.list_panel.empty_add_button)
     qtbot.keyClicks(panel.name_edit, "Ana")
     qtbot.keyClick(panel.name_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.list_panel.stack.currentWidget() is panel.table)
@@ -657,7 +659,7 @@ def test_read_only_workbook_disables_editing(qtbot, tmp_path: Path, previews):
         panel = page.candidates
         assert panel.name_edit.isReadOnly()
         for widget in (
-            panel.add_button,
+            panel.list_panel.add_button,
             panel.delete_button,
             panel.status_combo,
             *panel.editor_for("Empathy").buttons.values(),

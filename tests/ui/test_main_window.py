@@ -212,7 +212,7 @@ def test_read_only_workbook_shows_a_banner_and_disables_editing(qtbot, workbook,
     assert window.status_read_only.isVisible()
     window.show_page("team")
     page = window.current_page()
-    assert not page.add_button.isEnabled()
+    assert not page.list_panel.add_button.isEnabled()
     assert page.name_edit.isReadOnly()
     assert page.name_edit.isReadOnly()
 

@@ -169,12 +169,12 @@ def test_standards_form_gives_way_on_a_small_screen(qtbot, window):
     page = show(qtbot, window, "standards", README)
     assert isinstance(page, StandardsPage)
     wide = page.form_scroll.width()
-    assert page.form.form_layout.rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows
+    assert page.form.forms[0].rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows
     window.resize(SMALL)
     settle(qtbot)
     assert page.form_scroll.width() < wide
     # narrow, every label goes over its field rather than the fields being cut off
-    assert page.form.form_layout.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows
+    assert page.form.forms[0].rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows
     assert page.form.width() <= page.form_scroll.viewport().width()
     assert page.form.minimumSizeHint().width() <= page.form_scroll.viewport().width()
 

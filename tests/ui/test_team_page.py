@@ -51,7 +51,7 @@ def test_add_member_by_typing(qtbot, page, workbook):
     team.add_member(workbook, "Ben")
     page.reload()
     select(page, "Ben")
-    click(qtbot, page.add_button)
+    click(qtbot, page.list_panel.add_button)
     assert page.form_title.text() == "New person"
     qtbot.keyClicks(page.name_edit, "Ana Costa")
     qtbot.keyClicks(page.role_edit, "Barista")
@@ -290,7 +290,7 @@ def test_empty_state(qtbot, page, workbook):
     assert page.list_panel.stack.currentWidget() is page.list_panel.empty_state
     empty_text = page.findChild(QLabel, "emptyText")
     assert empty_text.text().startswith("No one on the team yet")
-    click(qtbot, page.empty_add_button)
+    click(qtbot, page.list_panel.empty_add_button)
     qtbot.keyClicks(page.name_edit, "Ana")
     save(qtbot, page)
     qtbot.waitUntil(lambda: page.list_panel.stack.currentWidget() is page.table)
@@ -334,7 +334,7 @@ def test_read_only_workbook_disables_editing(qtbot, tmp_path):
         assert page.name_edit.text() == "Ana"
         assert page.name_edit.isReadOnly()
         for button in (
-            page.add_button,
+            page.list_panel.add_button,
             page.toggle_active_button,
             page.delete_button,
             page.active_check,

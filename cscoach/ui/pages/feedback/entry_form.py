@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,8 +33,8 @@ from cscoach.ui import autosave
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.feedback.suggestions import SuggestionBar
 from cscoach.ui.record_editor import READ_ONLY_TIP
-from cscoach.ui.record_fields import Field, with_error
-from cscoach.ui.widgets import error_label, plain_label, text_side, text_width
+from cscoach.ui.record_fields import Field, FormPanel, form_layout, with_error
+from cscoach.ui.widgets import error_label, plain_label, text_side, text_width, vbox
 
 OWNER = 0  # the follow-up owner "You (the owner)": no team member
 FIELDS = (
@@ -129,18 +127,17 @@ def _heading(text: str, object_name: str) -> QLabel:
     return label
 
 
-class EntryForm(QFrame):
+class EntryForm(FormPanel):
     """Date, kind, what was said (and the themes suggested for it); channel, customer,
     themes, team members and standards; a complaint's follow-up, shown for complaints."""
 
     themes_requested = Signal()  # show the Themes tab
+    spare_characters = 12  # the fields a little wider than their least, labels beside
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
         self._read_only = False
-        self.form_title = plain_label(object_name="formTitle")
-        self.form_title.setWordWrap(True)
+        self.form_title = plain_label(object_name="formTitle", wrap=True)
         self.errors = {name: error_label(f"{name}Error") for name in FIELDS}
 
         # -- quick entry: three fields and Enter --
@@ -252,84 +249,44 @@ class EntryForm(QFrame):
 
     # -- layout ----------------------------------------------------------------
 
-    def _form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(8)
-        self.forms.append(form)
-        return form
-
     def _lay_out(self) -> None:
         e = self.errors
-        self.forms: list[QFormLayout] = []
-        quick = self._form()
-        quick.addRow("&Date", with_error(self.date_edit, e["received_on"]))
-        quick.addRow("&Kind", with_error(self.kind_combo, e["kind"]))
-        quick.addRow("&What was said", boxed(self.text_edit, e["text"], self.enter_hint))
-
-        details = self._form()
-        details.addRow("&Channel", with_error(self.channel_combo, e["channel"]))
-        details.addRow("C&ustomer", with_error(self.customer_edit, e["customer"]))
-        details.addRow("&Themes", boxed(self.themes_list, e["themes"], self.themes_link))
-        details.addRow("Team &members", boxed(self.members_list, e["members"], self.members_empty))
-        details.addRow(
-            "Sta&ndards", boxed(self.standards_list, e["standards"], self.standards_empty)
+        quick = form_layout(
+            ("&Date", with_error(self.date_edit, e["received_on"])),
+            ("&Kind", with_error(self.kind_combo, e["kind"])),
+            ("&What was said", boxed(self.text_edit, e["text"], self.enter_hint)),
         )
-
-        complaint = self._form()
-        complaint.addRow("They &asked for", with_error(self.asked_edit, e["customer_asked"]))
-        complaint.addRow("Se&verity", with_error(self.severity_combo, e["severity"]))
-        complaint.addRow("Ac&knowledged", with_error(self.acknowledged_edit, e["acknowledged_on"]))
-        complaint.addRow("&Followed up by", with_error(self.owner_combo, e["follow_up_by"]))
-        complaint.addRow("What was d&one", with_error(self.action_edit, e["action_taken"]))
-        complaint.addRow("&Status", with_error(self.status_combo, e["status"]))
-        complaint.addRow("&Resolved on", with_error(self.resolved_edit, e["resolved_on"]))
-        box = QVBoxLayout(self.complaint_box)
-        box.setContentsMargins(0, 4, 0, 0)
-        box.setSpacing(8)
-        box.addWidget(self.complaint_heading)
-        box.addLayout(complaint)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(8)
-        layout.addWidget(self.form_title)
-        layout.addLayout(quick)
-        layout.addWidget(self.suggestions)
-        layout.addWidget(self.form_error)
-        layout.addWidget(self.save_status)
-        layout.addWidget(self.feedback_label)
-        layout.addSpacing(4)
-        layout.addWidget(self.details_heading)
-        layout.addLayout(details)
-        layout.addWidget(self.complaint_box)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-
-    def fit_width(self, width: int) -> None:
-        """Each label beside its field if they fit in ``width`` pixels, else over it."""
-        labels = fields = 0
-        for form in self.forms:
-            for row in range(form.rowCount()):
-                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-                if label is not None and not label.isEmpty():
-                    labels = max(labels, label.sizeHint().width())
-                if field is not None and not field.isEmpty():
-                    fields = max(fields, field.minimumSize().width())
-        outer = self.layout()
-        margins = outer.contentsMargins() if outer is not None else QMargins()
-        beside = margins.left() + margins.right() + labels + 12 + fields
-        policy = (
-            QFormLayout.RowWrapPolicy.DontWrapRows
-            if width >= beside + text_width(self, 12)  # the fields a little wider than least
-            else QFormLayout.RowWrapPolicy.WrapAllRows
+        details = form_layout(
+            ("&Channel", with_error(self.channel_combo, e["channel"])),
+            ("C&ustomer", with_error(self.customer_edit, e["customer"])),
+            ("&Themes", boxed(self.themes_list, e["themes"], self.themes_link)),
+            ("Team &members", boxed(self.members_list, e["members"], self.members_empty)),
+            ("Sta&ndards", boxed(self.standards_list, e["standards"], self.standards_empty)),
         )
-        for form in self.forms:
-            if form.rowWrapPolicy() != policy:
-                form.setRowWrapPolicy(policy)
+        complaint = form_layout(
+            ("They &asked for", with_error(self.asked_edit, e["customer_asked"])),
+            ("Se&verity", with_error(self.severity_combo, e["severity"])),
+            ("Ac&knowledged", with_error(self.acknowledged_edit, e["acknowledged_on"])),
+            ("&Followed up by", with_error(self.owner_combo, e["follow_up_by"])),
+            ("What was d&one", with_error(self.action_edit, e["action_taken"])),
+            ("&Status", with_error(self.status_combo, e["status"])),
+            ("&Resolved on", with_error(self.resolved_edit, e["resolved_on"])),
+        )
+        self.forms = [quick, details, complaint]
+        box = self.complaint_box
+        vbox(self.complaint_heading, complaint, parent=box, margins=(0, 4, 0, 0), spacing=8)
+        self.lay_out(
+            self.form_title,
+            quick,
+            self.suggestions,
+            self.form_error,
+            self.save_status,
+            self.feedback_label,
+            4,
+            self.details_heading,
+            details,
+            self.complaint_box,
+        )
 
     # -- choices ---------------------------------------------------------------
 

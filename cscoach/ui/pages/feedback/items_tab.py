@@ -14,8 +14,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from cscoach.model import feedback, feedback_edit, feedback_patterns, feedback_themes, team
@@ -30,7 +30,8 @@ from cscoach.ui.pages.feedback.entry_form import OWNER, EntryForm
 from cscoach.ui.pages.feedback.items_list import ItemsList
 from cscoach.ui.pages.feedback.items_table import ItemsTable, fit_items_table, items_table_model
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
-from cscoach.ui.widgets import scroll_area, show_message, vbox
+from cscoach.ui.record_fields import FormScroll
+from cscoach.ui.widgets import show_message, vbox
 
 Values = dict[str, Any]
 HIDDEN_TEXT = "The filters above hide it."
@@ -113,8 +114,7 @@ class ItemsTab(QWidget):
         self.fitter = fit_items_table(self.table, self.model)
         self.form = EntryForm()
         self.form.themes_requested.connect(self.themes_requested)
-        self.form_scroll = scroll_area(self.form, object_name="feedbackFormScroll", least=33)
-        self.form_scroll.installEventFilter(self)
+        self.form_scroll = FormScroll(self.form, "feedbackFormScroll", least=33)
 
         self.splitter = list_form_splitter(
             self, "feedbackSplitter", self.list_panel, self.form_scroll, (110, 60)
@@ -180,13 +180,6 @@ class ItemsTab(QWidget):
     @property
     def read_only(self) -> bool:
         return self.wb.read_only
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.form_scroll and isinstance(event, QResizeEvent):
-            scroll = self.form_scroll
-            bar = scroll.verticalScrollBar().sizeHint().width()
-            self.form.fit_width(event.size().width() - 2 * scroll.frameWidth() - bar)
-        return super().eventFilter(watched, event)
 
     # -- reading ---------------------------------------------------------------
 

@@ -24,14 +24,13 @@ from cscoach.model.hiring import Candidate, ScoreSummary
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.list_panel import ListPanel, list_form_splitter
+from cscoach.ui.list_panel import AddingList, list_form_splitter
 from cscoach.ui.pages.hiring.candidate_scores import ScoreEditor, ScoreGrid
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import Field, form_layout, with_error
 from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import (
     STRETCH,
-    EmptyState,
     action_button,
     delete_action,
     error_label,
@@ -179,20 +178,13 @@ class CandidatesPanel(QWidget):
             squeeze=(ROLE,),
         )
 
-        self.empty_add_button = action_button(
-            "Add the First Candidate", "emptyAddCandidateButton", lambda: self.start_new()
-        )
-        self.add_button = action_button(
-            "Add Candidate",
-            "addCandidateButton",
-            lambda: self.start_new(),
-            "Start a blank form for someone new (Insert)",
-        )
-        self.count_label = plain_label(object_name="candidateCountLabel", role="hint")
-        self.list_panel = ListPanel(
+        self.list_panel = AddingList(
             self.table,
-            EmptyState(EMPTY_TEXT, self.empty_add_button),
-            bar=[self.add_button, STRETCH, self.count_label],
+            name="candidate",
+            empty_text=EMPTY_TEXT,
+            first_text="Add the First Candidate",
+            add_text="Add Candidate",
+            add=self.start_new,
         )
 
     def _build_actions(self) -> None:
@@ -263,9 +255,9 @@ class CandidatesPanel(QWidget):
         )
 
     def _apply_read_only(self) -> None:
-        for widget in (self.add_button, self.empty_add_button, self.delete_button):
-            widget.setEnabled(False)
-            widget.setToolTip(READ_ONLY_TIP)
+        self.list_panel.set_read_only(READ_ONLY_TIP)
+        self.delete_button.setEnabled(False)
+        self.delete_button.setToolTip(READ_ONLY_TIP)
         self.editor.set_read_only(READ_ONLY_TIP)
         self.new_action.setEnabled(False)
         self.delete_action.setEnabled(False)
@@ -289,13 +281,9 @@ class CandidatesPanel(QWidget):
 
     def _on_listed(self) -> None:
         summaries = self.model.records()
-        self.list_panel.show_table(bool(summaries))
         active = sum(1 for s in summaries if s.candidate.status in hr.IN_PROGRESS)
-        self.count_label.setText(
-            f"{len(summaries)} candidate{'s' if len(summaries) != 1 else ''} · {active} in progress"
-            if summaries
-            else ""
-        )
+        count = f"{len(summaries)} candidate{'s' if len(summaries) != 1 else ''}"
+        self.list_panel.show_count(f"{count} · {active} in progress", len(summaries))
         self.selection_changed.emit()  # a candidate just added can now be printed
 
     def current_candidate(self) -> Candidate | None:

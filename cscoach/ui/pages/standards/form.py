@@ -9,12 +9,11 @@ name. The lists to choose from (categories, values, KPIs, team) come from the pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,8 +36,17 @@ from cscoach.ui import autosave
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.named_feedback import NamedFeedbackPanel
 from cscoach.ui.record_editor import READ_ONLY_TIP
-from cscoach.ui.record_fields import Field
-from cscoach.ui.widgets import error_label, plain_label, show_message, text_side, text_width
+from cscoach.ui.record_fields import Field, FormPanel, form_layout
+from cscoach.ui.widgets import (
+    STRETCH,
+    action_button,
+    error_label,
+    hbox,
+    plain_label,
+    show_message,
+    text_side,
+    text_width,
+)
 
 NONE = 0  # the data of "None" / "No owner" items (ids start at 1)
 DEFAULT_REVIEW_MONTHS = int(StandardInput.review_months)
@@ -77,7 +85,7 @@ def review_line(review: Review) -> str:
     return f"{line} — {review.note}" if review.note else line
 
 
-class StandardForm(QFrame):
+class StandardForm(FormPanel):
     """Title, detail, category, values, KPI, owner, review interval, last reviewed, poster,
     and the review history of one standard."""
 
@@ -86,13 +94,11 @@ class StandardForm(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
         self._members: list[TeamMember] = []
         self._kpis: list[Kpi] = []
         self._read_only = False
 
-        self.form_title = plain_label(object_name="formTitle")
-        self.form_title.setWordWrap(True)
+        self.form_title = plain_label(object_name="formTitle", wrap=True)
         self.status_label = plain_label(object_name="standardStatus", role="hint")
         self.status_label.setWordWrap(True)
 
@@ -256,32 +262,26 @@ class StandardForm(QFrame):
         interval_row.addWidget(QLabel("months"))
         interval_row.addStretch(1)
 
-        form = QFormLayout()
-        self.form_layout = form  # its labels go over the fields when it is narrow
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(8)
-        form.addRow("&Title", field(self.title_edit, self.errors["title"]))
-        form.addRow("&Detail", field(self.detail_edit, self.errors["detail"]))
-        form.addRow(
-            "&Category",
-            field(category_row, self.category_editor, self.errors["category"]),
+        self.value_link = action_button(
+            "What do these values mean? ›",
+            "valueLink",
+            self._open_value,
+            "Open the first ticked value on the Philosophy page",
         )
-        self.value_link = QPushButton("What do these values mean? ›")
-        self.value_link.setObjectName("valueLink")
         self.value_link.setProperty("role", "link")
-        self.value_link.setToolTip("Open the first ticked value on the Philosophy page")
-        self.value_link.clicked.connect(self._open_value)
-        form.addRow(
-            "&Values",
-            field(self.values_list, self.value_link, self.values_empty, self.errors["values"]),
+        e = self.errors
+        form = form_layout(
+            ("&Title", field(self.title_edit, e["title"])),
+            ("&Detail", field(self.detail_edit, e["detail"])),
+            ("&Category", field(category_row, self.category_editor, e["category"])),
+            ("&Values", field(self.values_list, self.value_link, self.values_empty, e["values"])),
+            ("&KPI", field(self.kpi_combo, e["kpi"])),
+            ("&Owner", field(self.owner_combo, e["owner"])),
+            ("&Review every", field(interval_row, e["review_months"])),
+            ("&Last reviewed", field(self.last_reviewed_edit, e["last_reviewed"])),
+            ("", self.poster_check),
         )
-        form.addRow("&KPI", field(self.kpi_combo, self.errors["kpi"]))
-        form.addRow("&Owner", field(self.owner_combo, self.errors["owner"]))
-        form.addRow("&Review every", field(interval_row, self.errors["review_months"]))
-        form.addRow("&Last reviewed", field(self.last_reviewed_edit, self.errors["last_reviewed"]))
-        form.addRow("", self.poster_check)
+        self.forms = [form]  # its labels go over the fields when it is narrow
         for row, buddy in (
             (0, self.title_edit),
             (1, self.detail_edit),
@@ -297,56 +297,23 @@ class StandardForm(QFrame):
             if isinstance(label, QLabel):
                 label.setBuddy(buddy)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        buttons.addWidget(self.save_status)
-        buttons.addWidget(self.retire_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-
+        buttons = hbox(self.save_status, self.retire_button, STRETCH, self.delete_button, spacing=8)
         history_title = plain_label("Review history", object_name="historyTitle")
         history_title.setStyleSheet("font-weight: 600;")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(8)
-        layout.addWidget(self.form_title)
-        layout.addWidget(self.status_label)
-        layout.addLayout(form)
-        layout.addWidget(self.form_error)
-        layout.addLayout(buttons)
-        layout.addWidget(self.feedback_label)
-        layout.addSpacing(4)
-        layout.addWidget(history_title)
-        layout.addWidget(self.history_list)
-        layout.addWidget(self.history_empty)
-        layout.addSpacing(4)
-        layout.addWidget(self.customers_said)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-
-    def fit_width(self, width: int) -> None:
-        """Lay the form out for ``width`` pixels: each label beside its field if they fit,
-        else over it (on a small screen, where the list of standards takes the room)."""
-        form = self.form_layout
-        labels = fields = 0
-        for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is not None and not label.isEmpty():
-                labels = max(labels, label.sizeHint().width())
-            if field is not None and not field.isEmpty():
-                fields = max(fields, field.minimumSize().width())
-        outer = self.layout()
-        margins = outer.contentsMargins() if outer is not None else QMargins()
-        beside = margins.left() + margins.right() + labels + form.horizontalSpacing() + fields
-        policy = (
-            QFormLayout.RowWrapPolicy.DontWrapRows
-            if width >= beside
-            else QFormLayout.RowWrapPolicy.WrapAllRows
+        self.lay_out(
+            self.form_title,
+            self.status_label,
+            form,
+            self.form_error,
+            buttons,
+            self.feedback_label,
+            4,
+            history_title,
+            self.history_list,
+            self.history_empty,
+            4,
+            self.customers_said,
         )
-        if form.rowWrapPolicy() != policy:
-            form.setRowWrapPolicy(policy)
 
     # -- choices ---------------------------------------------------------------
 

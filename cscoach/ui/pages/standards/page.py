@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QStackedWidget,
@@ -36,9 +36,9 @@ from cscoach.ui.pages.standards.review_dialog import MarkReviewedDialog
 from cscoach.ui.pages.standards.selection import SelectionPanel
 from cscoach.ui.pages.standards.table import OVERDUE, plural, standards_table_model
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
+from cscoach.ui.record_fields import FormScroll
 from cscoach.ui.widgets import (
     action_button,
-    scroll_area,
     set_role,
 )
 
@@ -198,10 +198,7 @@ class StandardsPage(Page):
         self.form.customers_said.show_requested.connect(self._show_customer_feedback)
         self.form.delete_button.clicked.connect(self.delete_standard)
 
-        self.form_scroll = scroll_area(  # at its narrowest form
-            self.form, object_name="formScroll", least=54
-        )
-        self.form_scroll.installEventFilter(self)  # the form's layout follows its width
+        self.form_scroll = FormScroll(self.form, "formScroll", least=54)  # its narrowest form
 
         # Several rows selected: what can be done to all of them at once.
         self.multi_panel = SelectionPanel()
@@ -212,15 +209,6 @@ class StandardsPage(Page):
         self.side_stack = QStackedWidget()
         self.side_stack.addWidget(self.form_scroll)
         self.side_stack.addWidget(self.multi_panel)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.form_scroll and isinstance(event, QResizeEvent):
-            # the room beside a scroll bar, shown or not, so the layout chosen for a width
-            # is the same whether it makes the form tall enough to scroll or not
-            scroll = self.form_scroll
-            bar = scroll.verticalScrollBar().sizeHint().width()
-            self.form.fit_width(event.size().width() - 2 * scroll.frameWidth() - bar)
-        return super().eventFilter(watched, event)
 
     def _action(
         self,

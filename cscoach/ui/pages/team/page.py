@@ -22,7 +22,7 @@ from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.list_panel import ListPanel, list_form_splitter
+from cscoach.ui.list_panel import AddingList, list_form_splitter
 from cscoach.ui.named_feedback import NamedFeedbackPanel
 from cscoach.ui.pages.base import Page
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
@@ -30,7 +30,6 @@ from cscoach.ui.record_fields import Field, form_layout, with_error
 from cscoach.ui.record_table import Column, RecordTableModel, fit_columns
 from cscoach.ui.widgets import (
     STRETCH,
-    EmptyState,
     action_button,
     delete_action,
     error_label,
@@ -191,20 +190,13 @@ class TeamPage(Page):
         fit_columns(self.table, COLUMNS, NAME_CHARACTERS)
         self.table.doubleClicked.connect(lambda _index: self.name_edit.setFocus())
 
-        self.empty_add_button = action_button(
-            "Add the First Person", "emptyAddButton", lambda: self.start_new()
-        )
-        self.add_button = action_button(
-            "Add Person",
-            "addMemberButton",
-            lambda: self.start_new(),
-            "Start a blank form for someone new (Insert)",
-        )
-        self.count_label = plain_label(object_name="teamCountLabel", role="hint")
-        self.list_panel = ListPanel(
+        self.list_panel = AddingList(
             self.table,
-            EmptyState(EMPTY_TEXT, self.empty_add_button),
-            bar=[self.add_button, STRETCH, self.count_label],
+            name="team",
+            empty_text=EMPTY_TEXT,
+            first_text="Add the First Person",
+            add_text="Add Person",
+            add=self.start_new,
         )
 
     def _build_form(self) -> None:
@@ -287,12 +279,8 @@ class TeamPage(Page):
         self.delete_action.setObjectName("deleteMemberAction")
 
     def _apply_read_only(self) -> None:
-        for widget in (
-            self.add_button,
-            self.empty_add_button,
-            self.toggle_active_button,
-            self.delete_button,
-        ):
+        self.list_panel.set_read_only(READ_ONLY_TIP)
+        for widget in (self.toggle_active_button, self.delete_button):
             widget.setEnabled(False)
             widget.setToolTip(READ_ONLY_TIP)
         self.editor.set_read_only(READ_ONLY_TIP)
@@ -306,14 +294,12 @@ class TeamPage(Page):
 
     def _on_listed(self) -> None:
         members = self.model.records()
-        self.list_panel.show_table(bool(members))
-        self.add_button.setVisible(bool(members))  # the empty state has its own button
         active = sum(1 for m in members if m.active)
         inactive = len(members) - active
         summary = _plural(active, "person", "people") + " on the team"
         if inactive:
             summary += f" · {inactive} inactive"
-        self.count_label.setText(summary if members else "")
+        self.list_panel.show_count(summary, len(members))
         self._show_said()
         self._update_buttons()
 

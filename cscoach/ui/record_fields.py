@@ -259,6 +259,6 @@ class FormScroll(QScrollArea):
         self.setMinimumWidth(text_width(form, least))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
+        super().resizeEvent(event)  # also called as the viewport is resized: use our width
         bar = self.verticalScrollBar().sizeHint().width()
-        self.form.fit_width(event.size().width() - 2 * self.frameWidth() - bar)
+        self.form.fit_width(self.width() - 2 * self.frameWidth() - bar)

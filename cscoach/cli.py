@@ -123,6 +123,8 @@ def _run(args: list[str]) -> int:
         return _export(ns)
     if ns.command == "rollup":
         return _rollup(ns)
+    if ns.command == "calendar":
+        return _calendar(ns)
     raise UsageError("nothing to do")
 
 
@@ -382,6 +384,21 @@ def _rollup(ns: argparse.Namespace) -> int:
         print(f"{PROG}: warning: left out {skipped.path}: {skipped.reason}", file=sys.stderr)
     count = len(result.locations)
     print(f"Compared {count} location{'s' if count != 1 else ''} in {ns.out}.")
+    return EXIT_OK
+
+
+def _calendar(ns: argparse.Namespace) -> int:
+    """The owner's dates as an iCalendar file (model/calendar_ics.py)."""
+    import datetime as dt
+
+    from cscoach.model import calendar_ics
+    from cscoach.model.workbook import Workbook
+
+    _check_out(ns.out, ".ics", ns.workbook)
+    with Workbook.open(ns.workbook, read_only=True) as wb, _writing(ns.out):
+        now = dt.datetime.now(dt.UTC)
+        calendar_ics.export_calendar(wb, ns.out, today=dt.date.today(), now=now)
+    print(f"Wrote {ns.out}.")
     return EXIT_OK
 
 

@@ -28,6 +28,7 @@ COMMANDS = (
     "feedback",
     "export",
     "rollup",
+    "calendar",
 )
 
 USAGE = """\
@@ -47,7 +48,8 @@ cscoach [WORKBOOK]
        cscoach feedback export --workbook PATH --out FILE.csv
        cscoach feedback import --workbook PATH FILE.csv
        cscoach export --workbook PATH --out FILE.xlsx
-       cscoach rollup PATH PATH... --out FILE.pdf [--month YYYY-MM]"""
+       cscoach rollup PATH PATH... --out FILE.pdf [--month YYYY-MM]
+       cscoach calendar --workbook PATH --out FILE.ics"""
 
 DESCRIPTION = (
     "CS Coach: build and keep a customer-service culture in a small service business. "
@@ -387,6 +389,21 @@ def build_parser() -> argparse.ArgumentParser:
         choices=paper.PAGE_SIZES,
         type=str.lower,
         help="A4 or US Letter (default: the first workbook's setting)",
+    )
+
+    calendar = commands.add_parser(
+        "calendar",
+        prog=f"{PROG} calendar",
+        usage=f"{PROG} calendar --workbook PATH --out FILE.ics",
+        help="write the dates not to miss to a calendar file (.ics)",
+        description="Write a calendar file that Google Calendar, Outlook and Apple Calendar "
+        "can import: the monthly review every month, standards and the philosophy due for "
+        "review, actions due, and the next questionnaire round. Import it again after a "
+        "change and the events are updated, not added twice. The workbook is only read.",
+    )
+    calendar.add_argument("--workbook", metavar="PATH", type=path_argument, required=True)
+    calendar.add_argument(
+        "--out", metavar="FILE.ics", type=path_argument, required=True, help="the file to write"
     )
 
     return parser

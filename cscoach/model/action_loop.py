@@ -318,38 +318,30 @@ def said_text(wb: Workbook, action: Action) -> str:
     row = None
     if action.source.deleted:
         return {
-            ac.FEEDBACK_ITEM: "A customer told us something",
-            ac.FEEDBACK_THEME: "Customers told us something",
-            ac.ROUND: "You told us in a team questionnaire",
-            ac.QUESTION: "You told us in a team questionnaire",
+            ac.ROUND: "From our team questionnaire",
+            ac.QUESTION: "From our team questionnaire",
         }.get(kind, "")
     if kind == ac.FEEDBACK_THEME:
         row = wb.conn.execute(
             "SELECT name FROM feedback_themes WHERE id = ?", (action.source.id,)
         ).fetchone()
-        return f"Customers told us about {_lower_first(row[0])}"
+        return f"Many of you mentioned {_lower_first(row[0])}"
     if kind == ac.FEEDBACK_ITEM:
         row = wb.conn.execute(
             "SELECT kind, text FROM feedback_items WHERE id = ?", (action.source.id,)
         ).fetchone()
         text = " ".join(row[1].split())
         text = text if len(text) <= 90 else text[:89].rstrip() + "…"
-        return f"A customer told us: “{text}”"
-    if kind == ac.QUESTION:
-        row = wb.conn.execute(
-            "SELECT text FROM round_questions WHERE id = ?", (action.source.id,)
-        ).fetchone()
-        return f"You told us, asked “{' '.join(row[0].split())}”"
-    if kind == ac.ROUND:
-        return "You told us in our team questionnaire"
+        return f"“{text}”"
+    if kind in (ac.QUESTION, ac.ROUND):
+        return "From our team questionnaire"
     if kind == ac.KPI_MONTH:
-        row = wb.conn.execute("SELECT name FROM kpis WHERE id = ?", (action.source.id,)).fetchone()
-        return f"Our customers' scores ({row[0]}) told us"
+        return "What our figures showed"
     if kind == ac.STANDARD:
         row = wb.conn.execute(
             "SELECT title FROM standards WHERE id = ?", (action.source.id,)
         ).fetchone()
-        return f"Our standard “{row[0]}” needed help"
+        return f"Our standard: {row[0]}"
     return ""
 
 

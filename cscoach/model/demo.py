@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cscoach.model.dates import add_months
+from cscoach.model.demo_actions import add_demo_actions
 from cscoach.model.demo_answers import FIRST_ROUND, RATING_QUESTION, SECOND_ROUND
 from cscoach.model.demo_content import (
     BUSINESS_NAME,
@@ -134,6 +135,7 @@ def _fill(wb: Workbook, today: dt.date) -> None:
         _add_hiring(db, today, values, ids)
         _add_kpis(db, rng, today, values, ids)
         add_demo_feedback(wb, today)
+        add_demo_actions(wb, today)
 
 
 class _Ids:

@@ -248,6 +248,41 @@ def _feedback(wb: Workbook, request: PrintRequest) -> bytes:
     return voice_of_customer_document(_info(wb, request, f"{TITLE}: {month_label(month)}"), report)
 
 
+def _you_said_we_did(wb: Workbook, request: PrintRequest) -> Printed:
+    """The wall print of the shared actions done (and dropped) in the last six months.
+
+    Raises:
+        ValidationError: no shared action was done or dropped in that time.
+    """
+    from cscoach.model import action_loop
+    from cscoach.printing.you_said_we_did import TITLE, you_said_we_did_document
+
+    today = request.today or dt.date.today()
+    wall = action_loop.you_said_we_did(wb, today)
+    if wall.empty:
+        raise ValidationError(
+            "document",
+            "Nothing to put on the wall yet: no action shared with the team was done or "
+            f"dropped in the last {action_loop.YOU_SAID_MONTHS} months. Tick “Share with the "
+            "team” on an action when it is done.",
+        )
+    result = you_said_we_did_document(_info(wb, request, TITLE), wall)
+    warnings = []
+    total = len(wall.done) + len(wall.dropped)
+    left_out = wall.left_out + total - result.shown
+    if left_out:
+        warnings.append(
+            f"{left_out} more shared action{'s' if left_out != 1 else ''} did not fit on the "
+            "page; it shows the newest ones in big type."
+        )
+    if result.shortened:
+        warnings.append(
+            "Some lines were cut short (they end with “…”) to keep the type big enough to read "
+            "from across the room. Shorter titles and outcomes print whole."
+        )
+    return Printed(result.pdf, tuple(warnings))
+
+
 Renderer = Callable[[Workbook, PrintRequest], bytes | Printed]
 
 DOCUMENTS: dict[str, tuple[str, Renderer]] = {
@@ -261,6 +296,7 @@ DOCUMENTS: dict[str, tuple[str, Renderer]] = {
     "monthly-review": ("Monthly KPI review", _monthly_review),
     "culture-map": ("Culture map", _culture_map),
     "feedback": ("Voice of the customer (a month's feedback)", _feedback),
+    "you-said-we-did": ("You said, we did (for the wall)", _you_said_we_did),
 }
 
 

@@ -314,7 +314,11 @@ def test_the_same_demo_on_the_same_day(tmp_path: Path) -> None:
     demo.create_demo(a, today=day)
     demo.create_demo(b, today=day)
     with Workbook.open(a, read_only=True) as wa, Workbook.open(b, read_only=True) as wb:
-        assert list(wa.conn.iterdump()) == list(wb.conn.iterdump())
+
+        def dump(w: Workbook) -> list[str]:  # each workbook has its own random id
+            return [line for line in w.conn.iterdump() if "'workbook_uid'" not in line]
+
+        assert dump(wa) == dump(wb)
 
 
 @pytest.mark.parametrize(

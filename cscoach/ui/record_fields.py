@@ -213,9 +213,9 @@ class FormPanel(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.forms: list[QFormLayout] = []
 
-    def lay_out(self, *items: LayoutItem) -> None:
+    def lay_out(self, *items: LayoutItem, spacing: int = 8) -> None:
         """The panel's parts, top to bottom (see ``widgets.fill``), with room left below."""
-        vbox(*items, STRETCH, parent=self, margins=(18, 14, 18, 14), spacing=8)
+        vbox(*items, STRETCH, parent=self, margins=(18, 14, 18, 14), spacing=spacing)
 
     def fit_width(self, width: int) -> None:
         """Lay the forms out for ``width`` pixels."""

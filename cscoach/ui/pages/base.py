@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from cscoach.model.workbook import Workbook
 from cscoach.ui.widgets import PAGE_MARGINS, PageHeader
@@ -33,6 +33,16 @@ class Page(QWidget):
         self.page_layout.setContentsMargins(*PAGE_MARGINS)
         self.page_layout.setSpacing(12)
         self.page_layout.addWidget(self.header)
+
+    def put_beside_title(self, *buttons: QPushButton) -> None:
+        """Show ``buttons`` on the right of the page's title (Print…, Import…)."""
+        self.page_layout.removeWidget(self.header)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.header, 1)
+        for button in buttons:
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.page_layout.insertLayout(0, row)
 
     @property
     def read_only(self) -> bool:

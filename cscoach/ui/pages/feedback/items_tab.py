@@ -14,8 +14,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from cscoach.model import feedback, feedback_edit, feedback_patterns, feedback_themes, team
@@ -31,7 +31,7 @@ from cscoach.ui.pages.feedback.items_list import ItemsList
 from cscoach.ui.pages.feedback.items_table import ItemsTable, fit_items_table, items_table_model
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import FormScroll
-from cscoach.ui.widgets import show_message, vbox
+from cscoach.ui.widgets import delete_action, show_message, vbox
 
 Values = dict[str, Any]
 HIDDEN_TEXT = "The filters above hide it."
@@ -160,12 +160,8 @@ class ItemsTab(QWidget):
             button.clicked.connect(self.clear_filters)
         self.table.doubleClicked.connect(lambda _index: self.form.text_edit.setFocus())
         # Delete only from the list, so the Delete key in a text field still edits text.
-        self.delete_action = QAction("Delete Item…", self.table)
+        self.delete_action = delete_action(self.table, "Delete Item…", self.delete_item)
         self.delete_action.setObjectName("deleteFeedbackAction")
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_item)
-        self.table.addAction(self.delete_action)
         if wb.read_only:
             self.editor.set_read_only(READ_ONLY_TIP)
             self.form.set_read_only()

@@ -11,11 +11,10 @@ model, so the page only shows again what the workbook holds when ``reload`` is c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from cscoach.model import feedback, feedback_csv
 from cscoach.model.errors import CsCoachError, ValidationError
@@ -29,7 +28,7 @@ from cscoach.ui.pages.feedback.suggestions import ACCEPT_KEY
 from cscoach.ui.pages.feedback.themes_tab import ThemesTab
 from cscoach.ui.record_editor import READ_ONLY_TIP
 from cscoach.ui.tabs import TabGuard
-from cscoach.ui.widgets import action_button, busy_cursor
+from cscoach.ui.widgets import action_button, busy_cursor, shortcut_action
 
 PREVIEWED = 8  # rows of a CSV shown before importing it
 
@@ -85,7 +84,6 @@ class FeedbackPage(Page):
 
     def _build_header(self) -> None:
         """The page title with Import, Export and Print on its right."""
-        self.page_layout.removeWidget(self.header)
         self.import_button = action_button(
             "Import…",
             "importFeedbackButton",
@@ -103,47 +101,21 @@ class FeedbackPage(Page):
             "The voice of the customer for a month: the month chosen in the list's Month "
             "filter, else the latest month with feedback",
         )
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        row.addWidget(self.header, 1)
-        for button in (self.import_button, self.export_button, self.print_button):
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.page_layout.insertLayout(0, row)
-
-    def _action(
-        self,
-        name: str,
-        text: str,
-        keys: Sequence[QKeySequence],
-        slot: Callable[[], object],
-        owner: QWidget,
-        context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
-    ) -> QAction:
-        action = QAction(text, owner)
-        action.setObjectName(name)
-        action.setShortcuts(list(keys))
-        action.setShortcutContext(context)
-        action.triggered.connect(lambda _=False: slot())
-        owner.addAction(action)
-        return action
+        self.put_beside_title(self.import_button, self.export_button, self.print_button)
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(
-            "newFeedbackAction",
-            "New Item",
-            [QKeySequence(Qt.Key.Key_Insert)],
-            self.start_new,
-            self,
+        self.new_action = shortcut_action(
+            self, "New Item", Qt.Key.Key_Insert, self.start_new, name="newFeedbackAction"
         )
-        self.find_action = self._action(
-            "findFeedbackAction", "Search", [QKeySequence("Ctrl+F")], self.focus_search, self
+        self.find_action = shortcut_action(
+            self, "Search", "Ctrl+F", self.focus_search, name="findFeedbackAction"
         )
-        self.accept_action = self._action(
-            "acceptSuggestionAction",
-            "Add the Suggested Theme",
-            [QKeySequence(ACCEPT_KEY)],
-            self.accept_suggestion,
+        self.accept_action = shortcut_action(
             self.items,
+            "Add the Suggested Theme",
+            ACCEPT_KEY,
+            self.accept_suggestion,
+            name="acceptSuggestionAction",
         )
 
     # -- reading ---------------------------------------------------------------

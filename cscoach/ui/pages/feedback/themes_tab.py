@@ -11,15 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -37,11 +33,16 @@ from cscoach.ui.pages.feedback.entry_form import boxed
 from cscoach.ui.pages.feedback.items_list import plural
 from cscoach.ui.pages.feedback.suggestions import quoted
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
-from cscoach.ui.record_fields import Field, with_error
+from cscoach.ui.record_fields import Field, FormPanel, form_layout, with_error
 from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import (
+    STRETCH,
+    delete_action,
     error_label,
+    hbox,
+    line_edit,
     plain_label,
+    push_button,
     record_table,
     text_side,
     text_width,
@@ -90,16 +91,13 @@ def values_of(theme: Theme | None) -> Values:
     }
 
 
-class ThemeForm(QFrame):
+class ThemeForm(FormPanel):
     """Name, match, keywords, suggested, and a sentence to try the rule on."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
         self.form_title = plain_label(object_name="formTitle")
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("themeName")
-        self.name_edit.setPlaceholderText("for example: Wait time")
+        self.name_edit = line_edit("themeName", "for example: Wait time")
         self.match_combo = QComboBox()
         self.match_combo.setObjectName("themeMatch")
         for match in MATCHES:
@@ -113,52 +111,37 @@ class ThemeForm(QFrame):
         self.keywords_edit.setTabChangesFocus(True)
         self.keywords_edit.setPlaceholderText("wait, queue, slow, long time")
         self.keywords_edit.setFixedHeight(text_side(self.keywords_edit, 4.4, 12))
-        self.keywords_hint = plain_label(KEYWORDS_HINT, role="hint")
-        self.keywords_hint.setWordWrap(True)
+        self.keywords_hint = plain_label(KEYWORDS_HINT, role="hint", wrap=True)
         self.suggest_check = QCheckBox("Suggest this theme")
         self.suggest_check.setObjectName("themeSuggest")
-        self.try_edit = QLineEdit()
-        self.try_edit.setObjectName("themeTry")
-        self.try_edit.setPlaceholderText("Type a sentence to see whether the rule finds it")
-        self.try_result = plain_label(object_name="themeTryResult", role="hint")
-        self.try_result.setWordWrap(True)
+        self.try_edit = line_edit("themeTry", "Type a sentence to see whether the rule finds it")
+        self.try_result = plain_label(object_name="themeTryResult", role="hint", wrap=True)
         self.errors = {n: error_label(f"theme_{n}Error") for n in ("name", "match", "keywords")}
         self.form_error = error_label("themeFormError")
         self.save_status = autosave.status_label(
             "themeSaveStatus", "Changes are saved as you type them"
         )
         self.save_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setObjectName("deleteThemeButton")
-        self.delete_button.setToolTip("Delete this theme; its items stay, without it (Del)")
-        self.feedback_label = plain_label(object_name="themeFeedback", role="feedback")
-        self.feedback_label.setWordWrap(True)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(8)
-        form.addRow("&Name", with_error(self.name_edit, self.errors["name"]))
-        form.addRow("&Suggest on", with_error(self.match_combo, self.errors["match"]))
-        form.addRow(
-            "&Keywords", boxed(self.keywords_edit, self.errors["keywords"], self.keywords_hint)
+        self.delete_button = push_button(
+            "Delete…", "deleteThemeButton", "Delete this theme; its items stay, without it (Del)"
         )
-        form.addRow("", self.suggest_check)
-        form.addRow("&Try it", with_error(self.try_edit, self.try_result))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_status)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(8)
-        layout.addWidget(self.form_title)
-        layout.addLayout(form)
-        layout.addWidget(self.form_error)
-        layout.addLayout(buttons)
-        layout.addWidget(self.feedback_label)
-        layout.addStretch(1)
+        self.feedback_label = plain_label(object_name="themeFeedback", role="feedback", wrap=True)
+        e = self.errors
+        form = form_layout(
+            ("&Name", with_error(self.name_edit, e["name"])),
+            ("&Suggest on", with_error(self.match_combo, e["match"])),
+            ("&Keywords", boxed(self.keywords_edit, e["keywords"], self.keywords_hint)),
+            ("", self.suggest_check),
+            ("&Try it", with_error(self.try_edit, self.try_result)),
+            wrap=True,
+        )
+        self.lay_out(
+            self.form_title,
+            form,
+            self.form_error,
+            hbox(self.save_status, STRETCH, self.delete_button),
+            self.feedback_label,
+        )
         label_form_fields(self)
         self.try_result.show()
 
@@ -188,31 +171,22 @@ class ThemeForm(QFrame):
         )
 
 
-class MergePanel(QFrame):
+class MergePanel(FormPanel):
     """Several themes selected: merge them into one of them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
         self.title = plain_label(object_name="formTitle")
-        hint = plain_label(MERGE_HINT, role="hint")
-        hint.setWordWrap(True)
         self.into_combo = QComboBox()
         self.into_combo.setObjectName("mergeInto")
         self.into_combo.setAccessibleName("Merge into")
-        self.merge_button = QPushButton("Merge")
-        self.merge_button.setObjectName("mergeThemesButton")
-        row = QHBoxLayout()
-        row.addWidget(plain_label("Keep"))
-        row.addWidget(self.into_combo, 1)
-        row.addWidget(self.merge_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(self.title)
-        layout.addWidget(hint)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        self.merge_button = push_button("Merge", "mergeThemesButton")
+        self.lay_out(
+            self.title,
+            plain_label(MERGE_HINT, role="hint", wrap=True),
+            hbox(plain_label("Keep"), (self.into_combo, 1), self.merge_button),
+            spacing=10,
+        )
 
     def show_themes(self, themes: list[Theme]) -> None:
         self.title.setText(f"{len(themes)} themes selected")
@@ -299,12 +273,8 @@ class ThemesTab(QWidget):
         self.down_button.clicked.connect(lambda: self.move_theme(1))
         self.merge_panel.merge_button.clicked.connect(self.merge)
 
-        self.delete_action = QAction("Delete Theme…", self.table)
+        self.delete_action = delete_action(self.table, "Delete Theme…", self.delete_theme)
         self.delete_action.setObjectName("deleteThemeAction")
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_theme)
-        self.table.addAction(self.delete_action)
         if wb.read_only:
             self.editor.set_read_only(READ_ONLY_TIP)
             self.form.try_edit.setEnabled(True)  # trying a rule changes nothing

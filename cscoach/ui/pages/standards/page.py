@@ -11,13 +11,10 @@ the break-room poster, in one action after a team meeting.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QStackedWidget,
     QWidget,
 )
@@ -39,7 +36,9 @@ from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import FormScroll
 from cscoach.ui.widgets import (
     action_button,
+    delete_action,
     set_role,
+    shortcut_action,
 )
 
 Values = dict[str, Any]
@@ -141,7 +140,6 @@ class StandardsPage(Page):
 
     def _build_header(self) -> None:
         """The page title with the three print buttons on its right."""
-        self.page_layout.removeWidget(self.header)
         self.print_poster_button = action_button(
             "Print Poster…",
             "printPosterButton",
@@ -160,16 +158,9 @@ class StandardsPage(Page):
             lambda: self.print_document("signoff"),
             "A page the team signs to say they have read the standards",
         )
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        row.addWidget(self.header, 1)
-        for button in (
-            self.print_poster_button,
-            self.print_handbook_button,
-            self.print_signoff_button,
-        ):
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.page_layout.insertLayout(0, row)
+        self.put_beside_title(
+            self.print_poster_button, self.print_handbook_button, self.print_signoff_button
+        )
 
     def _build_list(self) -> None:
         self.list_panel = StandardsList(self.model)
@@ -210,60 +201,37 @@ class StandardsPage(Page):
         self.side_stack.addWidget(self.form_scroll)
         self.side_stack.addWidget(self.multi_panel)
 
-    def _action(
-        self,
-        name: str,
-        text: str,
-        shortcuts: list[QKeySequence],
-        slot: Callable[[], object],
-        owner: QWidget,
-        context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
-    ) -> QAction:
-        action = QAction(text, owner)
-        action.setObjectName(name)
-        action.setShortcuts(shortcuts)
-        action.setShortcutContext(context)
-        action.triggered.connect(lambda _=False: slot())
-        owner.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.new_action = self._action(
-            "newStandardAction",
-            "New Standard",
-            [QKeySequence("Ctrl+Shift+N"), QKeySequence(Qt.Key.Key_Insert)],
-            self.start_new,
+        self.new_action = shortcut_action(
             self,
+            "New Standard",
+            ["Ctrl+Shift+N", Qt.Key.Key_Insert],
+            self.start_new,
+            name="newStandardAction",
         )
-        self.save_action = self._action(
-            "saveStandardAction", "Save", [QKeySequence("Ctrl+S")], self.save_standard, self
+        self.save_action = shortcut_action(
+            self, "Save", "Ctrl+S", self.save_standard, name="saveStandardAction"
         )
-        self.find_action = self._action(
-            "findAction", "Search", [QKeySequence("Ctrl+F")], self.filters.focus_search, self
+        self.find_action = shortcut_action(
+            self, "Search", "Ctrl+F", self.filters.focus_search, name="findAction"
         )
         # Moving and deleting act on the list, so the keys keep editing text in the form.
-        self.move_up_action = self._action(
-            "moveUpAction",
+        self.move_up_action = shortcut_action(
+            self.list_panel,
             "Move Up",
-            [QKeySequence("Ctrl+Up")],
+            "Ctrl+Up",
             lambda: self.move_selected(-1),
-            self.list_panel,
+            name="moveUpAction",
         )
-        self.move_down_action = self._action(
-            "moveDownAction",
+        self.move_down_action = shortcut_action(
+            self.list_panel,
             "Move Down",
-            [QKeySequence("Ctrl+Down")],
+            "Ctrl+Down",
             lambda: self.move_selected(1),
-            self.list_panel,
+            name="moveDownAction",
         )
-        self.delete_action = self._action(
-            "deleteStandardAction",
-            "Delete Standard…",
-            [QKeySequence(QKeySequence.StandardKey.Delete)],
-            self.delete_standard,
-            self.table,
-            Qt.ShortcutContext.WidgetShortcut,
-        )
+        self.delete_action = delete_action(self.table, "Delete Standard…", self.delete_standard)
+        self.delete_action.setObjectName("deleteStandardAction")
 
     def _apply_read_only(self) -> None:
         self.form.set_read_only(True)

@@ -3,9 +3,10 @@ can be done to all of them at once."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from cscoach.ui.widgets import plain_label
+from cscoach.ui.record_fields import FormPanel
+from cscoach.ui.widgets import STRETCH, hbox, plain_label, push_button, vbox
 
 HINT = (
     "Mark them reviewed together after a team meeting, or put them on the break-room "
@@ -13,47 +14,27 @@ HINT = (
 )
 
 
-def _button(text: str, object_name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(object_name)
-    return button
-
-
-class SelectionPanel(QFrame):
+class SelectionPanel(FormPanel):
     """How many are selected, Mark Reviewed…, Put on Poster and Take off Poster (on two
     rows, so the panel is no wider than the form it stands in for), and what was done."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
         self.title = plain_label(object_name="formTitle")
-        hint = plain_label(HINT, role="hint")
-        hint.setWordWrap(True)
-        self.review_button = _button("Mark Reviewed…", "multiReviewButton")
-        self.poster_on_button = _button("Put on Poster", "posterOnButton")
-        self.poster_off_button = _button("Take off Poster", "posterOffButton")
-        self.feedback = plain_label(object_name="multiFeedback", role="feedback")
-        self.feedback.setWordWrap(True)
-
-        review_row = QHBoxLayout()
-        review_row.addWidget(self.review_button)
-        review_row.addStretch(1)
-        poster_row = QHBoxLayout()
-        poster_row.addWidget(self.poster_on_button)
-        poster_row.addWidget(self.poster_off_button)
-        poster_row.addStretch(1)
-        buttons = QVBoxLayout()
-        buttons.addLayout(review_row)
-        buttons.addLayout(poster_row)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(10)
-        layout.addWidget(self.title)
-        layout.addWidget(hint)
-        layout.addLayout(buttons)
-        layout.addWidget(self.feedback)
-        layout.addStretch(1)
+        self.review_button = push_button("Mark Reviewed…", "multiReviewButton")
+        self.poster_on_button = push_button("Put on Poster", "posterOnButton")
+        self.poster_off_button = push_button("Take off Poster", "posterOffButton")
+        self.feedback = plain_label(object_name="multiFeedback", role="feedback", wrap=True)
+        self.lay_out(
+            self.title,
+            plain_label(HINT, role="hint", wrap=True),
+            vbox(
+                hbox(self.review_button, STRETCH),
+                hbox(self.poster_on_button, self.poster_off_button, STRETCH),
+            ),
+            self.feedback,
+            spacing=10,
+        )
 
     def show_count(self, count: int) -> None:
         self.title.setText(f"{count} standards selected")

@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
 
-.PHONY: run test test-dates test-newest-python lint screenshots demo clean
+.PHONY: run test test-dates test-newest-python lint screenshots demo clean bundle
 
 run: $(STAMP)
 	$(BIN)/cscoach
@@ -62,6 +62,14 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# A folder that runs without Python or a venv, dist/cscoach/ (PyInstaller, one folder, from
+# packaging/cscoach.spec): dist/cscoach/cscoach is the command line, dist/cscoach/cscoach-app
+# the app alone. Built for the system it runs on (here Linux).
+bundle: $(STAMP)
+	$(BIN)/python -m pip install -q 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/cscoach.spec
+
 $(SYSTEM): scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
 	@mkdir -p $(VENV) && touch $@
@@ -73,4 +81,4 @@ $(STAMP): pyproject.toml $(SYSTEM)
 	touch $@
 
 clean:
-	rm -rf $(VENV) .venv-py3* build *.egg-info screenshots
+	rm -rf $(VENV) .venv-py3* build dist *.egg-info screenshots

@@ -18,8 +18,10 @@ from __future__ import annotations
 import gc
 import importlib
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from cscoach import charts
 
@@ -87,3 +89,38 @@ def _warm_up_step() -> None:
         _warming = False
     else:
         QTimer.singleShot(wait, _warm_up_step)
+
+
+class ChartStarter(QObject):
+    """A tab that shows a chart first shows ``placeholder`` ("Drawing charts…"); once it
+    is painted (or ``after_ms`` later if it never is, the window being covered), matplotlib
+    is imported a part per event-loop turn, then ``ready()`` puts the chart on screen."""
+
+    def __init__(self, placeholder: QWidget, ready: Callable[[], object], after_ms: int) -> None:
+        super().__init__(placeholder)
+        self.placeholder, self.ready, self.after_ms = placeholder, ready, after_ms
+        self.starting = False  # matplotlib is being imported
+
+    def start(self) -> None:
+        """Begin, unless already begun."""
+        if self.starting:
+            return
+        self.starting = True
+        self.placeholder.installEventFilter(self)
+        QTimer.singleShot(self.after_ms, self, self._step)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.placeholder and event.type() == QEvent.Type.Paint and self.starting:
+            QTimer.singleShot(0, self, self._step)
+        return super().eventFilter(watched, event)
+
+    def _step(self) -> None:
+        if not self.starting:
+            return
+        self.placeholder.removeEventFilter(self)
+        wait = import_next()
+        if wait is not None:
+            QTimer.singleShot(wait, self, self._step)
+            return
+        self.starting = False
+        self.ready()

@@ -275,13 +275,19 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         page = self._pages.get(current)
         if page is None or index == current or self._leaving:
             return True
+        return self._may_lose(
+            page,
+            "Leave an unsaved change?",
+            "Show the other page anyway? The change stays in its form, not saved.",
+            "Leave Anyway",
+        )
+
+    def _may_lose(self, page: Page, title: str, question: str, button: str) -> bool:
+        """Whether ``page`` saved what is being typed, or the owner chose to go on without
+        it (asked ``question``, with ``button`` to go on)."""
         lost = page.save_pending()
         return not lost or dialogs.confirm(
-            self,
-            "Leave an unsaved change?",
-            f"{lost}\n\nShow the other page anyway? The change stays in its form, not saved.",
-            "Leave Anyway",
-            destructive=True,
+            self, title, f"{lost}\n\n{question}", button, destructive=True
         )
 
     def show_item(self, key: str, kind: str, item_id: int) -> None:
@@ -463,13 +469,8 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
     def _confirm_leave(self) -> bool:
         """Save edits in progress on every page; ask before losing one that cannot be saved."""
         for index, page in list(self._pages.items()):
-            lost = page.save_pending()
-            if lost and not dialogs.confirm(
-                self,
-                "Discard unsaved changes?",
-                f"{lost}\n\nContinue and lose it?",
-                "Discard",
-                destructive=True,
+            if not self._may_lose(
+                page, "Discard unsaved changes?", "Continue and lose it?", "Discard"
             ):
                 self._leaving = True  # already asked: show it without asking again
                 try:

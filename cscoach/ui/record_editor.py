@@ -203,6 +203,15 @@ class RecordEditor(QObject, Generic[R]):
 
     # -- the form --------------------------------------------------------------
 
+    def show_row(self, row: int, record: R) -> None:
+        """Select ``row`` (not taken as the owner choosing it) and load its ``record``."""
+        self.loading = True
+        try:
+            self.select_row(row)
+        finally:
+            self.loading = False
+        self.load(record)
+
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
@@ -276,12 +285,7 @@ class RecordEditor(QObject, Generic[R]):
         if record is None:
             self.start_new(focus=False, settle=False)
             return
-        self.loading = True
-        try:
-            self.select_row(row)
-        finally:
-            self.loading = False
-        self.load(record)
+        self.show_row(row, record)
 
     def clear_errors(self) -> None:
         for f in self.fields.values():
@@ -445,12 +449,7 @@ class RecordEditor(QObject, Generic[R]):
         if record is None or row is None:
             self.selected.emit()
             return
-        self.loading = True
-        try:
-            self.select_row(row)
-        finally:
-            self.loading = False
-        self.load(record)
+        self.show_row(row, record)
         self.selected.emit()
 
     def _select_edited_row(self) -> None:

@@ -308,12 +308,8 @@ QLabel#pageTip {{
     border-left: 3px solid {p.accent};
     padding: 4px 8px;
 }}
-QLabel[role="error"] {{
+QLabel[role="error"], QLabel[role="errorStrong"] {{
     color: {p.error};
-}}
-QLabel[role="errorStrong"] {{
-    color: {p.error};
-    font-weight: 600;
 }}
 QLabel[role="feedback"] {{
     color: {p.accent_strong};
@@ -321,14 +317,10 @@ QLabel[role="feedback"] {{
 QLabel[role="better"] {{
     color: {p.better};
 }}
-QLabel[role="attention"] {{
+QLabel[role="attention"], QLabel[role="attentionStrong"] {{
     color: {p.attention};
 }}
-QLabel[role="attentionStrong"] {{
-    color: {p.attention};
-    font-weight: 600;
-}}
-QLabel[role="strong"] {{
+QLabel[role="strong"], QLabel[role="errorStrong"], QLabel[role="attentionStrong"] {{
     font-weight: 600;
 }}
 QLabel[role="warning"] {{

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -104,7 +104,6 @@ class PatternsTab(QWidget):
         self.fixed_today = today
         self.stale = True
         self.canvas: PatternsCanvas | None = None  # the chart, once matplotlib is imported
-        self._starting = False
         self._rules_shown = False  # the spin boxes show the rules as saved
         self._bars: KindBars | None = None
         self._kind_ids: dict[tuple[str | None, str], tuple[int, ...]] = {}
@@ -148,6 +147,7 @@ class PatternsTab(QWidget):
         self.summary.setObjectName("patternsSummary")
         self.placeholder = plain_label("Drawing the chart…", role="hint")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.starter = chart_import.ChartStarter(self.placeholder, self._put_canvas, START_AFTER_MS)
         self.chart_box = QFrame()
         self.chart_box.setObjectName("patternsChartBox")
         self.chart_box.setMinimumWidth(text_width(self, 40))
@@ -505,29 +505,8 @@ class PatternsTab(QWidget):
             self._draw()
         elif chart_import.imported():
             self._put_canvas()
-        elif not self._starting:
-            # The tab shows first: matplotlib is imported once "Drawing the chart…" is
-            # painted (or a moment later if it never is, the window being covered).
-            self._starting = True
-            self.placeholder.installEventFilter(self)
-            QTimer.singleShot(START_AFTER_MS, self, self._start)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.placeholder and event.type() == QEvent.Type.Paint and self._starting:
-            QTimer.singleShot(0, self, self._start)
-        return super().eventFilter(watched, event)
-
-    def _start(self) -> None:
-        """Import matplotlib a part per event-loop turn, then put the chart on screen."""
-        if not self._starting:
-            return
-        self.placeholder.removeEventFilter(self)
-        wait = chart_import.import_next()
-        if wait is not None:
-            QTimer.singleShot(wait, self, self._start)
-            return
-        self._starting = False
-        self._put_canvas()
+        else:
+            self.starter.start()  # the tab shows first, "Drawing the chart…"
 
     def _put_canvas(self) -> None:
         from cscoach.ui.pages.feedback.patterns_chart import PatternsCanvas

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -112,7 +112,6 @@ class ChartsTab(QWidget):
         self._view: _View | None = None  # the one in the scroll area
         self._queue: list = []  # canvases waiting to be drawn
         self._turn_pending = False
-        self._starting = False  # matplotlib is about to be imported
 
         self.chart_combo = QComboBox()
         self.chart_combo.setObjectName("chartChoice")
@@ -140,6 +139,9 @@ class ChartsTab(QWidget):
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.placeholder = plain_label("Drawing charts…", role="hint")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.starter = chart_import.ChartStarter(
+            self.placeholder, self._charts_ready, START_AFTER_MS
+        )
         self.scroll_area.setWidget(self.placeholder)
         self.notes_label = QPlainTextEdit()
         self.notes_label.setObjectName("chartNotes")
@@ -203,13 +205,13 @@ class ChartsTab(QWidget):
     def busy(self) -> bool:
         """Whether a chart on screen still has to be drawn (hidden, the tab waits)."""
         waiting = self._turn_pending or bool(self._queue)
-        return self._starting or (waiting and self.isVisible())
+        return self.starter.starting or (waiting and self.isVisible())
 
     @property
     def busy_on_screen(self) -> bool:
         """Whether a chart the owner can see right now still has to be drawn (the ones
         scrolled out of sight are drawn after them)."""
-        if self._starting:
+        if self.starter.starting:
             return True
         return self.isVisible() and any(not c.visibleRegion().isEmpty() for c in self._queue)
 
@@ -243,7 +245,7 @@ class ChartsTab(QWidget):
         the new colours (a hidden tab does so when shown; the hidden view when shown)."""
         if self._view is None:
             return
-        if self.isVisible() and not self._starting:
+        if self.isVisible() and not self.starter.starting:
             self._put_charts()
         else:
             self.stale = True
@@ -279,29 +281,11 @@ class ChartsTab(QWidget):
             assert layout is not None
             layout.activate()  # the chart area's final size, the notes and standards shown
             self._put_charts()
-        elif not self._starting:
-            # Show the tab first: matplotlib is imported once "Drawing charts…" is painted
-            # (or a moment later if it never is, the window being covered).
-            self._starting = True
-            self.placeholder.installEventFilter(self)
-            QTimer.singleShot(START_AFTER_MS, self, self._start)
+        else:
+            self.starter.start()  # the tab shows first, "Drawing charts…"
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self.placeholder and event.type() == QEvent.Type.Paint and self._starting:
-            QTimer.singleShot(0, self, self._start)
-        return super().eventFilter(watched, event)
-
-    def _start(self) -> None:
-        """Import matplotlib a part per event-loop turn (see ``chart_import``; the KPI
-        page may have started), then put the charts on screen."""
-        if not self._starting:
-            return
-        self.placeholder.removeEventFilter(self)
-        wait = chart_import.import_next()
-        if wait is not None:
-            QTimer.singleShot(wait, self, self._start)
-            return
-        self._starting = False
+    def _charts_ready(self) -> None:
+        """matplotlib imported (the KPI page may have started it): the charts go on screen."""
         self._put_charts()
         self._carry_on()
 

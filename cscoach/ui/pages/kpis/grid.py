@@ -47,6 +47,15 @@ _CELL_ROLES = frozenset(  # the roles a grid cell answers
 )
 
 
+def target_line(kpi: kpis.Kpi, entry: kpi_entries.KpiEntry | None, target: float) -> str:
+    """ "Target: 90 % — ✓ on target" (without the verdict when there is no value)."""
+    line = f"Target: {format_value(target, kpi.unit)}"
+    if entry is None:
+        return line
+    on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
+    return line + (" — ✓ on target" if on else " — ✗ off target")
+
+
 class KpiGridModel(QAbstractTableModel):
     """Months (newest first) × active KPIs. Editing a cell writes through the model."""
 
@@ -166,11 +175,7 @@ class KpiGridModel(QAbstractTableModel):
             else:
                 lines.append(f"Value: {format_value(entry.value, kpi.unit)}")
             if target is not None:
-                status = ""
-                if entry is not None:
-                    on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
-                    status = " — ✓ on target" if on else " — ✗ off target"
-                lines.append(f"Target: {format_value(target, kpi.unit)}{status}")
+                lines.append(target_line(kpi, entry, target))
             worked = kpi_counts.worked_out(kpi, entry)
             if worked:
                 lines.append("From counts: " + worked)

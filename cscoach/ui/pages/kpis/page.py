@@ -46,7 +46,7 @@ from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
 from cscoach.ui.pages.kpis import transfers
 from cscoach.ui.pages.kpis.charts_tab import ChartsTab
 from cscoach.ui.pages.kpis.definitions_tab import DefinitionsTab
-from cscoach.ui.pages.kpis.grid import HEADER_WRAP, KpiGridModel
+from cscoach.ui.pages.kpis.grid import HEADER_WRAP, KpiGridModel, target_line
 from cscoach.ui.pages.kpis.review_tab import ReviewTab
 from cscoach.ui.widgets import (
     error_label,
@@ -330,11 +330,7 @@ class KpisPage(Page):
         self.cell_title.setText(f"{kpi.name} — {month_label(month)}")
         lines = [f"Value: {format_value(entry.value, kpi.unit)}" if entry else "No value yet."]
         if target is not None:
-            status = ""
-            if entry is not None:
-                on = kpis.is_on_target(entry.value, target, kpi.higher_is_better)
-                status = "  ✓ on target" if on else "  ✗ off target"
-            lines.append(f"Target: {format_value(target, kpi.unit)}{status}")
+            lines.append(target_line(kpi, entry, target))
         self.cell_value.setText("\n".join(lines))
         formula = ""
         if entry is not None and entry.counts and kpi.from_counts:

@@ -23,7 +23,7 @@ from cscoach.model import questionnaire as qn
 from cscoach.model.dates import long_date
 from cscoach.model.workbook import Workbook
 from cscoach.ui import style
-from cscoach.ui.widgets import plain_label, scroll_area, set_role
+from cscoach.ui.widgets import EmptyState, action_button, plain_label, scroll_area, set_role, vbox
 
 EXPLANATION = (
     "How it is worked out, by plain counting (no AI): two answers agree when they share a "
@@ -202,30 +202,20 @@ class AgreementView(QWidget):
         outer.addWidget(self.stack)
 
     def _build_empty(self) -> QWidget:
-        frame = QFrame()
-        frame.setObjectName("emptyState")
-        message = plain_label(
+        button = action_button(
+            "Open Questionnaire ›",
+            "open_questionnaire",
+            lambda: self.open_requested.emit("questionnaire"),
+        )
+        empty = EmptyState(
             "No questionnaire rounds yet.\n\nAsk the team at your next meeting and type "
             "their answers in on the Questionnaire page. This view then shows the words "
             "their answers share and how much they agree, round by round.",
-            object_name="agreementEmpty",
+            button,
         )
-        message.setWordWrap(True)
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        button = QPushButton("Open Questionnaire ›")
-        button.setObjectName("open_questionnaire")
-        button.clicked.connect(lambda _checked=False: self.open_requested.emit("questionnaire"))
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(40, 30, 40, 30)
-        layout.addStretch(1)
-        layout.addWidget(message)
-        layout.addSpacing(10)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(2)
+        empty.text_label.setObjectName("agreementEmpty")
         box = QWidget()
-        box_layout = QVBoxLayout(box)
-        box_layout.setContentsMargins(0, 6, 0, 0)
-        box_layout.addWidget(frame)
+        vbox(empty, parent=box, margins=(0, 6, 0, 0))
         return box
 
     # -- data ----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from cscoach.model import culture_map as cm
 from cscoach.model.workbook import Workbook
-from cscoach.ui.widgets import plain_label, scroll_area, set_role
+from cscoach.ui.widgets import EmptyState, action_button, plain_label, scroll_area, set_role
 
 TAB_MARGINS = (10, 6, 10, 10)  # inside each Overview tab
 # (heading, the page where its links are made, the gap it shows, its share of the width)
@@ -198,30 +198,20 @@ class CultureMapView(QWidget):
         return frame
 
     def _build_empty(self) -> QWidget:
-        frame = QFrame()
-        frame.setObjectName("emptyState")
-        message = plain_label(
+        self.empty_button = action_button(
+            "Write Your Core Values ›",
+            "open_philosophy",
+            lambda: self.open_requested.emit("philosophy"),
+        )
+        empty = EmptyState(
             "No core values yet.\n\nWrite your core values on the Philosophy page: a short "
             "name and what it means. The culture map then shows, for each value, the "
             "standards, hiring criteria and KPIs that serve it, and where something is "
             "missing.",
-            object_name="cultureMapEmpty",
+            self.empty_button,
         )
-        message.setWordWrap(True)
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_button = QPushButton("Write Your Core Values ›")
-        self.empty_button.setObjectName("open_philosophy")
-        self.empty_button.clicked.connect(
-            lambda _checked=False: self.open_requested.emit("philosophy")
-        )
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(40, 30, 40, 30)
-        layout.addStretch(1)
-        layout.addWidget(message)
-        layout.addSpacing(10)
-        layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(2)
-        return frame
+        empty.text_label.setObjectName("cultureMapEmpty")
+        return empty
 
     # -- showing -------------------------------------------------------------------
 

@@ -8,8 +8,11 @@ edit redraws one panel); given the figure they drew before, they draw on its axe
 (faster than new axes). Print uses ``dashboard_figure`` and ``figure_pixels``.
 
 Every artist a test or the page needs has a ``gid``: ``values``, ``target``, ``on_target``
-(the shaded side of the target that counts as on target), ``rolling``, ``notes`` and
-``latest`` (the label of the latest value). A month without a value is NaN in the value
+(the shaded side of the target that counts as on target), ``rolling``, ``notes``,
+``latest`` (the label of the latest value), and where an action from the KPI's review was
+done, ``actions`` (a triangle on the month's axis, with ``cscoach_actions``: (month,
+tooltip text) for each, as ``notes`` has ``cscoach_notes``) and ``action_line`` (a dotted
+line up the month). A month without a value is NaN in the value
 line: matplotlib leaves a gap there, never a zero.
 
 Layout is never fitted at draw time (no constrained layout, titles and axis labels at fixed
@@ -146,6 +149,13 @@ def _styles(compact: bool, theme: ChartTheme) -> dict[str, dict[str, Any]]:
             "alpha": 0.75,
             "label": "3-month average",
         },
+        "actions": {
+            "linestyle": "none",
+            "marker": "^",
+            "markersize": 6 if compact else 9,
+            "color": theme.action,
+            "label": "Action done",
+        },
         "notes": {
             "linestyle": "none",
             "marker": "o",
@@ -216,6 +226,7 @@ def draw_kpi(
     )[0]
     notes_line.cscoach_notes = [(month, note) for _, _, month, note in noted]  # type: ignore[attr-defined]
     artists["notes"] = notes_line
+    _draw_marks(ax, series, style["actions"], theme, artists)
     latest = series.latest_index()
     if latest is not None:
         value = series.values[latest]
@@ -270,6 +281,44 @@ def draw_kpi(
     else:
         ax.set_ylabel(series.unit, color=theme.muted, fontsize=9)
     return artists
+
+
+def _draw_marks(
+    ax: Axes,
+    series: KpiSeries,
+    style: dict[str, Any],
+    theme: ChartTheme,
+    artists: dict[str, object],
+) -> None:
+    """A triangle on the axis and a dotted line up each month in which an action from this
+    KPI's review was done (nothing when there is none: the chart stays as it was)."""
+    where = {month: index for index, month in enumerate(series.months)}
+    marked = [(where[m.month], m) for m in series.marks if m.month in where]
+    if not marked:
+        return
+    for index, _ in marked:
+        ax.axvline(
+            index,
+            color=theme.action,
+            linewidth=0.9,
+            linestyle=(0, (1.5, 2)),
+            alpha=0.8,
+            zorder=1,
+            gid="action_line",
+        )
+    line = ax.plot(
+        [index for index, _ in marked],
+        [0.0] * len(marked),
+        transform=ax.get_xaxis_transform(),  # x in months, y on the axis
+        clip_on=False,
+        zorder=4,
+        gid="actions",
+        picker=True,
+        pickradius=8,
+        **style,
+    )[0]
+    line.cscoach_actions = [(m.month, m.tooltip) for _, m in marked]  # type: ignore[attr-defined]
+    artists["actions"] = line
 
 
 def _clear_plot(ax: Axes) -> None:
@@ -450,6 +499,8 @@ def legend_gids(series_list: Sequence[KpiSeries]) -> tuple[str, ...]:
     if any(t is not None for s in series_list for t in s.targets):
         gids.append("target")
     gids.append("rolling")
+    if any(m.month in s.months for s in series_list for m in s.marks):
+        gids.append("actions")
     if any(
         note and value is not None
         for s in series_list

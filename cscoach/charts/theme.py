@@ -27,6 +27,7 @@ class ChartTheme:
     rolling: str  # the 3-month average
     note: str  # the circle round a month with a note
     shade_alpha: float = 0.08  # how strongly the on-target side is shaded
+    action: str = "#7b5fb8"  # the mark on a month an action on the KPI was done
 
 
 PAPER = ChartTheme(

@@ -150,6 +150,7 @@ class ReviewActions:
     to_tick: tuple[Action, ...]  # due in the month or before and still open; done in it
     coming: tuple[Action, ...]  # due in the month after (open or done early)
     did_it_help: tuple[Action, ...]  # done about a month ago, "did it help?" unanswered
+    # (only in the review of last month or this month: the one being held)
 
     @property
     def coming_month(self) -> str:
@@ -177,7 +178,10 @@ def review_actions(wb: Workbook, month: str, today: dt.date) -> ReviewActions:
         )
         if a.id not in ticked
     ]
-    helped = [a for a in done_actions(wb) if a.awaiting_helped(today)]
+    # "Did it help?" is asked at the review held now (of last month or this one), not in an
+    # old month's review looked at again.
+    recent = month >= add_months(today.strftime("%Y-%m"), -1)
+    helped = awaiting_helped(wb, today) if recent else []
     return ReviewActions(month, tuple(to_tick), tuple(coming), tuple(helped))
 
 

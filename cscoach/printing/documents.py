@@ -205,6 +205,7 @@ def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
         ValidationError: the month is malformed or in the future, or there is nothing to
             review yet.
     """
+    from cscoach.model.action_loop import review_actions
     from cscoach.model.feedback_links import month_feedback
     from cscoach.printing.monthly_review import CHART_MONTHS, TITLE, monthly_review_document
 
@@ -222,7 +223,8 @@ def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
     series = kpi_series.dashboard_series(wb, first, month, today=request.today)
     info = _info(wb, request, f"{TITLE}: {month_label(month)}")
     said = month_feedback(wb, month, today=request.today)
-    return monthly_review_document(info, review, series, said)
+    actions = review_actions(wb, month, request.today or dt.date.today())
+    return monthly_review_document(info, review, series, said, actions)
 
 
 def _feedback(wb: Workbook, request: PrintRequest) -> bytes:

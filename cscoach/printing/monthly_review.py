@@ -1,8 +1,11 @@
 """The monthly review: one or two pages with each KPI against its target, the month before
 and a year before (on/off target marked with a symbol, not only a colour), the month's
 notes, the month's customer feedback in two lines (with where its full report is), the
-charts of the last 12 months, last month's plan to tick off and what we will do next (with
-lines to write on when nothing is written yet)."""
+charts of the last 12 months (a triangle on a month an action on that KPI was done, with the
+3-month averages before and after listed under them), the actions due in the month to tick
+off, those done a month ago to ask "did it help?", those due in the coming month, last
+month's plan to tick off and what we will do next (with lines to write on when nothing is
+written yet)."""
 
 from __future__ import annotations
 
@@ -19,6 +22,9 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 
 from cscoach.charts import dashboard_geometry, kpi_charts_module
 from cscoach.model import kpi_review, kpi_series, kpis
+from cscoach.model.action_loop import ReviewActions, averages_text
+from cscoach.model.actions import OWNER_LABEL, Action
+from cscoach.model.dates import long_date
 from cscoach.model.feedback_links import REPORT_IN_APP, MonthFeedback
 from cscoach.model.months import add_months, month_label
 from cscoach.model.number_format import format_number, format_value
@@ -193,6 +199,7 @@ def monthly_review_document(
     review: kpi_review.MonthlyReview,
     series: Sequence[kpi_series.KpiSeries],
     feedback: MonthFeedback | None = None,
+    actions: ReviewActions | None = None,
 ) -> bytes:
     """One or two pages: the first arrangement below that fits, its charts as small
     multiples sized to the room left (drawn at the size they are printed, so their type
@@ -208,7 +215,7 @@ def monthly_review_document(
     document runs on.
     """
     if not series:
-        return build_pdf(info, [*_head(info, review, feedback), *_tail(review)])
+        return build_pdf(info, [*_head(info, review, feedback), *_tail(review, actions)])
     width, room = frame_size(info)
     room -= 1  # what reportlab's frame keeps for rounding
     rows = dashboard_geometry.dashboard_layout(len(series))[0]
@@ -227,15 +234,21 @@ def monthly_review_document(
             if part == "head":
                 parts += _head(info, review, feedback)
             elif part == "tail":
-                parts += _tail(review)
+                parts += _tail(review, actions)
             elif part == "break":
                 parts.append(PageBreak())
             elif panel is None:
-                parts.append(KeepTogether([_chart_heading(review, series), Spacer(width, fixed)]))
+                parts.append(
+                    KeepTogether(
+                        [_chart_heading(review, series), Spacer(width, fixed), *_marks(series)]
+                    )
+                )
             else:
                 if panel not in charts:
                     charts[panel] = _chart(series, width, panel)
-                parts.append(KeepTogether([_chart_heading(review, series), charts[panel]]))
+                parts.append(
+                    KeepTogether([_chart_heading(review, series), charts[panel], *_marks(series)])
+                )
         return parts
 
     def panel_in(order: str) -> float:
@@ -248,7 +261,11 @@ def monthly_review_document(
     if feedback is not None:
         block = _feedback(feedback, width)  # as tall as it stands under the notes, with its space
         said = (block.getSpaceBefore() + stacked_height([block], width)) / 72 / rows
-    beside = shared - said
+    # So do the actions to tick off (a few lines most months), down to the smallest panels.
+    # The lines under the charts saying what their triangles mean, likewise.
+    ticks = [*(_actions(actions) if actions is not None else []), *_marks(series)]
+    ticked = stacked_height(ticks, width) / 72 / rows if ticks else 0.0
+    beside = max(shared - said - ticked, min(PANEL_LEAST, shared - said))
     arrangements = (  # (order, panel height, the least it may be, pages)
         ("head charts tail", panel_in("head charts tail"), beside, 1),
         ("head charts tail", panel_in("head charts"), beside, 2),
@@ -372,10 +389,97 @@ def _feedback(said: MonthFeedback, width: float) -> Flowable:
     return table
 
 
-def _tail(review: kpi_review.MonthlyReview) -> list[Flowable]:
-    """Last month's plan to tick off, and what we will do next."""
+def _marks(series: Sequence[kpi_series.KpiSeries]) -> list[Flowable]:
+    """Under the charts: each action done on a KPI in the months shown, with the KPI's
+    3-month average before and after (what the triangles on the charts mean)."""
+    lines = []
+    for one in series:
+        for mark in one.marks:
+            if mark.month not in one.months:
+                continue
+            averages = averages_text(one.name, one.unit, mark.before, mark.after)
+            lines.append(
+                f"▲ {text(month_label(mark.month, short=True))}: {text(mark.title)}. "
+                f"{text(averages)}."
+            )
+    if not lines:
+        return []
+    note = ParagraphStyle("mark", parent=styles()["small"], fontSize=8, leading=10, spaceBefore=1)
+    return [Paragraph(line, note) for line in lines]
+
+
+def _who(action: Action) -> str:
+    return "you" if action.owner_name == OWNER_LABEL else action.owner_label
+
+
+def _short_date(day: str) -> str:
+    return long_date(day).rsplit(" ", 1)[0]  # "21 October"
+
+
+# "did it help?": three boxes to tick, kept on one line
+ANSWERS = (
+    "&nbsp;" * 3
+    + " ☐&nbsp;yes"
+    + "&nbsp;" * 2
+    + " ☐&nbsp;not&nbsp;yet"
+    + "&nbsp;" * 2
+    + " ☐&nbsp;no"
+)
+
+
+def _actions(actions: ReviewActions) -> list[Flowable]:
+    """The actions due in the month to tick off (done ones ticked), those done a month ago
+    to ask whether they helped, and those due in the coming month."""
     s = styles()
+    tick = ParagraphStyle(
+        "atick", parent=s["body"], leftIndent=14, bulletIndent=0, bulletFontName=FONT
+    )
+    muted = "<font color='#616e7c'>"
     story: list[Flowable] = []
+    if actions.to_tick:
+        items = []
+        for a in actions.to_tick:
+            if a.status == "done" and a.done_on:
+                mark, when = "☑", f"done {_short_date(a.done_on)}"
+            elif a.status == "dropped":
+                mark, when = "☒", "dropped"
+            else:
+                due = f"due {_short_date(a.due_on)}" if a.due_on else "no date"
+                mark, when = "☐", due
+            detail = text(f" — {_who(a)}, {when}")
+            items.append(Paragraph(f"{text(a.title)}{muted}{detail}</font>", tick, bulletText=mark))
+        heading = para(f"Actions due in {month_label(actions.month)}: done?", "h2")
+        story.append(KeepTogether([heading, *items]))
+    if actions.did_it_help:
+        items = [
+            Paragraph(
+                f"{text(a.title)}{muted}{text(f' — done {_short_date(a.done_on or a.created_on)}')}"
+                f"</font>{ANSWERS}",
+                tick,
+                bulletText="?",
+            )
+            for a in actions.did_it_help
+        ]
+        story.append(KeepTogether([para("Done about a month ago: did it help?", "h2"), *items]))
+    if actions.coming:
+        items = [
+            Paragraph(
+                f"{text(a.title)}{muted}"
+                f"{text(f' — {_who(a)}, due {_short_date(a.due_on or a.created_on)}')}</font>",
+                tick,
+                bulletText="☐" if a.status != "done" else "☑",
+            )
+            for a in actions.coming
+        ]
+        heading = para(f"Due in {month_label(actions.coming_month)}", "h2")
+        story.append(KeepTogether([heading, *items]))
+    return story
+
+
+def _tail(review: kpi_review.MonthlyReview, actions: ReviewActions | None = None) -> list[Flowable]:
+    """The actions, last month's plan to tick off, and what we will do next."""
+    s = styles()
+    story: list[Flowable] = _actions(actions) if actions is not None else []
     previous = month_label(add_months(review.month, -1))
     planned = _lines(review.previous_next_steps)
     if planned:

@@ -216,9 +216,9 @@ def test_the_feedback_lines_keep_the_review_on_its_pages(
     shown: list[object] = []
     real = monthly_review.monthly_review_document
 
-    def without(info, review, series, feedback=None):
+    def without(info, review, series, feedback=None, actions=None):
         shown.append(feedback)
-        return real(info, review, series, None)
+        return real(info, review, series, None, actions)
 
     request = PrintRequest("monthly-review", month=month, page_size=size, today=TODAY)
     with_lines, text, _ = read(review_pdf(demo_workbook, request))

@@ -719,7 +719,16 @@ def run_imports(path: Path, args: argparse.Namespace) -> dict:
 
 
 def run_model(path: Path, args: argparse.Namespace) -> dict:
-    from cscoach.model import backups, hiring, kpi_entries, kpi_review, kpi_series, overview
+    from cscoach.model import (
+        actions,
+        backups,
+        calendar_ics,
+        hiring,
+        kpi_entries,
+        kpi_review,
+        kpi_series,
+        overview,
+    )
     from cscoach.model import questionnaire as qn
     from cscoach.model import standards as st
     from cscoach.model.workbook import Workbook
@@ -759,6 +768,10 @@ def run_model(path: Path, args: argparse.Namespace) -> dict:
                 wb, month
             ),
             "kpi_review.review_months": lambda: kpi_review.review_months(wb),
+            "actions.list_actions (2,000)": lambda: actions.list_actions(wb),
+            "calendar_ics.calendar_bytes (2,000 actions)": lambda: calendar_ics.calendar_bytes(
+                wb, today=dt.date.today()
+            ),
         }
         for label, call in calls.items():
             try:

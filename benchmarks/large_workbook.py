@@ -21,7 +21,11 @@ functions (the same validation and SQL the app uses):
   themes' keyword rules; praise naming team members, complaints naming standards, every
   complaint followed up (most resolved; most of the last three weeks' and a few forgotten
   ones still open), and 6 planted recurring spells (the last recurring now) besides those
-  that come by chance (about 45 in all).
+  that come by chance (about 45 in all);
+- 2,000 actions over the ten years from every kind of source (themes, feedback items,
+  rounds and their questions, KPI reviews, monthly reviews, standards, none), owned by the
+  team and the owner: most done (a third shared, most asked "did it help?"), some dropped,
+  about 60 open (a third of them overdue).
 
 Random parts use a fixed seed; dates are relative to today, like the demo. The model
 functions open a transaction each; each section runs inside one ``wb.transaction()`` (the
@@ -39,6 +43,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from cscoach.model import (
+    actions,
+    actions_edit,
     feedback,
     feedback_edit,
     feedback_themes,
@@ -634,6 +640,77 @@ def _follow_up(
     )
 
 
+ACTIONS = 2000
+OPEN_ACTIONS = 60
+
+
+def _actions(wb: Workbook, rng: random.Random, today: dt.date, members: list[int]) -> int:
+    """ACTIONS actions over the ten years, checked by ``actions_edit.clean_input`` and
+    written in one transaction; returns how many."""
+    A = actions  # noqa: N806 - short for the constants
+    pick = {
+        A.FEEDBACK_THEME: [r[0] for r in wb.conn.execute("SELECT id FROM feedback_themes")],
+        A.FEEDBACK_ITEM: [
+            r[0]
+            for r in wb.conn.execute(
+                "SELECT id FROM feedback_items WHERE kind IN ('complaint', 'suggestion') "
+                "ORDER BY id DESC LIMIT 3000"
+            )
+        ],
+        A.ROUND: [r[0] for r in wb.conn.execute("SELECT id FROM rounds")],
+        A.QUESTION: [r[0] for r in wb.conn.execute("SELECT id FROM round_questions")],
+        A.KPI_MONTH: [r[0] for r in wb.conn.execute("SELECT id FROM kpis")],
+        A.STANDARD: [r[0] for r in wb.conn.execute("SELECT id FROM standards")],
+    }
+    kinds = [A.FEEDBACK_THEME, A.FEEDBACK_ITEM, A.ROUND, A.QUESTION, A.KPI_MONTH, A.REVIEW]
+    kinds += [A.STANDARD, A.NONE]
+    weights = [15, 20, 5, 15, 20, 10, 10, 5]
+    owners: list[int | None] = [None, *members]
+    first_day = today - dt.timedelta(days=365 * YEARS - 1)
+    span = (today - first_day).days
+    with wb.transaction():
+        for n in range(ACTIONS):
+            open_one = n >= ACTIONS - OPEN_ACTIONS
+            created = today - dt.timedelta(
+                days=rng.randrange(0, 60) if open_one else rng.randrange(60, span)
+            )
+            kind = rng.choices(kinds, weights)[0]
+            month = month_of(created - dt.timedelta(days=20))
+            if kind == A.REVIEW:
+                source = A.Source.review(month)
+            elif kind == A.KPI_MONTH:
+                source = A.Source.kpi_month(rng.choice(pick[kind]), month)
+            elif kind == A.NONE:
+                source = A.Source()
+            else:
+                source = A.Source(kind, rng.choice(pick[kind]))
+            due = created + dt.timedelta(days=rng.randrange(7, 75))
+            status = (
+                rng.choice((A.PLANNED, A.DOING))
+                if open_one
+                else rng.choices((A.DONE, A.DROPPED), (88, 12))[0]
+            )
+            done = min(due + dt.timedelta(days=rng.randrange(-10, 15)), today)
+            helped = None
+            if status == A.DONE and (today - done).days > 40 and rng.random() < 0.8:
+                helped = rng.choices(A.HELPED_ANSWERS, (60, 25, 15))[0]
+            data = actions_edit.ActionInput(
+                title=sentence(rng)[:120],
+                source=source,
+                owner_id=rng.choice(owners),
+                due_on=due,
+                status=status,
+                done_on=max(done, created) if status == A.DONE else None,
+                outcome=sentence(rng) if status != A.PLANNED else "",
+                share=status in (A.DONE, A.DROPPED) and rng.random() < 0.33,
+                helped=helped,
+            )
+            row = actions_edit.clean_input(wb, data, today)
+            row["created_on"] = created.isoformat()
+            actions_edit.insert_action(wb, row)
+    return ACTIONS
+
+
 def create_large_workbook(path: Path, *, today: dt.date | None = None) -> dict[str, float]:
     """Create the workbook at ``path`` (refusing an existing file); return seconds per part."""
     today = today or dt.date.today()
@@ -657,6 +734,7 @@ def create_large_workbook(path: Path, *, today: dt.date | None = None) -> dict[s
         step("standards", _standards, members, values)
         step("hiring", _hiring, values)
         step("feedback", _feedback, members)
+        step("actions", _actions, members)
     finally:
         wb.close()
     timings["total"] = time.perf_counter() - start

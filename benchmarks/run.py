@@ -43,6 +43,7 @@ TARGETS = {
     "the month's feedback report": 1.0,
     "survey import of 50,000 responses": 2.0,
     "the large workbook exported to Excel": 3.0,
+    "the large workbook's calendar": 1.0,
     "peak memory at start-up / floor": 2.0,
 }
 
@@ -554,6 +555,16 @@ def build_table(results: dict) -> Table:
         what="slowest of three runs of cscoach export",
     )
 
+    made = results.get("calendar", {})
+    t.section("The owner's calendar of the large workbook (cscoach calendar, whole command)")
+    t.add(
+        f"calendar ({made.get('events', '?')} events, {made.get('kB', '?')} kB)",
+        max(made["runs"]) if made.get("runs") else None,
+        target="the large workbook's calendar",
+        shown=" / ".join(_fmt(run, "s") for run in made.get("runs", [])) or None,
+        what="slowest of three runs of cscoach calendar",
+    )
+
     t.section("Peak memory (VmHWM) under Xvfb")
     floor_kb = floor.get("VmHWM_kB")
     mb = lambda kb: kb / 1024 if kb is not None else None  # noqa: E731
@@ -603,6 +614,26 @@ def export_xlsx(tmp: Path, large: str, runs: int = 3) -> dict:
         printed = done.stdout.strip()
     rows = printed.split("(", 1)[1].split(" rows", 1)[0] if "(" in printed else "?"
     return {"runs": times, "rows": rows, "MB": round(out.stat().st_size / 1e6, 1)}
+
+
+def calendar_ics(tmp: Path, large: str, runs: int = 3) -> dict:
+    """``cscoach calendar`` of the large workbook, the whole command as the owner runs it
+    (start-up included), ``runs`` times."""
+    out = tmp / "large.ics"
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        done = subprocess.run(
+            [*cscoach_command(), "calendar", "--workbook", large, "--out", str(out)],
+            env=child_env(tmp),
+            capture_output=True,
+            text=True,
+        )
+        times.append(time.perf_counter() - began)
+        if done.returncode != 0:
+            return {"error": done.stderr.strip()}
+    data = out.read_bytes()
+    return {"runs": times, "events": data.count(b"BEGIN:VEVENT"), "kB": len(data) // 1024}
 
 
 # -- main ----------------------------------------------------------------------------------------
@@ -676,6 +707,8 @@ def main(argv: list[str] | None = None) -> int:
         results["import_costs"] = import_costs(tmp)
         log("Export to Excel…")
         results["export_xlsx"] = export_xlsx(tmp, large)
+        log("The owner's calendar…")
+        results["calendar"] = calendar_ics(tmp, large)
     finally:
         if args.keep:
             log(f"Kept {tmp}")
@@ -723,6 +756,7 @@ def _errors(results: dict) -> list[str]:
         "print",
         "imports",
         "model",
+        "calendar",
     ):
         part = results.get(key, {})
         parts = part.values() if key in ("startup_breakdown", "charts_first_show") else [part]

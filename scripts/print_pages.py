@@ -38,6 +38,7 @@ def documents(workbook: Path) -> list[tuple[str, list[str]]]:
         ("scorecard", ["scorecard"]),
         ("monthly-review", ["monthly-review"]),
         ("culture-map", ["culture-map"]),
+        ("you-said-we-did", ["you-said-we-did"]),
     ]
     if scored:
         best = max(scored, key=lambda s: s.percent or 0)

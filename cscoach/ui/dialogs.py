@@ -188,6 +188,22 @@ def ask_open_paths(
     return paths
 
 
+def ok_cancel(
+    dialog: QDialog, ok_label: str, ok_name: str = "dialogOk", cancel_name: str = "cancelButton"
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """The buttons under a dialog: ``ok_label`` (the default, it accepts) and Cancel."""
+    buttons = QDialogButtonBox()
+    ok = QPushButton(ok_label)
+    ok.setObjectName(ok_name)
+    ok.setDefault(True)
+    buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setObjectName(cancel_name)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok
+
+
 class BusinessNameDialog(QDialog):
     """Asks for the business name and hands it to ``create``.
 
@@ -236,15 +252,7 @@ class BusinessNameDialog(QDialog):
         self.error_label.hide()
         self.name_edit.textEdited.connect(lambda _text: self.error_label.hide())
 
-        buttons = QDialogButtonBox()
-        self.ok_button = QPushButton(ok_label)
-        self.ok_button.setObjectName("createWorkbookButton")
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("cancelButton")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self, ok_label, "createWorkbookButton")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

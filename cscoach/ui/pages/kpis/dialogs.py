@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from cscoach.model.errors import ValidationError
 from cscoach.model.months import current_month, month_label
 from cscoach.model.number_format import format_number, format_plain, format_value
 from cscoach.model.workbook import Workbook
+from cscoach.ui import dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.record_fields import with_error
 from cscoach.ui.widgets import busy_cursor, error_label, plain_label, show_message
@@ -46,15 +46,7 @@ def run(dialog: QDialog) -> bool:
 
 
 def _buttons(dialog: QDialog, ok_label: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_label)
-    ok.setObjectName("dialogOk")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+    return dialogs.ok_cancel(dialog, ok_label)[0]
 
 
 def _text(value: float | int) -> str:
@@ -404,8 +396,7 @@ class SurveyDialog(QDialog):
         self.skipped.setWordWrap(True)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
-        buttons = _buttons(self, "Import")
-        self.import_button: QPushButton = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons, self.import_button = dialogs.ok_cancel(self, "Import")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,7 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs, style
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.answers_html import question_answers_html
-from cscoach.ui.widgets import HtmlView, error_label, show_message
+from cscoach.ui.widgets import HtmlView, error_label, show_message, vbox
 
 SAVED = "All changes saved."
 
@@ -65,14 +64,8 @@ class SectionDialog(QDialog):
         form.addRow("", self.errors["title"])
         form.addRow("Answers beside it", self.question)
         form.addRow("", self.errors["question"])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        buttons, _ok = dialogs.ok_cancel(self, "OK")
+        vbox(form, buttons, parent=self, margins=(11, 11, 11, 11))
         self.resize(560, self.sizeHint().height())
         label_form_fields(self)
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -41,7 +40,7 @@ from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.questionnaire.question_bank import QuestionBankPanel
 from cscoach.ui.pages.questionnaire.response_editor import ResponseEditor
 from cscoach.ui.tabs import TabGuard
-from cscoach.ui.widgets import HtmlView, error_label, plain_label, text_width
+from cscoach.ui.widgets import HtmlView, error_label, plain_label, text_width, vbox
 
 INTRO = (
     "Ask the whole team how they see customer service before you take anyone else's advice. "
@@ -125,15 +124,8 @@ class RoundDialog(QDialog):
             )
             note.setWordWrap(True)
             form.addRow(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save" if rnd else "Start Round")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        buttons, _ok = dialogs.ok_cancel(self, "Save" if rnd else "Start Round")
+        vbox(form, buttons, parent=self, margins=(11, 11, 11, 11))
         self.resize(460, self.sizeHint().height())
 
     def accept(self) -> None:

@@ -7,10 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,10 +17,10 @@ from cscoach.model.errors import ValidationError
 from cscoach.model.standards import Standard
 from cscoach.model.team import TeamMember
 from cscoach.model.workbook import Workbook
-from cscoach.ui import autosave
+from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.standards.form import NONE, chosen_id, compact_combo
-from cscoach.ui.record_fields import with_error
+from cscoach.ui.record_fields import form_layout, with_error
 from cscoach.ui.widgets import error_label, plain_label, show_message
 
 
@@ -77,21 +74,15 @@ class MarkReviewedDialog(QDialog):
         }
         self.general_error = error_label("reviewError")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Reviewed &on", with_error(self.date_edit, self.errors["reviewed_on"]))
-        form.addRow("Reviewed &by", with_error(self.who_combo, self.errors["reviewed_by"]))
-        form.addRow("&Note", with_error(self.note_edit, self.errors["note"]))
+        form = form_layout(
+            ("Reviewed &on", with_error(self.date_edit, self.errors["reviewed_on"])),
+            ("Reviewed &by", with_error(self.who_combo, self.errors["reviewed_by"])),
+            ("&Note", with_error(self.note_edit, self.errors["note"])),
+        )
 
-        buttons = QDialogButtonBox()
-        self.ok_button = QPushButton("Mark Reviewed")
-        self.ok_button.setObjectName("markReviewedOkButton")
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("markReviewedCancelButton")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = dialogs.ok_cancel(
+            self, "Mark Reviewed", "markReviewedOkButton", "markReviewedCancelButton"
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 14)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,15 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.pages.hiring.criteria import criterion_tip
 from cscoach.ui.record_editor import READ_ONLY_TIP
-from cscoach.ui.widgets import error_label, plain_label, show_message, text_side
+from cscoach.ui.widgets import (
+    error_label,
+    hbox,
+    line_edit,
+    plain_label,
+    show_message,
+    text_side,
+    vbox,
+)
 
 # what a grid was built from: (candidate id, criteria, scores)
 Shown = tuple[int, list[Criterion], dict[int, Score]]
@@ -70,22 +77,18 @@ class ScoreEditor(QFrame):
         scale.addSpacing(6)
         scale.addWidget(self.clear_button)
         scale.addStretch(1)
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName("scoreNoteEdit")
-        self.note_edit.setPlaceholderText("Note: what they said, what you noticed")
+        self.note_edit = line_edit("scoreNoteEdit", "Note: what they said, what you noticed")
         self.note_edit.setAccessibleName(f"Note on {criterion.quality}")
         self.error = error_label("scoreError")
-
-        top = QHBoxLayout()
-        top.addWidget(self.quality_label, 1)
-        top.addWidget(weight)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 6)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addLayout(scale)
-        layout.addWidget(self.note_edit)
-        layout.addWidget(self.error)
+        vbox(
+            hbox((self.quality_label, 1), weight),
+            scale,
+            self.note_edit,
+            self.error,
+            parent=self,
+            margins=(0, 6, 0, 6),
+            spacing=4,
+        )
         self.show_saved(score)
         self.note_edit.setCursorPosition(0)  # a long note shows its beginning, not its end
 

@@ -195,8 +195,8 @@ class CriteriaPanel(QWidget):
             "No core values yet: write them on the Philosophy page, then tick the ones this "
             "quality serves.",
             role="hint",
+            wrap=True,
         )
-        self.values_hint.setWordWrap(True)
         self.errors = {
             key: error_label(f"{key}Error")
             for key in ("quality", "good_signs", "poor_signs", "questions", "weight", "values")

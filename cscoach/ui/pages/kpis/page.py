@@ -49,7 +49,9 @@ from cscoach.ui.pages.kpis.definitions_tab import DefinitionsTab
 from cscoach.ui.pages.kpis.grid import HEADER_WRAP, KpiGridModel, target_line
 from cscoach.ui.pages.kpis.review_tab import ReviewTab
 from cscoach.ui.widgets import (
+    STRETCH,
     error_label,
+    hbox,
     plain_label,
     show_message,
     text_side,
@@ -252,21 +254,19 @@ class KpisPage(Page):
         self.clear_button = self._button(
             "Clear Value", "clearValue", self.clear_value, "Remove this month's value"
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.note_status)
-        buttons.addStretch(1)
-        buttons.addWidget(self.clear_button)
-        panel = QVBoxLayout(self.cell_panel)
-        panel.setContentsMargins(16, 14, 16, 14)
-        panel.setSpacing(8)
-        panel.addWidget(self.cell_title)
-        panel.addWidget(self.cell_value)
-        panel.addWidget(self.cell_formula)
-        panel.addWidget(self.cell_counts_button)
-        panel.addWidget(plain_label("Note", role="hint"))
-        panel.addWidget(self.note_edit, 1)
-        panel.addWidget(self.note_error)
-        panel.addLayout(buttons)
+        vbox(
+            self.cell_title,
+            self.cell_value,
+            self.cell_formula,
+            self.cell_counts_button,
+            plain_label("Note", role="hint"),
+            (self.note_edit, 1),
+            self.note_error,
+            hbox(self.note_status, STRETCH, self.clear_button),
+            parent=self.cell_panel,
+            margins=(16, 14, 16, 14),
+            spacing=8,
+        )
 
         self.grid_splitter = list_form_splitter(
             self, "gridSplitter", left, self.cell_panel, (110, 55)

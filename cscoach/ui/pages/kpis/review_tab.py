@@ -28,7 +28,16 @@ from cscoach.model.months import add_months, month_label
 from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
-from cscoach.ui.widgets import ToneItem, error_label, plain_label, show_message, text_side
+from cscoach.ui.widgets import (
+    STRETCH,
+    ToneItem,
+    error_label,
+    hbox,
+    plain_label,
+    show_message,
+    text_side,
+    vbox,
+)
 
 SAVE_DELAY_MS = 800
 COLUMNS = ("KPI", "This month", "Target", "Status", "Month before", "A year before", "Note")
@@ -103,20 +112,20 @@ class ReviewTab(QWidget):
         self.steps_status = plain_label(object_name="nextStepsStatus", role="hint")
 
         previous_box = QWidget()
-        previous_layout = QVBoxLayout(previous_box)
-        previous_layout.setContentsMargins(0, 0, 0, 0)
-        previous_layout.addWidget(self.previous_title)
-        previous_layout.addWidget(
-            plain_label("Tick these off at the review: what got done?", role="hint")
+        vbox(
+            self.previous_title,
+            plain_label("Tick these off at the review: what got done?", role="hint"),
+            (self.previous_steps, 1),
+            parent=previous_box,
         )
-        previous_layout.addWidget(self.previous_steps, 1)
         next_box = QWidget()
-        next_layout = QVBoxLayout(next_box)
-        next_layout.setContentsMargins(0, 0, 0, 0)
-        next_layout.addWidget(self.next_title)
-        next_layout.addWidget(self.next_steps, 1)
-        next_layout.addWidget(self.steps_error)
-        next_layout.addWidget(self.steps_status)
+        vbox(
+            self.next_title,
+            (self.next_steps, 1),
+            self.steps_error,
+            self.steps_status,
+            parent=next_box,
+        )
         steps = QSplitter()
         steps.addWidget(previous_box)
         steps.addWidget(next_box)
@@ -163,18 +172,15 @@ class ReviewTab(QWidget):
             "The month's feedback on the Feedback page, where Print… makes its full report"
         )
         self.feedback_link.clicked.connect(self._open_feedback)
-        report = QHBoxLayout()
-        report.setSpacing(8)
-        report.addWidget(pointer)
-        report.addWidget(self.feedback_link)
-        report.addStretch(1)
-        layout = QVBoxLayout(self.feedback_box)
-        layout.setContentsMargins(2, 2, 0, 8)
-        layout.setSpacing(2)
-        layout.addWidget(self.feedback_title)
-        layout.addWidget(self.feedback_counts)
-        layout.addWidget(self.feedback_recurring)
-        layout.addLayout(report)
+        vbox(
+            self.feedback_title,
+            self.feedback_counts,
+            self.feedback_recurring,
+            hbox(pointer, self.feedback_link, STRETCH, spacing=8),
+            parent=self.feedback_box,
+            margins=(2, 2, 0, 8),
+            spacing=2,
+        )
 
     def _open_feedback(self) -> None:
         if self.review is not None:

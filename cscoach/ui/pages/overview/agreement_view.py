@@ -330,16 +330,11 @@ class AgreementView(QWidget):
         frame.setObjectName("card")
         frame.setProperty("question", item.question.id)
         a = item.agreement
-        question = plain_label(item.question.text, object_name="agreementQuestion")
-        question.setWordWrap(True)
-        question.setStyleSheet("font-weight: 600;")
-        figure = plain_label(figure_text(a), object_name="agreementFigure")
-        figure.setWordWrap(True)
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(4)
-        layout.addWidget(question)
-        layout.addWidget(figure)
+        question = plain_label(
+            item.question.text, object_name="agreementQuestion", role="strong", wrap=True
+        )
+        figure = plain_label(figure_text(a), object_name="agreementFigure", wrap=True)
+        layout = vbox(question, figure, parent=frame, margins=(14, 10, 14, 10), spacing=4)
         shared = shared_text(a)
         if shared:
             label = plain_label(

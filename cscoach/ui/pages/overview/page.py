@@ -272,9 +272,9 @@ class NextStepsPanel(QFrame):
         self.setObjectName("card")
         self.setProperty("role", "nextSteps")  # the accent line on top
         heading = plain_label("Next steps", object_name="nextStepsHeading")
-        self.hint = plain_label("Most important first. Click one to go where it is done.")
-        self.hint.setProperty("role", "hint")
-        self.hint.setWordWrap(True)
+        self.hint = plain_label(
+            "Most important first. Click one to go where it is done.", role="hint", wrap=True
+        )
         self.steps_layout = QVBoxLayout()
         self.steps_layout.setContentsMargins(0, 0, 0, 0)
         self.steps_layout.setSpacing(2)
@@ -282,8 +282,8 @@ class NextStepsPanel(QFrame):
             "Nothing needs doing right now. Keep entering your KPIs every month and "
             "review the philosophy with the team when it is due.",
             object_name="nothingToDo",
+            wrap=True,
         )
-        self.nothing.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(6)

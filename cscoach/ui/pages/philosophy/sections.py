@@ -149,12 +149,13 @@ class SectionsTab(QWidget):
         self.saved_label.setObjectName("savedLabel")
         self.saved_label.setProperty("role", "hint")
         middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.section_title)
-        middle_layout.addWidget(self.editor, 1)
-        middle_layout.addWidget(self.editor_error)
-        middle_layout.addWidget(self.saved_label)
+        vbox(
+            self.section_title,
+            (self.editor, 1),
+            self.editor_error,
+            self.saved_label,
+            parent=middle,
+        )
 
         self.answers_round = QComboBox()
         self.answers_round.setSizeAdjustPolicy(

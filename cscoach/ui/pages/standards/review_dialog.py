@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,7 +20,7 @@ from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.standards.form import NONE, chosen_id, compact_combo
 from cscoach.ui.record_fields import form_layout, with_error
-from cscoach.ui.widgets import error_label, plain_label, show_message
+from cscoach.ui.widgets import error_label, plain_label, show_message, vbox
 
 
 class MarkReviewedDialog(QDialog):
@@ -84,15 +83,17 @@ class MarkReviewedDialog(QDialog):
             self, "Mark Reviewed", "markReviewedOkButton", "markReviewedCancelButton"
         )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 18, 22, 14)
-        layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addWidget(listed)
-        layout.addSpacing(4)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(buttons)
+        vbox(
+            heading,
+            listed,
+            4,
+            form,
+            self.general_error,
+            buttons,
+            parent=self,
+            margins=(22, 18, 22, 14),
+            spacing=8,
+        )
         self.setMinimumWidth(460)
         label_form_fields(self)
 

@@ -20,12 +20,14 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers.dates import FIXED_TODAY
 from helpers.tally import count
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from cscoach.model import (
+    actions_edit,
     feedback,
     feedback_edit,
     feedback_themes,
@@ -599,6 +601,7 @@ PRINTED_IN = {
     "steps": ["monthly-review"],
     "said": ["feedback"],
     "theme": ["feedback"],
+    "action": ["monthly-review"],  # the wall print cuts a line too long for its big type
 }
 REVIEW_MONTH = "2025-06"
 MARGIN_PT = 18 * 72 / 25.4  # cscoach.printing.base.MARGIN: the header and footer lie outside
@@ -636,6 +639,8 @@ FIELD_MAX = {
     "steps": 5_000,
     "said": 20_000,
     "theme": 80,
+    "action": 200,
+    "outcome": 5_000,
 }
 WIDE_CHAR = st.sampled_from(["W", "m", "Ш", "ω", "😀", "ש", "&", "<", "i", "你"])
 
@@ -786,8 +791,26 @@ def fill(wb: Workbook, t: dict[str, str]) -> tuple[dict[str, str], dict]:
             f"{REVIEW_MONTH}-10", "complaint", "Fallback", theme_ids=themes
         )
         feedback_edit.add_item(wb, fallback)
+    _fill_actions(wb, t, stored)
     stored.pop("unit", None)
     return stored, {"round": rnd, "candidate": hiring.get_candidate(wb, candidate).name}
+
+
+def _fill_actions(wb: Workbook, t: dict[str, str], stored: dict[str, str]) -> None:
+    """An action due in the reviewed month (listed whole in its review), and one done and
+    shared (on the wall print), each with the fuzzed title or a fallback."""
+
+    def add(data: actions_edit.ActionInput) -> int:
+        return actions_edit.add_action(wb, data, today=FIXED_TODAY)
+
+    due = f"{REVIEW_MONTH}-20"
+    planned = actions_edit.ActionInput(t["action"], due_on=due)
+    if _try(stored, "action", t["action"], lambda v: add(planned)) is None:
+        add(actions_edit.ActionInput("Fallback action", due_on=due))
+    title = t["action"] if "action" in stored else "Fallback action"
+    shared = actions_edit.ActionInput(title, status="done", outcome=t["outcome"], share=True)
+    if _try(stored, "outcome", t["outcome"], lambda v: add(shared)) is None:
+        add(actions_edit.ActionInput(title, status="done", share=True))
 
 
 def pdf_text(data: bytes) -> str:
@@ -843,6 +866,7 @@ def print_and_read(tmp_path_factory, texts: dict[str, str], letter: bool, docume
             "answers": {"round_id": ids["round"]},
             "monthly-review": {"month": REVIEW_MONTH},
             "feedback": {"month": REVIEW_MONTH},
+            "you-said-we-did": {"today": FIXED_TODAY},
             "scorecard-filled": {"candidate_name": ids["candidate"]},
         }
         printed: dict[str, str] = {}
@@ -892,7 +916,7 @@ def test_every_document_prints_arbitrary_text(tmp_path_factory, texts, letter: b
     print_and_read(tmp_path_factory, texts, letter, documents)
 
 
-REVIEW_FIELDS = ("business", "kpi", "unit", "kpi_note", "steps")
+REVIEW_FIELDS = ("business", "kpi", "unit", "kpi_note", "steps", "action")
 
 
 @settings(PRINTING, max_examples=3)

@@ -54,14 +54,28 @@ step of Undo; no function reads the clock: the ones that need the day take ``tod
 
 ``cscoach.model.action_loop`` — the loop, for the Overview, the review and the charts:
     ``overdue_actions(wb, today)``, ``status_counts(wb)``, ``busy_owners(wb)`` (more than
-    ``TOO_MANY_OPEN`` open), ``review_actions(wb, month, today)`` (to tick, coming,
-    did-it-help), ``kpi_marks(wb, kpi_id)`` (done actions on a KPI with the 3-month
-    averages before and after, and the tooltip text), ``you_said_we_did(wb, today)``.
+    ``TOO_MANY_OPEN`` open), ``glance(wb, today)`` (all three and the did-it-help count in
+    one ``ActionsGlance``, as the Overview's Actions card shows them),
+    ``review_actions(wb, month, today)`` → ``ReviewActions``: ``to_tick`` (due in the
+    reviewed month or before and still open, or done in it), ``coming`` (due the month
+    after), ``did_it_help`` (done about a month ago, unanswered; only in the review of last
+    month or this month); ``awaiting_helped(wb, today)``; ``kpi_marks(wb, kpi_id)`` (done
+    actions from a KPI's review with the 3-month averages before and after and the tooltip
+    text; ``KpiSeries.marks`` carries them to the charts, whose ``actions`` line has
+    ``cscoach_actions`` = [(month, tooltip)] for a hover); ``you_said_we_did(wb, today)``.
+    The Overview's next steps for actions have page "actions" and kind "overdue",
+    "helped" or "owner" (item_id: the member's id, 0 for the owner).
 
 ``cscoach.model.calendar_ics`` — the owner's calendar:
-    ``calendar_bytes(wb, *, today)`` (the .ics file's bytes), ``export_calendar(wb, path,
-    *, today)`` (written safely, never over a workbook), ``review_day`` /
-    ``set_review_day`` (the day of the month the monthly review repeats on).
+    ``calendar_bytes(wb, *, today, now=None)`` (the .ics file's bytes),
+    ``export_calendar(wb, path, *, today, now=None)`` (File › Export Calendar…: written
+    whole, never over a workbook; raises ``WorkbookError`` for a workbook path, ``OSError``
+    when the file cannot be written), ``review_day(wb)`` / ``set_review_day(wb, day)`` (the
+    day of the month, 1–28, the monthly review repeats on; default 5; one Undo step).
+
+Printing: ``PrintRequest("you-said-we-did")`` through ``printing.documents.render`` (the
+wall print; ``ValidationError`` when nothing shared was done or dropped in six months, and
+warnings when items were left out or cut short); the monthly review lists the actions.
 """
 
 from __future__ import annotations

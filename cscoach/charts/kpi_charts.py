@@ -60,6 +60,7 @@ from cscoach.charts.dashboard_geometry import (
     row_gap,
     title_space,
 )
+from cscoach.charts.kpi_marks import draw_marks
 from cscoach.charts.kpi_status import status_text, status_variants
 from cscoach.charts.theme import PAPER, ChartTheme
 from cscoach.model.kpi_series import KpiSeries
@@ -226,7 +227,7 @@ def draw_kpi(
     )[0]
     notes_line.cscoach_notes = [(month, note) for _, _, month, note in noted]  # type: ignore[attr-defined]
     artists["notes"] = notes_line
-    _draw_marks(ax, series, style["actions"], theme, artists)
+    artists.update(draw_marks(ax, series, style["actions"], theme))
     latest = series.latest_index()
     if latest is not None:
         value = series.values[latest]
@@ -281,44 +282,6 @@ def draw_kpi(
     else:
         ax.set_ylabel(series.unit, color=theme.muted, fontsize=9)
     return artists
-
-
-def _draw_marks(
-    ax: Axes,
-    series: KpiSeries,
-    style: dict[str, Any],
-    theme: ChartTheme,
-    artists: dict[str, object],
-) -> None:
-    """A triangle on the axis and a dotted line up each month in which an action from this
-    KPI's review was done (nothing when there is none: the chart stays as it was)."""
-    where = {month: index for index, month in enumerate(series.months)}
-    marked = [(where[m.month], m) for m in series.marks if m.month in where]
-    if not marked:
-        return
-    for index, _ in marked:
-        ax.axvline(
-            index,
-            color=theme.action,
-            linewidth=0.9,
-            linestyle=(0, (1.5, 2)),
-            alpha=0.8,
-            zorder=1,
-            gid="action_line",
-        )
-    line = ax.plot(
-        [index for index, _ in marked],
-        [0.0] * len(marked),
-        transform=ax.get_xaxis_transform(),  # x in months, y on the axis
-        clip_on=False,
-        zorder=4,
-        gid="actions",
-        picker=True,
-        pickradius=8,
-        **style,
-    )[0]
-    line.cscoach_actions = [(m.month, m.tooltip) for _, m in marked]  # type: ignore[attr-defined]
-    artists["actions"] = line
 
 
 def _clear_plot(ax: Axes) -> None:

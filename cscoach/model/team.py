@@ -33,10 +33,13 @@ class MemberReferences:
     rounds: int
     standards_owned: int
     reviews_recorded: int
+    actions_owned: int = 0  # actions they carry out; deleted, these pass to the owner
 
     @property
     def any(self) -> bool:
-        return bool(self.responses or self.standards_owned or self.reviews_recorded)
+        return bool(
+            self.responses or self.standards_owned or self.reviews_recorded or self.actions_owned
+        )
 
 
 def list_members(wb: Workbook, *, active_only: bool = False) -> list[TeamMember]:
@@ -115,17 +118,21 @@ def member_references(wb: Workbook, member_id: int) -> MemberReferences:
           (SELECT count(*) FROM responses WHERE member_id = :id) AS responses,
           (SELECT count(DISTINCT round_id) FROM responses WHERE member_id = :id) AS rounds,
           (SELECT count(*) FROM standards WHERE owner_id = :id AND active = 1) AS standards,
-          (SELECT count(*) FROM standard_reviews WHERE reviewed_by = :id) AS reviews
+          (SELECT count(*) FROM standard_reviews WHERE reviewed_by = :id) AS reviews,
+          (SELECT count(*) FROM actions WHERE owner_id = :id) AS actions
         """,
         {"id": member_id},
     )
     assert row is not None
-    return MemberReferences(row["responses"], row["rounds"], row["standards"], row["reviews"])
+    return MemberReferences(
+        row["responses"], row["rounds"], row["standards"], row["reviews"], row["actions"]
+    )
 
 
 def delete_member(wb: Workbook, member_id: int) -> None:
     """Delete a team member with their questionnaire answers; standards they owned and
-    reviews they recorded stay, without a name."""
+    reviews they recorded stay, without a name; actions they carried out pass to the owner
+    of the business (setting them inactive instead keeps their name on everything)."""
     get_member(wb, member_id)
     with wb.transaction() as db:
         db.table("team_members").delete(member_id)

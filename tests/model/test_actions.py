@@ -249,6 +249,10 @@ def test_an_owner_who_left_is_kept_and_shown_inactive(workbook: Workbook) -> Non
     assert ac.owner_choices(workbook, ana)[-1] == (ana, "Ana (no longer on the team)")
     assert ac.count_actions(workbook, ac.ActionFilter(owner_id=ana)) == 1
     assert ac.count_actions(workbook, ac.ActionFilter(owner_id=ac.OWNER)) == 0
+    refs = team.member_references(workbook, ana)
+    assert refs.actions_owned == 1 and refs.any
+    team.delete_member(workbook, ana)  # the action stays, now the owner's
+    assert ac.get_action(workbook, action_id).owner_label == ac.OWNER_LABEL
 
 
 def test_marking_done_can_resolve_the_complaint_in_one_step(workbook: Workbook) -> None:

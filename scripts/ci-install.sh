@@ -20,8 +20,8 @@ fail() { printf 'ci-install: error: %s\n' "$*" >&2; exit 1; }
 # Every document `cscoach print` knows, from this checkout (the bundle has no Python to ask).
 DOCS=$("$BIN/python" -c 'from cscoach.printing.documents import DOCUMENTS; print(*DOCUMENTS)')
 
-# Make the demo with the command $1 in the folder $2, print every document, export and
-# compare; each output must be a real file.
+# Make the demo with the command $1 in the folder $2, print every document, export, write
+# the calendar and compare; each output must be a real file.
 exercise() {
   local cscoach=$1 out=$2
   mkdir -p "$out"
@@ -35,6 +35,7 @@ exercise() {
     done
     echo "printed: $DOCS"
     "$cscoach" export --workbook demo.cscoach --out everything.xlsx
+    "$cscoach" calendar --workbook demo.cscoach --out dates.ics
     cp demo.cscoach second.cscoach
     "$cscoach" rollup demo.cscoach second.cscoach --out locations.pdf
     head -c 5 locations.pdf | grep -q '%PDF-' || fail "locations.pdf is not a PDF"

@@ -505,11 +505,13 @@ def _actions(wb: Workbook) -> Sheet:
              FROM actions a LEFT JOIN team_members o ON o.id = a.owner_id
             ORDER BY a.due_on IS NULL, a.due_on, a.id"""
     )
+    from cscoach.model.actions import OWNER_LABEL
+
     rows = [
         (
             r[0],
             r[1],
-            r[2] or "",
+            r[2] or OWNER_LABEL,
             _date(r[3]),
             (r[4] or "").capitalize(),
             _date(r[5]),

@@ -182,7 +182,9 @@ def test_command_line_export_and_its_refusals(demo: Path, tmp_path: Path, capsys
     assert digest(demo) == before
 
 
-def test_actions_sheet_when_the_workbook_has_actions(demo_xlsx, demo: Path) -> None:
-    with Workbook.open(demo, read_only=True) as wb:
-        has_actions = spreadsheet._has_table(wb, "actions")
-    assert ("Actions" in demo_xlsx.sheetnames) == has_actions
+def test_the_actions_sheet(demo_xlsx) -> None:
+    actions = _rows(demo_xlsx, "Actions")
+    assert len(actions) == 14
+    assert all(isinstance(a["Added on"], dt.datetime) for a in actions)
+    assert {a["Status"] for a in actions} >= {"Done", "Planned"}
+    assert "You (the owner)" in {a["Owner"] for a in actions}

@@ -81,6 +81,11 @@ PAGE_SHORTCUTS: dict[str, tuple[Shortcut, ...]] = {
         Shortcut(("Ctrl+F",), "Search the feedback"),
         Shortcut(("Del",), "Delete the item (or theme) selected in the list"),
     ),
+    "actions": (
+        Shortcut(("Ins", "Ctrl+Shift+N"), "New action"),
+        Shortcut(("Ctrl+F",), "Search the actions"),
+        Shortcut(("Del",), "Delete the action selected in the list"),
+    ),
     "print_preview": (
         Shortcut(("Ctrl+P",), "Print…"),
         Shortcut(("Ctrl+S",), "Save PDF…"),

@@ -30,6 +30,7 @@ PAGE_ICONS = (
     "hiring",
     "kpis",
     "feedback",
+    "actions",
 )
 ACTION_ICONS = (
     "add",

@@ -65,7 +65,9 @@ class RecordEditor(QObject, Generic[R]):
     keeps the record it holds, and a change in it is saved first. ``selected()`` is emitted
     once the editor has taken a new selection in (``selected_keys`` names it). ``find(id)``,
     if given, finds the record in the form when the list does not show it (a filter hides
-    it); without it, a record the list no longer shows is taken as deleted."""
+    it); without it, a record the list no longer shows is taken as deleted. ``prepare(record
+    or None)``, if given, fills the form's lists to choose from for the record about to be
+    shown (an owner who has left stays choosable on their own actions)."""
 
     saved = Signal(bool)
     loaded = Signal()
@@ -92,6 +94,7 @@ class RecordEditor(QObject, Generic[R]):
         before_save: Callable[[], object] | None = None,
         multi_select: bool = False,
         find: Callable[[int], R | None] | None = None,
+        prepare: Callable[[R | None], object] | None = None,
     ) -> None:
         super().__init__(page)
         self.multi_select, self.find = multi_select, find
@@ -103,6 +106,7 @@ class RecordEditor(QObject, Generic[R]):
         self.read_only = read_only
         self.ready = ready
         self.before_save = before_save
+        self.prepare = prepare
         self.current_id: int | None = None  # None: the form is for a new record
         self.loaded_values: Values = values_of(None)
         self.loading = False
@@ -237,7 +241,17 @@ class RecordEditor(QObject, Generic[R]):
 
     def load(self, record: R) -> None:
         self.current_id = self.model.key(record)
+        self._prepare(record)
         self.fill(self.values_of(record))
+
+    def _prepare(self, record: R | None) -> None:
+        if self.prepare is None:
+            return
+        loading, self.loading = self.loading, True
+        try:
+            self.prepare(record)
+        finally:
+            self.loading = loading
 
     def open(self, record_id: int) -> bool:
         """Select record ``record_id`` and show it in the form (a link from another page),
@@ -264,6 +278,7 @@ class RecordEditor(QObject, Generic[R]):
             self.table.clearSelection()
         finally:
             self.loading = False
+        self._prepare(None)
         self.fill(self.values_of(None))
         first = next(iter(self.fields.values()), None)
         if focus and not self.read_only and first is not None:

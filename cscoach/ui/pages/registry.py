@@ -61,6 +61,12 @@ def _feedback(wb: Workbook) -> Page:
     return FeedbackPage(wb)
 
 
+def _actions(wb: Workbook) -> Page:
+    from cscoach.ui.pages.actions.page import ActionsPage
+
+    return ActionsPage(wb)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     section: Section
@@ -84,5 +90,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(sections.HIRING, _hiring),
     PageSpec(sections.KPIS, _kpis),
     PageSpec(sections.FEEDBACK, _feedback),
+    PageSpec(sections.ACTIONS, _actions),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)

@@ -52,6 +52,9 @@ PAGE_TITLES = sections.TITLES
 STEP_TIPS = {
     "open": "Show the open complaints on the {page} page",
     "theme": "Show this theme's feedback on the {page} page",
+    "overdue": "Show the overdue actions on the {page} page",
+    "helped": "Show the actions waiting for “did it help?” on the {page} page",
+    "owner": "Show their open actions on the {page} page",
 }
 
 KPI_LEGEND = "✓ on target, ✗ off target; arrows: since the month before (green better, red worse)"

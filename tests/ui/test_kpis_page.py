@@ -789,3 +789,58 @@ def test_the_charts_in_sight_are_drawn_before_those_scrolled_away(qtbot, page: K
     assert len(in_sight) < len(page.charts.panels)  # some are out of sight
     drawn(qtbot, page)
     assert all(c.is_current() for c in page.charts.panels.values())
+
+
+# -- the review's actions ---------------------------------------------------------------
+
+
+def _action(wb: Workbook, title: str, **more: object) -> int:
+    from cscoach.model import actions_edit
+
+    data = actions_edit.ActionInput(title, **more)  # type: ignore[arg-type]
+    return actions_edit.add_action(wb, data, today=TODAY)
+
+
+def test_review_ticks_off_the_months_actions_and_adds_new_ones(qtbot, page: KpisPage) -> None:
+    from cscoach.model import actions
+
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    due = _action(page.wb, "Second till at lunch", due_on="2026-10-20")
+    coming = _action(page.wb, "New menu board", due_on="2026-11-15")
+    done_long_ago = _action(
+        page.wb, "Call back within a day", status=actions.DONE, done_on="2026-10-01"
+    )
+    page.reload()
+    review = page.review
+    page.tabs.setCurrentWidget(review)
+    review.month_combo.setCurrentIndex(review.month_combo.findData("2026-10"))
+    panel = review.action_panel
+    ticks = [panel.tick_list.item(r) for r in range(panel.tick_list.count())]
+    by_id = {item.data(Qt.ItemDataRole.UserRole): item for item in ticks}
+    assert by_id[due].checkState() == Qt.CheckState.Unchecked
+    assert by_id[done_long_ago].checkState() == Qt.CheckState.Checked  # done in October
+    assert [panel.coming_list.item(0).data(Qt.ItemDataRole.UserRole)] == [coming]
+    # a tick is a real "done", today; an untick opens it again; Undo takes the tick back
+    with qtbot.waitSignal(page.changed):
+        by_id[due].setCheckState(Qt.CheckState.Checked)
+    action = actions.get_action(page.wb, due)
+    assert action.status == actions.DONE and action.done_on == TODAY.isoformat()
+    assert "is done" in panel.said.text()
+    page.wb.undo()
+    assert actions.get_action(page.wb, due).status == actions.PLANNED
+    # "did it help?" for the one done about a month ago, kept with the date
+    assert panel.helped_list.isVisible()
+    assert panel.helped_list.item(0).data(Qt.ItemDataRole.UserRole) == done_long_ago
+    qtbot.mouseClick(panel.helped_buttons[0], Qt.MouseButton.LeftButton)
+    helped = actions.get_action(page.wb, done_long_ago)
+    assert (helped.helped, helped.helped_on) == (actions.HELPED_YES, TODAY.isoformat())
+    # a new action written at the review is a real action from the review
+    qtbot.keyClicks(panel.new_title, "Thank the weekend team")
+    qtbot.keyClick(panel.new_title, Qt.Key.Key_Return)
+    [new] = actions.actions_for_review(page.wb, "2026-10")
+    assert new.title == "Thank the weekend team" and new.due_on == "2026-11-30"
+    assert panel.new_title.text() == ""
+    # no title: said under the box, nothing written
+    qtbot.keyClick(panel.new_title, Qt.Key.Key_Return)
+    assert panel.error.isVisible()
+    assert len(actions.actions_for_review(page.wb, "2026-10")) == 1

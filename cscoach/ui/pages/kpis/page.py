@@ -142,6 +142,9 @@ class KpisPage(Page):
         self.tabs.addTab(self.charts, "Charts")
         self.review = ReviewTab(wb, today=today)
         self.review.changed.connect(self.changed)
+        self.review.action_panel.open_requested.connect(
+            lambda action_id: self.open_item_requested.emit("actions", "action", action_id)
+        )
         self.review.feedback_requested.connect(  # the id of a month is YYYYMM
             lambda month: self.open_item_requested.emit(
                 "feedback", "month", int(month.replace("-", ""))
@@ -488,6 +491,13 @@ class KpisPage(Page):
             self.grid.selectionModel().setCurrentIndex(
                 self.grid_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
+
+    def select_item(self, kind: str, item_id: int) -> None:
+        """The Monthly Review of a month ("review", the id written YYYYMM), a link from an
+        action that came from it."""
+        if kind == "review" and item_id:
+            self.tabs.setCurrentWidget(self.review)
+            self.review.reload(f"{item_id // 100:04d}-{item_id % 100:02d}")
 
     def _after_write(self, *, reload_grid: bool = True) -> None:
         if reload_grid:

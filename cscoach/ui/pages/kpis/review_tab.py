@@ -28,6 +28,7 @@ from cscoach.model.months import add_months, month_label
 from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
+from cscoach.ui.pages.kpis.review_actions import ReviewActions
 from cscoach.ui.widgets import (
     STRETCH,
     ToneItem,
@@ -36,6 +37,7 @@ from cscoach.ui.widgets import (
     plain_label,
     show_message,
     text_side,
+    text_width,
     vbox,
 )
 
@@ -92,44 +94,40 @@ class ReviewTab(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
 
-        self.previous_title = plain_label(object_name="formTitle")
+        self.action_panel = ReviewActions(wb, today)
+        self.action_panel.changed.connect(self.changed)
+        self.previous_title = plain_label(object_name="previousStepsTitle", role="strong")
         self.previous_steps = QPlainTextEdit()
         self.previous_steps.setObjectName("previousSteps")
-        self.previous_steps.setAccessibleName("Next steps agreed last month")
+        self.previous_steps.setAccessibleName("Notes from last month's review")
         self.previous_steps.setReadOnly(True)
-        self.previous_steps.setPlaceholderText("Nothing was written down last month.")
-        self.next_title = plain_label("What we will do next", object_name="formTitle")
+        self.next_title = plain_label("Notes", object_name="formTitle")
         self.next_steps = QPlainTextEdit()
         self.next_steps.setObjectName("nextStepsEdit")
-        self.next_steps.setAccessibleName("Next steps for this month")
+        self.next_steps.setAccessibleName("Notes from this review")
         self.next_steps.setPlaceholderText(
-            "One action per line, with who does it — for example:\n"
-            "Call back every complaint within a day (Ana)"
+            "Anything else said at the review (the actions go on the left, with who and by when)"
         )
         self.next_steps.textChanged.connect(self._steps_edited)
         self.next_steps.installEventFilter(self)
         self.steps_error = error_label("nextStepsError")
         self.steps_status = plain_label(object_name="nextStepsStatus", role="hint")
 
-        previous_box = QWidget()
-        vbox(
-            self.previous_title,
-            plain_label("Tick these off at the review: what got done?", role="hint"),
-            (self.previous_steps, 1),
-            parent=previous_box,
-        )
-        next_box = QWidget()
+        notes_box = QWidget()
         vbox(
             self.next_title,
             (self.next_steps, 1),
             self.steps_error,
             self.steps_status,
-            parent=next_box,
+            self.previous_title,
+            self.previous_steps,
+            parent=notes_box,
         )
         steps = QSplitter()
-        steps.addWidget(previous_box)
-        steps.addWidget(next_box)
-        steps.setSizes([400, 600])
+        steps.setObjectName("reviewStepsSplitter")
+        steps.addWidget(self.action_panel)
+        steps.addWidget(notes_box)
+        steps.setSizes([text_width(self, 120), text_width(self, 40)])
 
         self._build_feedback_box()
         results = QWidget()
@@ -279,9 +277,12 @@ class ReviewTab(QWidget):
             self.summary.setText(f"No values for {month_label(month)} yet.")
         self._show_feedback(month)
         previous = add_months(month, -1)
-        self.previous_title.setText(f"Planned in {month_label(previous)}")
+        self.previous_title.setText(f"Notes from the {month_label(previous)} review")
         self.previous_steps.setPlainText(review.previous_next_steps)
-        self.next_title.setText(f"What we will do next ({month_label(month)} review)")
+        for widget in (self.previous_title, self.previous_steps):
+            widget.setVisible(bool(review.previous_next_steps.strip()))
+        self.next_title.setText(f"Notes ({month_label(month)} review)")
+        self.action_panel.show_month(month)
         self._loaded_steps = review.next_steps
         self.next_steps.blockSignals(True)
         self.next_steps.setPlainText(review.next_steps)

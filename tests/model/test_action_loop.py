@@ -183,3 +183,36 @@ def test_the_wall_print_keeps_to_eight_items(workbook: Workbook) -> None:
     assert len(wall.dropped) == loop.WALL_DROPPED
     assert wall.done[0].did == "Done 11"  # newest first
     assert wall.left_out == 7
+
+
+def test_the_whole_loop_from_a_complaint_to_did_it_help(workbook: Workbook) -> None:
+    """Finding → action → done (the complaint resolved with it) → ticked in the review →
+    on the wall → asked "did it help?" a month later → answered."""
+    complaint = fe.add_item(
+        workbook,
+        fb.FeedbackInput("2026-10-03", "complaint", "Nobody greeted us for five minutes"),
+        today=TODAY,
+    )
+    kwame = team.add_member(workbook, "Kwame")
+    action = add(
+        workbook,
+        "Greet every customer within 30 seconds",
+        source=ac.Source.feedback_item(complaint),
+        owner_id=kwame,
+        due_on="2026-10-20",
+        share=True,
+    )
+    assert [a.id for a in ac.actions_for_feedback_item(workbook, complaint)] == [action]
+    ae.set_status(
+        workbook, action, ac.DONE, today=TODAY, done_on="2026-10-18", resolve_complaint=True
+    )
+    assert fb.get_item(workbook, complaint).status == fb.RESOLVED
+    review = loop.review_actions(workbook, "2026-10", TODAY)
+    assert [a.id for a in review.to_tick] == [action]
+    assert [i.did for i in loop.you_said_we_did(workbook, TODAY).done] == [
+        "Greet every customer within 30 seconds"
+    ]
+    assert [a.id for a in review.did_it_help] == [action]  # 35 days ago
+    ae.answer_helped(workbook, action, ac.HELPED_YES, today=TODAY)
+    assert loop.awaiting_helped(workbook, TODAY) == []
+    assert ac.get_action(workbook, action).helped_on == TODAY.isoformat()

@@ -425,11 +425,57 @@ def m003_actions(conn: sqlite3.Connection) -> None:
     )
 
 
+M004_KIOSK = """
+-- The counter kiosk: one-tap votes at the counter -----------------------------------------
+-- A kiosk session runs from the kiosk's start to the owner leaving it with the PIN;
+-- "ignored" counts the presses its repeat guard did not count (a second press within
+-- seconds of a vote: the same customer again, or a child at the buttons).
+CREATE TABLE kiosk_sessions (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL CHECK (datetime(started_at) IS started_at),
+    ended_at    TEXT CHECK (ended_at IS NULL OR datetime(ended_at) IS ended_at),
+    ignored     INTEGER NOT NULL DEFAULT 0 CHECK (ignored >= 0)
+);
+
+-- One row per customer: the 1-5 face (CSAT) and/or the 0-10 answer (NPS), local time. A
+-- low score's answer to "What could we do better?" is a complaint in Feedback (channel
+-- kiosk); the vote keeps a link to it.
+CREATE TABLE kiosk_votes (
+    id                INTEGER PRIMARY KEY,
+    voted_at          TEXT NOT NULL CHECK (datetime(voted_at) IS voted_at),
+    csat              INTEGER CHECK (csat IS NULL OR csat BETWEEN 1 AND 5),
+    nps               INTEGER CHECK (nps IS NULL OR nps BETWEEN 0 AND 10),
+    session_id        INTEGER REFERENCES kiosk_sessions(id) ON DELETE SET NULL,
+    feedback_item_id  INTEGER REFERENCES feedback_items(id) ON DELETE SET NULL,
+    CHECK (csat IS NOT NULL OR nps IS NOT NULL)
+);
+CREATE INDEX kiosk_votes_time ON kiosk_votes(voted_at);
+CREATE INDEX kiosk_votes_session ON kiosk_votes(session_id);
+CREATE INDEX kiosk_votes_feedback_item ON kiosk_votes(feedback_item_id);
+
+-- Months whose kiosk votes the owner keeps apart from a value typed or imported for them.
+CREATE TABLE kiosk_kept_apart (
+    kpi_id  INTEGER NOT NULL REFERENCES kpis(id) ON DELETE CASCADE,
+    month   TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    PRIMARY KEY (kpi_id, month)
+);
+"""
+
+
+def m004_kiosk(conn: sqlite3.Connection) -> None:
+    """The counter kiosk's votes and sessions, and the months whose votes the owner keeps
+    apart. Its settings (question, scales, the owner's PIN as a salted hash) are rows of
+    ``settings`` (see ``cscoach.model.kiosk``)."""
+    for statement in _statements(M004_KIOSK):
+        conn.execute(statement)
+
+
 # Index i holds the migration that takes a workbook from schema i to schema i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_feedback,
     m003_actions,
+    m004_kiosk,
 ]
 
 

@@ -40,6 +40,7 @@ def test_sidebar_lists_every_section(main_window):
         "Hiring",
         "KPIs",
         "Feedback",
+        "Actions",
     ]
 
 

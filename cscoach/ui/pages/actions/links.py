@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from cscoach.model import actions
 from cscoach.model.actions import Action, Source
 from cscoach.model.dates import long_date
+from cscoach.model.workbook import Workbook
 from cscoach.ui.widgets import STRETCH, hbox, plain_label, push_button, vbox
 
 NEW = "new "  # how a link to a new action starts: "new feedback_theme"
@@ -57,11 +58,10 @@ def state_text(action: Action) -> str:
 
 class ActionsBox(QWidget):
     """ "What we are doing about it": the actions from one source, each a link to it on the
-    Actions page, and New Action… to start one from here. Emits ``show_requested(id)`` and
-    ``new_requested()``."""
+    Actions page, and New Action… to start one from here. Asks for the Actions page through
+    ``open_item_requested`` (a page's signal of the same name relays it)."""
 
-    show_requested = Signal(int)
-    new_requested = Signal()
+    open_item_requested = Signal(str, str, int)
 
     def __init__(self, heading: str, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +70,8 @@ class ActionsBox(QWidget):
         self.new_button = push_button(
             "New Action…", f"{object_name}New", "Decide what to do about it, who and by when"
         )
-        self.new_button.clicked.connect(lambda _=False: self.new_requested.emit())
+        self.new_button.clicked.connect(lambda _=False: self._new())
+        self.source: Source | None = None  # the source shown; None: nothing to act on yet
         self.empty = plain_label("Nothing decided yet.", role="hint", wrap=True)
         self.rows = vbox(spacing=0)
         self.more = plain_label(role="hint")
@@ -84,6 +85,17 @@ class ActionsBox(QWidget):
         )
         self._buttons: list[QPushButton] = []
 
+    def _new(self) -> None:
+        if self.source is not None:
+            self.open_item_requested.emit("actions", *new_action_link(self.source))
+
+    def show_source(self, wb: Workbook, source: Source | None) -> None:
+        """Show the actions from ``source`` (None: a record not added yet, nothing to show)."""
+        self.source = source
+        self.setVisible(source is not None)
+        if source is not None:
+            self.show_actions(actions.actions_for(wb, source), read_only=wb.read_only)
+
     def show_actions(self, shown: Sequence[Action], *, read_only: bool = False) -> None:
         for button in self._buttons:
             self.rows.removeWidget(button)
@@ -95,7 +107,9 @@ class ActionsBox(QWidget):
             button.setProperty("role", "link")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(f"Open “{action.title}” on the Actions page")
-            button.clicked.connect(lambda _=False, i=action.id: self.show_requested.emit(i))
+            button.clicked.connect(
+                lambda _=False, i=action.id: self.open_item_requested.emit("actions", "action", i)
+            )
             self.rows.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self._buttons.append(button)
         self.empty.setVisible(not shown)

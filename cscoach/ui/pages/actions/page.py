@@ -22,6 +22,7 @@ from cscoach.model.actions_edit import ActionInput
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
+from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.list_panel import FilteredList, list_form_splitter
 from cscoach.ui.pages.actions.filters import HELPED, OVERDUE, ActionsFilters
 from cscoach.ui.pages.actions.form import NOT_ASKED, ActionForm
@@ -175,6 +176,7 @@ class ActionsPage(Page):
             button.clicked.connect(self.clear_filters)
         self.table.doubleClicked.connect(lambda _index: self.form.title_edit.setFocus())
         self._build_actions()
+        label_form_fields(self.form)
         self.reload()
         self.start_new(focus=False, settle=False)
         if self.read_only:

@@ -31,6 +31,7 @@ from cscoach.model.standards import Standard
 from cscoach.model.team import TeamMember
 from cscoach.ui import autosave
 from cscoach.ui.accessible import label_form_fields
+from cscoach.ui.pages.actions.links import ActionsBox
 from cscoach.ui.pages.feedback.suggestions import SuggestionBar
 from cscoach.ui.record_editor import READ_ONLY_TIP
 from cscoach.ui.record_fields import Field, FormPanel, form_layout, with_error
@@ -273,6 +274,7 @@ class EntryForm(FormPanel):
             ("&Resolved on", with_error(self.resolved_edit, e["resolved_on"])),
         )
         self.forms = [quick, details, complaint]
+        self.actions_box = ActionsBox("What we are doing about it", "itemActions")
         box = self.complaint_box
         vbox(self.complaint_heading, complaint, parent=box, margins=(0, 4, 0, 0), spacing=8)
         self.lay_out(
@@ -286,6 +288,8 @@ class EntryForm(FormPanel):
             self.details_heading,
             details,
             self.complaint_box,
+            8,
+            self.actions_box,
         )
 
     # -- choices ---------------------------------------------------------------

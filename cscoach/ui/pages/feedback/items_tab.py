@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from cscoach.model import feedback, feedback_edit, feedback_patterns, feedback_themes, team
 from cscoach.model import standards as standards_model
+from cscoach.model.actions import Source
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
 from cscoach.model.feedback import FeedbackInput, FeedbackItem
@@ -89,6 +90,7 @@ class ItemsTab(QWidget):
 
     changed = Signal()
     themes_requested = Signal()
+    open_item_requested = Signal(str, str, int)  # an item's action on the Actions page
 
     def __init__(
         self, wb: Workbook, parent: QWidget | None = None, *, today: dt.date | None = None
@@ -114,6 +116,7 @@ class ItemsTab(QWidget):
         self.fitter = fit_items_table(self.table, self.model)
         self.form = EntryForm()
         self.form.themes_requested.connect(self.themes_requested)
+        self.form.actions_box.open_item_requested.connect(self.open_item_requested)
         self.form_scroll = FormScroll(self.form, "feedbackFormScroll", least=33)
 
         self.splitter = list_form_splitter(
@@ -279,6 +282,8 @@ class ItemsTab(QWidget):
         else:
             kind = feedback.KIND_LABELS[item.kind]
             self.form.form_title.setText(f"{kind} of {long_date(item.received_on)}")
+        source = Source.feedback_item(item.id) if item is not None else None
+        self.form.actions_box.show_source(self.wb, source)
         self.form.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
         self._show_complaint_box()
         self._suggest()

@@ -68,6 +68,8 @@ class FeedbackPage(Page):
         self.items.changed.connect(self._items_changed)
         self.items.themes_requested.connect(lambda: self.tabs.setCurrentWidget(self.themes))
         self.themes.changed.connect(self._themes_changed)
+        self.themes.open_item_requested.connect(self.open_item_requested)
+        self.items.open_item_requested.connect(self.open_item_requested)
         self.patterns.changed.connect(self._rules_changed)
         self.patterns.items_requested.connect(self.show_items)
         self._build_actions()

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.model import feedback_themes
+from cscoach.model.actions import Source
 from cscoach.model.feedback_themes import MATCH_LABELS, MATCHES, Theme
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.list_panel import list_form_splitter
+from cscoach.ui.pages.actions.links import ActionsBox
 from cscoach.ui.pages.feedback.entry_form import boxed
 from cscoach.ui.pages.feedback.items_list import plural
 from cscoach.ui.pages.feedback.suggestions import quoted
@@ -44,6 +46,7 @@ from cscoach.ui.widgets import (
     plain_label,
     push_button,
     record_table,
+    scroll_area,
     text_side,
     text_width,
     vbox,
@@ -135,12 +138,15 @@ class ThemeForm(FormPanel):
             ("&Try it", with_error(self.try_edit, self.try_result)),
             wrap=True,
         )
+        self.actions_box = ActionsBox("What we are doing about it", "themeActions")
         self.lay_out(
             self.form_title,
             form,
             self.form_error,
             hbox(self.save_status, STRETCH, self.delete_button),
             self.feedback_label,
+            8,
+            self.actions_box,
         )
         label_form_fields(self)
         self.try_result.show()
@@ -199,6 +205,7 @@ class ThemesTab(QWidget):
     """The themes and their rules. Emits ``changed`` after every write."""
 
     changed = Signal()
+    open_item_requested = Signal(str, str, int)  # a theme's action on the Actions page
 
     def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,9 +241,11 @@ class ThemesTab(QWidget):
         list_layout.addLayout(bar)
 
         self.form = ThemeForm()
+        self.form.actions_box.open_item_requested.connect(self.open_item_requested)
+        self.form_scroll = scroll_area(self.form, object_name="themeFormScroll")
         self.merge_panel = MergePanel()
         self.side = QStackedWidget()
-        self.side.addWidget(self.form)
+        self.side.addWidget(self.form_scroll)
         self.side.addWidget(self.merge_panel)
         self.side.setMinimumWidth(text_width(self, 40))
         self.splitter = list_form_splitter(
@@ -314,6 +323,8 @@ class ThemesTab(QWidget):
     def _on_loaded(self) -> None:
         theme = self.editor.current()
         self.form.form_title.setText(theme.name if theme is not None else "New theme")
+        source = Source.feedback_theme(theme.id) if theme is not None else None
+        self.form.actions_box.show_source(self.wb, source)
         self.form.delete_button.setVisible(theme is not None)
         self.form.show_try()
         self._update_side()
@@ -321,7 +332,7 @@ class ThemesTab(QWidget):
     def _update_side(self) -> None:
         chosen = self._selected()
         several = len(chosen) > 1
-        self.side.setCurrentWidget(self.merge_panel if several else self.form)
+        self.side.setCurrentWidget(self.merge_panel if several else self.form_scroll)
         if several:
             self.merge_panel.show_themes(chosen)
         if not self.wb.read_only:

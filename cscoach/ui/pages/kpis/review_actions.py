@@ -32,6 +32,7 @@ from cscoach.ui.widgets import (
     push_button,
     show_message,
     text_side,
+    text_width,
     vbox,
 )
 
@@ -86,12 +87,18 @@ class ReviewActions(QWidget):
             items.itemDoubleClicked.connect(lambda item: self.open_requested.emit(item.data(ID)))
 
         self.new_title = line_edit("reviewNewAction", "A new action — press Enter to add it")
+        self.new_title.setAccessibleName("New action")
         self.new_title.returnPressed.connect(self.add_action)
         self.new_owner = QComboBox()
         self.new_owner.setObjectName("reviewNewOwner")
         self.new_owner.setAccessibleName("Who does it")
+        self.new_owner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.new_owner.setMinimumContentsLength(8)
         self.new_due = line_edit("reviewNewDue", "due YYYY-MM-DD")
         self.new_due.setAccessibleName("Due")
+        self.new_due.setMaximumWidth(text_width(self.new_due, 14))
         self.new_due.returnPressed.connect(self.add_action)
         self.add_button = push_button("Add", "reviewAddAction", "Add it to the actions")
         self.add_button.clicked.connect(self.add_action)
@@ -101,7 +108,7 @@ class ReviewActions(QWidget):
         left = QWidget()
         vbox(
             self.tick_title,
-            plain_label("Tick what got done; double-click one to open it.", role="hint"),
+            plain_label("Tick what got done; double-click one to open it.", role="hint", wrap=True),
             (self.tick_list, 1),
             self.tick_empty,
             parent=left,

@@ -366,6 +366,12 @@ class QuestionnairePage(Page):
             self.round_list.blockSignals(False)
             self._round_selected(row)
 
+    def select_item(self, kind: str, item_id: int) -> None:
+        """A round ("round"), a link from an action that came from its answers."""
+        row = next((i for i, r in enumerate(self.rounds) if r.id == item_id), None)
+        if kind == "round" and row is not None:
+            self.round_list.setCurrentRow(row)
+
     def _selected_round_id(self) -> int | None:
         item = self.round_list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None

@@ -35,6 +35,7 @@ from cscoach.model.team import TeamMember
 from cscoach.ui import autosave
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.named_feedback import NamedFeedbackPanel
+from cscoach.ui.pages.actions.links import ActionsBox
 from cscoach.ui.record_editor import READ_ONLY_TIP
 from cscoach.ui.record_fields import Field, FormPanel, form_layout
 from cscoach.ui.widgets import (
@@ -181,6 +182,8 @@ class StandardForm(FormPanel):
             "Open the Feedback page at every item naming this standard",
         )
 
+        self.actions_box = ActionsBox("What we are doing about it", "standardActions")
+
         self.errors = {field: error_label(f"{field}Error") for field in FIELDS}
         self.form_error = error_label("formError")
 
@@ -313,6 +316,8 @@ class StandardForm(FormPanel):
             self.history_empty,
             4,
             self.customers_said,
+            4,
+            self.actions_box,
         )
 
     # -- choices ---------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.model import feedback_links, kpis, philosophy, standards, team
+from cscoach.model.actions import Source
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
 from cscoach.model.standards import Standard, StandardInput
@@ -187,6 +188,7 @@ class StandardsPage(Page):
         )
         self.form.retire_button.clicked.connect(self.toggle_active)
         self.form.customers_said.show_requested.connect(self._show_customer_feedback)
+        self.form.actions_box.open_item_requested.connect(self.open_item_requested)
         self.form.delete_button.clicked.connect(self.delete_standard)
 
         self.form_scroll = FormScroll(self.form, "formScroll", least=54)  # its narrowest form
@@ -333,6 +335,15 @@ class StandardsPage(Page):
 
     # -- filters ---------------------------------------------------------------
 
+    def select_item(self, kind: str, item_id: int) -> None:
+        """One standard in the form ("standard"), the filters cleared if they hide it."""
+        if kind != "standard" or not self.editor.flush():
+            return
+        if self.model.row_of(item_id) is None:
+            self.filters.clear(retired_only=False)
+            self.filters.status_filter.setCurrentIndex(self.filters.status_filter.findData("all"))
+        self.editor.open(item_id)
+
     def clear_filters(self) -> None:
         """Show every active standard (every standard when none is in use)."""
         self.filters.clear(retired_only=bool(self._all) and not any(s.active for s in self._all))
@@ -351,6 +362,7 @@ class StandardsPage(Page):
             set_role(form.status_label, "")
             form.set_history(None)
             form.customers_said.show_feedback(None, "", NOT_ADDED_FEEDBACK)
+            form.actions_box.show_source(self.wb, None)
         else:
             form.form_title.setText("Edit standard")
             self._show_state(current)
@@ -363,6 +375,7 @@ class StandardsPage(Page):
         self.form.customers_said.show_feedback(
             feedback_links.naming_standard(self.wb, standard.id), NO_FEEDBACK
         )
+        self.form.actions_box.show_source(self.wb, Source.standard(standard.id))
         if not standard.active:
             status = "Retired: kept with its history, not printed. Bring it back to use it again."
         elif standard.overdue():

@@ -419,7 +419,7 @@ class Workbook:
         mark = self.history.mark()
         self._depth += 1
         try:
-            with self.db.atomic() as db:
+            with self._write_lock_first(), self.db.atomic() as db:
                 yield db
         except sqlite3.OperationalError:  # the disk is full, an I/O error…
             self.history.discard(mark)
@@ -433,6 +433,31 @@ class Workbook:
             self._depth -= 1
         if self._depth == 0:
             self.history.commit(self.conn, label)
+
+    @contextlib.contextmanager
+    def _write_lock_first(self) -> Iterator[None]:
+        """The outermost transaction takes SQLite's write lock as it begins (``BEGIN
+        IMMEDIATE``), waiting its turn while another connection writes (the counter kiosk:
+        ARCHITECTURE.md). A transaction that read first and asked for the lock later could
+        instead be refused at once, to avoid a deadlock with the other writer."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+                raise
 
     @contextlib.contextmanager
     def undo_step(self, label: str) -> Iterator[None]:

@@ -39,9 +39,9 @@ def test_a_standard_starts_an_action_and_lists_it(qtbot, main_window, workbook):
     # back on the standard, its action is listed and opens the Actions page at it
     main_window.show_page("standards")
     page.select_item("standard", standard)
-    qtbot.waitUntil(lambda: len(box._buttons) == 1 and box._buttons[0].isVisible())
-    assert "Move the phone" in box._buttons[0].text()
-    click(qtbot, box._buttons[0])
+    qtbot.waitUntil(lambda: len(box._links) == 1 and box._links[0].isVisible())
+    assert "Move the phone" in box._links[0].text()
+    box._links[0].linkActivated.emit(str(action.id))  # a click on the title
     assert main_window.current_page_key() == "actions"
     assert actions_page.editor.current_id == action.id
 

@@ -11,15 +11,16 @@ with its state, a click away, and New Action….
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from cscoach.model import actions
 from cscoach.model.actions import Action, Source
 from cscoach.model.dates import long_date
 from cscoach.model.workbook import Workbook
-from cscoach.ui.widgets import STRETCH, hbox, plain_label, push_button, vbox
+from cscoach.ui.widgets import hbox, plain_label, push_button, vbox
 
 NEW = "new "  # how a link to a new action starts: "new feedback_theme"
 SHOWN = 5  # actions listed in a box; the rest are counted
@@ -66,7 +67,7 @@ class ActionsBox(QWidget):
     def __init__(self, heading: str, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.heading = plain_label(heading, role="strong")
+        self.heading = plain_label(heading, role="strong", wrap=True)
         self.new_button = push_button(
             "New Action…", f"{object_name}New", "Decide what to do about it, who and by when"
         )
@@ -76,14 +77,14 @@ class ActionsBox(QWidget):
         self.rows = vbox(spacing=0)
         self.more = plain_label(role="hint")
         vbox(
-            hbox(self.heading, STRETCH, self.new_button),
+            hbox((self.heading, 1), self.new_button),
             self.empty,
             self.rows,
             self.more,
             parent=self,
             spacing=4,
         )
-        self._buttons: list[QPushButton] = []
+        self._links: list[QLabel] = []
 
     def _new(self) -> None:
         if self.source is not None:
@@ -97,21 +98,22 @@ class ActionsBox(QWidget):
             self.show_actions(actions.actions_for(wb, source), read_only=wb.read_only)
 
     def show_actions(self, shown: Sequence[Action], *, read_only: bool = False) -> None:
-        for button in self._buttons:
-            self.rows.removeWidget(button)
-            button.deleteLater()
-        self._buttons = []
+        for label in self._links:
+            self.rows.removeWidget(label)
+            label.deleteLater()
+        self._links = []
         for action in shown[:SHOWN]:
-            title = short(action.title, TITLE_CHARACTERS)
-            button = push_button(f"• {title} — {state_text(action)} ›", "actionLink")
-            button.setProperty("role", "link")
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolTip(f"Open “{action.title}” on the Actions page")
-            button.clicked.connect(
-                lambda _=False, i=action.id: self.open_item_requested.emit("actions", "action", i)
+            title = escape(short(action.title, TITLE_CHARACTERS))
+            label = QLabel(f'• <a href="{action.id}">{title}</a> — {escape(state_text(action))}')
+            label.setObjectName("actionLink")
+            label.setTextFormat(Qt.TextFormat.RichText)  # the user's text escaped above
+            label.setWordWrap(True)
+            label.setToolTip(f"Open “{action.title}” on the Actions page")
+            label.linkActivated.connect(
+                lambda href: self.open_item_requested.emit("actions", "action", int(href))
             )
-            self.rows.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-            self._buttons.append(button)
+            self.rows.addWidget(label)
+            self._links.append(label)
         self.empty.setVisible(not shown)
         hidden = len(shown) - SHOWN
         self.more.setText(f"and {hidden} more on the Actions page" if hidden > 0 else "")

@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.model import kpi_counts, kpi_entries, kpis
+from cscoach.model.actions import Source
 from cscoach.model.errors import ValidationError
 from cscoach.model.months import add_months, current_month, month_label, months_between
 from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, chart_import, dialogs
 from cscoach.ui.list_panel import list_form_splitter
+from cscoach.ui.pages.actions.links import ActionsBox
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
 from cscoach.ui.pages.kpis import transfers
@@ -257,6 +259,8 @@ class KpisPage(Page):
         self.clear_button = self._button(
             "Clear Value", "clearValue", self.clear_value, "Remove this month's value"
         )
+        self.cell_actions = ActionsBox("What we are doing about it", "kpiMonthActions")
+        self.cell_actions.open_item_requested.connect(self.open_item_requested)
         vbox(
             self.cell_title,
             self.cell_value,
@@ -266,6 +270,8 @@ class KpisPage(Page):
             (self.note_edit, 1),
             self.note_error,
             hbox(self.note_status, STRETCH, self.clear_button),
+            8,
+            self.cell_actions,
             parent=self.cell_panel,
             margins=(16, 14, 16, 14),
             spacing=8,
@@ -326,8 +332,10 @@ class KpisPage(Page):
                 w.setEnabled(False)
             self.cell_counts_button.setEnabled(False)
             self.counts_button.setEnabled(False)
+            self.cell_actions.show_source(self.wb, None)
             return
         kpi, month = found
+        self.cell_actions.show_source(self.wb, Source.kpi_month(kpi.id, month))
         entry = self.grid_model.entries.get((kpi.id, month))
         target = self.grid_model.targets.get((kpi.id, month))
         self.cell_title.setText(f"{kpi.name} — {month_label(month)}")

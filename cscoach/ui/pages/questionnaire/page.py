@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from cscoach.model import csvfile
 from cscoach.model import questionnaire as qn
+from cscoach.model.actions import Source
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
 from cscoach.ui.answers_html import question_answers_html
 from cscoach.ui.filenames import safe_file_name
 from cscoach.ui.list_panel import list_form_splitter
+from cscoach.ui.pages.actions.links import ActionsBox
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.questionnaire.question_bank import QuestionBankPanel
 from cscoach.ui.pages.questionnaire.response_editor import ResponseEditor
@@ -301,11 +303,17 @@ class QuestionnairePage(Page):
         self.answers_view = HtmlView()
         self.answers_view.setObjectName("answersView")
         self.answers_view.setOpenLinks(False)
+        self.question_actions = ActionsBox("What we are doing about it", "questionActions")
+        self.question_actions.open_item_requested.connect(self.open_item_requested)
         widget = QWidget()
-        layout = QVBoxLayout(widget)
-        layout.addWidget(self.question_combo)
-        layout.addWidget(self.anonymity_warning)
-        layout.addWidget(self.answers_view, 1)
+        vbox(
+            self.question_combo,
+            self.anonymity_warning,
+            (self.answers_view, 1),
+            self.question_actions,
+            parent=widget,
+            margins=(11, 11, 11, 11),
+        )
         return widget
 
     def _build_compare(self) -> QWidget:
@@ -442,6 +450,8 @@ class QuestionnairePage(Page):
     def _show_by_question(self) -> None:
         rnd = self.current_round()
         rq_id = self.question_combo.currentData()
+        source = Source.question(rq_id) if rnd is not None and rq_id is not None else None
+        self.question_actions.show_source(self.wb, source)
         if rnd is None or rq_id is None:
             self.answers_view.clear()
             return

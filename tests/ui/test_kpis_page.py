@@ -844,3 +844,40 @@ def test_review_ticks_off_the_months_actions_and_adds_new_ones(qtbot, page: Kpis
     qtbot.keyClick(panel.new_title, Qt.Key.Key_Return)
     assert panel.error.isVisible()
     assert len(actions.actions_for_review(page.wb, "2026-10")) == 1
+
+
+def test_a_done_action_marks_its_month_with_the_averages_on_hover(qtbot, page: KpisPage) -> None:
+    from matplotlib.backend_bases import MouseEvent
+
+    from cscoach.model import actions
+    from cscoach.model.actions import Source
+
+    csat = kpi_id(page.wb, "csat")
+    for month, value in (
+        ("2026-05", 80),
+        ("2026-06", 81),
+        ("2026-07", 82),
+        ("2026-08", 88),
+        ("2026-09", 89),
+        ("2026-10", 90),
+    ):
+        kpi_entries.set_entry(page.wb, csat, month, value, today=TODAY)
+    _action(
+        page.wb,
+        "Second till at lunch",
+        source=Source.kpi_month(csat, "2026-07"),
+        status=actions.DONE,
+        done_on="2026-08-03",
+    )
+    page.reload()
+    page.tabs.setCurrentWidget(page.charts)
+    page.charts.show_kpi(csat)
+    drawn(qtbot, page)
+    axes = page.charts.figure.axes[0]
+    marks = gid(axes, "actions")
+    [(month, tip)] = marks.cscoach_actions
+    assert month == "2026-08" and "Second till at lunch" in tip
+    y = axes.transAxes.transform((0, 0.01))[1]  # just inside the axes, on the triangle
+    x = axes.transData.transform((marks.get_xdata()[0], 0))[0]
+    event = MouseEvent("motion_notify_event", page.charts.canvas, x, y)
+    assert page.charts._note_at(event) == tip  # the averages before and after, on hover

@@ -257,6 +257,8 @@ def test_delete_question_wording():
     )
     text = delete_question(ana, MemberReferences(0, 0, 1, 0))
     assert text.startswith("Deleting Ana means 1 standard they own will have no owner.")
+    text = delete_question(ana, MemberReferences(0, 0, 0, 0, actions_owned=2))
+    assert text.startswith("Deleting Ana means 2 actions they carry out will pass to you.")
     text = delete_question(ana, MemberReferences(0, 0, 0, 0))
     assert "Nothing else in the workbook refers to them" in text
 

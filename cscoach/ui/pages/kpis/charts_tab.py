@@ -454,14 +454,20 @@ class ChartsTab(QWidget):
         return head + ":\n" + "\n".join(shown_lines)
 
     def _note_at(self, event) -> str | None:
+        """The note on the point under the mouse, or the action done that month (its
+        triangle: the 3-month averages before and after)."""
         if event.inaxes is None:
             return None
         for line in event.inaxes.get_lines():
-            if line.get_gid() != "notes":
+            gid = line.get_gid()
+            if gid not in ("notes", "actions"):
                 continue
             hit, info = line.contains(event)
             if hit and info.get("ind") is not None and len(info["ind"]):
-                month, note = line.cscoach_notes[int(info["ind"][0])]
+                index = int(info["ind"][0])
+                if gid == "actions":
+                    return line.cscoach_actions[index][1]
+                month, note = line.cscoach_notes[index]
                 return f"{month_label(month)}: {note}"
         return None
 

@@ -73,6 +73,9 @@ def delete_question(member: TeamMember, refs: MemberReferences) -> str:
     if refs.reviews_recorded:
         reviews = _plural(refs.reviews_recorded, "standard review")
         consequences.append(f"{reviews} they recorded will no longer say who did it")
+    if refs.actions_owned:
+        held = _plural(refs.actions_owned, "action")
+        consequences.append(f"{held} they carry out will pass to you")
     if not consequences:
         return (
             f"Delete {name} from the team? Nothing else in the workbook refers to them.\n\n"

@@ -7,12 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers.dates import FIXED_TODAY
 
 from cscoach.model import feedback, kiosk, kiosk_kpis, kpi_entries
 from cscoach.model.errors import ValidationError, WorkbookError
 from cscoach.model.kiosk_votes import KioskSession, Press, open_for_kiosk, session_totals
 from cscoach.model.workbook import Workbook
-from helpers.dates import FIXED_TODAY
 
 MONTH = FIXED_TODAY.strftime("%Y-%m")
 

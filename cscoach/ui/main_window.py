@@ -395,7 +395,7 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         self.import_feedback_action.setEnabled(wb is not None and not wb.read_only)
         self.export_xlsx_action.setEnabled(wb is not None)
         self.paper_menu.setEnabled(wb is not None and not wb.read_only)
-        for action in self.page_actions:
+        for action in (*self.page_actions, self.calendar_action):
             action.setEnabled(wb is not None)
         if wb is None:
             self.welcome.refresh()

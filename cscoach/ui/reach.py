@@ -1,15 +1,19 @@
-"""File › Export to Excel… (the whole workbook as a spreadsheet) and File › Compare
-Locations… (several workbooks side by side in a PDF), kept out of the window's own module."""
+"""File › Export to Excel… (the whole workbook as a spreadsheet), File › Export Calendar…
+(the owner's dates as an .ics file) and File › Compare Locations… (several workbooks side by
+side in a PDF), kept out of the window's own module."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from cscoach.model.files import refuse_workbook
+from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.filenames import safe_file_name
 
@@ -17,6 +21,7 @@ if TYPE_CHECKING:
     from cscoach.ui.main_window import MainWindow
 
 XLSX_FILTER = "Excel spreadsheets (*.xlsx)"
+CALENDAR_FILTER = "Calendar files (*.ics)"
 
 
 def export_spreadsheet(window: MainWindow) -> None:
@@ -48,6 +53,32 @@ def export_spreadsheet(window: MainWindow) -> None:
     message = dialogs.write_or_explain(window, "Could not export to Excel", path, write)
     if message:
         window.statusBar().showMessage(message, 15000)
+
+
+def export_calendar(parent: QWidget, wb: Workbook | None, today: dt.date | None = None) -> None:
+    """Ask where to save, then write the owner's calendar there (.ics: the monthly review,
+    reviews and action due dates, the next questionnaire); say how to use it."""
+    if wb is None:
+        return
+    suggested = wb.path.with_name(safe_file_name(f"{wb.name} calendar.ics"))
+    path = dialogs.ask_save_path(parent, "Export Calendar", suggested, CALENDAR_FILTER, ".ics")
+    if path is None:
+        return
+
+    def write() -> bool:
+        from cscoach.model import calendar_ics
+
+        calendar_ics.export_calendar(wb, path, today=today or dt.date.today())
+        return True
+
+    if dialogs.write_or_explain(parent, "Could not export the calendar", path, write):
+        dialogs.show_info(
+            parent,
+            "Calendar saved",
+            f"Saved to {path}.\n\nImport it into Google Calendar, Outlook or Apple Calendar. "
+            "Export it again after changes: importing it again updates the same events "
+            "rather than adding new ones.",
+        )
 
 
 def compare_locations(window: MainWindow) -> None:

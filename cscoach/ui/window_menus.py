@@ -32,6 +32,7 @@ class MenuActions:
     restore_action: QAction
     import_feedback_action: QAction
     export_xlsx_action: QAction
+    calendar_action: QAction
     compare_action: QAction
     paper_menu: QMenu
     paper_actions: dict[str, QAction]
@@ -111,6 +112,17 @@ def build_menus(self: MainWindow) -> None:
         self, "&Export to Excel…", lambda: reach.export_spreadsheet(self), None, "exportXlsxAction"
     )
     self.export_xlsx_action.setStatusTip("Save everything in this workbook as a spreadsheet")
+    self.calendar_action = _action(
+        self,
+        "Export &Calendar…",
+        lambda: reach.export_calendar(self, self.wb),
+        None,
+        "exportCalendarAction",
+    )
+    self.calendar_action.setStatusTip(
+        "The dates not to miss — reviews, action due dates, the next questionnaire — for "
+        "your calendar app"
+    )
     self.compare_action = _action(
         self, "Compare &Locations…", lambda: reach.compare_locations(self), None, "compareAction"
     )
@@ -138,6 +150,7 @@ def build_menus(self: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(self.import_feedback_action)
     file_menu.addAction(self.export_xlsx_action)
+    file_menu.addAction(self.calendar_action)
     file_menu.addAction(self.compare_action)
     file_menu.addSeparator()
     file_menu.addMenu(_build_paper_menu(self))

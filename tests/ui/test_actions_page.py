@@ -220,3 +220,22 @@ def test_read_only_workbook_cannot_add(qtbot, workbook):
         assert page.form.title_edit.isReadOnly()
     finally:
         wb.close()
+
+
+def test_export_calendar_writes_the_file_and_never_over_the_workbook(
+    qtbot, main_window, workbook, fake_dialogs, tmp_path
+):
+    from icalendar import Calendar
+
+    add(workbook, "Paint the sign", due_on=day(5))
+    fake_dialogs.save_path = tmp_path / "dates.ics"
+    main_window.calendar_action.trigger()
+    calendar = Calendar.from_ical((tmp_path / "dates.ics").read_bytes())
+    summaries = [str(event.get("summary")) for event in calendar.walk("VEVENT")]
+    assert any("Paint the sign" in s for s in summaries)
+    assert "info" in fake_dialogs.kinds()
+    before = workbook.path.read_bytes()
+    fake_dialogs.save_path = workbook.path  # a careless owner picks the workbook itself
+    main_window.calendar_action.trigger()
+    assert fake_dialogs.kinds()[-1] == "error"
+    assert workbook.path.read_bytes() == before

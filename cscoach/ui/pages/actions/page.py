@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from cscoach.model import action_loop, actions, actions_edit, calendar_ics, sections
+from cscoach.model import action_loop, actions, actions_edit, sections
 from cscoach.model.actions import Action, Source
 from cscoach.model.actions_edit import ActionInput
 from cscoach.model.errors import ValidationError
@@ -48,7 +48,6 @@ NOTHING_TEXT = (
     "— then tick it off at the monthly review."
 )
 NO_MATCH_TEXT = "No actions match these filters."
-CALENDAR_FILTER = "Calendar files (*.ics)"
 # Where an action's link back opens: (page, the kind of item ``Page.select_item`` shows).
 SOURCE_PAGES = {
     actions.FEEDBACK_ITEM: (sections.FEEDBACK.key, "item"),
@@ -449,23 +448,8 @@ class ActionsPage(Page):
         )
 
     def export_calendar(self) -> None:
-        """Save the owner's calendar (.ics) where they choose."""
+        """Save the owner's calendar (.ics) where they choose (File › Export Calendar…)."""
+        from cscoach.ui import reach
+
         self.editor.flush()
-        path = dialogs.ask_save_path(
-            self, "Export Calendar", "cs-coach-calendar.ics", CALENDAR_FILTER, ".ics"
-        )
-        if path is None:
-            return
-
-        def write() -> bool:
-            calendar_ics.export_calendar(self.wb, path, today=self.today)
-            return True
-
-        if dialogs.write_or_explain(self, "Could not export the calendar", path, write):
-            dialogs.show_info(
-                self,
-                "Calendar saved",
-                f"Saved to {path}.\n\nImport it into Google Calendar, Outlook or Apple "
-                "Calendar. Export again after changes: importing it again updates the same "
-                "events rather than adding new ones.",
-            )
+        reach.export_calendar(self, self.wb, self.today)

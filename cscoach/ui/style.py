@@ -79,6 +79,13 @@ class Palette:
     chart_note: str  # the circle round a month with a note
     chart_grid: str  # the value grid lines
     chart_axis: str  # the axis lines and tick marks
+    # The counter kiosk's five faces, from very unhappy to very happy, and their features.
+    face_1: str
+    face_2: str
+    face_3: str
+    face_4: str
+    face_5: str
+    face_ink: str
 
 
 LIGHT = Palette(
@@ -130,6 +137,12 @@ LIGHT = Palette(
     chart_note="#7a4100",
     chart_grid="#e4e8eb",
     chart_axis="#b7c0c7",
+    face_1="#d9463e",
+    face_2="#ee8a35",
+    face_3="#f1c232",
+    face_4="#93c152",
+    face_5="#3c9f56",
+    face_ink="#1d2a35",
 )
 
 DARK = Palette(
@@ -181,6 +194,12 @@ DARK = Palette(
     chart_note="#f6cd8f",
     chart_grid="#363d43",
     chart_axis="#5b656e",
+    face_1="#d2564f",
+    face_2="#e28d45",
+    face_3="#e2bb45",
+    face_4="#8db85a",
+    face_5="#4aa564",
+    face_ink="#161c22",
 )
 
 PALETTES = {LIGHT.name: LIGHT, DARK.name: DARK}

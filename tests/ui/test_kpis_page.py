@@ -881,3 +881,17 @@ def test_a_done_action_marks_its_month_with_the_averages_on_hover(qtbot, page: K
     x = axes.transData.transform((marks.get_xdata()[0], 0))[0]
     event = MouseEvent("motion_notify_event", page.charts.canvas, x, y)
     assert page.charts._note_at(event) == tip  # the averages before and after, on hover
+
+
+def test_the_review_day_is_kept_for_the_calendar(qtbot, page: KpisPage) -> None:
+    from cscoach.model import calendar_ics
+
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    page.tabs.setCurrentWidget(page.review)
+    spin = page.review.day_spin
+    assert spin.value() == calendar_ics.review_day(page.wb)
+    spin.setValue(12)
+    spin.editingFinished.emit()
+    assert calendar_ics.review_day(page.wb) == 12
+    page.wb.undo()
+    assert calendar_ics.review_day(page.wb) != 12

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import feedback_links, kpi_entries, kpi_review, kpis
+from cscoach.model import calendar_ics, feedback_links, kpi_entries, kpi_review, kpis
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.months import add_months, month_label
 from cscoach.model.number_format import format_value
@@ -78,6 +79,18 @@ class ReviewTab(QWidget):
         bar.addWidget(self.month_combo)
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
+        self.day_spin = QSpinBox()
+        self.day_spin.setObjectName("reviewDay")
+        self.day_spin.setRange(1, 28)
+        self.day_spin.setAccessibleName("Day of the month the review is held")
+        self.day_spin.setToolTip(
+            "The day of each month you hold the review: File › Export Calendar… puts it in "
+            "your calendar, repeating"
+        )
+        self.day_spin.editingFinished.connect(self._save_day)
+        bar.addWidget(QLabel("Held on day"))
+        bar.addWidget(self.day_spin)
+        bar.addSpacing(12)
         bar.addWidget(self.print_button)
 
         self.table = QTableWidget(0, len(COLUMNS))
@@ -213,6 +226,8 @@ class ReviewTab(QWidget):
             self.stale = True
             return
         self.stale = False
+        self.day_spin.setValue(calendar_ics.review_day(self.wb))
+        self.day_spin.setReadOnly(self.wb.read_only)
         months = kpi_review.review_months(self.wb, today=self.today)
         wanted = self.picked_month or kpi_entries.latest_month(self.wb)
         if wanted is None or wanted not in months:
@@ -225,6 +240,19 @@ class ReviewTab(QWidget):
         self.month_combo.setCurrentIndex(max(index, 0))
         self.month_combo.blockSignals(False)
         self._show()
+
+    def _save_day(self) -> None:
+        """Keep the day of the month the review is held on (for the calendar)."""
+        day = self.day_spin.value()
+        if self.wb.read_only or day == calendar_ics.review_day(self.wb):
+            return
+        try:
+            calendar_ics.set_review_day(self.wb, day)
+        except CsCoachError as exc:
+            dialogs.show_error(self, "Could not save the review day", exc.message)
+            return
+        self.steps_status.setText(f"The review is held on day {day} of each month.")
+        self.changed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

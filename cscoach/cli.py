@@ -125,6 +125,8 @@ def _run(args: list[str]) -> int:
         return _rollup(ns)
     if ns.command == "calendar":
         return _calendar(ns)
+    if ns.command == "kiosk":
+        return _kiosk(ns.path)
     raise UsageError("nothing to do")
 
 
@@ -400,6 +402,23 @@ def _calendar(ns: argparse.Namespace) -> int:
         calendar_ics.export_calendar(wb, ns.out, today=dt.date.today(), now=now)
     print(f"Wrote {ns.out}.")
     return EXIT_OK
+
+
+def _kiosk(path: Path) -> int:
+    """The counter kiosk (ui/kiosk/start.py): the workbook is checked before any window."""
+    from cscoach.model.workbook import inspect_file
+
+    inspect_file(path)
+    if _no_display():
+        raise UsageError(
+            "there is no display to show the kiosk on (neither DISPLAY nor WAYLAND_DISPLAY "
+            "is set); run cscoach kiosk in a desktop session"
+        )
+    try:
+        from cscoach.ui.kiosk.start import run_kiosk
+    except ImportError as exc:
+        raise UsageError(f"the kiosk cannot start here ({exc})") from exc
+    return run_kiosk(path)
 
 
 def _check_out(path: Path, suffix: str, workbook: Path) -> None:

@@ -29,6 +29,7 @@ COMMANDS = (
     "export",
     "rollup",
     "calendar",
+    "kiosk",
 )
 
 USAGE = """\
@@ -49,7 +50,8 @@ cscoach [WORKBOOK]
        cscoach feedback import --workbook PATH FILE.csv
        cscoach export --workbook PATH --out FILE.xlsx
        cscoach rollup PATH PATH... --out FILE.pdf [--month YYYY-MM]
-       cscoach calendar --workbook PATH --out FILE.ics"""
+       cscoach calendar --workbook PATH --out FILE.ics
+       cscoach kiosk PATH"""
 
 DESCRIPTION = (
     "CS Coach: build and keep a customer-service culture in a small service business. "
@@ -405,5 +407,17 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument(
         "--out", metavar="FILE.ics", type=path_argument, required=True, help="the file to write"
     )
+
+    kiosk = commands.add_parser(
+        "kiosk",
+        prog=f"{PROG} kiosk",
+        usage=f"{PROG} kiosk PATH",
+        help="turn this computer into a feedback kiosk at the counter",
+        description="Fill the screen with one question for your customers (five faces "
+        "and/or 0 to 10). Each answer is saved at once in the workbook and counts towards "
+        "the month's CSAT or NPS; only your PIN leaves the kiosk (the first start asks you to "
+        "set one). CS Coach may stay open on the same workbook meanwhile.",
+    )
+    kiosk.add_argument("path", metavar="PATH", type=path_argument)
 
     return parser

@@ -31,7 +31,7 @@ SCALE_LABELS = {
     NPS: "0 to 10, “would you recommend us?” (NPS)",
     BOTH: "The faces, then 0 to 10",
 }
-NPS_QUESTION = "How likely are you to recommend us to a friend?"
+NPS_QUESTION = "Would you recommend us to a friend?"
 
 # What counts as a low score (the follow-up question is asked after one): the highest low
 # score on each scale, with the choices the owner has.

@@ -34,6 +34,7 @@ class MenuActions:
     export_xlsx_action: QAction
     calendar_action: QAction
     compare_action: QAction
+    kiosk_action: QAction
     paper_menu: QMenu
     paper_actions: dict[str, QAction]
     quit_action: QAction
@@ -80,6 +81,13 @@ def _build_paper_menu(self: MainWindow) -> QMenu:
         self.paper_actions[size] = action
     self.paper_menu.aboutToShow.connect(self._show_paper)
     return self.paper_menu
+
+
+def _start_kiosk(self: MainWindow) -> None:
+    """File › Start Counter Kiosk… (its module is loaded when first asked for)."""
+    from cscoach.ui.kiosk.start import start_from_window
+
+    start_from_window(self)
 
 
 def build_menus(self: MainWindow) -> None:
@@ -129,6 +137,12 @@ def build_menus(self: MainWindow) -> None:
     self.compare_action.setStatusTip(
         "Put the workbooks of several shops side by side (they are only read, never changed)"
     )
+    self.kiosk_action = _action(
+        self, "Start Counter &Kiosk…", lambda: _start_kiosk(self), None, "kioskAction"
+    )
+    self.kiosk_action.setStatusTip(
+        "Let customers rate their visit on this computer's screen, offline; only your PIN leaves it"
+    )
     self.quit_action = _action(
         self, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"
     )
@@ -152,6 +166,7 @@ def build_menus(self: MainWindow) -> None:
     file_menu.addAction(self.export_xlsx_action)
     file_menu.addAction(self.calendar_action)
     file_menu.addAction(self.compare_action)
+    file_menu.addAction(self.kiosk_action)
     file_menu.addSeparator()
     file_menu.addMenu(_build_paper_menu(self))
     file_menu.addSeparator()

@@ -48,11 +48,11 @@ class Timings:
     retry: int = 5000  # trying again to save votes that could not be saved
 
 
-def _label(text: str, name: str, role: str = "") -> QLabel:
+def _label(text: str, name: str, role: str = "", *, wrap: bool = True) -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     if role:
         label.setProperty("kioskRole", role)
@@ -156,9 +156,9 @@ class KioskWindow(QWidget):
             button.setAccessibleName(f"{n} of 10")
             button.clicked.connect(lambda _c=False, s=n: self.vote(kiosk.NPS, s))
         ends = hbox(
-            _label("0 = not at all likely", "kioskNpsLow", "hint"),
+            _label("0 = not at all likely", "kioskNpsLow", "hint", wrap=False),
             Stretch(1),
-            _label("10 = extremely likely", "kioskNpsHigh", "hint"),
+            _label("10 = extremely likely", "kioskNpsHigh", "hint", wrap=False),
         )
         row = hbox(*self.numbers, spacing=12)
         vbox(
@@ -286,7 +286,7 @@ class KioskWindow(QWidget):
         close.clicked.connect(self.close)
         vbox(
             Stretch(1),
-            _label("The kiosk is closed", "kioskClosed", "big"),
+            _label("You have left the kiosk", "kioskClosed", "big"),
             self.summary,
             hbox(Stretch(1), close, Stretch(1)),
             Stretch(1),

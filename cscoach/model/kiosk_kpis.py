@@ -22,10 +22,11 @@ Nothing is silently overwritten. For each KPI and month:
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 
 from cscoach.model import kpi_entries
-from cscoach.model.errors import ValidationError
+from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.kpi_counts import compute
 from cscoach.model.kpi_entries import KpiEntry
 from cscoach.model.kpis import Kpi, get_kpi
@@ -162,6 +163,17 @@ def refresh(wb: Workbook, months: list[str] | None = None) -> list[str]:
         kpi_entries.store_entries(db, plans)
     names = {k.id: key for key, k in kpis.items()}
     return [f"{month} {names[kpi_id]}" for kpi_id, month, *_ in plans]
+
+
+def refresh_quietly(wb: Workbook) -> bool:
+    """``refresh`` for the kiosk between customers: a failure (the disk full, the app
+    holding the file too long) is left for the next time; the votes are saved anyway.
+    True when it went through."""
+    try:
+        refresh(wb)
+    except (CsCoachError, OSError, sqlite3.Error):
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ only the owner's PIN, typed on the pad behind the small *Staff* button, closes i
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 import time
 from dataclasses import dataclass
 
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.model import kiosk, kiosk_kpis
-from cscoach.model.errors import CsCoachError, ValidationError
+from cscoach.model.errors import ValidationError
 from cscoach.model.kiosk_votes import KioskSession, Outcome, Press
 from cscoach.model.workbook import Workbook
 from cscoach.ui import style
@@ -382,9 +380,7 @@ class KioskWindow(QWidget):
         if not now and time.monotonic() - self._last_refresh < REFRESH_SECONDS:
             return
         self._last_refresh = time.monotonic()
-        # The votes are saved whatever happens here; the next refresh counts them.
-        with contextlib.suppress(CsCoachError, OSError, sqlite3.Error):
-            kiosk_kpis.refresh(self.wb)
+        kiosk_kpis.refresh_quietly(self.wb)
 
     # -- leaving ------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from cscoach.ui import style
 from cscoach.ui.kiosk.faces import FaceButton, NumberButton
 from cscoach.ui.widgets import Stretch, hbox, vbox
 
+_PIN_KEYS = {Qt.Key.Key_Return: "OK", Qt.Key.Key_Enter: "OK", Qt.Key.Key_Backspace: "⌫"}
 REFRESH_SECONDS = 60  # how often the month's CSAT and NPS are brought up to date
 
 
@@ -393,13 +394,13 @@ class KioskWindow(QWidget):
 
     def _pin_key(self, key: str) -> None:
         self.timer.start(self.timings.pin)
+        self._pin_message("")
         if key == "OK":
             self.check_pin()
         elif key == "⌫":
             self.pin_edit.backspace()
         elif len(self.pin_edit.text()) < kiosk.PIN_MAX:
             self.pin_edit.insert(key)
-        self._pin_message("")
 
     def _pin_message(self, text: str) -> None:
         self.pin_error.setText(text)
@@ -449,8 +450,8 @@ class KioskWindow(QWidget):
         digit = key - Qt.Key.Key_0 if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 else None
         if event.isAutoRepeat():
             return
-        if page is self.pin_page and digit is not None:
-            self._pin_key(str(digit))
+        if page is self.pin_page and (digit is not None or key in _PIN_KEYS):
+            self._pin_key(str(digit) if digit is not None else _PIN_KEYS[key])
             return
         if page is self.faces_page and digit is not None and 1 <= digit <= 5:
             self.vote(kiosk.CSAT, digit)

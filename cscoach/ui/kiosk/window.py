@@ -32,7 +32,11 @@ from cscoach.ui import style
 from cscoach.ui.kiosk.faces import FaceButton, NumberButton
 from cscoach.ui.widgets import Stretch, hbox, vbox
 
-_PIN_KEYS = {Qt.Key.Key_Return: "OK", Qt.Key.Key_Enter: "OK", Qt.Key.Key_Backspace: "⌫"}
+_PIN_KEYS: dict[int, str] = {
+    Qt.Key.Key_Return.value: "OK",
+    Qt.Key.Key_Enter.value: "OK",
+    Qt.Key.Key_Backspace.value: "⌫",
+}
 REFRESH_SECONDS = 60  # how often the month's CSAT and NPS are brought up to date
 
 

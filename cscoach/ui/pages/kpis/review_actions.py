@@ -161,6 +161,7 @@ class ReviewActions(QWidget):
         self._fill(self.coming_list, found.coming)
         self.coming_empty.setVisible(not found.coming)
         self._fill(self.helped_list, found.did_it_help)
+        self._fit_height(self.helped_list, 2)
         self.helped_title.setVisible(bool(found.did_it_help))
         self.helped_list.setVisible(bool(found.did_it_help))
         for button in self.helped_buttons:
@@ -183,8 +184,13 @@ class ReviewActions(QWidget):
             item.setData(ID, action.id)
             item.setToolTip(action.source_text or action.title)
             items.addItem(item)
-        if shown:
-            items.setCurrentRow(0)
+        if shown and items is self.helped_list:
+            items.setCurrentRow(0)  # the one Yes / Not yet / No answers for
+
+    def _fit_height(self, items: QListWidget, most: int) -> None:
+        """Room for its rows, two lines each (``most`` rows at the most: then it scrolls)."""
+        rows = max(1, min(items.count(), most))
+        items.setFixedHeight(rows * text_side(items, 2, 6) + 2 * items.frameWidth())
 
     def _fill_owners(self) -> None:
         keep = self.new_owner.currentData()

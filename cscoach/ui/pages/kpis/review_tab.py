@@ -114,7 +114,7 @@ class ReviewTab(QWidget):
         self.previous_steps.setObjectName("previousSteps")
         self.previous_steps.setAccessibleName("Notes from last month's review")
         self.previous_steps.setReadOnly(True)
-        self.next_title = plain_label("Notes", object_name="formTitle")
+        self.next_title = plain_label("Notes", object_name="reviewNotesTitle", role="strong")
         self.next_steps = QPlainTextEdit()
         self.next_steps.setObjectName("nextStepsEdit")
         self.next_steps.setAccessibleName("Notes from this review")
@@ -153,7 +153,7 @@ class ReviewTab(QWidget):
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(results)
         body.addWidget(steps)
-        body.setSizes([300, 220])
+        body.setSizes([240, 320])  # the actions get the room: they are the review's work
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -173,12 +173,25 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.warning_label)
         layout.addWidget(self.pages, 1)
         layout.addLayout(bar)
-        self.resize(860, 980)
+        self._fit_screen(parent)
         if pdf is None:
             for button in self._needs_document:
                 button.setEnabled(False)
         else:
             self.show_document(pdf, warnings)
+
+    def _fit_screen(self, parent: QWidget | None) -> None:
+        """860 × 980 where the screen has room; on a smaller one (a 1366 × 768 laptop) the
+        whole dialog, its buttons too, within the screen's free area."""
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
+        width, height = 860, 980
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, room.width() - 40)
+            height = min(height, room.height() - 60)  # the title bar the window manager adds
+        self.resize(width, height)
 
     @property
     def preparing(self) -> bool:
@@ -197,6 +210,9 @@ class PrintPreviewDialog(QDialog):
         for button in self._needs_document:
             button.setEnabled(True)
         self.pages.setCurrentWidget(self.view)
+        # one page is seen whole (a poster); a longer document is read page by page
+        whole = QPdfView.ZoomMode.FitInView if pages == 1 else QPdfView.ZoomMode.FitToWidth
+        self.view.setZoomMode(whole)
         if self.isVisible():
             self.print_button.setFocus()
 

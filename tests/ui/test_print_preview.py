@@ -214,3 +214,19 @@ def test_uncommitted_changes_are_printed_from_the_app_connection(
         workbook.conn.execute("ROLLBACK")
     (pdf,) = shown
     assert "Uncommitted Café" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_the_preview_fits_the_screen_and_a_poster_is_seen_whole(qtbot, workbook: Workbook) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPdfWidgets import QPdfView
+
+    poster = render(workbook, PrintRequest("poster")).pdf
+    dialog = PrintPreviewDialog(poster, "Poster", "poster.pdf")
+    qtbot.addWidget(dialog)
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    assert dialog.view.zoomMode() == QPdfView.ZoomMode.FitInView  # one page: all of it
+    handbook = render(workbook, PrintRequest("questionnaire")).pdf
+    longer = PrintPreviewDialog(handbook, "Questionnaire", "questionnaire.pdf")
+    qtbot.addWidget(longer)
+    assert longer.view.zoomMode() == QPdfView.ZoomMode.FitToWidth

@@ -895,3 +895,8 @@ def test_the_review_day_is_kept_for_the_calendar(qtbot, page: KpisPage) -> None:
     assert calendar_ics.review_day(page.wb) == 12
     page.wb.undo()
     assert calendar_ics.review_day(page.wb) != 12
+
+
+def test_the_grid_opens_on_last_month_whose_figures_are_in(page: KpisPage) -> None:
+    kpi, month = page.current_cell()
+    assert month == "2026-10"  # today is 22 November: November is not over

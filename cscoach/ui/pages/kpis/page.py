@@ -495,9 +495,12 @@ class KpisPage(Page):
         self.charts.reload()
         self.review.reload()
         self.definitions.reload()
-        if self.grid.currentIndex().isValid() is False and self.grid_model.rowCount():
+        rows = self.grid_model.rowCount()
+        if self.grid.currentIndex().isValid() is False and rows:
+            # last month, the one whose figures are in (this month is not over yet)
             self.grid.selectionModel().setCurrentIndex(
-                self.grid_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                self.grid_model.index(min(1, rows - 1), 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
             )
 
     def select_item(self, kind: str, item_id: int) -> None:

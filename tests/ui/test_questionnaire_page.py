@@ -151,7 +151,9 @@ def test_anonymous_round_labels_and_warning(qtbot, page: QuestionnairePage) -> N
     page.new_response()
     assert page.editor.member.currentData() == ANONYMOUS
     assert not page.editor.member.isEnabled()
-    page.editor.findChild(QPlainTextEdit, "answer1").setPlainText("secret")
+    first = page.editor.findChild(QPlainTextEdit, "answer1")
+    qtbot.waitUntil(first.hasFocus)  # the answers typed next land in the first answer
+    first.setPlainText("secret")
     page.editor.save()
     page.views.setCurrentIndex(1)
     assert page.anonymity_warning.isVisible()

@@ -435,7 +435,10 @@ class ResponseEditor(QWidget):
         """A blank form for one more person's answers (Add Response, Ctrl+Shift+N)."""
         if self.round is None or not self.record_editor.start_new(focus=False):
             return
-        self.member.setFocus()
+        if self.member.isEnabled():
+            self.member.setFocus()
+        elif self.inputs:  # an anonymous round: nobody to choose, the first answer
+            next(iter(self.inputs.values())).setFocus()
 
     def delete_response(self) -> None:
         response = self.response

@@ -27,6 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus import Table as _Table
 
 from cscoach.model import paper
 from cscoach.model.dates import long_date as long_date  # re-exported: documents date by it
@@ -106,6 +107,15 @@ class Paragraph(_Paragraph):
         return width, height
 
 
+class Table(_Table):
+    """reportlab's Table, drawing text put straight into a cell (a number, "", "—") in the
+    embedded font rather than reportlab's default Helvetica, which is never embedded."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT)])
+
+
 def text(value: str | None) -> str:
     """User text as Paragraph markup that prints exactly what was typed."""
     return escape(value or "").replace("\r\n", "\n").replace("\n", "<br/>")
@@ -115,7 +125,14 @@ def text(value: str | None) -> str:
 def styles() -> dict[str, ParagraphStyle]:
     """The one type scale every document uses."""
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=14.5, textColor=INK)
+    body = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=10.5,
+        leading=14.5,
+        textColor=INK,
+        bulletFontName=FONT,  # reportlab's default, Helvetica, is never embedded
+    )
     return {
         "body": body,
         "title": ParagraphStyle(
@@ -234,7 +251,33 @@ def check_cancelled() -> None:
         raise Cancelled
 
 
-class _NumberedCanvas(pdfcanvas.Canvas):
+class EmbeddedFontCanvas(pdfcanvas.Canvas):
+    """reportlab's canvas, starting every page in the embedded DejaVu Sans instead of
+    Helvetica (which no PDF of ours embeds, and which a page would list as a font even
+    when nothing is drawn in it)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        register_fonts()
+        # BaseDocTemplate passes its own initialFontName, None unless it was given one
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
+        super().__init__(*args, **kwargs)
+
+
+def document_metadata(info: DocumentInfo) -> dict[str, Any]:
+    """What every document template is told about the file: its title, author and maker.
+
+    The file's creation and modification dates are the moment it is made (reportlab's
+    ``invariant`` mode would stamp 1 January 2000); tests fix them with the environment
+    variable ``SOURCE_DATE_EPOCH``, which reportlab honours."""
+    return {
+        "title": f"{info.title} — {info.business}" if info.business else info.title,
+        "author": info.business,
+        "creator": "CS Coach",
+        "invariant": 0,
+    }
+
+
+class _NumberedCanvas(EmbeddedFontCanvas):
     """Draws "Page X of Y" once the number of pages is known."""
 
     def __init__(self, *args: Any, info: DocumentInfo, **kwargs: Any) -> None:
@@ -309,7 +352,8 @@ def shorten(value: str, width: float, measure: Callable[[str], float]) -> str:
 def build_pdf(info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1) -> bytes:
     """Lay out ``story`` on pages of ``info.page_size`` and return the PDF bytes.
 
-    The output is byte-identical for the same input (``invariant``), so tests can compare.
+    The output is byte-identical for the same input at the same moment (``SOURCE_DATE_EPOCH``
+    fixes the moment), so tests can compare.
     """
     return layout(info, story, columns=columns)[0]
 
@@ -376,10 +420,7 @@ def layout(
         rightMargin=MARGIN,
         topMargin=MARGIN + 4 * mm,
         bottomMargin=MARGIN,
-        title=f"{info.title} — {info.business}" if info.business else info.title,
-        author=info.business,
-        creator="CS Coach",
-        invariant=1,
+        **document_metadata(info),
     )
     width = (doc.width - GAP * (columns - 1)) / columns
     body_height = doc.height - heading

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from cscoach.model.culture_map import FEEDBACK_WITHIN_MONTHS, CultureMap, Link, ValueRow
 from cscoach.printing.base import (
@@ -18,6 +18,7 @@ from cscoach.printing.base import (
     RULE,
     DocumentInfo,
     Paragraph,
+    Table,
     frame_size,
     layout,
     para,

@@ -14,7 +14,7 @@ import datetime as dt
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from cscoach.model.dates import long_date
 from cscoach.model.feedback import FeedbackItem
@@ -28,6 +28,7 @@ from cscoach.printing.base import (
     RULE,
     DocumentInfo,
     Paragraph,
+    Table,
     build_pdf,
     frame_size,
     layout,

@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from cscoach.charts import dashboard_geometry, kpi_charts_module
 from cscoach.model import kpi_review, kpi_series, kpis
@@ -36,6 +36,7 @@ from cscoach.printing.base import (
     RULE,
     DocumentInfo,
     Paragraph,
+    Table,
     build_pdf,
     frame_size,
     layout,

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from cscoach.model import kpis
 from cscoach.model.dates import long_date
@@ -29,6 +29,7 @@ from cscoach.printing.base import (
     RULE,
     DocumentInfo,
     Paragraph,
+    Table,
     build_pdf,
     frame_size,
     markup,

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -35,6 +34,7 @@ from cscoach.printing.base import (
     RULE,
     DocumentInfo,
     Paragraph,
+    Table,
     build_pdf,
     fitted,
     frame_size,

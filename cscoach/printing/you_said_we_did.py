@@ -31,8 +31,10 @@ from cscoach.printing.base import (
     INK,
     MUTED,
     DocumentInfo,
+    EmbeddedFontCanvas,
     Paragraph,
     check_cancelled,
+    document_metadata,
     fitted,
     page_size,
     register_fonts,
@@ -228,10 +230,7 @@ def _layout(info: DocumentInfo, story: Sequence[Flowable]) -> tuple[bytes, int]:
         rightMargin=WALL_MARGIN,
         topMargin=WALL_MARGIN,
         bottomMargin=WALL_MARGIN,
-        title=f"{info.title} — {info.business}" if info.business else info.title,
-        author=info.business,
-        creator="CS Coach",
-        invariant=1,
+        **document_metadata(info),
     )
     pages: list[int] = []
 
@@ -240,7 +239,7 @@ def _layout(info: DocumentInfo, story: Sequence[Flowable]) -> tuple[bytes, int]:
 
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="wall")
     doc.addPageTemplates([PageTemplate(id="wall", frames=[frame], onPage=count)])
-    doc.build(list(story))
+    doc.build(list(story), canvasmaker=EmbeddedFontCanvas)
     return out.getvalue(), len(pages)
 
 

@@ -97,11 +97,6 @@ def test_the_unicode_fonts_are_embedded(cafe: Workbook) -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="every document (printing/base.py's canvas) starts its pages in Helvetica, which "
-    "is never embedded; not this document's own doing",
-)
 def test_every_font_is_embedded(cafe: Workbook) -> None:
     assert all(fonts(pdf(cafe)[2]).values())
 

@@ -149,8 +149,11 @@ class VersionsTab(QWidget):
             for v in self.versions:
                 combo.addItem(f"Version {v.number} ({v.published_on})", v.number)
             combo.addItem("Draft", None)
-        self.compare_a.setCurrentIndex(min(1, len(self.versions)) if self.versions else 0)
-        self.compare_b.setCurrentIndex(0)
+        # older to newer: the version before the latest to the latest; with one version,
+        # that version to the draft (what changed since it was published)
+        older, newer = (1, 0) if len(self.versions) > 1 else (0, len(self.versions))
+        self.compare_a.setCurrentIndex(older)
+        self.compare_b.setCurrentIndex(newer)
         self.print_version_button.setEnabled(bool(self.versions))
         if self.versions:
             self.version_list.setCurrentRow(0)

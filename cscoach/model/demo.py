@@ -49,6 +49,7 @@ from cscoach.model.demo_content import (
     VALUES,
 )
 from cscoach.model.demo_feedback import add_demo_feedback
+from cscoach.model.demo_kiosk import add_demo_kiosk
 from cscoach.model.workbook import Workbook, built_aside, inserted_id
 
 if TYPE_CHECKING:
@@ -136,6 +137,7 @@ def _fill(wb: Workbook, today: dt.date) -> None:
         _add_kpis(db, rng, today, values, ids)
         add_demo_feedback(wb, today)
         add_demo_actions(wb, today)
+        add_demo_kiosk(wb, today)
 
 
 class _Ids:

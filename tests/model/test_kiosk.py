@@ -318,3 +318,33 @@ def test_votes_by_day_and_by_hour(workbook: Workbook) -> None:
     by_day = kiosk_kpis.votes_by_day(workbook, FIXED_TODAY, FIXED_TODAY)
     assert [(t.label, t.votes, t.satisfied) for t in by_day] == [(FIXED_TODAY.isoformat(), 5, 3)]
     assert kiosk_kpis.vote_span(workbook) == (FIXED_TODAY, FIXED_TODAY)
+
+
+def test_the_demo_cafe_has_a_month_of_kiosk_votes_that_make_its_csat(
+    demo_workbook: Workbook,
+) -> None:
+    last = f"{FIXED_TODAY.year}-{FIXED_TODAY.month - 1:02d}"
+    votes = kiosk_kpis.month_votes(demo_workbook, last)
+    assert votes.csat and 400 <= votes.csat["total"] <= 1500
+    csat = kpi_entries.get_entry(demo_workbook, kpi_id(demo_workbook, "csat"), last)
+    assert csat and csat.counts
+    assert csat.counts["total"] == csat.counts["kiosk_total"] == votes.csat["total"]
+    assert 80 < csat.value < 95 and "counter kiosk" in csat.note
+    nps = kpi_entries.get_entry(demo_workbook, kpi_id(demo_workbook, "nps"), last)
+    assert nps and not kiosk_kpis.from_kiosk(nps)  # the survey cards', kept apart
+    assert kiosk_kpis.waiting(demo_workbook) == []
+    by_hour = {t.label: t for t in kiosk_kpis.votes_by_hour(demo_workbook, *_span(demo_workbook))}
+    worst = min(by_hour.values(), key=lambda t: t.csat or 100)
+    assert worst.label in ("12", "13")  # the lunch rush
+    linked = demo_workbook.query(
+        "SELECT f.channel, f.status FROM kiosk_votes v JOIN feedback_items f "
+        "ON f.id = v.feedback_item_id"
+    )
+    assert linked == [{"channel": "kiosk", "status": "resolved"}] * 2
+    assert kiosk_kpis.refresh(demo_workbook) == []  # up to date
+
+
+def _span(wb: Workbook) -> tuple[dt.date, dt.date]:
+    span = kiosk_kpis.vote_span(wb)
+    assert span
+    return span

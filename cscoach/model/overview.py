@@ -169,17 +169,20 @@ def _questionnaire_card(wb: Workbook, steps: list[NextStep]) -> Card:
             ("Ask the team how they see customer service.",),
             True,
         )
+    # Who could answer: the people on the team now who had started by the round's date
+    # (someone who joined later is not counted as not having answered).
     row = wb.query_one(
-        """SELECT (SELECT count(*) FROM team_members WHERE active = 1) AS active,
+        """SELECT (SELECT count(*) FROM team_members
+                   WHERE active = 1 AND (start_date IS NULL OR start_date <= :held)) AS active,
                   (SELECT count(*) FROM responses s WHERE s.round_id = :round) AS responses,
                   (SELECT count(*) FROM responses s
                    JOIN team_members m ON m.id = s.member_id AND m.active = 1
                    WHERE s.round_id = :round) AS from_active""",
-        {"round": rnd["id"]},
+        {"round": rnd["id"], "held": rnd["held_on"]},
     )
     assert row is not None
     active = row["active"]
-    answered = row["responses"] if rnd["anonymous"] else row["from_active"]
+    answered = min(row["responses"] if rnd["anonymous"] else row["from_active"], active)
     lines = [f"Held {long_date(rnd['held_on'])}", f"{answered} of {active} on the team answered"]
     waiting = not rnd["closed"] and answered < active
     if waiting:

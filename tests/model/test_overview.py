@@ -131,7 +131,9 @@ def test_cards_count_what_the_sections_list(demo_workbook: Workbook) -> None:
     responses = qn.list_responses(demo_workbook, rnd.id)
     ids = {m.id for m in active}
     answered = len(responses) if rnd.anonymous else sum(r.member_id in ids for r in responses)
-    assert f"{answered} of {len(active)} on the team answered" in cards["questionnaire"].lines
+    could = [m for m in active if not m.start_date or m.start_date <= rnd.held_on]
+    answered = min(answered, len(could))
+    assert f"{answered} of {len(could)} on the team answered" in cards["questionnaire"].lines
     assert hiring.IN_PROGRESS == ("interviewing", "offered")  # as the Overview's query counts
     waiting = hiring.candidates_in_progress(demo_workbook)
     assert cards["hiring"].headline == f"{waiting} candidates in progress"
@@ -164,4 +166,17 @@ def test_latest_round_and_anonymous_answers(workbook: Workbook) -> None:
     assert "2 of 2 on the team answered" in card.lines  # anonymous: every response counts
     team.set_active(workbook, people[1], False)
     card = next(c for c in overview.overview(workbook, TODAY).cards if c.page == "questionnaire")
-    assert "2 of 1 on the team answered" in card.lines
+    assert "1 of 1 on the team answered" in card.lines  # never more than could answer
+
+
+def test_people_who_started_after_the_round_are_not_waited_for(workbook: Workbook) -> None:
+    ana = team.add_member(workbook, "Ana", start_date="2025-01-10")
+    team.add_member(workbook, "Bo", start_date="2026-06-01")  # joined after the round
+    team.add_member(workbook, "Cy")  # start date not known: counted
+    rnd = qn.create_round(workbook, "Spring", "2026-04-01")
+    first = qn.round_questions(workbook, rnd)[0]
+    qn.save_response(workbook, rnd, ana, {first.id: "Warmth"})
+    o = overview.overview(workbook, TODAY)
+    card = next(c for c in o.cards if c.page == "questionnaire")
+    assert "1 of 2 on the team answered" in card.lines
+    assert any("1 of 2 people have answered" in s.text for s in o.next_steps)

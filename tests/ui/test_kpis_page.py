@@ -900,3 +900,30 @@ def test_the_review_day_is_kept_for_the_calendar(qtbot, page: KpisPage) -> None:
 def test_the_grid_opens_on_last_month_whose_figures_are_in(page: KpisPage) -> None:
     kpi, month = page.current_cell()
     assert month == "2026-10"  # today is 22 November: November is not over
+
+
+def test_the_wheel_over_a_chart_scrolls_the_page_and_news_fades(qtbot, page: KpisPage) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    page.reload()
+    page.tabs.setCurrentWidget(page.charts)
+    drawn(qtbot, page)
+    canvas = next(iter(page.charts.panels.values()))
+    wheel = QWheelEvent(
+        QPointF(10, 10),
+        QPointF(canvas.mapToGlobal(QPoint(10, 10))),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    canvas.wheelEvent(wheel)
+    assert not wheel.isAccepted()  # passed on to the scrolling area around the charts
+    page._feedback_timer.setInterval(10)
+    page._feedback("CSAT, October 2026 — saved as 86.0 %.")
+    assert page.feedback.isVisibleTo(page)
+    qtbot.waitUntil(lambda: not page.feedback.isVisibleTo(page))

@@ -76,6 +76,10 @@ class ChartCanvas(FigureCanvasQTAgg):
             and (renderer.width, renderer.height) == self.get_width_height(physical=True)
         )
 
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The wheel scrolls the charts' area (the charts themselves do not zoom)."""
+        event.ignore()
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         renderer = getattr(self, "renderer", None)
         if renderer is not None and (renderer.width, renderer.height) == self.get_width_height(

@@ -64,6 +64,7 @@ from cscoach.ui.widgets import (
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 MONTHS_STEP = 12
+FEEDBACK_SECONDS = 12  # what was just saved stays this long above the tabs
 GRID_COLUMNS = 4  # KPIs the grid always has room for
 GRID_HINT = (
     "Type a value in a cell and press Enter; leave it empty to clear it. Values are shown to "
@@ -135,6 +136,10 @@ class KpisPage(Page):
         self.feedback = plain_label(object_name="kpiFeedback", role="feedback")
         self.feedback.setWordWrap(True)
         self.feedback.hide()
+        self._feedback_timer = QTimer(self)
+        self._feedback_timer.setSingleShot(True)
+        self._feedback_timer.setInterval(FEEDBACK_SECONDS * 1000)
+        self._feedback_timer.timeout.connect(lambda: show_message(self.feedback, ""))
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("kpiTabs")
@@ -171,7 +176,9 @@ class KpisPage(Page):
                 b.setToolTip("This workbook is open read-only: changes cannot be saved.")
 
     def _feedback(self, text: str) -> None:
+        """Say what was done, for a few seconds (it is not news for ever)."""
         show_message(self.feedback, text)
+        self._feedback_timer.start()
 
     def _button(self, text: str, name: str, slot, tip: str) -> QPushButton:
         button = QPushButton(text)

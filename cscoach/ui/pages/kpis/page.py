@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import kpi_counts, kpi_entries, kpis
+from cscoach.model import kiosk_kpis, kpi_counts, kpi_entries, kpis
 from cscoach.model.actions import Source
 from cscoach.model.errors import ValidationError
 from cscoach.model.months import add_months, current_month, month_label, months_between
@@ -49,6 +49,7 @@ from cscoach.ui.pages.kpis import transfers
 from cscoach.ui.pages.kpis.charts_tab import ChartsTab
 from cscoach.ui.pages.kpis.definitions_tab import DefinitionsTab
 from cscoach.ui.pages.kpis.grid import HEADER_WRAP, KpiGridModel, target_line
+from cscoach.ui.pages.kpis.kiosk_tab import KioskTab
 from cscoach.ui.pages.kpis.review_tab import ReviewTab
 from cscoach.ui.widgets import (
     STRETCH,
@@ -164,6 +165,9 @@ class KpisPage(Page):
         self.definitions = DefinitionsTab(wb, today=today)
         self.definitions.changed.connect(self._definitions_changed)
         self.tabs.addTab(self.definitions, "Definitions")
+        self.kiosk = KioskTab(wb, today=today)  # the counter kiosk's votes
+        self.kiosk.changed.connect(self._after_write)
+        self.tabs.addTab(self.kiosk, "Kiosk")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.page_layout.addLayout(bar)
@@ -356,6 +360,8 @@ class KpisPage(Page):
                 formula = "From counts: " + kpi_counts.compute(kpi.key or "", entry.counts).formula
             except ValidationError:
                 formula = ""
+            kiosk_note = kiosk_kpis.counts_note(entry, kpi.key)  # how many from the kiosk
+            formula = f"{formula}\n{kiosk_note}" if formula and kiosk_note else formula
         self.cell_formula.setText(formula)
         self.cell_formula.setVisible(bool(formula))
         self._show_note((kpi.id, month), entry.note if entry else "")
@@ -502,6 +508,7 @@ class KpisPage(Page):
         self.charts.reload()
         self.review.reload()
         self.definitions.reload()
+        self.kiosk.reload()
         rows = self.grid_model.rowCount()
         if self.grid.currentIndex().isValid() is False and rows:
             # last month, the one whose figures are in (this month is not over yet)
@@ -523,6 +530,7 @@ class KpisPage(Page):
         self.charts.reload()
         self.review.reload()
         self.definitions.reload()
+        self.kiosk.reload()
         self.changed.emit()
 
     def _definitions_changed(self) -> None:

@@ -92,3 +92,55 @@ def test_votes_while_the_app_writes_lose_nothing(tmp_path: Path) -> None:
     # The votes become the month's CSAT, written by the app this time.
     assert kiosk_kpis.refresh(app) == [f"{FIXED_TODAY:%Y-%m} csat"]
     app.close()
+
+
+KILLED_VOTER = textwrap.dedent(
+    """
+    import datetime as dt, sys
+    from pathlib import Path
+    from cscoach.model import kiosk
+    from cscoach.model.kiosk_votes import KioskSession, Press, open_for_kiosk
+
+    tick = [0.0]
+    def monotonic():
+        tick[0] += 10.0
+        return tick[0]
+
+    wb = open_for_kiosk(Path(sys.argv[1]))
+    session = KioskSession(
+        wb, kiosk.KioskSettings(follow_up=False),
+        now=lambda: dt.datetime(2026, 11, 22, 10, 0), monotonic=monotonic,
+    )
+    n = 0
+    while True:
+        outcome = session.press(kiosk.CSAT, 1 + n % 5)
+        assert outcome.press is Press.SAVED
+        print(outcome.vote_id, flush=True)  # only once committed
+        n += 1
+    """
+)
+
+
+@pytest.mark.parametrize("after", [1, 7, 23])
+def test_kill_9_loses_at_most_the_vote_being_pressed(tmp_path: Path, after: int) -> None:
+    path = tmp_path / "cafe.cscoach"
+    Workbook.create(path, "Corner Café").close()
+    script = tmp_path / "voter.py"
+    script.write_text(KILLED_VOTER)
+    root = Path(__file__).resolve().parents[2]
+    voter = subprocess.Popen(
+        [sys.executable, str(script), str(path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert voter.stdout is not None
+    saved = [int(voter.stdout.readline()) for _ in range(after)]
+    voter.kill()  # SIGKILL, at whatever point the next vote has reached
+    saved += [int(line) for line in voter.stdout.read().split()]
+    voter.wait()
+    with Workbook.open(path) as wb:  # rolls back a vote cut off half-way
+        ids = {r["id"] for r in wb.query("SELECT id FROM kiosk_votes")}
+        assert wb.query_one("PRAGMA integrity_check") == {"integrity_check": "ok"}
+    assert set(saved) <= ids
+    assert len(ids) - len(saved) <= 1  # at most the one pressed when it was killed

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -324,7 +323,8 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         placeholder.deleteLater()
         self.stack.insertWidget(index, page)
         self._pages[index] = page
-        self._restore_splitters(page)
+        prefs.restore_splitters(self.settings, page)
+        window_menus.follow_tips(self, page)
         return page
 
     def _stacked(self, index: int) -> QWidget:
@@ -332,22 +332,6 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         widget = self.stack.widget(index)
         assert widget is not None, f"no page at {index}"
         return widget
-
-    def _restore_splitters(self, page: Page) -> None:
-        """Put each named splitter of ``page`` where the owner last left it."""
-        for splitter in page.findChildren(QSplitter):
-            name = splitter.objectName()
-            state = self.settings.value(prefs.SPLITTER_KEY + name) if name else None
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                splitter.restoreState(state)
-
-    def _save_splitters(self) -> None:
-        """Remember where each named splitter of the pages built so far is."""
-        for page in self._pages.values():
-            for splitter in page.findChildren(QSplitter):
-                if splitter.objectName():
-                    key = prefs.SPLITTER_KEY + splitter.objectName()
-                    self.settings.setValue(key, splitter.saveState())
 
     def _size_stack_by_current_page(self) -> None:
         """Only the page shown counts towards the window's minimum size (the others' size
@@ -365,7 +349,7 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         self._update_business_name()
 
     def _clear_pages(self) -> None:
-        self._save_splitters()
+        prefs.save_splitters(self.settings, self._pages.values())
         self._pending = None
         while self.stack.count():
             widget = self._stacked(0)

@@ -5,15 +5,18 @@ Small helpers over a ``QSettings`` passed in, so tests hand in their own file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter, QWidget
 
 RECENT_KEY = "files/recent"
 LAST_KEY = "files/last_workbook"
 GEOMETRY_KEY = "window/geometry"
 PAGE_KEY = "window/page"
 SPLITTER_KEY = "window/splitters/"  # + a splitter's object name: where the owner left it
+TIPS_KEY = "window/tips_shown"  # the pages' tips: shown until the owner hides them
 MAX_RECENT = 8
 
 
@@ -61,3 +64,28 @@ def set_last_workbook(settings: QSettings, path: Path | None) -> None:
         settings.remove(LAST_KEY)
     else:
         settings.setValue(LAST_KEY, str(Path(path).resolve()))
+
+
+def tips_shown(settings: QSettings) -> bool:
+    return str(settings.value(TIPS_KEY, "true")).lower() != "false"
+
+
+def set_tips_shown(settings: QSettings, shown: bool) -> None:
+    settings.setValue(TIPS_KEY, "true" if shown else "false")
+
+
+def restore_splitters(settings: QSettings, page: QWidget) -> None:
+    """Put each named splitter of ``page`` where the owner last left it."""
+    for splitter in page.findChildren(QSplitter):
+        name = splitter.objectName()
+        state = settings.value(SPLITTER_KEY + name) if name else None
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            splitter.restoreState(state)
+
+
+def save_splitters(settings: QSettings, pages: Iterable[QWidget]) -> None:
+    """Remember where each named splitter of ``pages`` (those built so far) is."""
+    for page in pages:
+        for splitter in page.findChildren(QSplitter):
+            if splitter.objectName():
+                settings.setValue(SPLITTER_KEY + splitter.objectName(), splitter.saveState())

@@ -321,11 +321,17 @@ QLabel#pageTitle, QLabel#dialogHeading {{
 QLabel#pageSubtitle, QLabel[role="hint"] {{
     color: {p.muted};
 }}
-QLabel#pageTip {{
-    color: {p.tip_text};
+QFrame#pageTip {{
     background: {p.tip_bg};
     border-left: 3px solid {p.accent};
-    padding: 4px 8px;
+}}
+QLabel#pageTipText {{
+    color: {p.tip_text};
+}}
+QToolButton#tipClose {{
+    color: {p.tip_text};
+    border: none;
+    padding: 0 4px;
 }}
 QLabel[role="error"], QLabel[role="errorStrong"] {{
     color: {p.error};

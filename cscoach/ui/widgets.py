@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidgetItem,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -288,27 +289,44 @@ def show_message(label: QLabel, text: str) -> None:
 
 class PageHeader(QWidget):
     """The title of a page, one line saying what it is for, and a short tip on why it
-    matters (drawn from the advice CS Coach is built on)."""
+    matters (drawn from the advice CS Coach is built on). The tip's ✕ emits
+    ``tips_dismissed``: the window hides every page's tip (Help › Show Tips brings them back)."""
+
+    tips_dismissed = Signal()
 
     def __init__(
         self, title: str, subtitle: str = "", tip: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.has_tip = bool(tip)
         self.title_label = plain_label(title, object_name="pageTitle")
-        self.subtitle_label = plain_label(subtitle, object_name="pageSubtitle")
-        self.subtitle_label.setWordWrap(True)
-        self.tip_label = plain_label(tip, object_name="pageTip")
-        self.tip_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 6)
-        layout.setSpacing(4)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.subtitle_label)
-        layout.addWidget(self.tip_label)
+        self.subtitle_label = plain_label(subtitle, object_name="pageSubtitle", wrap=True)
+        self.tip_label = plain_label(tip, object_name="pageTipText", wrap=True)
+        self.tip_close = QToolButton()
+        self.tip_close.setObjectName("tipClose")
+        self.tip_close.setText("✕")
+        self.tip_close.setAutoRaise(True)
+        self.tip_close.setToolTip("Hide the tips (Help › Show Tips brings them back)")
+        self.tip_close.setAccessibleName("Hide the tips")
+        self.tip_close.clicked.connect(lambda _=False: self.tips_dismissed.emit())
+        self.tip_box = QFrame()
+        self.tip_box.setObjectName("pageTip")
+        hbox((self.tip_label, 1), self.tip_close, parent=self.tip_box, margins=(8, 4, 2, 4))
+        vbox(
+            self.title_label,
+            self.subtitle_label,
+            self.tip_box,
+            parent=self,
+            margins=(0, 0, 0, 6),
+            spacing=4,
+        )
         # Only once they have a parent: setVisible(True) on a label without one would
         # show it as a window of its own for a moment.
         self.subtitle_label.setVisible(bool(subtitle))
-        self.tip_label.setVisible(bool(tip))
+        self.tip_box.setVisible(self.has_tip)
+
+    def show_tip(self, shown: bool) -> None:
+        self.tip_box.setVisible(shown and self.has_tip)
 
 
 def record_table(

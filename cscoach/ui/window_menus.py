@@ -17,6 +17,7 @@ from cscoach.ui.pages.registry import PAGES
 
 if TYPE_CHECKING:
     from cscoach.ui.main_window import MainWindow
+    from cscoach.ui.pages.base import Page
 
 PAPER_LABELS = paper.LABELS
 
@@ -42,6 +43,7 @@ class MenuActions:
     redo_action: QAction
     page_actions: list[QAction]
     help_action: QAction
+    tips_action: QAction
     shortcuts_action: QAction
     about_action: QAction
     about_qt_action: QAction
@@ -224,8 +226,19 @@ def build_menus(self: MainWindow) -> None:
     self.about_action.setIcon(icons.icon("about"))
     self.about_qt_action = _action(self, "About &Qt", QApplication.aboutQt, name="aboutQtAction")
     self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+    self.tips_action = _action(
+        self,
+        "Show &Tips",
+        lambda: show_tips(self, self.tips_action.isChecked()),
+        None,
+        "tipsAction",
+    )
+    self.tips_action.setCheckable(True)
+    self.tips_action.setChecked(prefs.tips_shown(self.settings))
+    self.tips_action.setStatusTip("The short advice under each page's title")
     help_menu.addAction(self.help_action)
     help_menu.addAction(self.shortcuts_action)
+    help_menu.addAction(self.tips_action)
     help_menu.addSeparator()
     help_menu.addAction(self.about_action)
     help_menu.addAction(self.about_qt_action)
@@ -250,3 +263,17 @@ def rebuild_recent_menu(self: MainWindow) -> None:
     self.recent_menu.addSeparator()
     clear = self.recent_menu.addAction("Clear Menu")
     clear.triggered.connect(lambda _checked=False: prefs.clear_recent(self.settings))
+
+
+def follow_tips(self: MainWindow, page: Page) -> None:
+    """A page just built shows its tip as the owner chose; its ✕ hides them all."""
+    page.header.show_tip(prefs.tips_shown(self.settings))
+    page.header.tips_dismissed.connect(lambda: show_tips(self, False))
+
+
+def show_tips(self: MainWindow, shown: bool) -> None:
+    """Show or hide every page's tip (Help › Show Tips), and remember it."""
+    prefs.set_tips_shown(self.settings, shown)
+    self.tips_action.setChecked(shown)
+    for page in self._pages.values():
+        page.header.show_tip(shown)

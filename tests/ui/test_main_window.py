@@ -389,3 +389,17 @@ def test_page_header_never_shows_a_window_of_its_own(qapp):
     assert not bare.subtitle_label.isVisibleTo(bare) and not bare.tip_label.isVisibleTo(bare)
     header.deleteLater()
     bare.deleteLater()
+
+
+def test_tips_can_be_hidden_and_brought_back_from_help(qtbot, main_window, settings):
+    main_window.show_page("team")
+    team_page = main_window.current_page()
+    assert team_page.header.tip_box.isVisible()
+    qtbot.mouseClick(team_page.header.tip_close, Qt.MouseButton.LeftButton)
+    assert not team_page.header.tip_box.isVisible()
+    assert not main_window.tips_action.isChecked()
+    main_window.show_page("standards")  # built after: its tip hidden too
+    assert not main_window.current_page().header.tip_box.isVisible()
+    main_window.tips_action.trigger()  # Help › Show Tips
+    assert main_window.current_page().header.tip_box.isVisible()
+    assert prefs.tips_shown(settings)

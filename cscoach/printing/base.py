@@ -42,6 +42,8 @@ MUTED = colors.HexColor("#616e7c")
 RULE = colors.HexColor("#9aa5b1")
 ACCENT = colors.HexColor("#2f6f73")
 MARGIN = 18 * mm
+WALL_MARGIN = 10 * mm  # a wall print: no running header or footer to leave room for
+WALL_FOOT = 6 * mm  # the one small line at the foot of a wall print
 
 
 class _MeasuredFont(TTFont):
@@ -278,11 +280,13 @@ def document_metadata(info: DocumentInfo) -> dict[str, Any]:
 
 
 class _NumberedCanvas(EmbeddedFontCanvas):
-    """Draws "Page X of Y" once the number of pages is known."""
+    """Draws "Page X of Y" once the number of pages is known (on a wall print, only the one
+    small line at its foot)."""
 
-    def __init__(self, *args: Any, info: DocumentInfo, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, info: DocumentInfo, wall: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._info = info
+        self._wall = wall
         self._pages: list[dict[str, Any]] = []  # each page's canvas state, drawn at save()
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -298,7 +302,10 @@ class _NumberedCanvas(EmbeddedFontCanvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            _draw_frame_text(self, self._info, self._pageNumber, total)
+            if self._wall:
+                _draw_wall_foot(self, self._info)
+            else:
+                _draw_frame_text(self, self._info, self._pageNumber, total)
             super().showPage()
         super().save()
 
@@ -324,6 +331,18 @@ def _draw_frame_text(c: pdfcanvas.Canvas, info: DocumentInfo, page: int, total: 
     room = width - 2 * MARGIN - c.stringWidth(number, FONT, 8.5) - 6 * mm
     c.drawString(MARGIN, bottom, _fit(c, left, room))
     c.drawRightString(width - MARGIN, bottom, number)
+    c.restoreState()
+
+
+def _draw_wall_foot(c: pdfcanvas.Canvas, info: DocumentInfo) -> None:
+    """A wall print's only furniture: its ``footer_note`` in small type at the very foot."""
+    if not info.footer_note:
+        return
+    width, _ = c._pagesize
+    c.saveState()
+    c.setFillColor(MUTED)
+    c.setFont(FONT, 8.5)
+    c.drawCentredString(width / 2, WALL_MARGIN - 2, _fit(c, info.footer_note, width - 2 * MARGIN))
     c.restoreState()
 
 
@@ -367,16 +386,26 @@ def page_size(info: DocumentInfo) -> tuple[float, float]:
     return (pagesize[1], pagesize[0]) if info.landscape else pagesize
 
 
-def _body_box(info: DocumentInfo) -> tuple[float, float]:
+def _margins(wall: bool) -> tuple[float, float, float]:
+    """The side, top and bottom margins of a page (a wall print has no header or footer)."""
+    if wall:
+        return WALL_MARGIN, WALL_MARGIN, WALL_MARGIN + WALL_FOOT
+    return MARGIN, MARGIN + 4 * mm, MARGIN
+
+
+def _body_box(info: DocumentInfo, wall: bool = False) -> tuple[float, float]:
     """Width and height between the margins (the header and footer lie outside)."""
     width, height = page_size(info)
-    return width - 2 * MARGIN, height - (MARGIN + 4 * mm) - MARGIN
+    side, top, bottom = _margins(wall)
+    return width - 2 * side, height - top - bottom
 
 
-def frame_size(info: DocumentInfo, *, columns: int = 1, heading: float = 0) -> tuple[float, float]:
+def frame_size(
+    info: DocumentInfo, *, columns: int = 1, heading: float = 0, wall: bool = False
+) -> tuple[float, float]:
     """The room one body frame of ``layout`` gives its flowables (inside its padding); with
     one column, the width is also that of the full-width heading frame."""
-    width, height = _body_box(info)
+    width, height = _body_box(info, wall)
     column = (width - GAP * (columns - 1)) / columns
     return column - 2 * FRAME_PADDING, height - heading - 2 * FRAME_PADDING
 
@@ -401,25 +430,33 @@ def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
 
 
 def layout(
-    info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1, heading: float = 0
+    info: DocumentInfo,
+    story: Sequence[Flowable],
+    *,
+    columns: int = 1,
+    heading: float = 0,
+    wall: bool = False,
 ) -> tuple[bytes, int]:
     """The PDF bytes and how many pages they take.
 
     ``columns`` frames stand side by side on each page; with ``heading`` > 0 a full-width
     frame that tall sits above them (end the heading with a ``FrameBreak`` in the story).
+    A ``wall`` print (the poster) has narrow margins and no running header or footer: only
+    ``info.footer_note`` in small type at its foot.
     """
     register_fonts()
     check_cancelled()
     if not story:
         raise ValueError("a document needs content")  # reportlab would write 0 pages
     out = io.BytesIO()
+    side, top, bottom = _margins(wall)
     doc = BaseDocTemplate(
         out,
         pagesize=page_size(info),
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + 4 * mm,
-        bottomMargin=MARGIN,
+        leftMargin=side,
+        rightMargin=side,
+        topMargin=top,
+        bottomMargin=bottom,
         **document_metadata(info),
     )
     width = (doc.width - GAP * (columns - 1)) / columns
@@ -437,7 +474,7 @@ def layout(
     canvases: list[_NumberedCanvas] = []
 
     def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
-        canvases.append(_NumberedCanvas(*args, info=info, **kwargs))
+        canvases.append(_NumberedCanvas(*args, info=info, wall=wall, **kwargs))
         return canvases[-1]
 
     doc.build(list(story), canvasmaker=make_canvas)

@@ -126,6 +126,9 @@ def _standards_note(wb: Workbook, request: PrintRequest) -> str:
     return " · ".join(parts)
 
 
+NAMED = 10  # the most standards a warning names before it counts the rest
+
+
 def _poster(wb: Workbook, request: PrintRequest) -> Printed:
     from cscoach.printing.standards import poster
 
@@ -134,10 +137,13 @@ def _poster(wb: Workbook, request: PrintRequest) -> Printed:
     result = poster(info, st.one_clear_message(wb), items)
     warnings = []
     if result.not_fitted:
+        names = "; ".join(f"“{title}”" for title in result.left_out[:NAMED])
+        if len(result.left_out) > NAMED:
+            names += f" and {len(result.left_out) - NAMED} more"
         warnings.append(
             f"{result.not_fitted} of the {len(items)} standards marked for the poster did not "
-            "fit on one page, even in the smallest readable type; the poster says how many "
-            "more are in the handbook. Take some off the poster to show them all."
+            f"fit on one page, even in the smallest readable type: {names}. The poster says "
+            "how many more are in the handbook. Take some off the poster to show them all."
         )
     if "message" in result.cut:
         warnings.append(

@@ -46,24 +46,15 @@ from cscoach.printing.base import (
     text,
 )
 
-POSTER_SIZES = (
-    30,
-    28,
-    26,
-    24,
-    22,
-    20,
-    19,
-    18,
-    17,
-    16,
-    15,
-    14,
-)  # points, largest first; 14 is the floor
-POSTER_TWO_COLUMNS_FROM = 11  # standards on the poster
+# Points, largest first: every point from 60 down to the 14 pt floor, so the type is as
+# large as the page allows (28 pt or more for up to eight standards of ordinary length).
+POSTER_SIZES = tuple(range(60, 13, -1))
+POSTER_FLOOR = POSTER_SIZES[-1]
+EMPTY_SIZE = 28  # points: "No standards are marked for the poster yet."
+LEADING = 1.14  # of the type size: big type needs less air between lines than small
 
 
-HEADING_SHARE = 0.4  # of the page: the heading never leaves the standards less than this
+HEADING_SHARE = 0.3  # of the page: the heading never leaves the standards less than this
 MESSAGE_FLOOR = 11  # points: below this the message is cut short instead
 NAME_LINES = 2  # the business name and the title take at most this many lines each
 
@@ -75,42 +66,47 @@ class PosterResult:
     shown: int
     not_fitted: int  # standards marked for the poster that did not fit, even at the floor
     cut: tuple[str, ...] = ()  # what was cut short to fit the heading: "message", "business"
+    columns: int = 1
+    left_out: tuple[str, ...] = ()  # the titles of the standards that did not fit
 
 
 def _poster_heading(
     info: DocumentInfo, message: str, size: float, width: float, room: float
 ) -> tuple[list[Flowable], list[str]]:
-    """The business name, the title and the one clear message at type size ``size``, never
+    """The business name, the title and the one clear message for body type ``size``, never
     taller than ``room``: the name and title take at most two lines each, the message the
     rest, its type shrinking towards 11 pt and then cut short. Returns what was cut."""
     base = styles()["body"]
+    business_size = min(max(16, size * 0.7), 28)
     business = ParagraphStyle(
         "pb",
         parent=base,
         fontName=FONT_BOLD,
-        fontSize=max(16, size),
-        leading=max(16, size) * 1.2,
+        fontSize=business_size,
+        leading=business_size * 1.2,
         alignment=TA_CENTER,
         textColor=ACCENT,
     )
+    title_size = min(max(28, size * 1.3), 50)
     title = ParagraphStyle(
         "pt",
         parent=base,
         fontName=FONT_BOLD,
-        fontSize=min(size * 1.9, 44),
-        leading=min(size * 1.9, 44) * 1.15,
+        fontSize=title_size,
+        leading=title_size * 1.12,
         alignment=TA_CENTER,
-        spaceAfter=size * 0.3,
+        spaceAfter=size * 0.25,
     )
+    message_size = min(max(16, size * 0.75), 28)
     subtitle = ParagraphStyle(
         "ps",
         parent=base,
         fontName=FONT_ITALIC,
-        fontSize=size * 1.05,
-        leading=size * 1.35,
+        fontSize=message_size,
+        leading=message_size * 1.25,
         alignment=TA_CENTER,
         textColor=MUTED,
-        spaceAfter=size * 0.6,
+        spaceAfter=size * 0.3,
     )
     header: list[Flowable] = []
     cut: list[str] = []
@@ -131,43 +127,56 @@ def _poster_heading(
     return header, cut
 
 
-def _poster_body(items: Sequence[Standard], size: float, missing: int) -> list[Flowable]:
-    """The standards by category at type size ``size``."""
+def _poster_styles(size: float, air: float = 1) -> tuple[ParagraphStyle, ParagraphStyle]:
+    """The category heading and the standard at type size ``size``; ``air`` (at least 1)
+    widens the gaps between them to fill a page that would otherwise end half empty."""
     base = styles()["body"]
     category = ParagraphStyle(
         "pc",
         parent=base,
         fontName=FONT_BOLD,
-        fontSize=size * 1.1,
-        leading=size * 1.35,
+        fontSize=size * 0.85,
+        leading=size * 0.85 * LEADING,
         textColor=ACCENT,
-        spaceBefore=size * 0.7,
-        spaceAfter=size * 0.2,
-        keepWithNext=1,
+        spaceBefore=size * 0.4 * air,
+        spaceAfter=size * 0.08,
     )
     item = ParagraphStyle(
         "pi",
         parent=base,
         fontName=FONT,
         fontSize=size,
-        leading=size * 1.28,
-        leftIndent=size * 1.3,
+        leading=size * LEADING,
+        leftIndent=size * 0.85,
         bulletIndent=0,
         bulletFontName=FONT_BOLD,
-        bulletFontSize=size,
-        spaceAfter=size * 0.3,
+        bulletFontSize=size * 0.8,
+        spaceAfter=size * 0.17 * air,
         textColor=INK,
     )
+    return category, item
+
+
+def _poster_body(
+    items: Sequence[Standard], size: float, missing: int, air: float = 1
+) -> list[Flowable]:
+    """The standards by category at type size ``size``: a category's heading always stands
+    with its first standard (never alone at the foot of a column), and a standard is never
+    split between columns."""
+    category, item = _poster_styles(size, air)
     body: list[Flowable] = []
     for name, group in groupby(items, key=lambda s: s.category):
-        body.append(Paragraph(text(name), category))
-        for s in group:  # a standard is never split between the two columns
-            body.append(KeepTogether([Paragraph(text(s.title), item, bulletText="✓")]))
+        for n, s in enumerate(group):
+            standard = Paragraph(text(s.title), item, bulletText="✓")
+            heading = [Paragraph(text(name), category)] if n == 0 else []
+            body.append(KeepTogether([*heading, standard]))
     if missing:
         body.append(
             Paragraph(
                 f"+ {missing} more standard{'s' if missing != 1 else ''} in our standards handbook",
-                ParagraphStyle("pm", parent=item, fontName=FONT_ITALIC, textColor=MUTED),
+                ParagraphStyle(
+                    "pm", parent=item, fontName=FONT_ITALIC, textColor=MUTED, spaceBefore=size * 0.4
+                ),
             )
         )
     if not items:
@@ -180,53 +189,110 @@ def _poster_body(items: Sequence[Standard], size: float, missing: int) -> list[F
     return body
 
 
-def poster(info: DocumentInfo, message: str, items: Sequence[Standard]) -> PosterResult:
-    """Exactly one page. The type shrinks towards the 14 pt floor until everything fits;
-    below that, the standards that do not fit are counted, never silently dropped. The
-    heading takes at most 40 % of the page, whatever the length of the message."""
-    columns = 2 if len(items) >= POSTER_TWO_COLUMNS_FROM else 1
-    width, height = frame_size(info)
-    headings = {}
+class _Attempt:
+    """Lays the poster out at one type size, in one or two columns, with the first ``count``
+    standards; measures first so that most sizes that cannot fit are never laid out."""
 
-    def heading(size: float) -> tuple[list[Flowable], list[str]]:
-        if size not in headings:
-            headings[size] = _poster_heading(info, message, size, width, height * HEADING_SHARE)
-        header, cut = headings[size]
+    def __init__(self, info: DocumentInfo, message: str, items: Sequence[Standard]) -> None:
+        self.info, self.message, self.items = info, message, items
+        self.width, self.height = frame_size(info, wall=True)
+        self._headings: dict[float, tuple[list[Flowable], list[str]]] = {}
+
+    def heading(self, size: float) -> tuple[list[Flowable], list[str]]:
+        if size not in self._headings:
+            room = self.height * HEADING_SHARE
+            self._headings[size] = _poster_heading(self.info, self.message, size, self.width, room)
+        header, cut = self._headings[size]
         return list(header), cut
 
-    def attempt(size: float, count: int, measure: bool = True) -> tuple[bytes, int]:
+    def __call__(
+        self, size: float, columns: int, count: int, measure: bool = True
+    ) -> tuple[bytes, int]:
         """The poster and its number of pages; 2 without a layout when, measured, the
         standards could not fit even if the columns were filled to the last point."""
-        header, _ = heading(size)
-        body = _poster_body(items[:count], size, len(items) - count)
+        header, _ = self.heading(size)
+        missing = len(self.items) - count
+        body = _poster_body(self.items[:count], size, missing)
         if columns == 1:
-            if measure and stacked_height([*header, *body], width) > height + size:
+            needed = stacked_height([*header, *body], self.width)
+            if measure and needed > self.height + size:
                 return b"", 2
-            return layout(info, [*header, *body])
-        room = stacked_height(header, width) + 2 * FRAME_PADDING + 2  # 2: reportlab's fuzz
-        column = frame_size(info, columns=2, heading=room)
+            if measure and needed <= self.height:
+                body = self._aired(header, size, count, needed)
+            return layout(self.info, [*header, *body], wall=True)
+        room = stacked_height(header, self.width) + 2 * FRAME_PADDING + 2  # 2: reportlab's fuzz
+        column = frame_size(self.info, columns=2, heading=room, wall=True)
         if measure and stacked_height(body, column[0]) > 2 * (column[1] + size):
             return b"", 2
-        return layout(info, [*header, FrameBreak(), *body], columns=2, heading=room)
+        return layout(self.info, [*header, FrameBreak(), *body], columns=2, heading=room, wall=True)
 
-    def result(pdf: bytes, size: float, shown: int) -> PosterResult:
-        return PosterResult(pdf, size, shown, len(items) - shown, tuple(heading(size)[1]))
+    def _aired(
+        self, header: list[Flowable], size: float, count: int, needed: float
+    ) -> list[Flowable]:
+        """The one-column body with the page's spare height shared among its gaps (at most
+        tripling them), then a spacer under the heading for half of what is left over, so
+        that the standards reach down the page rather than end half way."""
+        missing = len(self.items) - count
+        best = _poster_body(self.items[:count], size, missing)
+        low, high = 1.0, 3.0
+        for _ in range(6):  # the air that just fits, to a few points
+            air = (low + high) / 2
+            body = _poster_body(self.items[:count], size, missing, air)
+            if stacked_height([*header, *body], self.width) <= self.height - 2:
+                low, best = air, body
+            else:
+                high = air
+        spare = self.height - 2 - stacked_height([*header, *best], self.width)
+        return [Spacer(0, spare / 2), *best] if spare > size else best
 
-    for size in POSTER_SIZES:
-        pdf, pages = attempt(size, len(items))
-        if pages == 1:
-            return result(pdf, size, len(items))
-    floor = POSTER_SIZES[-1]
+
+def poster(info: DocumentInfo, message: str, items: Sequence[Standard]) -> PosterResult:
+    """Exactly one page with no running header or footer. The type is the largest of
+    ``POSTER_SIZES`` at which every standard fits, in one column or two (whichever gives the
+    larger type); below the 14 pt floor the standards that do not fit are named, never
+    silently dropped. The heading takes at most 30 % of the page, whatever the message."""
+    attempt = _Attempt(info, message, items)
+    layouts = (1, 2) if len(items) > 1 else (1,)
+    if not items:  # only a line saying so, in ordinary poster type
+        return PosterResult(attempt(EMPTY_SIZE, 1, 0, measure=False)[0], EMPTY_SIZE, 0, 0)
+
+    def result(pdf: bytes, size: float, shown: int, columns: int) -> PosterResult:
+        left_out = tuple(s.title for s in items[shown:])
+        cut = tuple(attempt.heading(size)[1])
+        return PosterResult(pdf, size, shown, len(items) - shown, cut, columns, left_out)
+
+    def fits(size: float, columns: int) -> bytes | None:
+        pdf, pages = attempt(size, columns, len(items))
+        return pdf if pages == 1 else None
+
+    best: tuple[float, int, bytes] | None = None
+    for columns in layouts:
+        # the largest size that fits: sizes are largest first, and a size that fits makes
+        # every smaller one fit too (near enough), so a binary search finds it
+        low, high = 0, len(POSTER_SIZES)  # POSTER_SIZES[high:] fit (as far as known)
+        found: bytes | None = None
+        while low < high:
+            mid = (low + high) // 2
+            pdf = fits(POSTER_SIZES[mid], columns)
+            if pdf is None:
+                low = mid + 1
+            else:
+                high, found = mid, pdf
+        if found is not None and (best is None or POSTER_SIZES[high] > best[0]):
+            best = (POSTER_SIZES[high], columns, found)
+    if best is not None:
+        return result(best[2], best[0], len(items), best[1])
+    columns = 2  # at the floor, two columns hold the most
     low, high = 0, len(items)  # the largest count that fits on one page
-    best = attempt(floor, 0, measure=False)[0]
+    kept = attempt(POSTER_FLOOR, columns, 0, measure=False)[0]
     while low < high:
         mid = (low + high + 1) // 2
-        pdf, pages = attempt(floor, mid)
+        pdf, pages = attempt(POSTER_FLOOR, columns, mid)
         if pages == 1:
-            low, best = mid, pdf
+            low, kept = mid, pdf
         else:
             high = mid - 1
-    return result(best, floor, low)
+    return result(kept, POSTER_FLOOR, low, columns)
 
 
 # -- the handbook ---------------------------------------------------------------

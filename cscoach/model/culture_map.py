@@ -1,7 +1,8 @@
 """The culture map: each core value with the standards, hiring criteria and KPIs that serve
-it, the gaps (a value nothing serves), and what is linked to no value at all; and, per
-value, what customers said of the standards that serve it (the compliments and complaints
-of the last 12 months naming one of them)."""
+it, the gaps (a value nothing serves), and what is linked to no value at all; per value,
+what customers said of the standards that serve it (the compliments and complaints of the
+last 12 months naming one of them); and the standards no one on the team has been trained
+on (flagged, not counted as a gap)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from cscoach.model import feedback_links
+from cscoach.model import feedback_links, training_record
 from cscoach.model.dates import add_months
 from cscoach.model.workbook import Workbook
 
@@ -40,6 +41,9 @@ class ValueRow:
     # in ``standards`` (their ids; an item naming two of them counts once).
     praise: tuple[int, ...] = ()
     complaints: tuple[int, ...] = ()
+    # Of ``standards``, those no one on the team has been trained on (their ids): flagged,
+    # not a gap (training_record.untrained_standards).
+    untrained: tuple[int, ...] = ()
 
     @property
     def gaps(self) -> tuple[str, ...]:
@@ -58,6 +62,7 @@ class CultureMap:
     values: tuple[ValueRow, ...]
     unanchored_standards: tuple[Link, ...]  # active standards serving no value
     unanchored_criteria: tuple[Link, ...]  # active criteria serving no value
+    untrained_standards: tuple[Link, ...] = ()  # active standards no one on the team trained on
 
     @property
     def gap_count(self) -> int:
@@ -107,6 +112,8 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
 
     said = feedback_links.feedback_by_value(wb, today=today) if values else {}
     nothing = feedback_links.ValueFeedback()
+    untrained = training_record.untrained_standards(wb, today=today)
+    untrained_ids = {u.id for u in untrained}
     rows = tuple(
         ValueRow(
             v["id"],
@@ -117,6 +124,9 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
             links(kpis, v["id"]),
             said.get(v["id"], nothing).praise,
             said.get(v["id"], nothing).complaints,
+            tuple(
+                r["id"] for r in standards if r["value_id"] == v["id"] and r["id"] in untrained_ids
+            ),
         )
         for v in values
     )
@@ -137,4 +147,5 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
         rows,
         tuple(Link(r["id"], r["name"]) for r in loose_standards),
         tuple(Link(r["id"], r["name"]) for r in loose_criteria),
+        tuple(Link(u.id, u.title) for u in untrained),
     )

@@ -449,7 +449,8 @@ CREATE TABLE kiosk_votes (
     feedback_item_id  INTEGER REFERENCES feedback_items(id) ON DELETE SET NULL,
     CHECK (csat IS NOT NULL OR nps IS NOT NULL)
 );
-CREATE INDEX kiosk_votes_time ON kiosk_votes(voted_at, csat, nps);  -- a month's counts from the index alone
+-- a month's counts from the index alone
+CREATE INDEX kiosk_votes_time ON kiosk_votes(voted_at, csat, nps);
 CREATE INDEX kiosk_votes_session ON kiosk_votes(session_id);
 CREATE INDEX kiosk_votes_feedback_item ON kiosk_votes(feedback_item_id);
 
@@ -470,12 +471,103 @@ def m004_kiosk(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+M005_TRAINING = """
+-- Training and recognition: sessions, who attended, success stories ----------------------
+-- Who ran a session: "trainer" says whether it was the owner of the business, a team member
+-- (trainer_id; trainer_name keeps their name, so a session still says who ran it after the
+-- member is deleted) or someone from outside (trainer_name). "refresh_months": the training
+-- must be taken again that long after (food hygiene, first aid, allergens); NULL: never.
+CREATE TABLE training_sessions (
+    id              INTEGER PRIMARY KEY,
+    held_on         TEXT NOT NULL CHECK (date(held_on) IS held_on),
+    topic           TEXT NOT NULL CHECK (length(trim(topic)) > 0),
+    kind            TEXT NOT NULL DEFAULT 'soft_skills'
+                    CHECK (kind IN ('soft_skills', 'product', 'role_play', 'onboarding')),
+    trainer         TEXT NOT NULL DEFAULT 'owner' CHECK (trainer IN ('owner', 'member', 'outside')),
+    trainer_id      INTEGER REFERENCES team_members(id) ON DELETE SET NULL,
+    trainer_name    TEXT NOT NULL DEFAULT '',
+    notes           TEXT NOT NULL DEFAULT '',
+    refresh_months  INTEGER CHECK (refresh_months IS NULL OR refresh_months BETWEEN 1 AND 120),
+    created_on      TEXT NOT NULL CHECK (date(created_on) IS created_on),
+    CHECK (trainer = 'member' OR trainer_id IS NULL),
+    CHECK (trainer <> 'outside' OR length(trim(trainer_name)) > 0)
+);
+CREATE INDEX training_sessions_held ON training_sessions(held_on);
+CREATE INDEX training_sessions_trainer ON training_sessions(trainer_id);
+
+-- the standards a session covered
+CREATE TABLE training_standards (
+    session_id   INTEGER NOT NULL REFERENCES training_sessions(id) ON DELETE CASCADE,
+    standard_id  INTEGER NOT NULL REFERENCES standards(id) ON DELETE CASCADE,
+    PRIMARY KEY (session_id, standard_id)
+);
+CREATE INDEX training_standards_standard ON training_standards(standard_id);
+
+-- who attended
+CREATE TABLE training_attendance (
+    session_id  INTEGER NOT NULL REFERENCES training_sessions(id) ON DELETE CASCADE,
+    member_id   INTEGER NOT NULL REFERENCES team_members(id) ON DELETE CASCADE,
+    PRIMARY KEY (session_id, member_id)
+);
+CREATE INDEX training_attendance_member ON training_attendance(member_id);
+
+-- A new starter's first weeks: the days they read the philosophy and signed the standards
+-- (the onboarding sessions they attended are in training_attendance).
+CREATE TABLE starter_checklists (
+    member_id            INTEGER PRIMARY KEY REFERENCES team_members(id) ON DELETE CASCADE,
+    philosophy_read_on   TEXT CHECK (philosophy_read_on IS NULL
+                                     OR date(philosophy_read_on) IS philosophy_read_on),
+    standards_signed_on  TEXT CHECK (standards_signed_on IS NULL
+                                     OR date(standards_signed_on) IS standards_signed_on)
+);
+
+-- Success stories: what happened, who, the value it showed; optionally the compliment it
+-- came from. "value_name" keeps the value's name as chosen, for when it is deleted.
+CREATE TABLE success_stories (
+    id                INTEGER PRIMARY KEY,
+    happened_on       TEXT NOT NULL CHECK (date(happened_on) IS happened_on),
+    value_id          INTEGER REFERENCES core_values(id) ON DELETE SET NULL,
+    value_name        TEXT NOT NULL DEFAULT '',
+    what_happened     TEXT NOT NULL CHECK (length(trim(what_happened)) > 0),
+    feedback_item_id  INTEGER REFERENCES feedback_items(id) ON DELETE SET NULL,
+    created_on        TEXT NOT NULL CHECK (date(created_on) IS created_on)
+);
+CREATE INDEX success_stories_happened ON success_stories(happened_on);
+CREATE INDEX success_stories_value ON success_stories(value_id);
+CREATE INDEX success_stories_feedback_item ON success_stories(feedback_item_id);
+
+CREATE TABLE story_members (
+    story_id   INTEGER NOT NULL REFERENCES success_stories(id) ON DELETE CASCADE,
+    member_id  INTEGER NOT NULL REFERENCES team_members(id) ON DELETE CASCADE,
+    PRIMARY KEY (story_id, member_id)
+);
+CREATE INDEX story_members_member ON story_members(member_id);
+
+-- the months a story is featured in (the story of the month on the break-room wall)
+CREATE TABLE story_features (
+    story_id  INTEGER NOT NULL REFERENCES success_stories(id) ON DELETE CASCADE,
+    month     TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    PRIMARY KEY (story_id, month)
+);
+CREATE INDEX story_features_month ON story_features(month);
+"""
+
+
+def m005_training(conn: sqlite3.Connection) -> None:
+    """Training sessions (the standards each covered, who attended), a new starter's
+    checklist, and success stories (who, the value, the compliment it came from, the months
+    it is featured in). See ``cscoach.model.training``."""
+    for statement in _statements(M005_TRAINING):
+        conn.execute(statement)
+
+
 # Index i holds the migration that takes a workbook from schema i to schema i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
     m002_feedback,
     m003_actions,
     m004_kiosk,
+    m005_training,
 ]
 
 

@@ -21,6 +21,7 @@ from cscoach.model import (
     kpis,
     months,
     sections,
+    training_record,
 )
 from cscoach.model import philosophy as ph
 from cscoach.model.dates import add_months, long_date
@@ -36,7 +37,10 @@ class NextStep:
     # Where on that page, when the step opens it at one thing (``Page.select_item``): the
     # Feedback page at its open complaints ("open", 0) or a theme ("theme", its id); the
     # Actions page at the overdue ones ("overdue", 0), those waiting for "did it help?"
-    # ("helped", 0) or one person's open ones ("owner", their id; 0 for the owner).
+    # ("helped", 0) or one person's open ones ("owner", their id; 0 for the owner); the
+    # Training page at the refreshers due ("refreshers", 0), the untrained standards
+    # ("untrained", 0) or one person's record ("member", their id); the Team page at a new
+    # starter's checklist ("checklist", their id).
     kind: str = ""
     item_id: int = 0
 
@@ -105,6 +109,7 @@ def _is_empty(wb: Workbook) -> bool:
                 + (SELECT count(*) FROM core_values) + (SELECT count(*) FROM kpi_entries)
                 + (SELECT count(*) FROM candidates) + (SELECT count(*) FROM philosophy_versions)
                 + (SELECT count(*) FROM feedback_items) + (SELECT count(*) FROM actions)
+                + (SELECT count(*) FROM training_sessions) + (SELECT count(*) FROM success_stories)
                 AS n"""
     )
     return not (row and row["n"])
@@ -123,6 +128,7 @@ def overview(wb: Workbook, today: dt.date | None = None) -> Overview:
         _kpi_card(wb, steps, today),
         _feedback_card(wb, steps, today),  # what customers say beside the figures
         _actions_card(wb, steps, today),  # and what is being done about it
+        _training_card(wb, steps, today),  # training due, and the month's stories
         _hiring_card(wb, steps),
     )
     _culture_steps(wb, steps, today)
@@ -447,6 +453,101 @@ def _actions_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
         tuple(lines),
         bool(found.overdue or found.busy),
     )
+
+
+REFRESHERS_PRIORITY = 46  # beside the standards overdue for review
+CHECKLIST_PRIORITY = 48
+OWNER_GAP_PRIORITY = 66
+UNTRAINED_PRIORITY = 67
+FIRST_SESSION_PRIORITY = 85
+
+
+def _training_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
+    """Refreshers overdue, standards someone owns without training on them, new starters'
+    checklists open too long (next steps); the last session and the month's stories."""
+    found = training_record.glance(wb, today=today)
+    key = sections.TRAINING.key
+    if found.overdue:
+        n = len(found.overdue)
+        first = found.overdue[0]
+        more = f" and {_plural(n - 1, 'more')}" if n > 1 else ""
+        steps.append(
+            NextStep(
+                f"Refresher overdue: {first.topic} for {first.member_name}{more}",
+                key,
+                REFRESHERS_PRIORITY,
+                "refreshers",
+            )
+        )
+    for checklist in found.checklists_open:
+        steps.append(
+            NextStep(
+                checklist.sentence(today),
+                sections.TEAM.key,
+                CHECKLIST_PRIORITY,
+                "checklist",
+                checklist.member_id,
+            )
+        )
+    by_member: dict[int, list[str]] = {}
+    names: dict[int, str] = {}
+    for gap in found.gaps:
+        by_member.setdefault(gap.member_id, []).append(gap.title)
+        names[gap.member_id] = gap.member_name
+    for member_id, titles in by_member.items():
+        if len(titles) == 1:
+            text = (
+                f"Training due: {names[member_id]} owns “{titles[0]}” but has not been "
+                "trained on it"
+            )
+        else:
+            text = (
+                f"Training due: {names[member_id]} owns {len(titles)} standards without "
+                f"training on them (“{titles[0]}”, …)"
+            )
+        steps.append(NextStep(text, key, OWNER_GAP_PRIORITY, "member", member_id))
+    if not found.sessions:
+        steps.append(
+            NextStep(
+                "Write down your team's training: what they learned, and when",
+                key,
+                FIRST_SESSION_PRIORITY,
+            )
+        )
+    elif found.untrained:
+        steps.append(
+            NextStep(
+                f"{_plural(found.untrained, 'standard has', 'standards have')} no one on the "
+                "team trained on "
+                f"{'it' if found.untrained == 1 else 'them'}",
+                key,
+                UNTRAINED_PRIORITY,
+                "untrained",
+            )
+        )
+    lines: list[str] = []
+    if found.last_held_on:
+        lines.append(f"Last session {long_date(found.last_held_on)}: {found.last_topic}")
+    if found.overdue:
+        lines.append(f"{_plural(len(found.overdue), 'refresher')} overdue")
+    if found.due_soon:
+        lines.append(f"{_plural(len(found.due_soon), 'refresher')} due within a month")
+    if found.untrained:
+        lines.append(
+            f"{_plural(found.untrained, 'standard')} with no one trained on "
+            f"{'it' if found.untrained == 1 else 'them'}"
+        )
+    if found.featured_this_month:
+        lines.append("Story of the month: " + "; ".join(found.featured_this_month))
+    elif found.stories_this_month:
+        lines.append(
+            f"This month: {_plural(found.stories_this_month, 'success story', 'success stories')}"
+        )
+    else:
+        lines.append("No success story yet this month")
+    headline = f"{_plural(found.sessions, 'session')} held" if found.sessions else "No sessions yet"
+    attention = bool(found.overdue or found.gaps or found.checklists_open)
+    return Card(key, sections.TRAINING.title, headline, tuple(lines), attention)
 
 
 def _culture_steps(wb: Workbook, steps: list[NextStep], today: dt.date) -> None:

@@ -24,6 +24,7 @@ HIRING = Section("hiring", "Hiring")
 KPIS = Section("kpis", "KPIs")
 FEEDBACK = Section("feedback", "Feedback")
 ACTIONS = Section("actions", "Actions")
+TRAINING = Section("training", "Training")
 
 SECTIONS: tuple[Section, ...] = (
     OVERVIEW,
@@ -35,5 +36,6 @@ SECTIONS: tuple[Section, ...] = (
     KPIS,
     FEEDBACK,
     ACTIONS,
+    TRAINING,
 )
 TITLES = {s.key: s.title for s in SECTIONS}

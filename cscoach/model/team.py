@@ -34,11 +34,21 @@ class MemberReferences:
     standards_owned: int
     reviews_recorded: int
     actions_owned: int = 0  # actions they carry out; deleted, these pass to the owner
+    sessions_attended: int = 0  # training sessions; deleted, they leave the attendance
+    sessions_run: int = 0  # training sessions they ran; deleted, their name stays on them
+    stories: int = 0  # success stories about them; deleted, they leave the story
+    stories_only_them: int = 0  # of which about no one else: these stay with no one named
 
     @property
     def any(self) -> bool:
         return bool(
-            self.responses or self.standards_owned or self.reviews_recorded or self.actions_owned
+            self.responses
+            or self.standards_owned
+            or self.reviews_recorded
+            or self.actions_owned
+            or self.sessions_attended
+            or self.sessions_run
+            or self.stories
         )
 
 
@@ -119,20 +129,37 @@ def member_references(wb: Workbook, member_id: int) -> MemberReferences:
           (SELECT count(DISTINCT round_id) FROM responses WHERE member_id = :id) AS rounds,
           (SELECT count(*) FROM standards WHERE owner_id = :id AND active = 1) AS standards,
           (SELECT count(*) FROM standard_reviews WHERE reviewed_by = :id) AS reviews,
-          (SELECT count(*) FROM actions WHERE owner_id = :id) AS actions
+          (SELECT count(*) FROM actions WHERE owner_id = :id) AS actions,
+          (SELECT count(*) FROM training_attendance WHERE member_id = :id) AS attended,
+          (SELECT count(*) FROM training_sessions WHERE trainer_id = :id) AS ran,
+          (SELECT count(*) FROM story_members WHERE member_id = :id) AS stories,
+          (SELECT count(*) FROM story_members sm WHERE sm.member_id = :id AND NOT EXISTS
+              (SELECT 1 FROM story_members o WHERE o.story_id = sm.story_id
+               AND o.member_id <> :id)) AS alone
         """,
         {"id": member_id},
     )
     assert row is not None
     return MemberReferences(
-        row["responses"], row["rounds"], row["standards"], row["reviews"], row["actions"]
+        row["responses"],
+        row["rounds"],
+        row["standards"],
+        row["reviews"],
+        row["actions"],
+        row["attended"],
+        row["ran"],
+        row["stories"],
+        row["alone"],
     )
 
 
 def delete_member(wb: Workbook, member_id: int) -> None:
     """Delete a team member with their questionnaire answers; standards they owned and
     reviews they recorded stay, without a name; actions they carried out pass to the owner
-    of the business (setting them inactive instead keeps their name on everything)."""
+    of the business; they leave the training sessions they attended and the stories about
+    them (a session they ran keeps their name; a story about them alone stays, with no one
+    named). Setting them inactive instead keeps their name on everything; Undo brings it
+    all back."""
     get_member(wb, member_id)
     with wb.transaction() as db:
         db.table("team_members").delete(member_id)

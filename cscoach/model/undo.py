@@ -36,6 +36,8 @@ NOUNS = {
     "feedback_items": "feedback item",
     "feedback_themes": "theme",
     "actions": "action",
+    "training_sessions": "training session",
+    "success_stories": "story",
     "rounds": "questionnaire round",
     "questions": "question",
     "philosophy_versions": "published version",
@@ -59,7 +61,11 @@ SETTINGS = {  # the settings table's keys, as the owner knows them
     "feedback_open_days": "open complaint flag",
     "monthly_review_day": "monthly review day",
 }
-PLURALS = {"hiring criterion": "hiring criteria", "standard category": "standard categories"}
+PLURALS = {
+    "hiring criterion": "hiring criteria",
+    "standard category": "standard categories",
+    "story": "stories",
+}
 VERBS = {"insert": "Add", "update": "Change", "delete": "Delete"}
 NAME_COLUMNS = ("name", "title", "text")
 

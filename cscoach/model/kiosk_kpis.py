@@ -355,6 +355,28 @@ def votes_by_hour(wb: Workbook, first: dt.date, last: dt.date) -> list[VoteTally
     return _tallies(wb, "substr(voted_at, 12, 2)", first, last)
 
 
+def votes_by_day_and_hour(
+    wb: Workbook, first: dt.date, last: dt.date
+) -> tuple[list[VoteTally], list[VoteTally]]:
+    """``votes_by_day`` and ``votes_by_hour`` from one pass over the votes (a month of
+    10,000 votes a day is read once, not twice)."""
+    cells = _tallies(wb, "substr(voted_at, 1, 13)", first, last)  # "2026-10-03 12"
+    days: dict[str, list[VoteTally]] = {}
+    hours: dict[str, list[VoteTally]] = {}
+    for cell in cells:
+        days.setdefault(cell.label[:10], []).append(cell)
+        hours.setdefault(cell.label[11:13], []).append(cell)
+    return _summed(days), _summed(hours)
+
+
+def _summed(groups: dict[str, list[VoteTally]]) -> list[VoteTally]:
+    names = ("votes", "csat_answers", "satisfied", "nps_answers", "promoters", "detractors", "low")
+    return [
+        VoteTally(label, *(sum(getattr(t, n) for t in tallies) for n in names))
+        for label, tallies in sorted(groups.items())
+    ]
+
+
 def vote_span(wb: Workbook) -> tuple[dt.date, dt.date] | None:
     """The first and last day with a kiosk vote."""
     row = wb.query_one("SELECT min(voted_at) AS a, max(voted_at) AS b FROM kiosk_votes")

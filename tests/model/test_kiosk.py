@@ -318,6 +318,10 @@ def test_votes_by_day_and_by_hour(workbook: Workbook) -> None:
     by_day = kiosk_kpis.votes_by_day(workbook, FIXED_TODAY, FIXED_TODAY)
     assert [(t.label, t.votes, t.satisfied) for t in by_day] == [(FIXED_TODAY.isoformat(), 5, 3)]
     assert kiosk_kpis.vote_span(workbook) == (FIXED_TODAY, FIXED_TODAY)
+    assert kiosk_kpis.votes_by_day_and_hour(workbook, FIXED_TODAY, FIXED_TODAY) == (
+        by_day,
+        by_hour,
+    )
 
 
 def test_the_demo_cafe_has_a_month_of_kiosk_votes_that_make_its_csat(

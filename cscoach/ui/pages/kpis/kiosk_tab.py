@@ -214,8 +214,7 @@ class KioskTab(QWidget):
         last = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1) - dt.timedelta(
             days=1
         )
-        days = kiosk_kpis.votes_by_day(self.wb, first, last)
-        hours = kiosk_kpis.votes_by_hour(self.wb, first, last)
+        days, hours = kiosk_kpis.votes_by_day_and_hour(self.wb, first, last)
         self._fill(
             self.by_day, [(dt.date.fromisoformat(t.label).strftime("%a %d"), t) for t in days]
         )

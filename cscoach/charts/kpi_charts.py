@@ -41,6 +41,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from cscoach.charts.dashboard_geometry import (
@@ -69,6 +70,7 @@ from cscoach.model.months import month_label
 from cscoach.model.number_format import format_number, format_value
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from PIL import Image
 
@@ -201,11 +203,9 @@ def draw_kpi(
             targets,
             [limit] * count,
             step="mid",
-            color=theme.on_target,
-            alpha=theme.shade_alpha,
-            linewidth=0,
             gid="on_target",
             label="On-target side",
+            **_band_style(theme),
         )
         (artists["target"],) = ax.plot(
             x, targets, drawstyle="steps-mid", gid="target", **style["target"]
@@ -230,21 +230,7 @@ def draw_kpi(
     artists.update(draw_marks(ax, series, style["actions"], theme))
     latest = series.latest_index()
     if latest is not None:
-        value = series.values[latest]
-        # Above the point, or below it near the top: never over the title and status.
-        high = value is not None and (value - bottom) > 0.75 * (top - bottom)
-        artists["latest"] = ax.annotate(
-            format_value(value, series.unit) if not compact else format_number(value),
-            (latest, value),
-            xytext=(0, -7 if high else 7),
-            textcoords="offset points",
-            va="top" if high else "bottom",
-            ha="center" if latest < count - 1 else "right",
-            fontsize=8 if compact else 9.5,
-            fontweight="bold",
-            color=theme.values,
-            gid="latest",
-        )
+        artists["latest"] = _label_latest(ax, series, latest, (bottom, top), compact, theme)
     else:
         ax.text(
             0.5,
@@ -282,6 +268,69 @@ def draw_kpi(
     else:
         ax.set_ylabel(series.unit, color=theme.muted, fontsize=9)
     return artists
+
+
+LABEL_GAP_PT = 5  # points between the latest value's point and its label
+
+
+def _label_latest(
+    ax: Axes,
+    series: KpiSeries,
+    latest: int,
+    limits: tuple[float, float],
+    compact: bool,
+    theme: ChartTheme,
+) -> object:
+    """The latest value's label, just right of its point (the plot is widened to hold it,
+    so it never sits on an earlier month), with a halo of the background round its letters,
+    and moved up or down off the target line when that runs through it. The value and
+    3-month average lines end at the latest point, so nothing else passes there."""
+    value = series.values[latest]
+    assert value is not None
+    bottom, top = limits
+    label = format_value(value, series.unit) if not compact else format_number(value)
+    size = 8 if compact else 9.5
+    count = len(series.months)
+    inches = ax.get_figure(root=True).get_size_inches()  # type: ignore[union-attr]
+    box = ax.get_position()
+    width_pt = max(box.width * inches[0] * 72, 40.0)
+    height_pt = max(box.height * inches[1] * 72, 30.0)
+    label_pt = _text_width(label, size, True) + LABEL_GAP_PT + 3
+    room = count - latest - 0.5  # months between the point and the plot's right edge
+    per_month = width_pt / (count + 1)
+    extra = max(0.0, label_pt / per_month - room)
+    ax.set_xlim(-0.5, max(count - 0.5, 0.5) + extra)
+    # Off the target line: its height at the latest month, in points from the value.
+    dy = 0.0
+    target = series.targets[latest]
+    if target is not None and top > bottom:
+        apart = (value - target) / (top - bottom) * height_pt
+        clear = size * 0.6 + 2  # half the label's height, and a little
+        if abs(apart) < clear:
+            up = value >= target
+            point_pt = (value - bottom) / (top - bottom) * height_pt
+            if up and point_pt + (clear - apart) + size * 0.6 > height_pt:
+                up = False  # no room above: below the line instead
+            elif not up and point_pt - (clear + apart) - size * 0.6 < 0:
+                up = True
+            dy = (clear - apart) if up else -(clear + apart)
+    from matplotlib import patheffects
+
+    return ax.annotate(
+        label,
+        (latest, value),
+        xytext=(LABEL_GAP_PT, dy),
+        textcoords="offset points",
+        va="center",
+        ha="left",
+        fontsize=size,
+        fontweight="bold",
+        color=theme.values,
+        gid="latest",
+        annotation_clip=False,
+        path_effects=[patheffects.withStroke(linewidth=3, foreground=theme.background)],
+        zorder=6,
+    )
 
 
 def _clear_plot(ax: Axes) -> None:
@@ -460,7 +509,7 @@ def legend_gids(series_list: Sequence[KpiSeries]) -> tuple[str, ...]:
     some KPI has one, "has a note" only when a month shown has a note."""
     gids = ["values"]
     if any(t is not None for s in series_list for t in s.targets):
-        gids.append("target")
+        gids += ["target", "on_target"]
     gids.append("rolling")
     if any(m.month in s.months for s in series_list for m in s.marks):
         gids.append("actions")
@@ -495,10 +544,28 @@ def _legend_pixels(gids: tuple[str, ...], dpi: float, theme: ChartTheme) -> np.n
     return pixels[max(top, 0) : bottom, math.floor(box.x0) : math.ceil(box.x1)].copy()
 
 
-def _legend_entries(gids: Sequence[str], *, compact: bool, theme: ChartTheme) -> list[Line2D]:
+def _legend_entries(gids: Sequence[str], *, compact: bool, theme: ChartTheme) -> list[Artist]:
     """Legend entries that look like the plotted lines (the legend owns no plotted artist)."""
     style = _styles(compact, theme)
-    return [Line2D([], [], **style[gid]) for gid in gids]
+    return [
+        Patch(**_band_style(theme), label="On-target side")
+        if gid == "on_target"
+        else Line2D([], [], **style[gid])
+        for gid in gids
+    ]
+
+
+def _band_style(theme: ChartTheme) -> dict[str, Any]:
+    """The shaded on-target side: a tint, and on paper a fine hatch too, so that it still
+    shows where a black-and-white printer turns the tint into a grey too pale to see."""
+    style: dict[str, Any] = {
+        "facecolor": theme.on_target,
+        "alpha": theme.shade_alpha,
+        "linewidth": 0,
+    }
+    if theme.shade_hatch:
+        style.update(hatch=theme.shade_hatch, edgecolor=theme.on_target)
+    return style
 
 
 def _draw_panel(
@@ -627,6 +694,9 @@ def dashboard_figure(
         fontsize=8,
         frameon=False,
         labelcolor=theme.text,
+        columnspacing=1.4,
+        handlelength=1.8,
+        handletextpad=0.5,
     )
     fig.cscoach_layout = {  # type: ignore[attr-defined]
         "kind": "dashboard",

@@ -27,6 +27,7 @@ class ChartTheme:
     rolling: str  # the 3-month average
     note: str  # the circle round a month with a note
     shade_alpha: float = 0.08  # how strongly the on-target side is shaded
+    shade_hatch: str = ""  # a hatch over the shade (paper: it survives a grey printer)
     action: str = "#7b5fb8"  # the mark on a month an action on the KPI was done
 
 
@@ -42,4 +43,6 @@ PAPER = ChartTheme(
     off_target="#b3261e",
     rolling="#c77c1e",
     note="#7a4100",
+    shade_alpha=0.14,
+    shade_hatch="////",
 )

@@ -26,16 +26,13 @@ from cscoach.model.feedback_patterns import (
     rules,
 )
 from cscoach.model.months import current_month, month_label
+from cscoach.model.number_format import plural
 from cscoach.model.workbook import Workbook
 
 NEWEST = 3  # items a standard's or a team member's form quotes
 VALUE_FEEDBACK_MONTHS = 12  # the culture map counts the feedback of the last year
 REPORT_IN_APP = "Feedback › Print…"
 REPORT_COMMAND = "cscoach print feedback --month {month}"
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def kind_count(kind: str, count: int) -> str:

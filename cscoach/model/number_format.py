@@ -1,7 +1,12 @@
 """Numbers as the owner sees them: one decimal, a real minus sign, never "-0.0", the unit
-after the value, and a range end or a target as it was typed."""
+after the value, a range end or a target as it was typed, and a count with its noun."""
 
 from __future__ import annotations
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """ "1 standard", "3 standards", "2 people" (with ``many``)."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def format_number(value: float | None, decimals: int = 1) -> str:

@@ -36,6 +36,7 @@ from cscoach.model.errors import (
     ValidationError,
     WorkbookError,
 )
+from cscoach.model.number_format import plural
 from cscoach.model.workbook import Workbook
 
 MIN_LOCATIONS = 2
@@ -307,8 +308,7 @@ def _location(path: Path, wb: Workbook, month: str, today: dt.date) -> Location:
         complaints_too_long=opened.overdue,
         open_days=opened.open_days,
         recurring=tuple(
-            f"{r.name}: {feedback_links.plural(r.count, 'complaint')} in "
-            f"{feedback_links.plural(r.days, 'day')}"
+            f"{r.name}: {plural(r.count, 'complaint')} in {plural(r.days, 'day')}"
             for r in recurring
         ),
         round_name=rnd["name"] if rnd is not None else None,

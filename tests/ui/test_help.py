@@ -110,7 +110,13 @@ def test_about_names_the_version_and_the_licences(main_window, fake_dialogs, wor
 def test_help_menu_offers_help_shortcuts_and_about(main_window):
     help_menu = main_window.menuBar().actions()[-1].menu()
     texts = [a.text().replace("&", "") for a in help_menu.actions() if not a.isSeparator()]
-    assert texts == ["How CS Coach Works", "Keyboard Shortcuts", "About CS Coach", "About Qt"]
+    assert texts == [
+        "How CS Coach Works",
+        "Keyboard Shortcuts",
+        "Show Tips",
+        "About CS Coach",
+        "About Qt",
+    ]
     assert main_window.help_action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
 
 

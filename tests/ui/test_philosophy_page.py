@@ -29,7 +29,7 @@ def test_writing_saves_after_a_pause_and_on_focus_out(qtbot, page: PhilosophyPag
     page.sections.editor.setFocus()
     qtbot.keyClicks(page.sections.editor, "Warm & <quick>")
     qtbot.waitUntil(lambda: ph.get_section(page.wb, first.id).body == "Warm & <quick>")
-    assert page.sections.saved_label.text() == "All changes saved."
+    assert page.sections.saved_label.text() == "Saved."
     qtbot.keyClicks(page.sections.editor, " service")
     page.flush()  # what closing the window or switching section does
     assert ph.get_section(page.wb, first.id).body == "Warm & <quick> service"

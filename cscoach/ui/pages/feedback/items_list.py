@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QWidget
 
 from cscoach.model.feedback import FeedbackItem
+from cscoach.model.number_format import plural
 from cscoach.ui.list_panel import FilteredList
 from cscoach.ui.pages.feedback.items_filters import FeedbackFilters
 from cscoach.ui.pages.feedback.items_table import OVERDUE, days
@@ -19,10 +20,6 @@ NO_ITEMS_TEXT = (
     "Patterns show once there are a few."
 )
 NO_MATCH_TEXT = "No feedback matches these filters."
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 class ItemsList(FilteredList):

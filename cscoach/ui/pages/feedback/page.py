@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from cscoach.model import feedback, feedback_csv
 from cscoach.model.errors import CsCoachError, ValidationError
+from cscoach.model.number_format import plural
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.pages.base import Page
-from cscoach.ui.pages.feedback.items_list import plural
 from cscoach.ui.pages.feedback.items_tab import ItemsTab, short
 from cscoach.ui.pages.feedback.patterns_tab import PatternsTab
 from cscoach.ui.pages.feedback.suggestions import ACCEPT_KEY

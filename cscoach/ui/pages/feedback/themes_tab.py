@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 from cscoach.model import feedback_themes
 from cscoach.model.actions import Source
 from cscoach.model.feedback_themes import MATCH_LABELS, MATCHES, Theme
+from cscoach.model.number_format import plural
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.actions.links import ActionsBox
 from cscoach.ui.pages.feedback.entry_form import boxed
-from cscoach.ui.pages.feedback.items_list import plural
 from cscoach.ui.pages.feedback.suggestions import quoted
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import Field, FormPanel, form_layout, with_error

@@ -32,7 +32,7 @@ from cscoach.model import kpi_counts, kpi_entries, kpis
 from cscoach.model import survey_import as si
 from cscoach.model.errors import ValidationError
 from cscoach.model.months import current_month, month_label
-from cscoach.model.number_format import format_number, format_plain, format_value
+from cscoach.model.number_format import format_number, format_plain, format_value, plural
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.accessible import label_form_fields
@@ -355,7 +355,8 @@ class SurveyDialog(QDialog):
         self.analysis: si.SurveyAnalysis | None = None
         self.setWindowTitle("Import Survey Responses")
         intro = plain_label(
-            f"{table.name}: {len(table.rows)} response(s), {len(table.headers)} column(s). "
+            f"{table.name}: {plural(len(table.rows), 'response')}, "
+            f"{plural(len(table.headers), 'column')}. "
             "Choose the columns to read; CS Coach works out NPS and CSAT for each month.",
             role="hint",
         )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from cscoach.model import calendar_ics, feedback_links, kpi_entries, kpi_review, kpis
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.months import add_months, month_label
-from cscoach.model.number_format import format_value
+from cscoach.model.number_format import format_value, plural
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.pages.kpis.review_actions import ReviewActions
@@ -298,7 +298,7 @@ class ReviewTab(QWidget):
             self.table.setRowHeight(row, max(self.table.rowHeight(row), least))
         if review.measured:
             self.summary.setText(
-                f"{review.on_target} of {review.measured} KPI(s) with a value on target in "
+                f"{review.on_target} of {plural(review.measured, 'KPI')} with a value on target in "
                 f"{month_label(month)}."
             )
         else:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from cscoach.model import agreement as ag
 from cscoach.model import questionnaire as qn
 from cscoach.model.dates import long_date
+from cscoach.model.number_format import plural
 from cscoach.model.workbook import Workbook
 from cscoach.ui import style
 from cscoach.ui.widgets import EmptyState, action_button, plain_label, scroll_area, set_role, vbox
@@ -37,10 +38,6 @@ MUTED = "hint"
 TAB_MARGINS = (10, 6, 10, 10)
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def percent(score: float) -> int:
     return round(score * 100)
 
@@ -55,7 +52,7 @@ def figure_text(a: ag.Agreement) -> str:
     pairs = "pair" if a.pairs == 1 else "pairs"
     return (
         f"{a.agreeing_pairs} of {a.pairs} {pairs} of answers {verb} a word "
-        f"({percent(a.score)} %) — {_plural(a.answers, 'answer')}"
+        f"({percent(a.score)} %) — {plural(a.answers, 'answer')}"
     )
 
 
@@ -63,7 +60,7 @@ def shared_text(a: ag.Agreement) -> str:
     """ "welcome — 4 people · fix — 2 people"."""
     if not a.shared:
         return "No word or phrase is used in more than one answer." if a.answers > 1 else ""
-    return "  ·  ".join(f"{t.term} — {_plural(t.answers, 'person', 'people')}" for t in a.shared)
+    return "  ·  ".join(f"{t.term} — {plural(t.answers, 'person', 'people')}" for t in a.shared)
 
 
 def trend_text(
@@ -241,7 +238,7 @@ class AgreementView(QWidget):
         self.round_combo.clear()
         for rnd in self.rounds:
             self.round_combo.addItem(
-                f"{rnd.name} — {long_date(rnd.held_on)}, {_plural(rnd.responses, 'response')}"
+                f"{rnd.name} — {long_date(rnd.held_on)}, {plural(rnd.responses, 'response')}"
             )
         index = next((i for i, r in enumerate(self.rounds) if keep and r.id == keep.id), 0)
         self.round_combo.setCurrentIndex(index if self.rounds else -1)

@@ -34,7 +34,7 @@ from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.answers_html import question_answers_html
 from cscoach.ui.widgets import HtmlView, error_label, show_message, vbox
 
-SAVED = "All changes saved."
+SAVED = autosave.SAVED
 
 
 class SectionDialog(QDialog):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cscoach.model import philosophy as ph
+from cscoach.model.number_format import plural
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.record_editor import RecordEditor, run_write
@@ -176,8 +177,9 @@ class ValuesTab(QWidget):
             return
         links = ph.value_links(self.wb, self.value_id)
         self.value_links.setText(
-            f"Served by {links['standards']} standard(s), {links['criteria']} hiring "
-            f"criterion/criteria and {links['kpis']} KPI(s)."
+            f"Served by {plural(links['standards'], 'standard')}, "
+            f"{plural(links['criteria'], 'hiring criterion', 'hiring criteria')} and "
+            f"{plural(links['kpis'], 'KPI')}."
         )
         self.culture_link.show()
 

@@ -32,6 +32,7 @@ from cscoach.model import csvfile
 from cscoach.model import questionnaire as qn
 from cscoach.model.actions import Source
 from cscoach.model.errors import ValidationError
+from cscoach.model.number_format import plural
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs, style
 from cscoach.ui.answers_html import question_answers_html
@@ -517,7 +518,7 @@ class QuestionnairePage(Page):
             return
         self.editor.flush()  # a cancelled delete keeps what was typed
         detail = (
-            f"It has {rnd.responses} response(s); every answer in it will be deleted too."
+            f"It has {plural(rnd.responses, 'response')}; every answer in it will be deleted too."
             if rnd.responses
             else "It has no responses yet."
         )

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QWidget
 
+from cscoach.model.number_format import plural
 from cscoach.model.standards import Standard
 from cscoach.ui.list_panel import FilteredList
 from cscoach.ui.pages.standards.filters import StandardsFilters
-from cscoach.ui.pages.standards.table import OVERDUE, StandardsFitter, plural
+from cscoach.ui.pages.standards.table import OVERDUE, StandardsFitter
 from cscoach.ui.record_table import RecordTableModel
 from cscoach.ui.widgets import STRETCH, push_button, record_table
 

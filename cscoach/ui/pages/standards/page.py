@@ -23,6 +23,7 @@ from cscoach.model import feedback_links, kpis, philosophy, standards, team
 from cscoach.model.actions import Source
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
+from cscoach.model.number_format import plural
 from cscoach.model.standards import Standard, StandardInput
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
@@ -32,7 +33,7 @@ from cscoach.ui.pages.standards.form import DEFAULT_REVIEW_MONTHS, StandardForm
 from cscoach.ui.pages.standards.list_panel import StandardsList
 from cscoach.ui.pages.standards.review_dialog import MarkReviewedDialog
 from cscoach.ui.pages.standards.selection import SelectionPanel
-from cscoach.ui.pages.standards.table import OVERDUE, plural, standards_table_model
+from cscoach.ui.pages.standards.table import OVERDUE, standards_table_model
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import FormScroll
 from cscoach.ui.widgets import (

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView, QWidget
 
 from cscoach.model.dates import long_date
+from cscoach.model.number_format import plural
 from cscoach.model.standards import Standard
 from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import text_width
@@ -26,11 +27,6 @@ OVERDUE = "⚠"
 TITLE, CATEGORY, OWNER, NEXT, POSTER = range(5)  # the columns of the standards table
 TITLE_CHARACTERS = 16  # a title keeps this many average characters on a small screen
 WIDEST_CHARACTERS = 20  # no other column is fitted wider: the rest is in its tooltip
-
-
-def plural(count: int, one: str) -> str:
-    """ "1 standard", "3 standards"."""
-    return f"{count} {one if count == 1 else one + 's'}"
 
 
 def rich_tip(text: str) -> str:

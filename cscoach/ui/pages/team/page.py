@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QCheckBox, QFrame, QWidget
 
 from cscoach.model import feedback_links, team
+from cscoach.model.number_format import plural
 from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
@@ -55,26 +56,22 @@ NAME_CHARACTERS = 18  # a name and a role keep this many average characters on a
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
 def delete_question(member: TeamMember, refs: MemberReferences) -> str:
     """The question asked before deleting ``member``: what goes with them, what to do instead."""
     name = member.name
     consequences: list[str] = []
     if refs.responses:
         consequences.append(
-            f"also deletes their answers in {_plural(refs.rounds, 'questionnaire round')}"
+            f"also deletes their answers in {plural(refs.rounds, 'questionnaire round')}"
         )
     if refs.standards_owned:
-        owned = _plural(refs.standards_owned, "standard")
+        owned = plural(refs.standards_owned, "standard")
         consequences.append(f"{owned} they own will have no owner")
     if refs.reviews_recorded:
-        reviews = _plural(refs.reviews_recorded, "standard review")
+        reviews = plural(refs.reviews_recorded, "standard review")
         consequences.append(f"{reviews} they recorded will no longer say who did it")
     if refs.actions_owned:
-        held = _plural(refs.actions_owned, "action")
+        held = plural(refs.actions_owned, "action")
         consequences.append(f"{held} they carry out will pass to you")
     if not consequences:
         return (
@@ -299,7 +296,7 @@ class TeamPage(Page):
         members = self.model.records()
         active = sum(1 for m in members if m.active)
         inactive = len(members) - active
-        summary = _plural(active, "person", "people") + " on the team"
+        summary = plural(active, "person", "people") + " on the team"
         if inactive:
             summary += f" · {inactive} inactive"
         self.list_panel.show_count(summary, len(members))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from cscoach.printing.base import FONT, INK, MUTED, RULE
+from cscoach.printing.base import FONT, INK, MUTED, RULE, shorten
 
 
 class RuledLines(Flowable):
@@ -30,12 +30,13 @@ class RuledLines(Flowable):
 
 
 class RatingBoxes(Flowable):
-    """Five boxes numbered 1–5 with what the ends mean, for a pen."""
+    """Five boxes numbered 1–5 with what the ends mean (the question's own words), for a
+    pen."""
 
     box = 7 * mm
     gap = 9 * mm
 
-    def __init__(self, low: str = "poor", high: str = "excellent") -> None:
+    def __init__(self, low: str = "low", high: str = "high") -> None:
         super().__init__()
         self.low = low
         self.high = high
@@ -56,8 +57,18 @@ class RatingBoxes(Flowable):
             c.setFont(FONT, 8)
             c.drawCentredString(x + self.box / 2, y - 3.5 * mm, str(n + 1))
         c.setFont(FONT, 8.5)
-        end = 5 * self.box + 4 * self.gap
-        c.drawString(end + 6 * mm, y + 2 * mm, f"1 = {self.low}    5 = {self.high}")
+        start = 5 * self.box + 4 * self.gap + 6 * mm
+        room = self.width - start
+
+        def fit(value: str) -> str:
+            return shorten(" ".join(value.split()), room, lambda v: c.stringWidth(v, FONT, 8.5))
+
+        both = f"1 = {self.low}    5 = {self.high}"
+        if c.stringWidth(both, FONT, 8.5) <= room:
+            c.drawString(start, y + 2 * mm, both)
+        else:  # one end a line, each cut short with "…" if it still does not fit
+            c.drawString(start, y + 4 * mm, fit(f"1 = {self.low}"))
+            c.drawString(start, y, fit(f"5 = {self.high}"))
 
 
 class NameLine(Flowable):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
@@ -27,6 +28,23 @@ WHY_WE_ASK = (
 
 BlankQuestion = tuple[str, str, str]  # section, question text, kind ("text" or "rating")
 
+# What the ends of the 1–5 scale mean when the question does not say
+DEFAULT_ANCHORS = ("low", "high")
+# "(1 = hardly at all, 5 = every time)", "1: never … 5: always", "1 – poor; 5 – excellent"
+_ANCHORS = re.compile(
+    r"\b1\s*(?:=|:|–|—|-)\s*(?P<low>[^,;()…]+?)\s*(?:[,;…]|\.\.\.)\s*(?:…\s*)?"
+    r"5\s*(?:=|:|–|—|-)\s*(?P<high>[^,;()]+?)\s*(?:\)|[.;]?\s*$)"
+)
+
+
+def rating_anchors(question: str) -> tuple[str, str]:
+    """What 1 and 5 mean for a rating question: as its own text says ("… (1 = hardly at
+    all, 5 = every time)"), else ``DEFAULT_ANCHORS``, which suit any question."""
+    found = _ANCHORS.search(question)
+    if found is None:
+        return DEFAULT_ANCHORS
+    return found["low"].strip(), found["high"].strip()
+
 
 def blank_form(info: DocumentInfo, questions: Sequence[BlankQuestion]) -> bytes:
     """The questionnaire with room to write by hand."""
@@ -38,7 +56,9 @@ def blank_form(info: DocumentInfo, questions: Sequence[BlankQuestion]) -> bytes:
         if q_section != section:
             section = q_section
             heading.append(para(section, "h1"))
-        answer_space: Flowable = RatingBoxes() if kind == "rating" else RuledLines(5)
+        answer_space: Flowable = (
+            RatingBoxes(*rating_anchors(q_text)) if kind == "rating" else RuledLines(5)
+        )
         story.append(
             KeepTogether(
                 [*heading, markup(f"{number}.&nbsp;&nbsp;{text(q_text)}", "h2"), answer_space]

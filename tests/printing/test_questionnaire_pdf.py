@@ -179,3 +179,30 @@ def test_a_cancelled_layout_stops_at_its_next_page(workbook: Workbook, answered:
         with pytest.raises(Cancelled):
             render(workbook, PrintRequest("answers"))
     assert render_pdf(workbook, PrintRequest("answers")).startswith(b"%PDF")  # not inside
+
+
+def test_a_rating_question_prints_its_own_anchors(workbook: Workbook) -> None:
+    from cscoach.printing.questionnaire import DEFAULT_ANCHORS, rating_anchors
+
+    qn.add_question(
+        workbook,
+        "Improvements",
+        "How well do we keep to our standards on a busy Saturday? (1 = hardly at all, "
+        "5 = every time)",
+        "rating",
+    )
+    qn.add_question(workbook, "Improvements", "How often do we say thank you?", "rating")
+    _, text = pdf_text(render_pdf(workbook, PrintRequest("questionnaire")))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "1 = hardly at all 5 = every time" in lines  # beside the boxes, as the question says
+    low, high = DEFAULT_ANCHORS
+    assert f"1 = {low} 5 = {high}" in lines  # a question that does not say: neutral words
+    assert "poor" not in text and "excellent" not in text
+    assert rating_anchors("Speed? 1: never … 5: always") == ("never", "always")
+    assert rating_anchors("Quality (1 – poor; 5 – excellent)") == ("poor", "excellent")
+    # ends too long for the line beside the boxes: one a line, cut short
+    qn.add_question(
+        workbook, "Improvements", f"Rate it (1 = {'no ' * 60}, 5 = {'yes ' * 60})", "rating"
+    )
+    _, text = pdf_text(render_pdf(workbook, PrintRequest("questionnaire")))
+    assert "1 = no no" in text and "5 = yes yes" in text and "…" in text

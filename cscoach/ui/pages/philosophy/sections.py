@@ -13,13 +13,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,7 +30,15 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs, style
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.answers_html import question_answers_html
-from cscoach.ui.widgets import HtmlView, error_label, show_message, vbox
+from cscoach.ui.widgets import (
+    STRETCH,
+    HtmlView,
+    action_button,
+    error_label,
+    hbox,
+    show_message,
+    vbox,
+)
 
 SAVED = autosave.SAVED
 
@@ -108,25 +114,13 @@ class SectionsTab(QWidget):
         self.section_list.setObjectName("sectionList")
         self.section_list.setAccessibleName("Sections")
         self.section_list.currentRowChanged.connect(self._section_picked)
-        add = QPushButton("Add…")
-        add.setObjectName("addSection")
-        add.clicked.connect(self.add_section)
-        edit = QPushButton("Edit…")
-        edit.setObjectName("editSection")
-        edit.clicked.connect(self.edit_section)
-        up = QPushButton("↑")
-        up.setAccessibleName("Move section up")
-        up.clicked.connect(lambda: self.move_section(-1))
-        down = QPushButton("↓")
-        down.setAccessibleName("Move section down")
-        down.clicked.connect(lambda: self.move_section(1))
-        delete = QPushButton("Delete")
-        delete.setObjectName("deleteSection")
-        delete.clicked.connect(self.delete_section)
+        add = action_button("Add…", "addSection", self.add_section)
+        edit = action_button("Edit…", "editSection", self.edit_section)
+        up = action_button("Move Up", "moveSectionUp", lambda: self.move_section(-1))
+        down = action_button("Move Down", "moveSectionDown", lambda: self.move_section(1))
+        delete = action_button("Delete…", "deleteSection", self.delete_section)
         self.section_buttons = [add, edit, up, down, delete]
-        buttons = QHBoxLayout()
-        for b in self.section_buttons:
-            buttons.addWidget(b)
+        buttons = vbox(hbox(add, edit, delete, STRETCH), hbox(up, down, STRETCH), spacing=6)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

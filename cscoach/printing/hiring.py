@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from cscoach.model import hiring as hr
 from cscoach.model.dates import long_date
@@ -320,7 +320,7 @@ def filled_scorecard(
     story: list[Flowable] = [*title_block(info), _facts(candidate), Spacer(0, 5 * mm)]
     story.append(_score_box(summary))
     story.append(Spacer(0, 5 * mm))
-    story.append(_score_table(rows, summary))
+    story += _score_table(rows, summary)
     if candidate.notes:
         story += [Paragraph("Interview notes", s["h1"]), para(candidate.notes)]
     return build_pdf(info, story)
@@ -386,56 +386,82 @@ def _score_box(summary: ScoreSummary) -> Table:
     return table
 
 
-def _score_table(rows: Sequence[tuple[Criterion, Score | None]], summary: ScoreSummary) -> Flowable:
-    s = styles()
-    cell = _style("cell", fontSize=9.5, leading=12.5)
-    muted = ParagraphStyle("muted", parent=cell, textColor=MUTED)
-    header = [Paragraph(text(h), s["label"]) for h in ("Quality", "Weight", "Score", "Note")]
-    body: list[list[Any]] = []
-    for criterion, score in rows:
-        quality = text(criterion.quality)
-        if not criterion.active:
-            quality += " <font color='#616e7c'>(retired)</font>"
-        if score is None:
-            shown = Paragraph("<i>not scored</i>", muted)
-            note = Paragraph("", cell)
-        else:
-            label = hr.SCORE_LABELS.get(score.score, "")
-            shown = Paragraph(f"<b>{score.score}</b> of 5 · {text(label)}", cell)
-            note = Paragraph(text(score.note) or "—", cell if score.note else muted)
-        body.append([Paragraph(quality, cell), str(criterion.weight), shown, note])
-    total = [
-        Paragraph("<b>Weighted score</b>", cell),
-        "",
-        Paragraph(f"<b>{text(hr.format_percent(summary.percent))}</b>", cell),
-        Paragraph(
-            text(
-                f"{summary.points} of {summary.possible} points · {summary.progress}"
-                if summary.scored
-                else summary.progress
-            ),
-            cell,
-        ),
-    ]
-    table = Table(
-        [header, *body, total],
-        colWidths=["28%", "11%", "21%", "40%"],
-        repeatRows=1,
-        splitInRow=1,
-    )
+SCORE_COLUMNS = ["52%", "12%", "36%"]  # quality, weight, score; the note goes below them
+
+
+def _score_line(cells: list[Any], style: list[tuple[Any, ...]]) -> Table:
+    table = Table([cells], colWidths=SCORE_COLUMNS)
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, -1), s["body"].fontName),
                 ("FONTSIZE", (0, 0), (-1, -1), 9.5),
-                ("ALIGN", (1, 1), (1, -2), "CENTER"),
-                ("LINEBELOW", (0, 0), (-1, 0), 1, INK),
-                ("LINEBELOW", (0, 1), (-1, -2), 0.5, RULE),
-                ("LINEABOVE", (0, -1), (-1, -1), 1, INK),
-                ("TOPPADDING", (0, 1), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 1), (-1, -1), 5),
+                ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                *style,
             ]
         )
     )
     return table
+
+
+def _score_table(
+    rows: Sequence[tuple[Criterion, Score | None]], summary: ScoreSummary
+) -> list[Flowable]:
+    """Each quality on a line of its own (quality, weight, score) with its note below it
+    across the whole width: a long note takes the lines it needs and runs on to the next
+    page as ordinary text. The column headings stand once, above the first quality."""
+    s = styles()
+    cell = _style("cell", fontSize=9.5, leading=12.5)
+    muted = ParagraphStyle("muted", parent=cell, textColor=MUTED)
+    note_style = _style(
+        "note", fontSize=9.5, leading=13, leftIndent=8, spaceAfter=4, allowWidows=0, allowOrphans=0
+    )
+    header = [Paragraph(text(h), s["label"]) for h in ("Quality", "Weight", "Score")]
+    story: list[Flowable] = [_score_line(header, [("LINEBELOW", (0, 0), (-1, 0), 1, INK)])]
+    for n, (criterion, score) in enumerate(rows):
+        quality = f"<b>{text(criterion.quality)}</b>"
+        if not criterion.active:
+            quality += " <font color='#616e7c'>(retired)</font>"
+        if score is None:
+            shown = Paragraph("<i>not scored</i>", muted)
+        else:
+            label = hr.SCORE_LABELS.get(score.score, "")
+            shown = Paragraph(f"<b>{score.score}</b> of 5 · {text(label)}", cell)
+        rule = [] if n == 0 else [("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE)]
+        line = _score_line([Paragraph(quality, cell), str(criterion.weight), shown], rule)
+        block: list[Flowable] = [CondPageBreak(22 * mm), line]
+        if score is not None:
+            note = score.note.strip()
+            block.append(
+                Paragraph(
+                    text(note) if note else "No note.",
+                    note_style
+                    if note
+                    else ParagraphStyle("nonote", parent=note_style, textColor=MUTED),
+                )
+            )
+        else:
+            block.append(Spacer(0, 2 * mm))
+        story += block
+    progress = (
+        f"{summary.points} of {summary.possible} points · {summary.progress}"
+        if summary.scored
+        else summary.progress
+    )
+    total = [
+        Paragraph("<b>Weighted score</b>", cell),
+        "",
+        Paragraph(f"<b>{text(hr.format_percent(summary.percent))}</b>", cell),
+    ]
+    story.append(
+        KeepTogether(
+            [
+                _score_line(total, [("LINEABOVE", (0, 0), (-1, 0), 1, INK)]),
+                Paragraph(text(progress), ParagraphStyle("progress", parent=muted, alignment=2)),
+            ]
+        )
+    )
+    return story

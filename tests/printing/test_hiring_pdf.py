@@ -185,3 +185,17 @@ def test_the_functions_take_plain_records(workbook: Workbook, scored: int) -> No
     assert "72%" in pdf_text(filled)[1]
     # the same input gives the same bytes
     assert filled_scorecard(info, card.candidate, card.rows, card.summary) == filled
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_real_notes_get_the_room_and_the_headings_stand_once(workbook: Workbook, size: str) -> None:
+    noor = hr.add_candidate(workbook, hr.CandidateInput("Noor"))
+    sentence = "She gave a concrete example of calling a customer back the same day. "
+    for n, criterion in enumerate(hr.list_criteria(workbook)):
+        hr.set_score(workbook, noor, criterion.id, 1 + n % 5, (sentence * 12).strip())
+    reader, text = render(workbook, candidate_name="Noor", page_size=size)
+    assert len(reader.pages) <= 2  # five notes of 800 characters each: two pages, not five
+    assert squash(text).count(squash("Quality Weight Score")) == 1  # only above the first
+    for page in reader.pages[1:]:  # a later page starts with a quality or a note's lines
+        assert "Quality" not in page.extract_text().splitlines()[2]
+    assert squash(text).count(squash(sentence)) == 12 * len(hr.list_criteria(workbook))

@@ -61,6 +61,7 @@ def test_team_answers_shown_beside_the_section(qtbot, workbook: Workbook) -> Non
 def test_values_added_with_message_next_to_field(qtbot, page: PhilosophyPage) -> None:
     values = page.values
     page.tabs.setCurrentIndex(1)
+    assert values.form_title.text() == "New value"  # as every other form says it
     qtbot.keyClicks(values.value_name, "Own the problem")
     values.value_meaning.setPlainText("Keep it until it is solved.")
     qtbot.waitUntil(lambda: values.value_status.text() == "Saved.")  # after a pause in typing

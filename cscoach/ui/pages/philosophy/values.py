@@ -25,7 +25,7 @@ from cscoach.ui import autosave, dialogs
 from cscoach.ui.record_editor import RecordEditor, run_write
 from cscoach.ui.record_fields import Field
 from cscoach.ui.record_table import Column, RecordTableModel, record_list
-from cscoach.ui.widgets import error_label
+from cscoach.ui.widgets import error_label, plain_label
 
 READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."
 
@@ -117,6 +117,8 @@ class ValuesTab(QWidget):
         buttons.addWidget(self.value_status)
         right = QWidget()
         right_layout = QVBoxLayout(right)
+        self.form_title = plain_label(object_name="formTitle", wrap=True)
+        right_layout.addWidget(self.form_title)
         right_layout.addLayout(form)
         right_layout.addWidget(self.form_error)
         right_layout.addLayout(buttons)
@@ -171,6 +173,8 @@ class ValuesTab(QWidget):
         return self.editor.open(value_id)
 
     def _show_value_links(self) -> None:
+        current = self.editor.current()
+        self.form_title.setText(current.name if current is not None else "New value")
         if self.value_id is None:
             self.value_links.clear()
             self.culture_link.hide()

@@ -28,7 +28,7 @@ from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.record_editor import RecordEditor, run_write
 from cscoach.ui.record_fields import Field
 from cscoach.ui.record_table import Column, RecordTableModel
-from cscoach.ui.widgets import error_label
+from cscoach.ui.widgets import error_label, plain_label
 
 READ_ONLY_TIP = "This workbook is open read-only: changes cannot be saved."
 TITLE_CHARACTERS = 40  # a question named in a message is cut to this many characters
@@ -170,6 +170,8 @@ class QuestionBankPanel(QWidget):
         buttons.addWidget(self.status)
 
         editor = QVBoxLayout()
+        self.form_title = plain_label(object_name="formTitle")
+        editor.addWidget(self.form_title)
         editor.addLayout(form)
         editor.addWidget(self.errors["id"])
         editor.addLayout(buttons)
@@ -250,6 +252,7 @@ class QuestionBankPanel(QWidget):
 
     def _update_buttons(self) -> None:
         q = self.current_question()
+        self.form_title.setText("Edit question" if q is not None else "New question")
         editable = not self.wb.read_only
         for b in (self.up_button, self.down_button, self.retire_button, self.delete_button):
             b.setEnabled(editable and q is not None)

@@ -158,9 +158,6 @@ class KpisPage(Page):
                 "feedback", "month", int(month.replace("-", ""))
             )
         )
-        self.review.print_button.clicked.connect(
-            lambda: self.print_review(self.review.current_month())
-        )
         self.tabs.addTab(self.review, "Monthly Review")
         self.definitions = DefinitionsTab(wb, today=today)
         self.definitions.changed.connect(self._definitions_changed)

@@ -71,9 +71,6 @@ class ReviewTab(QWidget):
         self.month_combo.currentIndexChanged.connect(lambda _i: self._month_chosen())
         self.summary = plain_label(object_name="reviewSummary")
         self.summary.setWordWrap(True)
-        self.print_button = QPushButton("Print Review…")
-        self.print_button.setObjectName("printReview")
-        self.print_button.setToolTip("The review as a one- or two-page PDF with the charts")
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Month"))
         bar.addWidget(self.month_combo)
@@ -90,8 +87,6 @@ class ReviewTab(QWidget):
         self.day_spin.editingFinished.connect(self._save_day)
         bar.addWidget(QLabel("Held on day"))
         bar.addWidget(self.day_spin)
-        bar.addSpacing(12)
-        bar.addWidget(self.print_button)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("reviewTable")

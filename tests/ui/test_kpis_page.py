@@ -927,3 +927,12 @@ def test_the_wheel_over_a_chart_scrolls_the_page_and_news_fades(qtbot, page: Kpi
     page._feedback("CSAT, October 2026 — saved as 86.0 %.")
     assert page.feedback.isVisibleTo(page)
     qtbot.waitUntil(lambda: not page.feedback.isVisibleTo(page))
+
+
+def test_ctrl_tab_switches_tabs_from_the_grid(qtbot, page: KpisPage) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.grid.setFocus()
+    qtbot.waitUntil(page.grid.hasFocus)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentWidget() is page.charts

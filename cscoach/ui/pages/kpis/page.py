@@ -56,6 +56,7 @@ from cscoach.ui.widgets import (
     error_label,
     hbox,
     plain_label,
+    shortcut_action,
     show_message,
     text_side,
     text_width,
@@ -205,6 +206,17 @@ class KpisPage(Page):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        # Ctrl+Tab shows the next tab from the grid too (a table keeps Tab for its cells)
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1)):
+            shortcut_action(
+                self.grid,
+                "Next tab" if step > 0 else "Previous tab",
+                keys,
+                lambda step=step: self.tabs.setCurrentIndex(
+                    (self.tabs.currentIndex() + step) % self.tabs.count()
+                ),
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
         row_height = text_side(self.grid, 1, 14)  # 28 px at 9 pt
         self.grid.verticalHeader().setDefaultSectionSize(row_height)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

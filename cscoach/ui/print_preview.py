@@ -227,7 +227,11 @@ class PrintPreviewDialog(QDialog):
             files.write_file(path, self.pdf, private=self.personal, workbook=self.workbook)
             return path
 
-        return dialogs.write_or_explain(self, "Could not save the PDF", path, write)
+        saved = dialogs.write_or_explain(self, "Could not save the PDF", path, write)
+        if saved is not None:
+            self.pages_label.setText(f"Saved as {saved.name}")  # where the page count was
+            self.pages_label.setToolTip(str(saved))
+        return saved
 
     def print_pdf(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

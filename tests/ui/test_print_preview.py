@@ -33,6 +33,7 @@ def test_preview_shows_save_and_print(qtbot, workbook: Workbook, fake_dialogs, t
     fake_dialogs.save_path = target
     assert dialog.save_pdf() == target
     assert target.read_bytes() == pdf
+    assert dialog.pages_label.text() == "Saved as saved.pdf"  # said, not silent
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -91,6 +91,17 @@ def register_fonts() -> None:
     rl_config.useA85 = 0
 
 
+CONTINUES = "cscoach_continues"  # see ``continues``
+
+
+def continues(flowable: Flowable, heading: Callable[[], list[Flowable]]) -> Flowable:
+    """Mark ``flowable`` as part of a run under a heading: when it (or a part of it split
+    off) comes first on a page, ``layout`` places ``heading()`` above it (say "Question 3
+    (continued)"), so no page starts without saying what it continues."""
+    setattr(flowable, CONTINUES, heading)
+    return flowable
+
+
 class Paragraph(_Paragraph):
     """reportlab's Paragraph, remembering its line breaks for the last width.
 
@@ -107,6 +118,14 @@ class Paragraph(_Paragraph):
         width, height = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
         return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        heading = getattr(self, CONTINUES, None)
+        if heading is not None:
+            for part in parts[1:]:  # what runs on to the next page still continues
+                setattr(part, CONTINUES, heading)
+        return parts
 
 
 class Table(_Table):
@@ -429,6 +448,17 @@ def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
     return total
 
 
+class _Document(BaseDocTemplate):
+    """Places a ``continues`` heading above a marked flowable that comes first in a frame."""
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if flowables:
+            heading = getattr(flowables[0], CONTINUES, None)
+            if heading is not None and self.frame._atTop:
+                flowables[0:0] = heading()
+        super().handle_flowable(flowables)
+
+
 def layout(
     info: DocumentInfo,
     story: Sequence[Flowable],
@@ -450,7 +480,7 @@ def layout(
         raise ValueError("a document needs content")  # reportlab would write 0 pages
     out = io.BytesIO()
     side, top, bottom = _margins(wall)
-    doc = BaseDocTemplate(
+    doc = _Document(
         out,
         pagesize=page_size(info),
         leftMargin=side,

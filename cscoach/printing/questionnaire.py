@@ -5,16 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cscoach.model.questionnaire import QuestionAnswers
 from cscoach.printing.base import (
     DocumentInfo,
+    Paragraph,
     build_pdf,
+    continues,
     long_date,
     markup,
     para,
+    styles,
     text,
     title_block,
 )
@@ -71,10 +75,24 @@ def blank_form(info: DocumentInfo, questions: Sequence[BlankQuestion]) -> bytes:
     return build_pdf(info, story)
 
 
+def _answer(label: str, value: str, first: ParagraphStyle, more: ParagraphStyle) -> list[Flowable]:
+    """One person's answer: their label in bold before its first paragraph; the paragraphs
+    they typed (a blank line between them) closer together than two people's answers."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value.replace("\r\n", "\n"))]
+    paragraphs = [p for p in paragraphs if p] or [""]
+    shown: list[Flowable] = [Paragraph(f"<b>{text(label)}:</b> {text(paragraphs[0])}", first)]
+    shown += [Paragraph(text(p), more) for p in paragraphs[1:]]
+    return shown
+
+
 def answers_document(info: DocumentInfo, views: Sequence[QuestionAnswers]) -> bytes:
     """Each question of a round followed by every answer to it. An anonymous round prints
-    "Response 1, 2…" in its shuffled order and no names."""
+    "Response 1, 2…" in its shuffled order and no names. A page that goes on with a
+    question's answers starts with the question again, marked "(continued)"."""
     story: list[Flowable] = [*title_block(info)]
+    quote = styles()["quote"]
+    first = ParagraphStyle("answer", parent=quote, spaceBefore=7, spaceAfter=0)
+    more = ParagraphStyle("answer-more", parent=quote, spaceBefore=4, spaceAfter=0)
     if views:
         rnd = views[0].round
         facts = [f"Held on {long_date(rnd.held_on)}", f"{views[0].responses} response(s)"]
@@ -90,18 +108,26 @@ def answers_document(info: DocumentInfo, views: Sequence[QuestionAnswers]) -> by
         if view.question.section != section:
             section = view.question.section
             block.append(para(section, "h1"))
-        block.append(markup(f"{number}.&nbsp;&nbsp;{text(view.question.text)}", "h2"))
+        question = f"{number}.&nbsp;&nbsp;{text(view.question.text)}"
+        block.append(markup(question, "h2"))
+
+        def again(question: str = question) -> list[Flowable]:
+            return [markup(f"{question} <font color='#616e7c'>(continued)</font>", "h2")]
+
         if view.distribution is not None:
             counts = ", ".join(f"{score}: {n}" for score, n in view.distribution.items())
             mean = f"mean {view.mean:.1f}" if view.mean is not None else "no ratings yet"
             block.append(para(f"Ratings ({counts}) — {mean}", "small"))
         if not view.answers:
             block.append(markup("<i>No answers.</i>", "small"))
+        answers: list[Flowable] = []
         for item in view.answers:
             value = str(item.answer.rating) if view.question.kind == "rating" else item.answer.text
-            block.append(markup(f"<b>{text(item.label)}:</b> {text(value)}", "quote"))
-        story.append(KeepTogether(block[:3]))
-        story.extend(block[3:])
+            answers += [continues(p, again) for p in _answer(item.label, value, first, more)]
+        lead = len(block)
+        block += answers
+        story.append(KeepTogether(block[: lead + 1]))  # the question with its first answer
+        story.extend(block[lead + 1 :])
     if not views:
         story.append(para("This round asked no questions."))
     return build_pdf(info, story)

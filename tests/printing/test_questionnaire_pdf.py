@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -206,3 +207,36 @@ def test_a_rating_question_prints_its_own_anchors(workbook: Workbook) -> None:
     )
     _, text = pdf_text(render_pdf(workbook, PrintRequest("questionnaire")))
     assert "1 = no no" in text and "5 = yes yes" in text and "…" in text
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_a_page_of_answers_starts_with_its_question(workbook: Workbook, size: str) -> None:
+    people = [team.add_member(workbook, f"Person {n}") for n in range(12)]
+    round_id = qn.create_round(workbook, "Team meeting, March 2026", "2026-03-10")
+    rqs = qn.round_questions(workbook, round_id)
+    for n, person in enumerate(people):
+        long = " ".join(["We could greet people sooner at the door."] * (8 + n))
+        qn.save_response(workbook, round_id, person, {rq.id: f"{long}\n\nAlso: {n}." for rq in rqs})
+    reader, text = pdf_text(render_pdf(workbook, PrintRequest("answers", page_size=size)))
+    assert len(reader.pages) > 5
+    sections = {rq.section for rq in rqs}
+    for page in reader.pages[1:]:
+        first = " ".join(page.extract_text().splitlines()[0].split())
+        # a question (a new one, or "N. … (continued)") or a section's heading
+        assert re.match(r"\d+\. ", first) or first in sections, first
+    assert "(continued)" in text
+    assert "Also: 3." in text
+
+
+def test_an_answers_paragraphs_sit_closer_than_two_answers() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+
+    from cscoach.printing.base import styles
+    from cscoach.printing.questionnaire import _answer
+
+    quote = styles()["quote"]
+    first = ParagraphStyle("a", parent=quote, spaceBefore=7)
+    more = ParagraphStyle("b", parent=quote, spaceBefore=4)
+    parts = _answer("Ana", "One.\n\nTwo.\n\n\nThree.", first, more)
+    assert [p.getSpaceBefore() for p in parts] == [7, 4, 4]
+    assert "<br/><br/>" not in "".join(p.text for p in parts)

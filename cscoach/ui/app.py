@@ -25,7 +25,8 @@ ORGANIZATION = "cscoach"
 FIRST_START_INTRO = (
     "CS Coach keeps everything about your customer-service culture in one workbook file on "
     "this computer: your team's answers, your philosophy, standards, hiring and monthly "
-    "figures. What is your business called? It goes on everything CS Coach prints."
+    "figures. What is your business called? It goes on everything CS Coach prints.\n\n"
+    "Not yet? Cancel to open a workbook you already have, or to try the demo café."
 )
 
 

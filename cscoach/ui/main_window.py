@@ -91,6 +91,7 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         self.welcome.start_button.clicked.connect(self.start_default_workbook)
         self.welcome.new_button.clicked.connect(self.new_workbook)
         self.welcome.open_button.clicked.connect(self.open_workbook_dialog)
+        self.welcome.demo_button.clicked.connect(self.try_demo)
         self.root = QStackedWidget()
         self.root.addWidget(self.workspace)
         self.root.addWidget(self.welcome)
@@ -480,6 +481,12 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
             return False
         self.set_workbook(wb)
         return True
+
+    def try_demo(self) -> None:
+        """The welcome view's Try the Demo: the demo café, made the first time."""
+        path = opening.demo_path(self)
+        if path is not None:
+            self.open_path(path)
 
     def open_workbook_dialog(self) -> None:
         """File ▸ Open…"""

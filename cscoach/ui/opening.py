@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from cscoach.model import backups
 from cscoach.model.errors import (
+    CsCoachError,
     NotAWorkbookError,
     ReadOnlyError,
     StorageError,
@@ -19,7 +20,7 @@ from cscoach.model.errors import (
     WorkbookLockedError,
 )
 from cscoach.model.lock import describe_holder
-from cscoach.model.workbook import Workbook
+from cscoach.model.workbook import Workbook, default_workbook_path
 from cscoach.ui import dialogs
 
 OPEN_FAILED = "Could not open the workbook"
@@ -108,6 +109,26 @@ def create_workbook(
     except (OSError, StorageError) as exc:
         dialogs.show_error(parent, "Could not create the workbook", f"{path}: {exc}.")
         return None
+
+
+DEMO_NAME = "Demo café.cscoach"
+
+
+def demo_path(parent: QWidget | None) -> Path | None:
+    """The demo café (a made-up business with 18 months of everything) to look around in,
+    beside the usual workbook: made the first time, then as it was left. None (and why, in
+    a dialog) if it could not be made."""
+    from cscoach.model import demo
+
+    path = default_workbook_path().with_name(DEMO_NAME)
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            demo.create_demo(path)
+    except (OSError, CsCoachError) as exc:
+        dialogs.show_error(parent, "Could not make the demo", f"{path}: {exc}.")
+        return None
+    return path
 
 
 def reopen_for_writing(parent: QWidget | None, path: Path) -> Workbook | None:

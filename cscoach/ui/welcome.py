@@ -17,7 +17,7 @@ class WelcomeView(QWidget):
         title = plain_label("No workbook open", object_name="pageTitle")
         self.message = plain_label(
             "CS Coach keeps everything for your business in one workbook file. "
-            "Open your workbook, or start a new one.",
+            "Open your workbook, start a new one, or look around the demo café first.",
             object_name="welcomeMessage",
         )
         self.message.setWordWrap(True)
@@ -28,12 +28,17 @@ class WelcomeView(QWidget):
         self.start_button.setToolTip(f"Create your workbook at {default_workbook_path()}")
         self.new_button = QPushButton("New Workbook…")
         self.new_button.setObjectName("welcomeNewButton")
-        self.open_button = QPushButton("Open…")
+        self.open_button = QPushButton("Open a Workbook…")
         self.open_button.setObjectName("welcomeOpenButton")
+        self.demo_button = QPushButton("Try the Demo")
+        self.demo_button.setObjectName("welcomeDemoButton")
+        self.demo_button.setToolTip(
+            "A made-up café with 18 months of everything, to look around in (your own "
+            "workbook is not touched)"
+        )
         buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.open_button)
+        for button in (self.start_button, self.new_button, self.open_button, self.demo_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
 
         box = QWidget()

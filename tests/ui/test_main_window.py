@@ -403,3 +403,19 @@ def test_tips_can_be_hidden_and_brought_back_from_help(qtbot, main_window, setti
     main_window.tips_action.trigger()  # Help › Show Tips
     assert main_window.current_page().header.tip_box.isVisible()
     assert prefs.tips_shown(settings)
+
+
+def test_the_welcome_view_offers_the_demo(qtbot, settings, tmp_path, monkeypatch):
+    from cscoach.ui import opening
+
+    monkeypatch.setattr(
+        opening, "default_workbook_path", lambda: tmp_path / "data" / "mine.cscoach"
+    )
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.welcome.demo_button.click()
+    assert window.wb is not None and window.wb.path == tmp_path / "data" / opening.DEMO_NAME
+    assert team.list_members(window.wb)  # the demo café, with its team
+    assert not mine.exists()  # the owner's own: untouched
+    window.close()

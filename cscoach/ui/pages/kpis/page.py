@@ -10,6 +10,7 @@ parts a moment after the page is first shown (``chart_import``), or by a printed
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from PySide6.QtCore import (
     QEvent,
@@ -182,6 +183,9 @@ class KpisPage(Page):
         show_message(self.feedback, text)
         self._feedback_timer.start()
 
+    def _step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
     def _button(self, text: str, name: str, slot, tip: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
@@ -212,9 +216,7 @@ class KpisPage(Page):
                 self.grid,
                 "Next tab" if step > 0 else "Previous tab",
                 keys,
-                lambda step=step: self.tabs.setCurrentIndex(
-                    (self.tabs.currentIndex() + step) % self.tabs.count()
-                ),
+                functools.partial(self._step_tab, step),
                 context=Qt.ShortcutContext.WidgetShortcut,
             )
         row_height = text_side(self.grid, 1, 14)  # 28 px at 9 pt

@@ -408,9 +408,8 @@ def test_tips_can_be_hidden_and_brought_back_from_help(qtbot, main_window, setti
 def test_the_welcome_view_offers_the_demo(qtbot, settings, tmp_path, monkeypatch):
     from cscoach.ui import opening
 
-    monkeypatch.setattr(
-        opening, "default_workbook_path", lambda: tmp_path / "data" / "mine.cscoach"
-    )
+    mine = tmp_path / "data" / "mine.cscoach"
+    monkeypatch.setattr(opening, "default_workbook_path", lambda: mine)
     window = MainWindow(None, settings)
     qtbot.addWidget(window)
     window.show()

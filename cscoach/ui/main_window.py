@@ -103,14 +103,7 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         self._build_status_bar()
         self._restore_geometry()
 
-        start_page = self.settings.value(prefs.PAGE_KEY, 0)
-        try:
-            start_index = int(start_page) if isinstance(start_page, int | str | float) else 0
-        except ValueError:
-            start_index = 0
-        if not 0 <= start_index < len(PAGES):
-            start_index = 0
-        self.set_workbook(wb, page=start_index, later=first_page_after_paint)
+        self.set_workbook(wb, later=first_page_after_paint)
 
     # -- building --------------------------------------------------------------
 
@@ -368,8 +361,12 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
 
         With ``later``, the page is selected at once but built after the window's first
         paint (see ``_show_page_after_paint``)."""
-        index = self._index(page) if page is not None else max(self.sidebar.currentRow(), 0)
         old = self.wb
+        if old is not None:  # the page it was left on, for the next time it is opened
+            prefs.set_last_page(self.settings, old.path, self.stack.currentIndex())
+        if page is None and wb is not None:
+            page = prefs.last_page(self.settings, wb.path, len(PAGES))
+        index = self._index(page) if page is not None else 0
         self._clear_pages()
         if old is not None and old is not wb:
             old.close()
@@ -678,7 +675,6 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
             return
         self.settings.setValue(prefs.GEOMETRY_KEY, self.saveGeometry())
         if self.wb is not None:
-            self.settings.setValue(prefs.PAGE_KEY, self.stack.currentIndex())
             prefs.set_last_workbook(self.settings, self.wb.path)
             self.set_workbook(None)  # closes the workbook and releases its lock
         self.settings.sync()

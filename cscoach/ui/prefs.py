@@ -5,6 +5,7 @@ Small helpers over a ``QSettings`` passed in, so tests hand in their own file.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 RECENT_KEY = "files/recent"
 LAST_KEY = "files/last_workbook"
 GEOMETRY_KEY = "window/geometry"
-PAGE_KEY = "window/page"
+PAGE_KEY = "window/page"  # + a workbook's own key: the page last shown for it
 SPLITTER_KEY = "window/splitters/"  # + a splitter's object name: where the owner left it
 TIPS_KEY = "window/tips_shown"  # the pages' tips: shown until the owner hides them
 MAX_RECENT = 8
@@ -89,3 +90,22 @@ def save_splitters(settings: QSettings, pages: Iterable[QWidget]) -> None:
         for splitter in page.findChildren(QSplitter):
             if splitter.objectName():
                 settings.setValue(SPLITTER_KEY + splitter.objectName(), splitter.saveState())
+
+
+def _page_key(path: Path) -> str:
+    digest = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"{PAGE_KEY}/{digest}"
+
+
+def last_page(settings: QSettings, path: Path, pages: int) -> int:
+    """The page last shown for the workbook at ``path`` (0, the Overview, the first time)."""
+    value = settings.value(_page_key(path), 0)
+    try:
+        index = int(value) if isinstance(value, int | str | float) else 0
+    except ValueError:
+        return 0
+    return index if 0 <= index < pages else 0
+
+
+def set_last_page(settings: QSettings, path: Path, index: int) -> None:
+    settings.setValue(_page_key(path), index)

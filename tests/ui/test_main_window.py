@@ -111,6 +111,21 @@ def test_window_remembers_page_geometry_and_workbook(qtbot, workbook, settings):
     window2.close()
 
 
+def test_each_workbook_opens_on_its_own_last_page(qtbot, workbook, settings, tmp_path):
+    other = Workbook.create(tmp_path / "shop two.cscoach", "Shop two")
+    other.close()
+    window = MainWindow(workbook, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("standards")
+    assert window.open_path(other.path)
+    assert window.current_page_key() == "overview"  # never opened: its Overview
+    window.show_page("kpis")
+    assert window.open_path(workbook.path)
+    assert window.current_page_key() == "standards"  # where this one was left
+    window.close()
+
+
 def test_closing_the_window_closes_the_workbook(qtbot, main_window, workbook):
     main_window.close()
     with Workbook.open(workbook.path) as wb:  # would raise WorkbookLockedError if still held
@@ -132,8 +147,8 @@ def test_open_switches_workbook_and_releases_the_old_one(
     assert main_window.wb.path == other
     assert main_window.windowTitle() == "salon — CS Coach"
     assert main_window.status_business.text() == "Salon Bella"
-    assert main_window.current_page_key() == "team"
-    assert main_window.page("overview") is None  # pages were rebuilt for the new workbook
+    assert main_window.current_page_key() == "overview"  # a workbook new here: its Overview
+    assert main_window.page("team") is None  # pages were rebuilt for the new workbook
     Workbook.open(workbook.path).close()  # the old lock is gone
     main_window.rebuild_recent_menu()
     recent = [a.data() for a in main_window.recent_menu.actions() if a.data()]
@@ -341,7 +356,7 @@ def test_settings_never_reach_the_real_home(tmp_path):
 
 def test_start_page_is_built_after_the_first_paint(qtbot, workbook, settings):
     """At start-up the window appears first; its (remembered) page fills in right after."""
-    settings.setValue(prefs.PAGE_KEY, 1)
+    prefs.set_last_page(settings, workbook.path, 1)
     window = MainWindow(workbook, settings, first_page_after_paint=True)
     qtbot.addWidget(window)
     assert window.page("team") is None  # nothing built before the window is on screen

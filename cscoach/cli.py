@@ -225,6 +225,8 @@ def _print(ns: argparse.Namespace) -> int:
         draft=ns.draft,
         month=ns.month,
         candidate_name=ns.candidate,
+        session_date=ns.session,
+        member_name=ns.member,
     )
     with Workbook.open(ns.workbook, read_only=True) as wb:
         printed = render(wb, request)

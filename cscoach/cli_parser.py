@@ -80,8 +80,10 @@ PRINT_OPTIONS = {
     "round": ("--round", ("answers",)),
     "doc_version": ("--version", ("philosophy",)),
     "draft": ("--draft", ("philosophy",)),
-    "month": ("--month", ("monthly-review", "feedback")),
+    "month": ("--month", ("monthly-review", "feedback", "story")),
     "candidate": ("--candidate", ("scorecard",)),
+    "session": ("--session", ("training",)),
+    "member": ("--member", ("one-to-one",)),
 }
 
 
@@ -190,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
         "print",
         prog=f"{PROG} print",
         usage=f"{PROG} print DOC --workbook PATH --out FILE.pdf [--page-size a4|letter] "
-        "[--round NAME] [--version N] [--draft] [--month YYYY-MM] [--candidate NAME]",
+        "[--round NAME] [--version N] [--draft] [--month YYYY-MM] [--candidate NAME] "
+        "[--session YYYY-MM-DD] [--member NAME]",
         help="print a document to a PDF file",
         description=f"Write one of the printable documents to a PDF file. DOC: {names}. "
         "The workbook is only read, so this works while the app has it open.",
@@ -224,9 +227,20 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument(
         "--month",
         metavar="YYYY-MM",
-        help="monthly-review, feedback: the month (default: the latest with figures or feedback)",
+        help="monthly-review, feedback: the month (default: the latest with figures or "
+        "feedback); story: the month (default: this month)",
     )
     printing.add_argument("--candidate", metavar="NAME", help="scorecard: a filled scorecard")
+    printing.add_argument(
+        "--session",
+        metavar="YYYY-MM-DD",
+        help="training: the sheet of the session(s) held that day (default: a blank sheet)",
+    )
+    printing.add_argument(
+        "--member",
+        metavar="NAME",
+        help="one-to-one: the team member (default: a page for everyone on the team)",
+    )
 
     kpi = commands.add_parser(
         "kpi",

@@ -50,6 +50,7 @@ from cscoach.model.demo_content import (
 )
 from cscoach.model.demo_feedback import add_demo_feedback
 from cscoach.model.demo_kiosk import add_demo_kiosk
+from cscoach.model.demo_training import add_demo_training
 from cscoach.model.workbook import Workbook, built_aside, inserted_id
 
 if TYPE_CHECKING:
@@ -138,6 +139,7 @@ def _fill(wb: Workbook, today: dt.date) -> None:
         add_demo_feedback(wb, today)
         add_demo_actions(wb, today)
         add_demo_kiosk(wb, today)
+        add_demo_training(wb, today)
 
 
 class _Ids:

@@ -40,12 +40,16 @@ class PrintRequest:
     month: str | None = None  # YYYY-MM: monthly review, feedback; None: the latest with data
     candidate_name: str | None = None  # a filled scorecard; None: the blank one
     today: dt.date | None = None
+    session_id: int | None = None  # training: one session's sheet; None: see session_date
+    session_date: str | None = None  # training: the sessions of that day; None: blank
+    member_id: int | None = None  # one-to-one: one person; None: see member_name
+    member_name: str | None = None  # one-to-one: by name; None: everyone on the team
 
     @property
     def personal(self) -> bool:
         """True for what people said or what was said of them (the team's answers, a filled
         scorecard): saved readable by its owner only."""
-        return self.document == "answers" or (
+        return self.document in ("answers", "one-to-one") or (
             self.document == "scorecard" and bool(self.candidate_name)
         )
 
@@ -291,6 +295,97 @@ def _you_said_we_did(wb: Workbook, request: PrintRequest) -> Printed:
     return Printed(result.pdf, tuple(warnings))
 
 
+def _training(wb: Workbook, request: PrintRequest) -> bytes:
+    """The attendance sheet of ``request.session_id``, of the sessions held on
+    ``request.session_date``, or the blank one.
+
+    Raises:
+        ValidationError: (``session``) no session on that day (the nearest are named).
+    """
+    from cscoach.model import training
+    from cscoach.printing.training import TITLE, attendance_sheet, sheet_session
+
+    if request.session_id is not None:
+        sessions = [training.get_session(wb, request.session_id)]
+    elif request.session_date:
+        sessions = list(reversed(training.sessions_on(wb, request.session_date)))
+    else:
+        sessions = []
+    roles = {m.id: m.role for m in team.list_members(wb)}
+    sheets = [sheet_session(s, roles) for s in sessions]
+    return attendance_sheet(_info(wb, request, TITLE), sheets)
+
+
+def _story(wb: Workbook, request: PrintRequest) -> Printed:
+    """The story of the month for the wall: the stories featured in ``request.month``
+    (default: this month), else the stories that happened in it.
+
+    Raises:
+        ValidationError: the month is malformed or after next month, or it has no story.
+    """
+    from cscoach.model import stories
+    from cscoach.printing.story import TITLE, story_document, wall_story
+
+    today = request.today or dt.date.today()
+    this_month = today.strftime("%Y-%m")
+    month = this_month
+    if request.month:
+        ahead = dt.date.fromisoformat(add_months(this_month, 1) + "-01")
+        month = validate.month(request.month, "month", "Month", today=ahead)
+    warnings = []
+    chosen = stories.featured_stories(wb, month)
+    if not chosen:
+        chosen = stories.stories_in_month(wb, month)
+        if not chosen:
+            raise ValidationError(
+                "month",
+                f"There is no story for {month_label(month)} yet: write one on Training › "
+                "Stories (a compliment naming someone is a good start), then feature it.",
+            )
+        warnings.append(
+            f"No story is featured for {month_label(month)}, so the sheet shows the "
+            f"{len(chosen)} stor{'y' if len(chosen) == 1 else 'ies'} that happened in it. "
+            "Feature one on Training › Stories to choose."
+        )
+    result = story_document(
+        _info(wb, request, TITLE), month_label(month), [wall_story(s) for s in chosen]
+    )
+    if result.shortened:
+        warnings.append(
+            "What happened was cut short (it ends with “…”) to keep the type big enough to "
+            "read from across the room. A shorter story prints whole."
+        )
+    return Printed(result.pdf, tuple(warnings))
+
+
+def _one_to_one(wb: Workbook, request: PrintRequest) -> Printed:
+    """The one-to-one sheet of ``request.member_id`` or ``request.member_name`` (an
+    unknown name is refused with the close matches), or of everyone on the team.
+
+    Raises:
+        ValidationError: (``member``) no such member, or no one on the team.
+    """
+    from cscoach.model import one_to_one, training
+    from cscoach.printing.one_to_one import TITLE, one_to_one_document, sheet_from
+
+    today = request.today or dt.date.today()
+    if request.member_id is not None:
+        ids = [request.member_id]
+    elif request.member_name is not None and request.member_name.strip():
+        ids = [training.find_member(wb, request.member_name)[0]]
+    else:
+        ids = [m.id for m in team.list_members(wb, active_only=True)]
+        if not ids:
+            raise ValidationError("member", "There is no one on the team yet.")
+    sheets = [sheet_from(one_to_one.one_to_one(wb, i, today=today), today) for i in ids]
+    title = f"{TITLE}: {sheets[0].name}" if len(sheets) == 1 else TITLE
+    pdf, shortened = one_to_one_document(_info(wb, request, title), sheets)
+    warnings: tuple[str, ...] = ()
+    if shortened:
+        warnings = ("Some lists were shortened (“… and N more”) to keep each person on one page.",)
+    return Printed(pdf, warnings)
+
+
 Renderer = Callable[[Workbook, PrintRequest], bytes | Printed]
 
 DOCUMENTS: dict[str, tuple[str, Renderer]] = {
@@ -305,6 +400,9 @@ DOCUMENTS: dict[str, tuple[str, Renderer]] = {
     "culture-map": ("Culture map", _culture_map),
     "feedback": ("Voice of the customer (a month's feedback)", _feedback),
     "you-said-we-did": ("You said, we did (for the wall)", _you_said_we_did),
+    "training": ("Training attendance sheet", _training),
+    "story": ("Story of the month (for the wall)", _story),
+    "one-to-one": ("One-to-one sheet", _one_to_one),
 }
 
 

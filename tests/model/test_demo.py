@@ -391,3 +391,48 @@ def test_the_feedback_tells_its_story(tmp_path: Path, day: dt.date) -> None:
         assert "Sofia Lindqvist" in praise and "Liam O'Connor" in praise
         themes = {t.label for t in fp.counts_by_theme(wb)}
         assert "New menu" in themes and fp.NO_THEME in themes
+
+
+@pytest.mark.parametrize("day", [FIXED_TODAY, dt.date(2028, 2, 29), dt.date(2026, 12, 31)])
+def test_training_and_stories_tell_their_story(tmp_path: Path, day: dt.date) -> None:
+    """Six sessions over the 18 months (one a role-play on complaints), each as the model
+    would accept it; Tomasz's hygiene refresher overdue; three stories from compliments,
+    the newest featured this month; Liam, the new starter, with his checklist still open."""
+    from cscoach.model import overview, stories
+    from cscoach.model import starter_checklist as sc
+    from cscoach.model import training as tr
+    from cscoach.model import training_record as rec
+
+    path = tmp_path / "demo.cscoach"
+    demo.create_demo(path, today=day)
+    with Workbook.open(path, read_only=True) as wb:
+        sessions = tr.list_sessions(wb)
+        assert len(sessions) == 6
+        assert sessions[-1].held_on >= (day - dt.timedelta(days=18 * 31)).isoformat()
+        assert all(s.held(day) for s in sessions)
+        for s in sessions:
+            tr.clean_input(wb, tr.SessionInput.from_session(s), day, s)
+        (role_play,) = [s for s in sessions if s.kind == tr.ROLE_PLAY]
+        assert "omplaint" in role_play.topic and role_play.standards
+        assert {s.kind for s in sessions} == set(tr.KINDS)
+        assert {s.trainer for s in sessions} == {tr.BY_OWNER, tr.BY_MEMBER, tr.BY_OUTSIDE}
+        overdue = [r for r in rec.refreshers(wb, today=day) if r.overdue(day)]
+        assert [(r.member_name, r.topic) for r in overdue] == [("Tomasz Nowak", "Food hygiene")]
+        assert rec.untrained_standards(wb, today=day)  # some standards still to train on
+
+        told = stories.list_stories(wb)
+        assert len(told) == 3 and all(s.feedback_item_id is not None for s in told)
+        for story in told:
+            stories.clean_input(wb, stories.StoryInput.from_story(story), day, story)
+        this_month = day.strftime("%Y-%m")
+        assert [s.id for s in stories.featured_stories(wb, this_month)] == [told[0].id]
+
+        (liam,) = sc.open_checklists(wb, today=day)
+        assert liam.name == "Liam O'Connor" and liam.overdue(day)
+        assert [i.key for i in liam.open_items] == [sc.STANDARDS_SIGNED, sc.ONBOARDING]
+        steps = [s.text for s in overview.overview(wb, day).next_steps]
+        assert any(t.startswith("Liam O'Connor's first-weeks checklist") for t in steps)
+        assert any(t.startswith("Refresher overdue: Food hygiene for Tomasz") for t in steps)
+        card = next(c for c in overview.overview(wb, day).cards if c.page == "training")
+        assert card.headline == "6 sessions held" and card.attention
+        assert any(line.startswith("Story of the month: ") for line in card.lines)

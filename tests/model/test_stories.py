@@ -33,7 +33,9 @@ def test_add_feature_change_and_undo(workbook: Workbook) -> None:
     warmth = philosophy.add_value(wb, "Warmth", "Every guest feels expected")
     story_id = stories.add_story(
         wb,
-        stories.StoryInput("2026-11-03", (liam, aiko), "Walked an umbrella to the bus stop", warmth),
+        stories.StoryInput(
+            "2026-11-03", (liam, aiko), "Walked an umbrella to the bus stop", warmth
+        ),
         today=TODAY,
     )
     story = stories.get_story(wb, story_id)
@@ -113,15 +115,15 @@ def test_turn_a_compliment_into_a_story(workbook: Workbook) -> None:
     aiko = team.add_member(wb, "Aiko")
     praise = fe.add_item(
         wb,
-        fb.FeedbackInput("2026-11-12", "compliment", "Aiko remembered my oat milk!", member_ids=(aiko,)),
+        fb.FeedbackInput(
+            "2026-11-12", "compliment", "Aiko remembered my oat milk!", member_ids=(aiko,)
+        ),
         today=TODAY,
     )
     nobody = fe.add_item(
         wb, fb.FeedbackInput("2026-11-13", "compliment", "Lovely place"), today=TODAY
     )
-    moan = fe.add_item(
-        wb, fb.FeedbackInput("2026-11-14", "complaint", "Cold coffee"), today=TODAY
-    )
+    moan = fe.add_item(wb, fb.FeedbackInput("2026-11-14", "complaint", "Cold coffee"), today=TODAY)
     draft = stories.draft_from_feedback(wb, praise)
     assert draft == stories.StoryInput(
         "2026-11-12", (aiko,), "A customer told us: “Aiko remembered my oat milk!”", None, praise

@@ -61,7 +61,9 @@ def test_a_new_workbook_has_the_training_tables(workbook: Workbook) -> None:
     assert check_workbook(workbook.path) == []
 
 
-def test_a_schema_four_workbook_is_migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_schema_four_workbook_is_migrated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "old.cscoach"
     with monkeypatch.context() as patch:
         patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
@@ -172,7 +174,10 @@ def test_refreshers_come_due_like_overdue_standards(wb: Workbook) -> None:
     # planned for Ana next month
     add(wb, "Food hygiene", held_on="2026-12-03", refresh_months=12, attendee_ids=(ana,))
     due = rec.refreshers(wb, today=TODAY)
-    assert [(r.member_name, r.due_on) for r in due] == [("Ana", "2026-10-15"), ("Ben", "2026-12-10")]
+    assert [(r.member_name, r.due_on) for r in due] == [
+        ("Ana", "2026-10-15"),
+        ("Ben", "2026-12-10"),
+    ]
     assert due[0].overdue(TODAY) and due[0].days_overdue(TODAY) == 38
     assert due[0].planned_on == "2026-12-03"
     assert due[0].sentence(TODAY) == (
@@ -269,7 +274,9 @@ def test_deleting_a_member_says_what_it_affects_and_undo_brings_it_back(wb: Work
     ana, ben = team.add_member(wb, "Ana"), team.add_member(wb, "Ben")
     ran = add(wb, "Latte art", trainer_id=ana, attendee_ids=(ben,))
     attended = add(wb, "Allergens", attendee_ids=(ana, ben))
-    stories.add_story(wb, stories.StoryInput(days_ago(2), (ana,), "Found a lost wallet"), today=TODAY)
+    stories.add_story(
+        wb, stories.StoryInput(days_ago(2), (ana,), "Found a lost wallet"), today=TODAY
+    )
     stories.add_story(
         wb, stories.StoryInput(days_ago(1), (ana, ben), "Ran the rush hour alone"), today=TODAY
     )

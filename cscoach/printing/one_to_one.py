@@ -1,0 +1,337 @@
+"""The one-to-one sheet: one page per person for the owner's conversation with them.
+
+Their role and start date, the standards they own with their review state and whether they
+were trained on them, what customers said naming them, their stories, the training they
+attended and what is missing, the questionnaire rounds they took part in (never what they
+answered), then room to write notes and goals. Each person's page holds on one page: the
+lists show fewer and shorter entries (with "and N more") until it does, and the room to
+write takes what is left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer, TableStyle
+
+from cscoach.model.dates import long_date
+from cscoach.model.one_to_one import OneToOne
+from cscoach.printing.base import (
+    INK,
+    RULE,
+    DocumentInfo,
+    Paragraph,
+    Table,
+    build_pdf,
+    fitted,
+    frame_size,
+    markup,
+    para,
+    stacked_height,
+    styles,
+    text,
+)
+
+TITLE = "One-to-one"
+LINE_GAP = 8 * mm  # between the ruled lines to write on
+MIN_LINES = 4  # notes and goals each get at least this many lines
+MAX_LINES = 12
+GUTTER = 8 * mm
+
+
+@dataclass(frozen=True)
+class OwnedLine:
+    title: str
+    review: str  # "Next review 3 May 2027" or "Review overdue since …"
+    review_overdue: bool
+    training: str  # "Trained 12 June 2026" or "Not trained yet"
+    trained: bool
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One person's sheet (plain data: printing reads no workbook)."""
+
+    name: str
+    role: str
+    started: str  # "Started 1 May 2022" or ""
+    on_team: bool
+    owned: tuple[OwnedLine, ...]
+    feedback_since: str  # "22 November 2025"
+    praise: tuple[tuple[str, str], ...]  # (date, what was said), newest first
+    complaints: tuple[tuple[str, str, str], ...]  # (date, what was said, "open"/"resolved")
+    stories: tuple[tuple[str, str, str], ...]  # (date, value, what happened)
+    sessions: tuple[tuple[str, str], ...]  # (date, "Topic (kind)")
+    missing: tuple[str, ...]  # standards they own, not trained on
+    refreshers: tuple[str, ...]  # sentences
+    checklist: tuple[str, ...]  # open items of a new starter's checklist
+    rounds: tuple[str, ...]  # "Team meeting, May 2026 (12 May 2026)"
+
+
+def _years(start: str, today: dt.date) -> str:
+    first = dt.date.fromisoformat(start)
+    months = (today.year - first.year) * 12 + today.month - first.month - (today.day < first.day)
+    if months < 0:
+        return "starts soon"
+    if months < 12:
+        return f"{months} month{'s' if months != 1 else ''} with us"
+    years = months // 12
+    return f"{years} year{'s' if years != 1 else ''} with us"
+
+
+def sheet_from(o: OneToOne, today: dt.date) -> Sheet:
+    """One person's sheet from what the model gathered."""
+    record = o.record
+    owned = tuple(
+        OwnedLine(
+            s.title,
+            f"Review overdue since {long_date(s.next_review)}"
+            if s.review_overdue
+            else f"Next review {long_date(s.next_review)}",
+            s.review_overdue,
+            f"Trained {long_date(s.trained_on)}" if s.trained_on else "Not trained yet",
+            s.trained,
+        )
+        for s in record.owned
+    )
+    start = o.member.start_date
+    started = f"Started {long_date(start)} ({_years(start, today)})" if start else ""
+    return Sheet(
+        name=o.member.name,
+        role=o.member.role,
+        started=started,
+        on_team=o.member.active,
+        owned=owned,
+        feedback_since=long_date(o.since),
+        praise=tuple((long_date(i.received_on), i.text) for i in o.praise),
+        complaints=tuple(
+            (long_date(i.received_on), i.text, i.status or "open") for i in o.complaints
+        ),
+        stories=tuple(
+            (long_date(s.happened_on), s.value_label, s.what_happened) for s in o.stories
+        ),
+        sessions=tuple(
+            (long_date(s.held_on), f"{s.topic} ({s.kind_label.lower()})") for s in record.sessions
+        ),
+        missing=tuple(s.title for s in record.missing),
+        refreshers=tuple(
+            r.sentence(today).replace(f" for {o.member.name}", "")
+            for r in record.refreshers
+            if r.overdue(today) or r.due_soon(today)
+        ),
+        checklist=tuple(i.label for i in o.checklist.open_items) if o.checklist else (),
+        rounds=tuple(f"{r.name} ({long_date(r.held_on)})" for r in o.rounds),
+    )
+
+
+# (quotes of each kind, stories, sessions, lines per quote)
+CAPS = (
+    (4, 3, 8, 2),
+    (3, 3, 6, 2),
+    (3, 2, 5, 1),
+    (2, 2, 4, 1),
+    (2, 1, 3, 1),
+    (1, 1, 2, 1),
+    (1, 1, 1, 1),
+    (0, 0, 0, 1),
+)
+
+
+class Lines(Flowable):
+    """``count`` ruled lines to write on, the width of the frame."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        return availWidth, self.count * LINE_GAP
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        for n in range(self.count):
+            y = self.count * LINE_GAP - (n + 1) * LINE_GAP + 1
+            canvas.line(0, y, self.width, y)
+        canvas.restoreState()
+
+
+@cache
+def _heading_style() -> ParagraphStyle:
+    base = styles()["h1"]
+    return ParagraphStyle(
+        "o2o-h", parent=base, fontSize=12.5, leading=16, spaceBefore=9, spaceAfter=3
+    )
+
+
+def _heading(value: str) -> Paragraph:
+    return Paragraph(text(value), _heading_style())
+
+
+def _cut(value: str, width: float, lines: int, style: str = "body") -> Paragraph:
+    base = styles()[style]
+    return fitted(value, base, width, lines * base.leading + 0.5, base.fontSize)[0]
+
+
+def _more(shown: int, total: int) -> list[Flowable]:
+    if total > shown:
+        return [para(f"… and {total - shown} more", "small")]
+    return []
+
+
+def _owned_table(sheet: Sheet, width: float) -> Flowable:
+    s = styles()
+    header = [Paragraph(text(h), s["label"]) for h in ("Standard", "Review", "Training")]
+    rows: list[list[Any]] = [header]
+    for line in sheet.owned:
+        rows.append(
+            [
+                _cut(line.title, width * 0.46 - 8, 2),
+                markup(
+                    f"<b>{text(line.review)}</b>" if line.review_overdue else text(line.review),
+                    "small",
+                ),
+                markup(
+                    text(line.training) if line.trained else f"<b>{text(line.training)}</b>",
+                    "small",
+                ),
+            ]
+        )
+    table = Table(rows, colWidths=[width * 0.46, width * 0.28, width * 0.26], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _content(sheet: Sheet, width: float, caps: tuple[int, int, int, int]) -> list[Flowable]:
+    quotes, story_cap, session_cap, quote_lines = caps
+    story: list[Flowable] = [para(f"{TITLE}: {sheet.name}", "title")]
+    about = [sheet.role or "No role written down", sheet.started]
+    if not sheet.on_team:
+        about.append("no longer on the team")
+    story.append(para(" · ".join(a for a in about if a), "subtitle"))
+
+    story.append(_heading("Standards they own"))
+    if sheet.owned:
+        story.append(_owned_table(sheet, width))
+    else:
+        story.append(para("None yet.", "small"))
+
+    story.append(_heading(f"What customers said (since {sheet.feedback_since})"))
+    counts = (
+        f"{len(sheet.praise)} compliment{'s' if len(sheet.praise) != 1 else ''} and "
+        f"{len(sheet.complaints)} complaint{'s' if len(sheet.complaints) != 1 else ''} "
+        "named them."
+    )
+    story.append(para(counts))
+    for day, said in sheet.praise[:quotes]:
+        story.append(_cut(f"{day} · praise: “{said}”", width, quote_lines, "quote"))
+    story += _more(min(quotes, len(sheet.praise)), len(sheet.praise)) if quotes else []
+    for day, said, state in sheet.complaints[:quotes]:
+        story.append(_cut(f"{day} · complaint ({state}): “{said}”", width, quote_lines, "quote"))
+    story += _more(min(quotes, len(sheet.complaints)), len(sheet.complaints)) if quotes else []
+
+    if sheet.stories:
+        story.append(_heading("Their stories"))
+        for day, value, what in sheet.stories[: max(story_cap, 1)]:
+            lead = f"{day}{f' · {value}' if value else ''}: {what}"
+            story.append(_cut(lead, width, quote_lines, "quote"))
+        story += _more(max(story_cap, 1), len(sheet.stories))
+
+    story.append(_heading("Training"))
+    if sheet.sessions:
+        shown = sheet.sessions[: max(session_cap, 1)]
+        listed = "; ".join(f"{day} {topic}" for day, topic in shown)
+        more = len(sheet.sessions) - len(shown)
+        tail = f" (and {more} earlier)" if more else ""
+        story.append(_cut(f"Attended: {listed}{tail}", width, 3))
+    else:
+        story.append(para("No training session recorded yet."))
+    if sheet.missing:
+        story.append(
+            _cut("Missing for the standards they own: " + "; ".join(sheet.missing), width, 2)
+        )
+    if sheet.refreshers:
+        story.append(_cut("Refreshers: " + "; ".join(sheet.refreshers), width, 2))
+    if sheet.checklist:
+        story.append(_cut("First weeks, still to do: " + "; ".join(sheet.checklist), width, 2))
+
+    story.append(_heading("Questionnaire rounds they took part in"))
+    rounds = "; ".join(sheet.rounds) if sheet.rounds else "None answered under their name."
+    story.append(_cut(rounds, width, 2))
+    story.append(
+        para("Answers are never shown here; anonymous rounds are never tied to anyone.", "small")
+    )
+    return story
+
+
+def _notes(lines: int, width: float) -> list[Flowable]:
+    """Notes and goals side by side, each with ``lines`` ruled lines to write on."""
+    half = (width - GUTTER) / 2
+    table = Table(
+        [
+            [_heading("Notes"), "", _heading("Goals until we next talk")],
+            [Lines(lines), "", Lines(lines)],
+        ],
+        colWidths=[half, GUTTER, half],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    return [Spacer(0, 4), table]
+
+
+def _fit(info: DocumentInfo, sheet: Sheet) -> tuple[list[Flowable], bool]:
+    """The page of one person, and whether anything was left out or shortened."""
+    width, height = frame_size(info)
+    height -= 6  # reportlab's rounding
+    for n, caps in enumerate(CAPS):
+        content = _content(sheet, width, caps)
+        used = stacked_height(content, width) + stacked_height(_notes(0, width), width)
+        lines = int((height - used) // LINE_GAP)
+        if lines >= MIN_LINES or n == len(CAPS) - 1:
+            return content + _notes(max(1, min(lines, MAX_LINES)), width), n > 0
+    raise AssertionError("unreachable")
+
+
+def one_to_one_document(info: DocumentInfo, sheets: Sequence[Sheet]) -> tuple[bytes, bool]:
+    """One page per person (at least one); returns the PDF and whether some page shows
+    fewer entries than there are."""
+    if not sheets:
+        raise ValueError("a one-to-one sheet needs a person")
+    story: list[Flowable] = []
+    shortened = False
+    for n, sheet in enumerate(sheets):
+        if n:
+            story.append(PageBreak())
+        page, cut = _fit(info, sheet)
+        story += page
+        shortened |= cut
+    story.append(Spacer(0, 0))
+    return build_pdf(info, story), shortened

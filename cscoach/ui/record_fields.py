@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.ui.widgets import STRETCH, LayoutItem, text_width, vbox
+from cscoach.ui.widgets import STRETCH, LayoutItem, text_side, text_width, vbox
 
 Values = dict[str, Any]
 
@@ -171,10 +171,11 @@ class Field:
         widget.setToolTip(tip)
 
 
-def with_error(widget: QWidget, error: QLabel) -> QWidget:
-    """A field's widget with the label its refusals are shown in, under it (for a form)."""
+def with_error(widget: QWidget, error: QLabel, *more: QWidget) -> QWidget:
+    """A field's widget with the label its refusals are shown in under it, and ``more``
+    under that (a hint, a link), for a form."""
     box = QWidget()
-    vbox(widget, error, parent=box, spacing=3)
+    vbox(widget, error, *more, parent=box, spacing=3)
     return box
 
 
@@ -262,3 +263,44 @@ class FormScroll(QScrollArea):
         super().resizeEvent(event)  # also called as the viewport is resized: use our width
         bar = self.verticalScrollBar().sizeHint().width()
         self.form.fit_width(self.width() - 2 * self.frameWidth() - bar)
+
+
+# -- lists to tick -------------------------------------------------------------------------
+
+
+def tick_list(object_name: str, tip: str, rows: int) -> QListWidget:
+    """A list to tick, as tall as its rows up to ``rows`` (``fit_rows`` after filling)."""
+    items = QListWidget()
+    items.setObjectName(object_name)
+    items.setToolTip(tip)
+    items.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    items.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole name in its tooltip
+    items.setProperty("most_rows", rows)
+    fit_rows(items)
+    return items
+
+
+def fit_rows(items: QListWidget) -> None:
+    """As tall as the list's rows, up to its most (then it scrolls)."""
+    rows = max(1, min(items.count(), int(items.property("most_rows"))))
+    row = items.sizeHintForRow(0) if items.count() else -1
+    height = row * rows if row > 0 else text_side(items, rows * 1.45, 0)
+    items.setFixedHeight(height + 2 * items.frameWidth() + 4)
+
+
+def fill_ticks(items: QListWidget, rows: list[tuple[str, int, str]], flags: Qt.ItemFlag) -> None:
+    """Put these (name, id, note) rows in a tick list, keeping the ticks."""
+    ticked = {
+        items.item(r).data(Qt.ItemDataRole.UserRole)
+        for r in range(items.count())
+        if items.item(r).checkState() == Qt.CheckState.Checked
+    }
+    items.clear()
+    for name, item_id, note in rows:
+        item = QListWidgetItem(f"{name} ({note})" if note else name)
+        item.setData(Qt.ItemDataRole.UserRole, item_id)
+        item.setToolTip(name)
+        item.setFlags(flags)
+        item.setCheckState(Qt.CheckState.Checked if item_id in ticked else Qt.CheckState.Unchecked)
+        items.addItem(item)

@@ -16,12 +16,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +30,15 @@ from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.actions.links import ActionsBox
 from cscoach.ui.pages.feedback.suggestions import SuggestionBar
 from cscoach.ui.record_editor import READ_ONLY_TIP
-from cscoach.ui.record_fields import Field, FormPanel, form_layout, with_error
+from cscoach.ui.record_fields import (
+    Field,
+    FormPanel,
+    fill_ticks,
+    fit_rows,
+    form_layout,
+    tick_list,
+    with_error,
+)
 from cscoach.ui.widgets import error_label, plain_label, text_side, text_width, vbox
 
 OWNER = 0  # the follow-up owner "You (the owner)": no team member
@@ -72,27 +76,6 @@ class SubmitTextEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-def _tick_list(object_name: str, tip: str, rows: int) -> QListWidget:
-    """A list to tick, as tall as its rows up to ``rows`` (``fit_rows`` after filling)."""
-    items = QListWidget()
-    items.setObjectName(object_name)
-    items.setToolTip(tip)
-    items.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    items.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole name in its tooltip
-    items.setProperty("most_rows", rows)
-    fit_rows(items)
-    return items
-
-
-def fit_rows(items: QListWidget) -> None:
-    """As tall as the list's rows, up to its most (then it scrolls)."""
-    rows = max(1, min(items.count(), int(items.property("most_rows"))))
-    row = items.sizeHintForRow(0) if items.count() else -1
-    height = row * rows if row > 0 else text_side(items, rows * 1.45, 0)
-    items.setFixedHeight(height + 2 * items.frameWidth() + 4)
-
-
 def _combo(object_name: str, tip: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(object_name)
@@ -109,17 +92,6 @@ def _date_edit(object_name: str, placeholder: str) -> QLineEdit:
     edit.setToolTip(DATE_TIP)
     edit.setMaximumWidth(text_width(edit, 22))
     return edit
-
-
-def boxed(widget: QWidget, error: QLabel, *more: QWidget) -> QWidget:
-    """A field's widget, the label its refusals are shown in, and ``more`` under them."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(3)
-    for part in (widget, error, *more):
-        layout.addWidget(part)
-    return box
 
 
 def _heading(text: str, object_name: str) -> QLabel:
@@ -171,18 +143,18 @@ class EntryForm(FormPanel):
         self.customer_edit = QLineEdit()
         self.customer_edit.setObjectName("feedbackCustomer")
         self.customer_edit.setPlaceholderText("Name or contact, if they gave one")
-        self.themes_list = _tick_list("feedbackThemes", "Tick the themes this is about", 10)
+        self.themes_list = tick_list("feedbackThemes", "Tick the themes this is about", 10)
         self.themes_link = QPushButton("Edit the themes ›")
         self.themes_link.setToolTip("Rename, merge or add themes, and read their keyword rules")
         self.themes_link.setObjectName("editThemesLink")
         self.themes_link.setProperty("role", "link")
         self.themes_link.clicked.connect(lambda: self.themes_requested.emit())
-        self.members_list = _tick_list("feedbackMembers", "Tick the team members it names", 8)
+        self.members_list = tick_list("feedbackMembers", "Tick the team members it names", 8)
         self.members_empty = plain_label(
             "No one on the team yet (the Team page).", object_name="membersEmpty", role="hint"
         )
         self.members_empty.setWordWrap(True)
-        self.standards_list = _tick_list(
+        self.standards_list = tick_list(
             "feedbackStandards", "Which standard would have prevented this, or does it praise?", 6
         )
         self.standards_empty = plain_label(
@@ -255,14 +227,14 @@ class EntryForm(FormPanel):
         quick = form_layout(
             ("&Date", with_error(self.date_edit, e["received_on"])),
             ("&Kind", with_error(self.kind_combo, e["kind"])),
-            ("&What was said", boxed(self.text_edit, e["text"], self.enter_hint)),
+            ("&What was said", with_error(self.text_edit, e["text"], self.enter_hint)),
         )
         details = form_layout(
             ("&Channel", with_error(self.channel_combo, e["channel"])),
             ("C&ustomer", with_error(self.customer_edit, e["customer"])),
-            ("&Themes", boxed(self.themes_list, e["themes"], self.themes_link)),
-            ("Team &members", boxed(self.members_list, e["members"], self.members_empty)),
-            ("Sta&ndards", boxed(self.standards_list, e["standards"], self.standards_empty)),
+            ("&Themes", with_error(self.themes_list, e["themes"], self.themes_link)),
+            ("Team &members", with_error(self.members_list, e["members"], self.members_empty)),
+            ("Sta&ndards", with_error(self.standards_list, e["standards"], self.standards_empty)),
         )
         complaint = form_layout(
             ("They &asked for", with_error(self.asked_edit, e["customer_asked"])),
@@ -303,13 +275,13 @@ class EntryForm(FormPanel):
     ) -> None:
         """Fill the lists to choose from, keeping what is chosen (the tab's editor does
         this through ``refill``: nothing it changes is an edit)."""
-        _fill_ticks(self.themes_list, [(t.name, t.id, "") for t in themes], self._flags())
-        _fill_ticks(
+        fill_ticks(self.themes_list, [(t.name, t.id, "") for t in themes], self._flags())
+        fill_ticks(
             self.members_list,
             [(m.name, m.id, "" if m.active else "no longer active") for m in members],
             self._flags(),
         )
-        _fill_ticks(
+        fill_ticks(
             self.standards_list,
             [(s.title, s.id, "" if s.active else "retired") for s in standards],
             self._flags(),
@@ -364,20 +336,3 @@ class EntryForm(FormPanel):
                 items.item(row).setFlags(self._flags())
         self.suggestions.set_read_only(True)
         self.enter_hint.setText(READ_ONLY_TIP)
-
-
-def _fill_ticks(items: QListWidget, rows: list[tuple[str, int, str]], flags: Qt.ItemFlag) -> None:
-    """Put these (name, id, note) rows in a tick list, keeping the ticks."""
-    ticked = {
-        items.item(r).data(Qt.ItemDataRole.UserRole)
-        for r in range(items.count())
-        if items.item(r).checkState() == Qt.CheckState.Checked
-    }
-    items.clear()
-    for name, item_id, note in rows:
-        item = QListWidgetItem(f"{name} ({note})" if note else name)
-        item.setData(Qt.ItemDataRole.UserRole, item_id)
-        item.setToolTip(name)
-        item.setFlags(flags)
-        item.setCheckState(Qt.CheckState.Checked if item_id in ticked else Qt.CheckState.Unchecked)
-        items.addItem(item)

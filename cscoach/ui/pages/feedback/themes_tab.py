@@ -32,7 +32,6 @@ from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.actions.links import ActionsBox
-from cscoach.ui.pages.feedback.entry_form import boxed
 from cscoach.ui.pages.feedback.suggestions import quoted
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import Field, FormPanel, form_layout, with_error
@@ -133,7 +132,7 @@ class ThemeForm(FormPanel):
         form = form_layout(
             ("&Name", with_error(self.name_edit, e["name"])),
             ("&Suggest on", with_error(self.match_combo, e["match"])),
-            ("&Keywords", boxed(self.keywords_edit, e["keywords"], self.keywords_hint)),
+            ("&Keywords", with_error(self.keywords_edit, e["keywords"], self.keywords_hint)),
             ("", self.suggest_check),
             ("&Try it", with_error(self.try_edit, self.try_result)),
             wrap=True,

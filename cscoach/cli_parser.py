@@ -375,7 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write everything in the workbook to an Excel spreadsheet readable by you "
         "only: the team, questionnaire answers (no names for anonymous rounds), philosophy, "
         "values, standards, hiring criteria and scores, KPIs and their monthly values with "
-        "counts, feedback and actions. Dates and numbers are real dates and numbers; text is "
+        "counts, feedback, actions, training sessions and success stories. Dates and numbers are real dates and numbers; text is "
         "always kept as text. The workbook is only read.",
     )
     export.add_argument("--workbook", metavar="PATH", type=path_argument, required=True)
@@ -414,7 +414,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the dates not to miss to a calendar file (.ics)",
         description="Write a calendar file that Google Calendar, Outlook and Apple Calendar "
         "can import: the monthly review every month, standards and the philosophy due for "
-        "review, actions due, and the next questionnaire round. Import it again after a "
+        "review, actions due, the next questionnaire round, training sessions and "
+        "refreshers coming due. Import it again after a "
         "change and the events are updated, not added twice. The workbook is only read.",
     )
     calendar.add_argument("--workbook", metavar="PATH", type=path_argument, required=True)

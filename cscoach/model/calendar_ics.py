@@ -5,7 +5,9 @@ Calendar, Outlook and Apple Calendar import.
 - each active standard's next review;
 - the philosophy's next review;
 - each action's due date (done ones say so, dropped ones are cancelled);
-- the next questionnaire round: a round dated ahead, else about six months after the last.
+- the next questionnaire round: a round dated ahead, else about six months after the last;
+- each training session, and each person's refresher when it comes due (an overdue one is
+  shown today, like an overdue standard).
 
 Everything is an all-day event (nothing here has a time of day). Each event's UID is made
 of what it is, its record's id and the workbook's own random id (the ``workbook_uid``
@@ -77,6 +79,7 @@ def calendar_bytes(wb: Workbook, *, today: dt.date, now: dt.datetime | None = No
     _philosophy(wb, maker, today)
     _actions(wb, maker)
     _next_round(wb, maker, today)
+    _training(wb, maker, today)
     data: bytes = cal.to_ical()
     return data
 
@@ -226,3 +229,40 @@ def _next_round(wb: Workbook, maker: _Maker, today: dt.date) -> None:
         f"The last round was held on {long_date(last)}. Asking the team again about every "
         "six months shows what has changed. In CS Coach: Questionnaire.",
     )
+
+
+def _training(wb: Workbook, maker: _Maker, today: dt.date) -> None:
+    import hashlib
+
+    from cscoach.model import training, training_record
+    from cscoach.model.workbook import name_key
+
+    for session in reversed(training.list_sessions(wb)):
+        by = "you" if session.trainer == training.BY_OWNER else session.trainer_label
+        parts = [f"{session.kind_label}, run by {by}."]
+        if session.attendees:
+            parts.append("With " + ", ".join(session.attendees) + ".")
+        if session.standards:
+            parts.append("Standards: " + "; ".join(session.standards) + ".")
+        maker.add(
+            f"training-{session.id}",
+            dt.date.fromisoformat(session.held_on),
+            f"Training: {session.topic}",
+            " ".join(parts) + " In CS Coach: Training.",
+        )
+    for due in training_record.refreshers(wb, today=today, all_due=True):
+        topic = hashlib.sha1(name_key(due.topic).encode(), usedforsecurity=False).hexdigest()[:12]
+        note = (
+            f"{due.member_name} last took “{due.topic}” on {long_date(due.last_held_on)}; it "
+            "must be taken again."
+        )
+        if due.overdue(today):  # overdue: shown today, so it is not missed
+            note += f" It was due on {long_date(due.due_on)}."
+        if due.planned_on:
+            note += f" A session is planned on {long_date(due.planned_on)}."
+        maker.add(
+            f"refresher-{due.member_id}-{topic}",
+            max(dt.date.fromisoformat(due.due_on), today),
+            f"Refresher due: {due.topic} ({due.member_name})",
+            note + " In CS Coach: Training.",
+        )

@@ -102,6 +102,8 @@ def sheets(wb: Workbook, *, today: dt.date | None = None) -> list[Sheet]:
     ]
     if _has_table(wb, "actions"):
         made.append(_actions(wb))
+    if _has_table(wb, "training_sessions"):
+        made += [_training(wb), _stories(wb)]
     return made
 
 
@@ -535,6 +537,71 @@ def _actions(wb: Workbook) -> Sheet:
             Column("Did it help"),
             Column("Shared (you said, we did)", YESNO),
             Column("Added on", DATE),
+        ],
+        rows,
+    )
+
+
+def _training(wb: Workbook) -> Sheet:
+    from cscoach.model import training
+
+    rows = [
+        (
+            _date(t.held_on),
+            t.topic,
+            t.kind_label,
+            t.trainer_label,
+            "; ".join(t.attendees),
+            len(t.attendees),
+            "; ".join(t.standards),
+            t.refresh_months,
+            _date(t.refresh_due_on),
+            t.notes,
+        )
+        for t in reversed(training.list_sessions(wb))
+    ]
+    return Sheet(
+        "Training",
+        [
+            Column("Date", DATE),
+            Column("Topic", width=35),
+            Column("Kind"),
+            Column("Run by"),
+            Column("Attended", width=45),
+            Column("People", WHOLE),
+            Column("Standards covered", width=45),
+            Column("Refresh every (months)", WHOLE),
+            Column("Refresh due", DATE),
+            Column("Notes", width=MAX_WIDTH),
+        ],
+        rows,
+    )
+
+
+def _stories(wb: Workbook) -> Sheet:
+    from cscoach.model import stories
+    from cscoach.model.months import month_label
+
+    rows = [
+        (
+            _date(s.happened_on),
+            "; ".join(s.members),
+            s.value_label,
+            s.what_happened,
+            s.source_text,
+            ", ".join(month_label(m) for m in s.featured_months),
+        )
+        for s in reversed(stories.list_stories(wb))
+    ]
+    return Sheet(
+        "Stories",
+        [
+            Column("Date", DATE),
+            Column("About", width=30),
+            Column("Value shown"),
+            Column("What happened", width=MAX_WIDTH),
+            Column("From the compliment", width=45),
+            Column("Featured in"),
         ],
         rows,
     )

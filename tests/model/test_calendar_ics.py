@@ -181,3 +181,41 @@ def test_export_writes_the_file_and_never_over_a_workbook(
         calendar_ics.export_calendar(planned, planned.path, today=TODAY)
     assert planned.path.read_bytes() == before
     assert ac.count_actions(planned) == 5
+
+
+def test_training_sessions_and_refreshers(workbook: Workbook) -> None:
+    from cscoach.model import training as tr
+
+    ana, ben = team.add_member(workbook, "Ana"), team.add_member(workbook, "Ben")
+    tr.add_session(
+        workbook,
+        tr.SessionInput(
+            "2025-10-01", "Food hygiene", tr.PRODUCT, refresh_months=12, attendee_ids=(ana,)
+        ),
+        today=TODAY,
+    )
+    planned = tr.add_session(
+        workbook,
+        tr.SessionInput("2026-12-03", "Coffee, tea; and more", trainer_id=ben, attendee_ids=(ben,)),
+        today=TODAY,
+    )
+    events = {
+        e["UID"].split("@")[0]: e
+        for e in plain_events(calendar_ics.calendar_bytes(workbook, today=TODAY))
+    }
+    session = events[f"training-{planned}"]
+    assert session["SUMMARY"] == "Training: Coffee, tea; and more"
+    assert session["DTSTART"] == "date:20261203" and "run by Ben" in session["DESCRIPTION"]
+    (refresher,) = [e for uid, e in events.items() if uid.startswith(f"refresher-{ana}-")]
+    assert refresher["SUMMARY"] == "Refresher due: Food hygiene (Ana)"
+    assert refresher["DTSTART"] == "date:20261122"  # overdue: shown today
+    assert "It was due on 1 October 2026." in refresher["DESCRIPTION"]
+    # taken again: the same event, moved to the new due date
+    tr.add_session(
+        workbook,
+        tr.SessionInput("2026-11-20", "food hygiene", refresh_months=12, attendee_ids=(ana,)),
+        today=TODAY,
+    )
+    again = {e["UID"]: e for e in plain_events(calendar_ics.calendar_bytes(workbook, today=TODAY))}
+    moved = again[refresher["UID"]]
+    assert moved["DTSTART"] == "date:20271120" and moved["SUMMARY"].endswith("(Ana)")

@@ -62,7 +62,8 @@ def _rows(book: openpyxl.Workbook, sheet: str) -> list[dict[str, object]]:
 def test_a_sheet_for_each_section_with_its_header_frozen(demo_xlsx) -> None:
     names = demo_xlsx.sheetnames
     assert names[: len(SHEETS)] == SHEETS
-    assert set(names) - set(SHEETS) <= {"Actions"}  # once the workbook has actions
+    # once the workbook has actions, training and stories
+    assert set(names) - set(SHEETS) <= {"Actions", "Training", "Stories"}
     for ws in demo_xlsx.worksheets:
         assert ws.freeze_panes == "A2", ws.title
         assert all(cell.font.b for cell in ws[1]), ws.title
@@ -188,3 +189,19 @@ def test_the_actions_sheet(demo_xlsx) -> None:
     assert all(isinstance(a["Added on"], dt.datetime) for a in actions)
     assert {a["Status"] for a in actions} >= {"Done", "Planned"}
     assert "You (the owner)" in {a["Owner"] for a in actions}
+
+
+def test_training_and_stories_sheets(demo_xlsx) -> None:
+    sessions = _rows(demo_xlsx, "Training")
+    assert len(sessions) == 6
+    assert [s["Date"] for s in sessions] == sorted(s["Date"] for s in sessions)  # oldest first
+    assert all(isinstance(s["Date"], dt.datetime) for s in sessions)
+    role_play = next(s for s in sessions if s["Kind"] == "Role-play")
+    assert role_play["Run by"] == "Kwame Mensah" and role_play["People"] == 4
+    assert "Remake it, no questions asked" in str(role_play["Standards covered"])
+    hygiene = [s for s in sessions if s["Topic"] == "Food hygiene"]
+    assert [s["Refresh every (months)"] for s in hygiene] == [12, 12]
+    told = _rows(demo_xlsx, "Stories")
+    assert len(told) == 3 and all(s["About"] and s["What happened"] for s in told)
+    assert str(told[0]["From the compliment"]).startswith("Compliment of ")
+    assert told[-1]["Featured in"]  # the newest, this month

@@ -375,8 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write everything in the workbook to an Excel spreadsheet readable by you "
         "only: the team, questionnaire answers (no names for anonymous rounds), philosophy, "
         "values, standards, hiring criteria and scores, KPIs and their monthly values with "
-        "counts, feedback, actions, training sessions and success stories. Dates and numbers are real dates and numbers; text is "
-        "always kept as text. The workbook is only read.",
+        "counts, feedback, actions, training sessions and success stories. Dates and numbers "
+        "are real dates and numbers; text is always kept as text. The workbook is only read.",
     )
     export.add_argument("--workbook", metavar="PATH", type=path_argument, required=True)
     export.add_argument(

@@ -127,6 +127,8 @@ def _run(args: list[str]) -> int:
         return _calendar(ns)
     if ns.command == "kiosk":
         return _kiosk(ns.path)
+    if ns.command == "training":
+        return _training(ns)
     raise UsageError("nothing to do")
 
 
@@ -403,6 +405,45 @@ def _calendar(ns: argparse.Namespace) -> int:
         now = dt.datetime.now(dt.UTC)
         calendar_ics.export_calendar(wb, ns.out, today=dt.date.today(), now=now)
     print(f"Wrote {ns.out}.")
+    return EXIT_OK
+
+
+def _training(ns: argparse.Namespace) -> int:
+    """``training add``: checked against a read-only view first (a refused session does not
+    even make the daily backup), then added (model/training_names.py)."""
+    import datetime as dt
+
+    from cscoach.model import training, training_names
+    from cscoach.model.dates import long_date
+    from cscoach.model.workbook import Workbook
+
+    today = dt.date.today()
+
+    def described(wb: Workbook) -> training.SessionInput:
+        return training_names.session_from_names(
+            wb,
+            held_on=ns.date,
+            topic=ns.topic,
+            kind=ns.kind,
+            trainer=ns.trainer,
+            outside_trainer=ns.outside_trainer,
+            attendees=ns.attendee,
+            standards=ns.standard,
+            refresh_months=ns.refresh_months,
+            notes=ns.notes,
+        )
+
+    with _planning(ns.workbook) as wb:
+        training_names.add_from_names(wb, described(wb), today=today, check_only=True)
+    with Workbook.open(ns.workbook) as wb:
+        added = training_names.add_from_names(wb, described(wb), today=today)
+        assert added is not None
+        session = training.get_session(wb, added)
+    people = len(session.attendees)
+    print(
+        f"Added the training session “{session.topic}” of {long_date(session.held_on)} "
+        f"with {people} {'person' if people == 1 else 'people'}."
+    )
     return EXIT_OK
 
 

@@ -30,6 +30,7 @@ COMMANDS = (
     "rollup",
     "calendar",
     "kiosk",
+    "training",
 )
 
 USAGE = """\
@@ -51,7 +52,8 @@ cscoach [WORKBOOK]
        cscoach export --workbook PATH --out FILE.xlsx
        cscoach rollup PATH PATH... --out FILE.pdf [--month YYYY-MM]
        cscoach calendar --workbook PATH --out FILE.ics
-       cscoach kiosk PATH"""
+       cscoach kiosk PATH
+       cscoach training add --workbook PATH --date YYYY-MM-DD --topic TEXT [options]"""
 
 DESCRIPTION = (
     "CS Coach: build and keep a customer-service culture in a small service business. "
@@ -435,4 +437,60 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kiosk.add_argument("path", metavar="PATH", type=path_argument)
 
+    _add_training(commands)
     return parser
+
+
+def _add_training(commands: argparse._SubParsersAction[_Parser]) -> None:
+    training = commands.add_parser(
+        "training",
+        prog=f"{PROG} training",
+        usage=f"{PROG} training add …",
+        help="write down a training session: who was trained on what",
+    )
+    actions = training.add_subparsers(
+        dest="training_command", metavar="ACTION", parser_class=_Parser
+    )
+    actions.required = True
+    add = actions.add_parser(
+        "add",
+        prog=f"{PROG} training add",
+        usage=f"{PROG} training add --workbook PATH --date YYYY-MM-DD --topic TEXT "
+        "[--kind KIND] [--trainer NAME | --outside-trainer NAME] [--attendee NAME]... "
+        "[--standard TITLE]... [--refresh-months N] [--notes TEXT]",
+        help="add a training session with who attended",
+        description="Add a training session to the workbook. Team members and standards are "
+        "given by name (case does not matter); a name the workbook does not have adds "
+        "nothing and the closest names are suggested. Without --trainer or "
+        "--outside-trainer, you ran it.",
+    )
+    add.add_argument("--workbook", metavar="PATH", type=path_argument, required=True)
+    add.add_argument("--date", metavar="YYYY-MM-DD", required=True, help="the day it was held")
+    add.add_argument("--topic", metavar="TEXT", required=True, help="what it was about")
+    add.add_argument(
+        "--kind",
+        metavar="KIND",
+        help="soft-skills (the default), product, role-play or onboarding",
+    )
+    add.add_argument("--trainer", metavar="NAME", help="the team member who ran it")
+    add.add_argument("--outside-trainer", metavar="NAME", help="someone from outside ran it")
+    add.add_argument(
+        "--attendee",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="a team member who attended (give it once for each)",
+    )
+    add.add_argument(
+        "--standard",
+        metavar="TITLE",
+        action="append",
+        default=[],
+        help="a standard the session covered (give it once for each)",
+    )
+    add.add_argument(
+        "--refresh-months",
+        metavar="N",
+        help="it must be taken again every N months (food hygiene, first aid…)",
+    )
+    add.add_argument("--notes", metavar="TEXT", help="what was covered")

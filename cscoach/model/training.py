@@ -53,6 +53,14 @@ step of Undo; no function reads the clock: the ones that need the day take ``tod
 ``cscoach.model.one_to_one`` — ``one_to_one(wb, member_id, *, today)``: what the owner's
     conversation with one person covers (never an anonymous answer).
 
+``cscoach.model.training_names`` — a session described by names (``cscoach training add``):
+    ``session_from_names``, ``find_standard``.
+
+Elsewhere: ``calendar_ics`` (sessions and refreshers due), ``spreadsheet`` (the Training and
+Stories sheets), ``culture_map`` (``CultureMap.untrained_standards``, ``ValueRow.untrained``),
+``overview`` (the Training card and its next steps), ``team.member_references`` (what
+deleting someone takes from sessions and stories).
+
 Printing: ``PrintRequest("training", session_id=… or session_date="YYYY-MM-DD")`` (blank
 without either), ``PrintRequest("story", month="YYYY-MM")``, ``PrintRequest("one-to-one",
 member_id=… or member_name=…)`` through ``printing.documents.render``.

@@ -307,10 +307,18 @@ class _NumberedCanvas(EmbeddedFontCanvas):
         self._info = info
         self._wall = wall
         self._pages: list[dict[str, Any]] = []  # each page's canvas state, drawn at save()
+        # Filled in as pages are laid out (``Marked``, ``PageNumberOf``), drawn at save():
+        self.cscoach_anchors: dict[str, int] = {}  # key -> the page it is on
+        self.cscoach_refs: list[tuple[int, str, float, float, str, float]] = []
+        self.cscoach_section: str | None = None  # the running section, at the page's top
+        self.cscoach_section_first: str | None = None  # the first section begun on the page
+        self._section_top: str | None = None
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         check_cancelled()
-        self._pages.append(dict(self.__dict__))
+        self._pages.append({**self.__dict__, "cscoach_section_top": self._section_top})
+        self._section_top = self.cscoach_section
+        self.cscoach_section_first = None
         self._startPage()
 
     @property
@@ -324,12 +332,76 @@ class _NumberedCanvas(EmbeddedFontCanvas):
             if self._wall:
                 _draw_wall_foot(self, self._info)
             else:
-                _draw_frame_text(self, self._info, self._pageNumber, total)
+                section = state["cscoach_section_first"] or state["cscoach_section_top"]
+                _draw_frame_text(self, self._info, self._pageNumber, total, section or "")
+            self._draw_page_numbers()
             super().showPage()
         super().save()
 
+    def _draw_page_numbers(self) -> None:
+        """The page numbers ``PageNumberOf`` left room for on this page."""
+        for page, key, x, y, font, size in self.cscoach_refs:
+            if page == self._pageNumber and key in self.cscoach_anchors:
+                self.saveState()
+                self.setFillColor(INK)
+                self.setFont(font, size)
+                self.drawRightString(x, y, str(self.cscoach_anchors[key]))
+                self.restoreState()
 
-def _draw_frame_text(c: pdfcanvas.Canvas, info: DocumentInfo, page: int, total: int) -> None:
+
+class Marked(Paragraph):
+    """A paragraph that says, when drawn, which page it is on (``key``, for the page
+    numbers of a contents list), starts a running ``section`` (named in the page header),
+    and adds an entry to the PDF's outline (its bookmarks) at ``outline`` level (0 or 1)."""
+
+    def __init__(
+        self,
+        value: str,
+        style: ParagraphStyle,
+        *,
+        key: str = "",
+        section: str = "",
+        outline: tuple[str, int] | None = None,
+    ) -> None:
+        super().__init__(value, style)
+        self.key, self.section, self.outline = key, section, outline
+
+    def draw(self) -> None:
+        c = self.canv
+        if self.key:
+            if hasattr(c, "cscoach_anchors"):
+                c.cscoach_anchors[self.key] = c.getPageNumber()
+            if self.outline:
+                c.bookmarkHorizontal(self.key, 0, self.height)
+                c.addOutlineEntry(self.outline[0], self.key, level=self.outline[1])
+        if self.section and hasattr(c, "cscoach_section"):
+            c.cscoach_section = self.section
+            c.cscoach_section_first = c.cscoach_section_first or self.section
+        super().draw()
+
+
+class PageNumberOf(Flowable):
+    """Room for the number of the page a ``Marked`` paragraph with ``key`` is on, drawn
+    right-aligned once every page is laid out (so a contents list needs one pass only)."""
+
+    def __init__(self, key: str, size: float = 9.5, leading: float = 12) -> None:
+        super().__init__()
+        self.key, self.size, self.leading = key, size, leading
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        return availWidth, self.leading
+
+    def draw(self) -> None:
+        c = self.canv
+        if hasattr(c, "cscoach_refs"):  # on the first line of a paragraph of this size beside
+            x, y = c.absolutePosition(self.width, self.leading - self.size)
+            c.cscoach_refs.append((c.getPageNumber(), self.key, x, y, FONT, self.size))
+
+
+def _draw_frame_text(
+    c: pdfcanvas.Canvas, info: DocumentInfo, page: int, total: int, section: str = ""
+) -> None:
     width, height = c._pagesize
     c.saveState()
     c.setStrokeColor(RULE)
@@ -340,7 +412,8 @@ def _draw_frame_text(c: pdfcanvas.Canvas, info: DocumentInfo, page: int, total: 
     c.setFont(FONT, 8.5)
     top = height - MARGIN + 6 * mm
     c.drawString(MARGIN, top, _fit(c, info.business or "", (width - 2 * MARGIN) * 0.48))
-    c.drawRightString(width - MARGIN, top, _fit(c, info.title, (width - 2 * MARGIN) * 0.48))
+    title = f"{info.title} · {section}" if section else info.title
+    c.drawRightString(width - MARGIN, top, _fit(c, title, (width - 2 * MARGIN) * 0.48))
     bottom = MARGIN - 9 * mm
     printed = info.printed_on or dt.date.today()
     left = f"Printed {long_date(printed)}"

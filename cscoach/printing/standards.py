@@ -33,6 +33,8 @@ from cscoach.printing.base import (
     MUTED,
     RULE,
     DocumentInfo,
+    Marked,
+    PageNumberOf,
     Paragraph,
     Table,
     build_pdf,
@@ -298,6 +300,13 @@ def poster(info: DocumentInfo, message: str, items: Sequence[Standard]) -> Poste
 # -- the handbook ---------------------------------------------------------------
 
 
+def _unbroken(value: str) -> str:
+    """A fact's value as markup whose short words stay together on one line ("Aiko Tanaka",
+    "7 May 2027"); a list ("Own the problem, Pride in the craft") may break after a comma."""
+    parts = [" ".join(p.split()) for p in value.split(",")]
+    return ", ".join(text(p).replace(" ", "&nbsp;") if len(p) <= 40 else text(p) for p in parts)
+
+
 class FactLines(Flowable):
     """Lines of "Label: value · Label: value" in small type with bold labels, as a marked-up
     paragraph would print them, drawn directly when each line fits the width (nearly
@@ -329,7 +338,7 @@ class FactLines(Flowable):
             return self.width, self.height
         self._paragraph = markup(
             "<br/>".join(
-                " · ".join(f"<b>{k}:</b> {text(v)}" for k, v in line) for line in self.lines
+                " · ".join(f"<b>{k}:</b> {_unbroken(v)}" for k, v in line) for line in self.lines
             ),
             "small",
         )
@@ -355,6 +364,10 @@ class FactLines(Flowable):
 
 
 def handbook(info: DocumentInfo, items: Sequence[Standard], today: dt.date) -> bytes:
+    """A title page, the contents with page numbers, then each category's standards: the
+    title, the facts under it, then the detail, which may run on to the next page (so no
+    page ends with a big gap). The page header names the category; the PDF's outline lists
+    the categories and their standards."""
     s = styles()
     cover_title = ParagraphStyle(
         "ct", parent=s["title"], fontSize=30, leading=36, alignment=TA_CENTER
@@ -373,21 +386,25 @@ def handbook(info: DocumentInfo, items: Sequence[Standard], today: dt.date) -> b
     if info.footer_note:
         story.append(Paragraph(text(info.footer_note), centre))
     story.append(PageBreak())
+    groups = [(name, list(group)) for name, group in groupby(items, key=lambda x: x.category)]
     story.append(para("Contents", "h1"))
-    for name, group in groupby(items, key=lambda x: x.category):
-        listed = list(group)
-        story.append(para(f"{name} ({len(listed)})", "h2"))
-        for n, item in enumerate(listed, start=1):
-            story.append(para(f"{n}. {item.title}", "quote"))
+    story += _contents(groups)
     if not items:
         story.append(para("There are no active standards yet."))
-    for name, group in groupby(items, key=lambda x: x.category):
-        story.append(CondPageBreak(60 * mm))
-        story.append(para(name, "h1"))
-        for item in group:
+    title_style = ParagraphStyle("st", parent=s["h2"], spaceBefore=9, spaceAfter=2)
+    detail_style = ParagraphStyle("sd", parent=s["body"], allowOrphans=0, allowWidows=0)
+    width = frame_size(info)[0]
+    for c, (name, group) in enumerate(groups):
+        heading = Marked(text(name), s["h1"], key=f"c{c}", section=name, outline=(name, 0))
+        # the category's heading stands with its first standard's head (below)
+        heading_height = s["h1"].spaceBefore + stacked_height([heading], width) + 6
+        story.append(heading)
+        for n, item in enumerate(group):
             months = f"{item.review_months} month{'s' if item.review_months != 1 else ''}"
             last = long_date(item.last_reviewed) if item.last_reviewed else "never"
-            due = long_date(item.next_review()) + (" (OVERDUE)" if item.overdue(today) else "")
+            due = long_date(item.next_review())
+            if item.overdue(today):
+                due = f"Overdue since {due}"
             lines = [
                 [
                     ("Serves", ", ".join(item.values) or "—"),
@@ -396,12 +413,68 @@ def handbook(info: DocumentInfo, items: Sequence[Standard], today: dt.date) -> b
                 ],
                 [("Review every", months), ("Last reviewed", last), ("Next review", due)],
             ]
-            block: list[Flowable] = [para(item.title, "h2")]
-            if item.detail:
-                block.append(para(item.detail))
-            block += [Spacer(0, 1.5 * mm), FactLines(lines), Spacer(0, 3 * mm)]
-            story.append(KeepTogether(block))
+            title = Marked(
+                text(item.title),
+                title_style,
+                key=f"c{c}s{n}",
+                section=name,
+                outline=(" ".join(item.title.split()), 1),
+            )
+            facts = FactLines(lines)
+            # the title and facts never end a page: they stand with two lines of the detail
+            # at least (the rest of the detail may run on to the next page)
+            head = stacked_height([title, facts], width)
+            detail = Paragraph(text(item.detail), detail_style) if item.detail else None
+            # a detail of three lines or fewer cannot split (no lone first or last line)
+            start = 0.0
+            if detail is not None:
+                whole = stacked_height([detail], width)
+                start = whole if whole < 3.5 * detail_style.leading else 2 * detail_style.leading
+                start += 1.5 * mm
+            need = head + title_style.spaceBefore + start + 2
+            if n == 0:  # before the category's heading
+                story.insert(len(story) - 1, CondPageBreak(heading_height + need))
+            else:
+                story.append(CondPageBreak(need))
+            story.append(KeepTogether([title, facts]))
+            if detail is not None:
+                story += [Spacer(0, 1.5 * mm), detail]
     return build_pdf(info, story)
+
+
+def _contents(groups: Sequence[tuple[str, Sequence[Standard]]]) -> list[Flowable]:
+    """Every category and standard with the page it starts on (numbered once laid out)."""
+    s = styles()
+    entry = ParagraphStyle("ce", parent=s["body"], fontSize=9.5, leading=12)
+    heading = ParagraphStyle("ch", parent=entry, fontName=FONT_BOLD, fontSize=10.5, leading=14)
+    rows: list[list[Flowable]] = []
+    style: list[tuple[object, ...]] = []
+    for c, (name, group) in enumerate(groups):
+        if rows:
+            style.append(("TOPPADDING", (0, len(rows)), (-1, len(rows)), 7))
+        rows.append(
+            [Paragraph(text(f"{name} ({len(group)})"), heading), PageNumberOf(f"c{c}", 10.5, 14)]
+        )
+        for n, item in enumerate(group):
+            rows.append(
+                [Paragraph(text(f"{n + 1}. {item.title}"), entry), PageNumberOf(f"c{c}s{n}")]
+            )
+    if not rows:
+        return []
+    table = Table(rows, colWidths=[None, 14 * mm], splitByRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                *style,
+            ]
+        )
+    )
+    return [table]
 
 
 # -- the sign-off sheet ---------------------------------------------------------

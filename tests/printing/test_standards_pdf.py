@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from helpers.dates import FIXED_TODAY, clock_on
@@ -107,7 +108,11 @@ def test_an_overdue_review_is_not_printed_for_the_team(workbook: Workbook) -> No
     for doc in ("poster", "standards"):
         _, text = read(render(workbook, PrintRequest(doc)).pdf)
         assert "Reviewed 1 January 2020" in text
-        assert "overdue" not in text and "next review" not in text
+        assert "next review" not in text  # the footer says when, not that it is late
+        if doc == "poster":
+            assert "verdue" not in text
+        else:  # the handbook says it of each standard, in the words the app uses
+            assert "Overdue since" in text and "OVERDUE" not in text
 
 
 def test_empty_poster_says_so(workbook: Workbook) -> None:
@@ -136,13 +141,13 @@ def test_handbook_lists_every_active_standard(workbook: Workbook) -> None:
     )
     pages, text = read(render(workbook, PrintRequest("standards")).pdf)
     flat = squash(text)
-    assert pages >= 3 and "Contents" in text
+    assert pages >= 2 and "Contents" in text
     for s in st.list_standards(workbook, status="active"):
         assert squash(s.title) in flat
     assert squash(retired.title) not in flat
     assert "Ana <A&B>" in text and "Detail & <more>" in text and "Own the problem" in text
     assert "10 January 2026" in text
-    assert "OVERDUE" in text  # reviewed in January, every 3 months
+    assert "Overdue since 10 April 2026" in text  # reviewed in January, every 3 months
     assert st.get_standard(workbook, sid).overdue()
 
 
@@ -317,3 +322,92 @@ def test_the_standards_that_did_not_fit_are_named(workbook: Workbook) -> None:
     for title in left_out[:10]:
         assert f"“{title}”" in warning
     assert f"and {len(left_out) - 10} more" in warning
+
+
+def handbook_pages(wb: Workbook, size: str = "a4") -> list[list[str]]:
+    data = render(wb, PrintRequest("standards", page_size=size, today=FIXED_TODAY)).pdf
+    return [p.extract_text().splitlines() for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def contents_entries(data: bytes) -> dict[str, int]:
+    """The contents list as printed: each standard's title and the page number beside it
+    (drawn on the same line, at the right margin)."""
+    entries: dict[str, int] = {}
+    for page in PdfReader(io.BytesIO(data)).pages[1:]:
+        runs: list[tuple[str, float, float]] = []
+
+        def visit(
+            text: str, cm: list[float], tm: list[float], *_: object, runs: list = runs
+        ) -> None:
+            if text.strip():
+                runs.append((text.strip(), tm[4] + cm[4], tm[5] + cm[5]))
+
+        page.extract_text(visitor_text=visit)
+        numbers = [(y, int(t)) for t, x, y in runs if t.isdigit() and x > 400]
+        titles = [(t, y) for t, x, y in runs if re.match(r"\d+\. ", t) and x < 200]
+        if not titles:
+            break
+        for title, y in titles:  # the number on the same baseline
+            beside = [n for at, n in numbers if abs(at - y) < 1]
+            assert len(beside) == 1, title
+            entries[title.split(". ", 1)[1]] = beside[0]
+    return entries
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_the_handbook_contents_say_the_right_pages(tmp_path, size: str) -> None:
+    from cscoach.model import demo
+
+    path = tmp_path / "demo.cscoach"
+    demo.create_demo(path, today=FIXED_TODAY)
+    with Workbook.open(path) as wb:
+        categories = st.list_categories(wb)
+        for n in range(40):  # long enough for several pages of standards
+            st.add_standard(
+                wb,
+                st.StandardInput(
+                    f"Extra standard {n} for the team",
+                    categories[n % 3].id,
+                    "What it looks like in practice, in a sentence or two. " * (1 + n % 6),
+                ),
+            )
+        data = render(wb, PrintRequest("standards", page_size=size, today=FIXED_TODAY)).pdf
+    reader = PdfReader(io.BytesIO(data))
+    entries = contents_entries(data)
+    assert len(entries) >= 50
+    for title, number in entries.items():
+        page = reader.pages[number - 1].extract_text()
+        assert title in [" ".join(line.split()) for line in page.splitlines()], (title, number)
+    # the running header names the category each page is in
+    names = {c.name for c in categories}
+    for page in reader.pages[3:]:
+        head = [
+            line
+            for line in page.extract_text().splitlines()
+            if "Service standards handbook ·" in line
+        ]
+        assert head and head[0].split("· ", 1)[1] in names
+    # and the PDF's outline lists the categories
+    assert {o.title for o in reader.outline if not isinstance(o, list)} <= names
+
+
+def test_the_handbook_keeps_titles_with_their_detail_and_names_whole(workbook: Workbook) -> None:
+    owner = team.add_member(workbook, "Aiko Tanaka")
+    category = st.list_categories(workbook)[0].id
+    for n in range(30):
+        st.add_standard(
+            workbook,
+            st.StandardInput(
+                f"Standard {n}: answer every question about allergens before the order is taken",
+                category,
+                "Check the allergen book, then ask the kitchen if in doubt. " * (2 + n % 5),
+                owner_id=owner,
+            ),
+        )
+    for size in ("a4", "letter"):
+        pages = handbook_pages(workbook, size)
+        for lines in pages[2:-1]:
+            body = lines[:-4]  # the running header and footer come last
+            assert not body[-1].startswith("Review every"), body[-3:]  # a head alone at the foot
+        text = "\n".join("\n".join(p) for p in pages)
+        assert "Aiko Tanaka" in text  # never "Aiko" at a line's end and "Tanaka" below

@@ -397,7 +397,7 @@ def handbook(info: DocumentInfo, items: Sequence[Standard], today: dt.date) -> b
     for c, (name, group) in enumerate(groups):
         heading = Marked(text(name), s["h1"], key=f"c{c}", section=name, outline=(name, 0))
         # the category's heading stands with its first standard's head (below)
-        heading_height = s["h1"].spaceBefore + stacked_height([heading], width) + 6
+        heading_height = s["h1"].spaceBefore + heading.wrap(width, 1e9)[1] + 6
         story.append(heading)
         for n, item in enumerate(group):
             months = f"{item.review_months} month{'s' if item.review_months != 1 else ''}"
@@ -423,12 +423,12 @@ def handbook(info: DocumentInfo, items: Sequence[Standard], today: dt.date) -> b
             facts = FactLines(lines)
             # the title and facts never end a page: they stand with two lines of the detail
             # at least (the rest of the detail may run on to the next page)
-            head = stacked_height([title, facts], width)
+            head = title.wrap(width, 1e9)[1] + facts.wrap(width, 1e9)[1]  # (no canvas needed)
             detail = Paragraph(text(item.detail), detail_style) if item.detail else None
             # a detail of three lines or fewer cannot split (no lone first or last line)
             start = 0.0
             if detail is not None:
-                whole = stacked_height([detail], width)
+                whole = detail.wrap(width, 1e9)[1]
                 start = whole if whole < 3.5 * detail_style.leading else 2 * detail_style.leading
                 start += 1.5 * mm
             need = head + title_style.spaceBefore + start + 2

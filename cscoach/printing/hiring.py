@@ -57,7 +57,7 @@ def _form_fields(labels: Sequence[str]) -> Table:
         cells[n] + (cells[n + 1] if n + 1 < len(cells) else ["", ""])
         for n in range(0, len(cells), 2)
     ]
-    table = Table(rows, colWidths=["16%", "32%", "19%", "33%"], rowHeights=[10 * mm] * len(rows))
+    table = Table(rows, colWidths=["16%", "32%", "19%", "33%"], rowHeights=[9 * mm] * len(rows))
     table.setStyle(
         TableStyle(
             [
@@ -177,7 +177,7 @@ class ScoreRow(Flowable):
 class NotesLines(Flowable):
     """Ruled lines to write notes on, the first one labelled "Notes"."""
 
-    def __init__(self, count: int = 3, spacing: float = 8 * mm) -> None:
+    def __init__(self, count: int = 3, spacing: float = 7 * mm) -> None:
         super().__init__()
         self.count = count
         self.spacing = spacing
@@ -215,13 +215,13 @@ def blank_scorecard(info: DocumentInfo, criteria: Sequence[Criterion]) -> bytes:
         story.append(
             KeepTogether(
                 [
-                    Spacer(0, 4 * mm),
+                    Spacer(0, 2.5 * mm),
                     _heading(number, criterion),
                     Spacer(0, 2 * mm),
                     *_values_line(criterion),
                     *_signs(criterion),
                     *_questions(criterion),
-                    Spacer(0, 3 * mm),
+                    Spacer(0, 1.5 * mm),
                     ScoreRow(),
                     NotesLines(),
                 ]

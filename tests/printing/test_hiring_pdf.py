@@ -199,3 +199,11 @@ def test_real_notes_get_the_room_and_the_headings_stand_once(workbook: Workbook,
     for page in reader.pages[1:]:  # a later page starts with a quality or a note's lines
         assert "Quality" not in page.extract_text().splitlines()[2]
     assert squash(text).count(squash(sentence)) == 12 * len(hr.list_criteria(workbook))
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_the_starter_blank_scorecard_takes_three_sheets(workbook: Workbook, size: str) -> None:
+    reader, text = render(workbook, page_size=size)
+    assert len(reader.pages) == 3
+    first = reader.pages[0].extract_text()
+    assert "1. Empathy" in " ".join(first.split()) and "2." in first  # page 1 is not half empty

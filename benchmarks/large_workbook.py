@@ -25,7 +25,12 @@ functions (the same validation and SQL the app uses):
 - 2,000 actions over the ten years from every kind of source (themes, feedback items,
   rounds and their questions, KPI reviews, monthly reviews, standards, none), owned by the
   team and the owner: most done (a third shared, most asked "did it help?"), some dropped,
-  about 60 open (a third of them overdue).
+  about 60 open (a third of them overdue);
+- 240 training sessions over the ten years (two a month, of every kind, run by the owner,
+  a member or an outside trainer, 4 to 15 people each, most covering one to four
+  standards; food hygiene every year and first aid every three years, to be refreshed),
+  400 success stories (one to three people, a value, a third from compliments; one or two
+  featured a month).
 
 Random parts use a fixed seed; dates are relative to today, like the demo. The model
 functions open a transaction each; each section runs inside one ``wb.transaction()`` (the
@@ -711,6 +716,76 @@ def _actions(wb: Workbook, rng: random.Random, today: dt.date, members: list[int
     return ACTIONS
 
 
+SESSIONS = 240
+STORIES = 400
+
+
+def _training(wb: Workbook, rng: random.Random, today: dt.date, members: list[int]) -> int:
+    """SESSIONS training sessions and STORIES success stories over the ten years, checked
+    by the model's ``clean_input`` and written in one transaction; returns how many rows."""
+    from cscoach.model import stories, training
+
+    standard_ids = [r[0] for r in wb.conn.execute("SELECT id FROM standards")]
+    value_ids = [r[0] for r in wb.conn.execute("SELECT id FROM core_values")]
+    compliments = [
+        r[0]
+        for r in wb.conn.execute(
+            "SELECT id FROM feedback_items WHERE kind = 'compliment' ORDER BY id DESC LIMIT 2000"
+        )
+    ]
+    first_day = today - dt.timedelta(days=365 * YEARS - 1)
+    span = (today - first_day).days
+    topics = {
+        training.SOFT_SKILLS: ["Listening to an unhappy customer", "Saying no kindly"],
+        training.PRODUCT: ["Food hygiene", "First aid", "The new menu", "The till"],
+        training.ROLE_PLAY: ["Complaints role-play", "The rush-hour role-play"],
+        training.ONBOARDING: ["Welcome: how we serve"],
+    }
+    with wb.transaction():
+        for n in range(SESSIONS):
+            held = first_day + dt.timedelta(days=span * n // SESSIONS + rng.randrange(0, 10))
+            held = min(held, today)
+            kind = rng.choices(list(topics), (35, 35, 15, 15))[0]
+            topic = rng.choice(topics[kind])
+            refresh = {"Food hygiene": 12, "First aid": 36}.get(topic)
+            who = rng.random()
+            data = training.SessionInput(
+                held,
+                topic,
+                kind,
+                trainer_id=rng.choice(members) if who < 0.4 else None,
+                trainer_name="Outside trainer Ltd" if 0.4 <= who < 0.7 else "",
+                notes=paragraph(rng, 1, 2),
+                refresh_months=refresh,
+                standard_ids=tuple(rng.sample(standard_ids, rng.randrange(0, 5))),
+                attendee_ids=tuple(rng.sample(members, rng.randrange(4, 16))),
+            )
+            row, covered, people = training.clean_input(wb, data, today)
+            row["created_on"] = held.isoformat()
+            training.insert_session(wb, row, covered, people)
+        for n in range(STORIES):
+            happened = first_day + dt.timedelta(days=span * n // STORIES + rng.randrange(0, 5))
+            happened = min(happened, today)
+            item = rng.choice(compliments) if compliments and rng.random() < 0.33 else None
+            data_s = stories.StoryInput(
+                happened,
+                tuple(rng.sample(members, rng.choice((1, 1, 1, 2, 3)))),
+                paragraph(rng, 1, 3),
+                rng.choice(value_ids) if value_ids else None,
+                item,
+            )
+            row, people = stories.clean_input(wb, data_s, today)
+            row["created_on"] = happened.isoformat()
+            story_id = stories.insert_story(wb, row, people)
+            newest = n == STORIES - 1  # the story of this month, for the wall print
+            if newest or rng.random() < 0.3:
+                wb.conn.execute(
+                    "INSERT OR IGNORE INTO story_features (story_id, month) VALUES (?, ?)",
+                    (story_id, month_of(today if newest else happened)),
+                )
+    return SESSIONS + STORIES
+
+
 def create_large_workbook(path: Path, *, today: dt.date | None = None) -> dict[str, float]:
     """Create the workbook at ``path`` (refusing an existing file); return seconds per part."""
     today = today or dt.date.today()
@@ -735,6 +810,7 @@ def create_large_workbook(path: Path, *, today: dt.date | None = None) -> dict[s
         step("hiring", _hiring, values)
         step("feedback", _feedback, members)
         step("actions", _actions, members)
+        step("training", _training, members)
     finally:
         wb.close()
     timings["total"] = time.perf_counter() - start

@@ -130,16 +130,18 @@ def sheet_from(o: OneToOne, today: dt.date) -> Sheet:
     )
 
 
-# (quotes of each kind, stories, sessions, lines per quote)
+# (quotes of each kind, stories, sessions, lines per quote, standards owned), most generous
+# first: a page tries each until the notes and goals get MIN_LINES lines each.
 CAPS = (
-    (4, 3, 8, 2),
-    (3, 3, 6, 2),
-    (3, 2, 5, 1),
-    (2, 2, 4, 1),
-    (2, 1, 3, 1),
-    (1, 1, 2, 1),
-    (1, 1, 1, 1),
-    (0, 0, 0, 1),
+    (4, 3, 8, 2, 14),
+    (3, 3, 6, 2, 10),
+    (3, 2, 5, 1, 8),
+    (2, 2, 4, 1, 6),
+    (2, 1, 3, 1, 5),
+    (1, 1, 2, 1, 4),
+    (1, 1, 1, 1, 3),
+    (0, 0, 0, 1, 3),
+    (0, 0, 0, 1, 2),
 )
 
 
@@ -188,14 +190,16 @@ def _more(shown: int, total: int) -> list[Flowable]:
     return []
 
 
-def _owned_table(sheet: Sheet, width: float) -> Flowable:
+def _owned_table(sheet: Sheet, width: float, cap: int) -> Flowable:
+    """The standards they own, those needing attention first (review overdue, untrained)."""
     s = styles()
     header = [Paragraph(text(h), s["label"]) for h in ("Standard", "Review", "Training")]
     rows: list[list[Any]] = [header]
-    for line in sheet.owned:
+    owned = sorted(sheet.owned, key=lambda o: (not o.review_overdue, o.trained))
+    for line in owned[:cap]:
         rows.append(
             [
-                _cut(line.title, width * 0.46 - 8, 2),
+                _cut(line.title, width * 0.46 - 12, 2),
                 markup(
                     f"<b>{text(line.review)}</b>" if line.review_overdue else text(line.review),
                     "small",
@@ -221,8 +225,8 @@ def _owned_table(sheet: Sheet, width: float) -> Flowable:
     return table
 
 
-def _content(sheet: Sheet, width: float, caps: tuple[int, int, int, int]) -> list[Flowable]:
-    quotes, story_cap, session_cap, quote_lines = caps
+def _content(sheet: Sheet, width: float, caps: tuple[int, int, int, int, int]) -> list[Flowable]:
+    quotes, story_cap, session_cap, quote_lines, owned_cap = caps
     story: list[Flowable] = [para(f"{TITLE}: {sheet.name}", "title")]
     about = [sheet.role or "No role written down", sheet.started]
     if not sheet.on_team:
@@ -231,7 +235,8 @@ def _content(sheet: Sheet, width: float, caps: tuple[int, int, int, int]) -> lis
 
     story.append(_heading("Standards they own"))
     if sheet.owned:
-        story.append(_owned_table(sheet, width))
+        story.append(_owned_table(sheet, width, owned_cap))
+        story += _more(min(owned_cap, len(sheet.owned)), len(sheet.owned))
     else:
         story.append(para("None yet.", "small"))
 

@@ -319,3 +319,75 @@ def test_glance_for_the_overview(wb: Workbook) -> None:
     assert found.untrained == 1 and [g.title for g in found.gaps] == ["Greet within 30 seconds"]
     assert [c.name for c in found.checklists_open] == ["Ana"]
     assert found.stories_this_month == 0 and found.featured_this_month == ()
+
+
+def test_the_overview_mentions_training_due(wb: Workbook) -> None:
+    from cscoach.model import overview, stories
+
+    def steps() -> dict[str, overview.NextStep]:
+        return {s.text: s for s in overview.overview(wb, TODAY).next_steps}
+
+    ana = team.add_member(wb, "Ana", "Barista", days_ago(45))
+    assert "Write down your team's training: what they learned, and when" in steps()
+    greet = standard(wb, "Greet within 30 seconds", owner=ana)
+    standard(wb, "Name the allergens")
+    add(wb, "Food hygiene", held_on="2025-10-01", refresh_months=12, attendee_ids=(ana,))
+    found = steps()
+    gap = found["Training due: Ana owns “Greet within 30 seconds” but has not been trained on it"]
+    assert (gap.page, gap.kind, gap.item_id) == ("training", "member", ana)
+    assert found["2 standards have no one on the team trained on them"].kind == "untrained"
+    refresher = found["Refresher overdue: Food hygiene for Ana"]
+    assert (refresher.page, refresher.kind) == ("training", "refreshers")
+    checklist = found[
+        "Ana's first-weeks checklist is still open after 45 days: read the philosophy, "
+        "sign the standards, an onboarding session"
+    ]
+    assert (checklist.page, checklist.kind, checklist.item_id) == ("team", "checklist", ana)
+    card = next(c for c in overview.overview(wb, TODAY).cards if c.page == "training")
+    assert card.headline == "1 session held" and card.attention
+    assert "No success story yet this month" in card.lines
+    assert "2 standards with no one trained on them" in card.lines
+
+    add(wb, "Greeting", standard_ids=(greet,), attendee_ids=(ana,))
+    story = stories.add_story(
+        wb, stories.StoryInput(days_ago(2), (ana,), "Stayed late"), today=TODAY
+    )
+    card = next(c for c in overview.overview(wb, TODAY).cards if c.page == "training")
+    assert "This month: 1 success story" in card.lines
+    stories.set_featured(wb, story, "2026-11", True, today=TODAY)
+    card = next(c for c in overview.overview(wb, TODAY).cards if c.page == "training")
+    assert "Story of the month: Ana" in card.lines
+    assert not any(t.startswith("Training due: Ana") for t in steps())
+    assert "1 standard has no one on the team trained on it" in steps()
+
+
+def test_the_culture_map_flags_standards_nobody_is_trained_on(wb: Workbook) -> None:
+    from cscoach.model import culture_map, philosophy
+
+    ana = team.add_member(wb, "Ana")
+    warmth = philosophy.add_value(wb, "Warmth")
+    category = st.list_categories(wb)[0].id
+    greet = st.add_standard(wb, st.StandardInput("Greet", category, value_ids=(warmth,)))
+    smile = st.add_standard(wb, st.StandardInput("Smile", category, value_ids=(warmth,)))
+    add(wb, "Greeting", standard_ids=(greet,), attendee_ids=(ana,))
+    cmap = culture_map.culture_map(wb, TODAY)
+    (row,) = cmap.values
+    assert row.untrained == (smile,) and culture_map.GAP_STANDARD not in row.gaps
+    assert [link.name for link in cmap.untrained_standards] == ["Smile"]
+
+
+def test_the_monthly_review_of_training(wb: Workbook) -> None:
+    from cscoach.model import stories
+
+    ana = team.add_member(wb, "Ana")
+    add(wb, "Food hygiene", held_on="2025-11-05", refresh_months=12, attendee_ids=(ana,))
+    add(wb, "Latte art", held_on="2026-10-12", attendee_ids=(ana,))
+    story = stories.add_story(
+        wb, stories.StoryInput("2026-10-20", (ana,), "Found a lost wallet"), today=TODAY
+    )
+    stories.set_featured(wb, story, "2026-10", True, today=TODAY)
+    review = rec.review_training(wb, "2026-10", today=TODAY)
+    assert [s.topic for s in review.sessions] == ["Latte art"]
+    assert [r.due_on for r in review.refreshers] == ["2026-11-05"]  # due the month after
+    assert [s.id for s in review.stories] == [story] == [s.id for s in review.featured]
+    assert rec.review_training(wb, "2026-09", today=TODAY).refreshers == ()

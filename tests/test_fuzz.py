@@ -571,7 +571,7 @@ def test_survey_import_of_anything(import_template, case, replace: bool) -> None
 # Where each field must come back out as typed (when the font can draw it).
 PRINTED_IN = {
     "business": ["questionnaire", "signoff", "philosophy"],
-    "member": ["signoff"],
+    "member": ["signoff", "one-to-one", "training"],
     "answerer": ["answers"],
     "role": ["signoff"],
     "member2": ["signoff"],
@@ -792,6 +792,7 @@ def fill(wb: Workbook, t: dict[str, str]) -> tuple[dict[str, str], dict]:
         )
         feedback_edit.add_item(wb, fallback)
     _fill_actions(wb, t, stored)
+    _fill_training(wb, t, ana)
     stored.pop("unit", None)
     return stored, {"round": rnd, "candidate": hiring.get_candidate(wb, candidate).name}
 
@@ -811,6 +812,28 @@ def _fill_actions(wb: Workbook, t: dict[str, str], stored: dict[str, str]) -> No
     shared = actions_edit.ActionInput(title, status="done", outcome=t["outcome"], share=True)
     if _try(stored, "outcome", t["outcome"], lambda v: add(shared)) is None:
         add(actions_edit.ActionInput(title, status="done", share=True))
+
+
+def _fill_training(wb: Workbook, t: dict[str, str], member: int) -> None:
+    """A session in the reviewed month (its sheet names who attended) with the fuzzed title
+    as its topic and notes, and a story featured that month (the wall print) with what was
+    said as what happened; each falling back to plain text when the model refuses it."""
+    from cscoach.model import stories, training
+
+    day = f"{REVIEW_MONTH}-15"
+    try:
+        session = training.SessionInput(day, t["title"], notes=t["notes"], attendee_ids=(member,))
+        training.add_session(wb, session, today=FIXED_TODAY)
+    except ValidationError:
+        fallback = training.SessionInput(day, "Fallback session", attendee_ids=(member,))
+        training.add_session(wb, fallback, today=FIXED_TODAY)
+    try:
+        told = stories.StoryInput(day, (member,), t["said"])
+        story = stories.add_story(wb, told, today=FIXED_TODAY)
+    except ValidationError:
+        told = stories.StoryInput(day, (member,), "Fallback story")
+        story = stories.add_story(wb, told, today=FIXED_TODAY)
+    stories.set_featured(wb, story, REVIEW_MONTH, True, today=FIXED_TODAY)
 
 
 def pdf_text(data: bytes) -> str:
@@ -868,6 +891,9 @@ def print_and_read(tmp_path_factory, texts: dict[str, str], letter: bool, docume
             "feedback": {"month": REVIEW_MONTH},
             "you-said-we-did": {"today": FIXED_TODAY},
             "scorecard-filled": {"candidate_name": ids["candidate"]},
+            "training": {"session_date": f"{REVIEW_MONTH}-15"},
+            "story": {"month": REVIEW_MONTH, "today": FIXED_TODAY},
+            "one-to-one": {"today": FIXED_TODAY},
         }
         printed: dict[str, str] = {}
         for name in documents:

@@ -114,7 +114,7 @@ class KioskTab(QWidget):
         self.month.blockSignals(False)
         has_votes = bool(months)
         self.intro.setVisible(not has_votes)
-        for widget in (self.month, self.by_day, self.by_hour, self.summary):
+        for widget in (self.month, self.by_day, self.by_hour):
             widget.setVisible(has_votes)
         self._show_choices()
         self._show_stale()
@@ -209,6 +209,7 @@ class KioskTab(QWidget):
             self._fill(self.by_day, [])
             self._fill(self.by_hour, [])
             self.summary.setText("")
+            self.summary.hide()
             return
         first = dt.date.fromisoformat(f"{month}-01")
         last = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1) - dt.timedelta(
@@ -220,6 +221,7 @@ class KioskTab(QWidget):
         )
         self._fill(self.by_hour, [(f"{t.label}:00–{t.label}:59", t) for t in hours])
         self.summary.setText(_least_happy(hours))
+        self.summary.setVisible(bool(self.summary.text()))
 
     def _fill(self, table: QTableWidget, rows: list[tuple[str, kiosk_kpis.VoteTally]]) -> None:
         table.setRowCount(len(rows))

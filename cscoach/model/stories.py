@@ -32,7 +32,7 @@ from typing import Any
 from cscoach.model import validate
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
-from cscoach.model.months import add_months
+from cscoach.model.months import add_months, month_label
 from cscoach.model.workbook import Workbook
 
 MAX_STORY = 3000
@@ -355,14 +355,12 @@ def set_featured(
     """Feature a story in ``month`` (YYYY-MM; from the month it happened to next month), or
     take it off. Several stories may be featured in one month."""
     story = get_story(wb, story_id)
-    clean = validate.month(
-        month,
-        "month",
-        "The month",
-        today=dt.date.fromisoformat(
-            add_months(today.strftime("%Y-%m"), FEATURE_AHEAD_MONTHS) + "-01"
-        ),
-    )
+    latest = add_months(today.strftime("%Y-%m"), FEATURE_AHEAD_MONTHS)
+    clean = validate.month(month, "month", "The month", today=dt.date(9999, 12, 1))
+    if featured and clean > latest:
+        raise ValidationError(
+            "month", f"A story can be featured this month or next, not in {month_label(clean)}."
+        )
     if featured and clean < story.happened_on[:7]:
         raise ValidationError(
             "month", "A story can be featured from the month it happened, not before."

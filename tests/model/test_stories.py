@@ -47,7 +47,7 @@ def test_add_feature_change_and_undo(workbook: Workbook) -> None:
     stories.set_featured(wb, story_id, "2026-12", True, today=TODAY)  # next month is fine
     assert stories.get_story(wb, story_id).featured_months == ("2026-11", "2026-12")
     assert [s.id for s in stories.featured_stories(wb, "2026-12")] == [story_id]
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match="this month or next, not in January 2027") as caught:
         stories.set_featured(wb, story_id, "2027-01", True, today=TODAY)
     assert caught.value.field == "month"
     with pytest.raises(ValidationError, match="from the month it happened"):

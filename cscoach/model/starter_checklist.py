@@ -27,6 +27,11 @@ ITEM_LABELS = {
     STANDARDS_SIGNED: "Signed the service standards",
     ONBOARDING: "Attended an onboarding session",
 }
+TODO_LABELS = {  # what is left to do, as a list of what to do says it
+    PHILOSOPHY_READ: "Read the customer-service philosophy",
+    STANDARDS_SIGNED: "Sign the service standards",
+    ONBOARDING: "Attend an onboarding session",
+}
 TICKABLE = (PHILOSOPHY_READ, STANDARDS_SIGNED)  # the onboarding item ticks itself
 _COLUMNS = {PHILOSOPHY_READ: "philosophy_read_on", STANDARDS_SIGNED: "standards_signed_on"}
 
@@ -41,6 +46,11 @@ class ChecklistItem:
     @property
     def done(self) -> bool:
         return self.done_on is not None
+
+    @property
+    def todo(self) -> str:
+        """ "Sign the service standards": the item as something still to do."""
+        return TODO_LABELS.get(self.key, self.label)
 
     @property
     def tickable(self) -> bool:

@@ -125,7 +125,7 @@ def sheet_from(o: OneToOne, today: dt.date) -> Sheet:
             for r in record.refreshers
             if r.overdue(today) or r.due_soon(today)
         ),
-        checklist=tuple(i.label for i in o.checklist.open_items) if o.checklist else (),
+        checklist=tuple(i.todo for i in o.checklist.open_items) if o.checklist else (),
         rounds=tuple(f"{r.name} ({long_date(r.held_on)})" for r in o.rounds),
     )
 

@@ -81,6 +81,14 @@ PAGE_SHORTCUTS: dict[str, tuple[Shortcut, ...]] = {
         Shortcut(("Ctrl+F",), "Search the feedback"),
         Shortcut(("Del",), "Delete the item (or theme) selected in the list"),
     ),
+    "kpis": (
+        Shortcut(("Ctrl+Tab",), "Next tab (also from the grid)"),
+        Shortcut(("Ctrl+Shift+Tab",), "Previous tab"),
+    ),
+    "training": (
+        Shortcut(("Ins",), "New session (on the Stories tab: a new story)"),
+        Shortcut(("Del",), "Delete the session or story selected in the list"),
+    ),
     "actions": (
         Shortcut(("Ins", "Ctrl+Shift+N"), "New action"),
         Shortcut(("Ctrl+F",), "Search the actions"),

@@ -31,6 +31,7 @@ PAGE_ICONS = (
     "kpis",
     "feedback",
     "actions",
+    "training",
 )
 ACTION_ICONS = (
     "add",

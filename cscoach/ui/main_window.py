@@ -118,7 +118,7 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         for index, spec in enumerate(PAGES):
             item = QListWidgetItem(icons.icon(spec.key), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(f"{spec.title} (Ctrl+{index + 1})")
+            item.setToolTip(f"{spec.title} ({window_menus.page_key(index)})")
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
 

@@ -49,6 +49,11 @@ class MenuActions:
     about_qt_action: QAction
 
 
+def page_key(index: int) -> str:
+    """The key that shows the page at ``index``: Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth."""
+    return f"Ctrl+{(index + 1) % 10}"
+
+
 def _action(
     self: MainWindow,
     text: str,
@@ -199,7 +204,7 @@ def build_menus(self: MainWindow) -> None:
             self,
             spec.title,
             functools.partial(self.show_page, index),
-            f"Ctrl+{index + 1}",
+            page_key(index),
             f"show_{spec.key}",
         )
         action.setIcon(icons.icon(spec.key))

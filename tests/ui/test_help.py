@@ -29,7 +29,8 @@ def test_shortcuts_dialog_lists_page_switching_and_the_file_menu(main_window):
     rows = open_shortcuts(main_window).rows()
     shown = {(keys, what) for _group, keys, what in rows}
     for number, spec in enumerate(PAGES, start=1):
-        assert (native(f"Ctrl+{number}"), f"Show the {spec.title} page") in shown
+        key = number % 10  # Ctrl+0 for the tenth page
+        assert (native(f"Ctrl+{key}"), f"Show the {spec.title} page") in shown
     for keys, what in [
         ("Ctrl+N", "New Workbook"),
         ("Ctrl+O", "Open"),

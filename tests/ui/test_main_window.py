@@ -41,6 +41,7 @@ def test_sidebar_lists_every_section(main_window):
         "KPIs",
         "Feedback",
         "Actions",
+        "Training",
     ]
 
 

@@ -101,6 +101,7 @@ def test_demo_shows_a_card_per_section_with_their_headlines(demo_window):
         "kpis",
         "feedback",  # what customers say, beside the figures
         "actions",  # and what is being done about it
+        "training",
         "hiring",
     ]
     for card in model.cards:
@@ -447,7 +448,7 @@ def test_first_steps_give_way_to_the_cards(qtbot, main_window):
     ph.add_value(main_window.wb, "Welcome everyone")
     page.reload()
     assert not page.glance.showing_first_steps
-    assert len(page.glance.cards) == 8  # a card a section
+    assert len(page.glance.cards) == 9  # a card a section
     assert culture_map_of(main_window).row_count() == 1
 
 

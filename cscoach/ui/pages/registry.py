@@ -67,6 +67,12 @@ def _actions(wb: Workbook) -> Page:
     return ActionsPage(wb)
 
 
+def _training(wb: Workbook) -> Page:
+    from cscoach.ui.pages.training.page import TrainingPage
+
+    return TrainingPage(wb)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     section: Section
@@ -91,5 +97,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(sections.KPIS, _kpis),
     PageSpec(sections.FEEDBACK, _feedback),
     PageSpec(sections.ACTIONS, _actions),
+    PageSpec(sections.TRAINING, _training),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)

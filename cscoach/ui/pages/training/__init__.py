@@ -1,0 +1,1 @@
+"""The Training page: sessions (who was trained on what, refreshers due) and success stories."""

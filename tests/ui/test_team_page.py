@@ -361,3 +361,35 @@ def test_a_refusal_is_cleared_once_the_field_is_put_back(qtbot, page, workbook):
     assert page.flush()
     assert not page.errors["name"].isVisible()
     assert page.save_pending() is None and page.status.text() == ""
+
+
+def test_a_new_starters_form_shows_training_and_the_first_weeks(qtbot, workbook, monkeypatch):
+    import datetime as dt
+
+    from cscoach.model import starter_checklist, training
+    from cscoach.ui import print_preview
+
+    today = dt.date(2026, 11, 22)
+    ana = team.add_member(workbook, "Ana", "Barista", start_date="2026-10-01")
+    training.add_session(
+        workbook,
+        training.SessionInput("2026-10-05", "Listening to upset customers", attendee_ids=(ana,)),
+        today=today,
+    )
+    page = TeamPage(workbook, today=today)
+    qtbot.addWidget(page)
+    page.show()
+    select(page, "Ana")
+    box = page.training_box
+    assert "Listening to upset customers" in box.record.text()
+    read = box.checks[starter_checklist.PHILOSOPHY_READ]
+    assert read.isVisible() and not read.isChecked()
+    read.setChecked(True)
+    checklist = starter_checklist.checklist(workbook, ana, today=today)
+    assert checklist is not None
+    done = {i.key: i.done_on for i in checklist.items}
+    assert done[starter_checklist.PHILOSOPHY_READ] == today.isoformat()
+    asked = []
+    monkeypatch.setattr(print_preview, "preview", lambda *a, **k: asked.append(a[2]))
+    page.one_to_one_button.click()
+    assert asked[0].document == "one-to-one" and asked[0].member_id == ana

@@ -10,6 +10,8 @@ the field it names and the owner stays on the person (``save_pending`` names it)
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -26,6 +28,7 @@ from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.list_panel import AddingList, list_form_splitter
 from cscoach.ui.named_feedback import NamedFeedbackPanel
 from cscoach.ui.pages.base import Page
+from cscoach.ui.pages.team.training_box import TrainingBox
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import Field, form_layout, with_error
 from cscoach.ui.record_table import Column, RecordTableModel, fit_columns
@@ -38,6 +41,7 @@ from cscoach.ui.widgets import (
     line_edit,
     plain_label,
     record_table,
+    scroll_area,
     shortcut_action,
     text_width,
     vbox,
@@ -140,15 +144,18 @@ class TeamPage(Page):
         "service standards. Someone who leaves can be marked inactive: their answers stay."
     )
 
-    def __init__(self, wb: Workbook, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, wb: Workbook, parent: QWidget | None = None, *, today: dt.date | None = None
+    ) -> None:
         super().__init__(wb, parent)
         self.setObjectName("teamPage")
+        self.fixed_today = today
         self.model = team_table_model(self)
         self._build_list()
         self._build_form()
 
         self.splitter = list_form_splitter(
-            self, "teamSplitter", self.list_panel, self.detail_panel, (110, 58)
+            self, "teamSplitter", self.list_panel, self.detail_scroll, (110, 58)
         )
         self.page_layout.addWidget(self.splitter, 1)
 
@@ -250,9 +257,19 @@ class TeamPage(Page):
         )
         self.customers_said.show_requested.connect(self._show_customer_feedback)
 
+        self.one_to_one_button = action_button(
+            "Print One-to-One…",
+            "printOneToOne",
+            self.print_one_to_one,
+            "A page for your conversation with them: their standards, feedback, stories and "
+            "training, with room for notes and goals",
+        )
         buttons = hbox(
             self.status, self.toggle_active_button, STRETCH, self.delete_button, spacing=8
         )
+        self.training_box = TrainingBox()
+        self.training_box.changed.connect(self.changed)
+        self.training_box.open_requested.connect(lambda: self.open_requested.emit("training"))
         vbox(
             self.form_title,
             form,
@@ -261,11 +278,15 @@ class TeamPage(Page):
             self.feedback_label,
             4,
             self.customers_said,
+            4,
+            self.training_box,
+            hbox(self.one_to_one_button, STRETCH),
             STRETCH,
             parent=self.detail_panel,
             margins=(20, 16, 20, 16),
             spacing=12,
         )
+        self.detail_scroll = scroll_area(self.detail_panel, object_name="memberFormScroll")
 
     def _build_actions(self) -> None:
         self.new_action = shortcut_action(
@@ -309,9 +330,27 @@ class TeamPage(Page):
 
     # -- the form --------------------------------------------------------------
 
+    @property
+    def today(self) -> dt.date:
+        return self.fixed_today or dt.date.today()
+
+    def print_one_to_one(self) -> None:
+        """Preview the one-to-one sheet of the person in the form (saved first)."""
+        from cscoach.printing.documents import PrintRequest
+        from cscoach.ui import print_preview
+
+        member = self.current_member()
+        if member is None or not self.editor.flush():
+            return
+        request = PrintRequest("one-to-one", member_id=member.id)
+        name = f"one-to-one {member.name}.pdf"
+        print_preview.preview(self, self.wb, request, f"One-to-One: {member.name}", name)
+
     def _on_loaded(self) -> None:
         member = self.editor.current()
         self.form_title.setText(member.name if member is not None else "New person")
+        self.training_box.show_member(self.wb, self.editor.current_id, self.today)
+        self.one_to_one_button.setVisible(member is not None)
         self._show_said()
         self._update_buttons()
 
@@ -364,6 +403,8 @@ class TeamPage(Page):
     def _on_saved(self, added: bool) -> None:
         name = str(self.editor.loaded_values["name"]).strip()
         self.form_title.setText(name)
+        self.training_box.show_member(self.wb, self.editor.current_id, self.today)
+        self.one_to_one_button.setVisible(True)
         if added:
             self._feedback(
                 f"{name} was added to the team; changes to them are saved as you type. "

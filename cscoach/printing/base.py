@@ -470,7 +470,7 @@ def build_pdf(info: DocumentInfo, story: Sequence[Flowable], *, columns: int = 1
 
 
 GAP = 8 * mm  # between columns
-FRAME_PADDING = 6  # reportlab's Frame keeps its flowables this far inside each edge
+FRAME_PADDING = 6  # reportlab's Frame keeps its flowables this far inside top and bottom
 
 
 def page_size(info: DocumentInfo) -> tuple[float, float]:
@@ -499,7 +499,7 @@ def frame_size(
     one column, the width is also that of the full-width heading frame."""
     width, height = _body_box(info, wall)
     column = (width - GAP * (columns - 1)) / columns
-    return column - 2 * FRAME_PADDING, height - heading - 2 * FRAME_PADDING
+    return column, height - heading - 2 * FRAME_PADDING
 
 
 def stacked_height(flowables: Sequence[Flowable], width: float) -> float:
@@ -565,12 +565,29 @@ def layout(
     width = (doc.width - GAP * (columns - 1)) / columns
     body_height = doc.height - heading
     frames = (
-        [Frame(doc.leftMargin, doc.bottomMargin + body_height, doc.width, heading, id="heading")]
+        [
+            Frame(
+                doc.leftMargin,
+                doc.bottomMargin + body_height,
+                doc.width,
+                heading,
+                id="heading",
+                leftPadding=0,
+                rightPadding=0,
+            )
+        ]
         if heading
         else []
     )
     frames += [
-        Frame(doc.leftMargin + n * (width + GAP), doc.bottomMargin, width, body_height)
+        Frame(  # no padding at the sides: the text lines up with the header's rule
+            doc.leftMargin + n * (width + GAP),
+            doc.bottomMargin,
+            width,
+            body_height,
+            leftPadding=0,
+            rightPadding=0,
+        )
         for n in range(columns)
     ]
     doc.addPageTemplates([PageTemplate(id="page", frames=frames)])

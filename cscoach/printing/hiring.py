@@ -294,7 +294,9 @@ def _tally(criteria: Sequence[Criterion]) -> list[Flowable]:
         table,
         Spacer(0, 2 * mm),
         markup(
-            f"Weighted score = total ÷ {possible} × 100 = ______ %",
+            "Weighted score = the total, as a percentage: ______ %"
+            if possible == 100  # "total ÷ 100 × 100" says nothing
+            else f"Weighted score = total ÷ {possible} × 100 = ______ %",
             "body",
         ),
         para(

@@ -334,18 +334,21 @@ def _head(
     story.append(Spacer(0, 2.5 * mm))
     if review.lines:
         story.append(_table(review, frame_size(info)[0]))
-    notes = [
-        f"<b>{text(line.kpi.name)}:</b> {text(' '.join(line.note.split()))}"
-        for line in review.lines
-        if line.note.strip()
-    ]
-    if notes:
+    noted = [line for line in review.lines if line.note.strip()]
+    if noted:
         story.append(para(f"Notes for {month}", "h2"))
         note = ParagraphStyle("note", parent=styles()["small"], fontSize=8, leading=10)
-        if len(notes) <= RUN_IN_NOTES:  # a paragraph each
-            story += [Paragraph(n, note) for n in notes]
+        if len(noted) <= RUN_IN_NOTES:  # a paragraph each, its lines as typed
+            story += [
+                Paragraph(f"<b>{text(line.kpi.name)}:</b> {text(line.note.strip())}", note)
+                for line in noted
+            ]
         else:  # one after the other in one paragraph: short notes take no line of their own
-            story.append(Paragraph("  ·  ".join(notes), note))
+            runs = [
+                f"<b>{text(line.kpi.name)}:</b> {text(' '.join(line.note.split()))}"
+                for line in noted
+            ]
+            story.append(Paragraph("  ·  ".join(runs), note))
     if feedback is not None:
         story.append(_feedback(feedback, frame_size(info)[0]))
     return story

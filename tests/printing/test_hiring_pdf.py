@@ -207,3 +207,21 @@ def test_the_starter_blank_scorecard_takes_three_sheets(workbook: Workbook, size
     assert len(reader.pages) == 3
     first = reader.pages[0].extract_text()
     assert "1. Empathy" in " ".join(first.split()) and "2." in first  # page 1 is not half empty
+
+
+def test_the_tally_says_nothing_silly_when_the_most_is_100(workbook: Workbook) -> None:
+    for criterion in hr.list_criteria(workbook):  # weights adding up to 20: 100 points at most
+        hr.update_criterion(
+            workbook,
+            criterion.id,
+            hr.CriterionInput(
+                criterion.quality,
+                criterion.good_signs,
+                criterion.poor_signs,
+                list(criterion.questions),
+                4,
+                (),
+            ),
+        )
+    _, text = render(workbook)
+    assert "÷ 100 × 100" not in text and "as a percentage" in text

@@ -228,3 +228,28 @@ def test_the_feedback_lines_keep_the_review_on_its_pages(
         without_lines, _, _ = read(review_pdf(demo_workbook, request))
     assert shown == [month_feedback(demo_workbook, month, today=TODAY)]
     assert with_lines == without_lines == 1
+
+
+def test_a_kpi_note_keeps_its_line_breaks(filled: Workbook) -> None:
+    csat = next(k for k in kpis.list_kpis(filled) if "CSAT" in k.name)
+    note = "Kiosk moved to the door.\nTwo new baristas started.\nSurvey cards ran out."
+    kpi_entries.set_note(filled, csat.id, "2026-10", note, today=TODAY)
+    _, text, _ = read(
+        review_pdf(filled, PrintRequest("monthly-review", month="2026-10", today=TODAY))
+    )
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "Two new baristas started." in lines and "Survey cards ran out." in lines
+
+
+def test_the_body_lines_up_with_the_header_rule(filled: Workbook) -> None:
+    from cscoach.printing.base import MARGIN
+
+    data = review_pdf(filled, PrintRequest("monthly-review", month="2026-10", today=TODAY))
+    starts: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip().startswith("Monthly review: October 2026"):
+            starts.append(tm[4] + cm[4])
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    assert abs(min(starts) - MARGIN) < 1, starts  # the title starts where the header's rule does

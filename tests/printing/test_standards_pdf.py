@@ -312,7 +312,7 @@ def test_a_category_heading_never_stands_alone_at_a_column_foot(
 
 
 def test_the_standards_that_did_not_fit_are_named(workbook: Workbook) -> None:
-    titles = mark_only(workbook, 60)
+    titles = mark_only(workbook, 90)
     printed = render(workbook, PrintRequest("poster"))
     _, text = read(printed.pdf)
     shown = [t for t in titles if squash(t) in squash(text)]

@@ -15,7 +15,8 @@ from cscoach.model import standards as standards_model
 from cscoach.model.feedback import FeedbackInput
 from cscoach.model.training import SessionInput
 from cscoach.model.workbook import Workbook
-from cscoach.ui.pages.training.page import STORY_FROM, TrainingPage
+from cscoach.ui.pages.training.links import STORY_FROM
+from cscoach.ui.pages.training.page import TrainingPage
 
 TODAY = FIXED_TODAY  # 2026-11-22
 
@@ -170,3 +171,21 @@ def test_read_only_workbook_cannot_add(qtbot, workbook):
         assert page.sessions.form.topic_edit.isReadOnly()
     finally:
         wb.close()
+
+
+def test_turn_a_compliment_into_a_story_from_the_feedback_page(qtbot, main_window, workbook):
+    ana = team.add_member(workbook, "Ana", "Barista")
+    item = feedback_edit.add_item(
+        workbook,
+        FeedbackInput("2026-11-20", "compliment", "Ana remembered my order", member_ids=(ana,)),
+        today=dt.date(2026, 11, 22),
+    )
+    main_window.show_page("feedback")
+    page = main_window.current_page()
+    page.select_item("item", item)
+    button = page.items.form.story_button
+    qtbot.waitUntil(button.isVisible)
+    button.click()
+    assert main_window.current_page_key() == "training"
+    [story] = stories.list_stories(workbook)
+    assert story.feedback_item_id == item and story.member_ids == (ana,)

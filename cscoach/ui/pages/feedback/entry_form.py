@@ -39,7 +39,16 @@ from cscoach.ui.record_fields import (
     tick_list,
     with_error,
 )
-from cscoach.ui.widgets import error_label, plain_label, text_side, text_width, vbox
+from cscoach.ui.widgets import (
+    STRETCH,
+    error_label,
+    hbox,
+    plain_label,
+    push_button,
+    text_side,
+    text_width,
+    vbox,
+)
 
 OWNER = 0  # the follow-up owner "You (the owner)": no team member
 FIELDS = (
@@ -247,6 +256,11 @@ class EntryForm(FormPanel):
         )
         self.forms = [quick, details, complaint]
         self.actions_box = ActionsBox("What we are doing about it", "itemActions")
+        self.story_button = push_button(
+            "Turn into a Story…",
+            "feedbackToStory",
+            "Celebrate it: a success story on the Training page, filled from this compliment",
+        )
         box = self.complaint_box
         vbox(self.complaint_heading, complaint, parent=box, margins=(0, 4, 0, 0), spacing=8)
         self.lay_out(
@@ -260,6 +274,7 @@ class EntryForm(FormPanel):
             self.details_heading,
             details,
             self.complaint_box,
+            hbox(self.story_button, STRETCH),
             8,
             self.actions_box,
         )

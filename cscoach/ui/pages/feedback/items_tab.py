@@ -30,6 +30,7 @@ from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.feedback.entry_form import OWNER, EntryForm
 from cscoach.ui.pages.feedback.items_list import ItemsList
 from cscoach.ui.pages.feedback.items_table import ItemsTable, fit_items_table, items_table_model
+from cscoach.ui.pages.training.links import STORY_FROM
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import FormScroll
 from cscoach.ui.widgets import delete_action, show_message, vbox
@@ -117,6 +118,7 @@ class ItemsTab(QWidget):
         self.form = EntryForm()
         self.form.themes_requested.connect(self.themes_requested)
         self.form.actions_box.open_item_requested.connect(self.open_item_requested)
+        self.form.story_button.clicked.connect(self._to_story)
         self.form_scroll = FormScroll(self.form, "feedbackFormScroll", least=33)
 
         self.splitter = list_form_splitter(
@@ -290,7 +292,15 @@ class ItemsTab(QWidget):
         self._update_buttons()
 
     def _show_complaint_box(self) -> None:
-        self.form.show_complaint(self.form.kind_combo.currentData() == feedback.COMPLAINT)
+        kind = self.form.kind_combo.currentData()
+        self.form.show_complaint(kind == feedback.COMPLAINT)
+        self.form.story_button.setVisible(kind == feedback.COMPLIMENT)
+        self.form.story_button.setEnabled(self.editor.current_id is not None and not self.read_only)
+
+    def _to_story(self) -> None:
+        """Turn into a Story…: the Training page makes a story of the compliment."""
+        if self.editor.flush() and self.editor.current_id is not None:
+            self.open_item_requested.emit("training", STORY_FROM, self.editor.current_id)
 
     def _status_chosen(self) -> None:
         editor = getattr(self, "editor", None)

@@ -16,12 +16,11 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.base import Page
+from cscoach.ui.pages.training.links import STORY_FROM
 from cscoach.ui.pages.training.sessions_tab import SessionsTab
 from cscoach.ui.pages.training.stories_tab import StoriesTab
 from cscoach.ui.tabs import TabGuard
 from cscoach.ui.widgets import action_button, shortcut_action
-
-STORY_FROM = "story from"  # select_item: a new story from a compliment (its id)
 
 
 class TrainingPage(Page):

@@ -241,8 +241,13 @@ def test_culture_map_shows_the_demo_gap(demo_window):
     served = next(v for v in cmap.values if not v.gaps)
     row = value_row(view, served.name)
     assert "⚠" not in view.cell_text(row, 0)
-    assert view.cell_text(row, 1).splitlines() == [s.name for s in served.standards]
+    assert view.cell_text(row, 1).splitlines() == [
+        s.name + (" (no one trained)" if s.id in served.untrained else "") for s in served.standards
+    ]
     assert view.cell_text(row, 2).splitlines() == [c.name for c in served.criteria]
+    untrained = next(v for v in cmap.values if v.untrained)  # the demo has some
+    name = next(s.name for s in untrained.standards if s.id in untrained.untrained)
+    assert f"{name} (no one trained)" in view.cell_text(value_row(view, untrained.name), 1)
     which = "value has" if len(gappy) == 1 else "values have"
     assert f"⚠ {len(gappy)} {which} a gap" in view.summary.text()
     assert view.loose_text.text() == "Every standard and hiring criterion serves a value."

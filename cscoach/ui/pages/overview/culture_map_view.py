@@ -40,6 +40,7 @@ PAGE_NAMES = {
     "feedback": "Feedback, where each item names the standards it concerns",
 }
 NOT_MEASURED = "(no recent figures)"
+UNTRAINED = "(no one trained)"  # a standard no one on the team has been trained on
 # The cells are styled by the app's style sheet (#cultureMapMatrix, #mapCell, #mapHeader,
 # the "gap" property) and their lines by role: one style sheet instead of one per label.
 
@@ -273,7 +274,11 @@ class CultureMapView(QWidget):
             cell = MapCell(gap in row.gaps)
             for link in links:
                 muted = kpi and not link.measured
-                cell.add_line(link_text(link, kpi), bullet=True, role="hint" if muted else "")
+                untrained = column == 1 and link.id in row.untrained
+                text = link_text(link, kpi) + (f" {UNTRAINED}" if untrained else "")
+                line = cell.add_line(text, bullet=True, role="hint" if muted else "")
+                if untrained:
+                    line.setToolTip("No one on the team has been trained on it yet (Training)")
             if gap in row.gaps:
                 cell.add_line(f"⚠ {_sentence(str(gap))}", role="attention")
                 cell.setToolTip(f"Gap: {gap} for “{row.name}”")

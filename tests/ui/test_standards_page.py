@@ -719,3 +719,22 @@ def test_undo_brings_a_deleted_standard_back(qtbot, main_window, shown, fake_dia
     assert PHONE in shown_titles(page)
     click_row(qtbot, page, PHONE)
     assert page.form.title_edit.text() == PHONE
+
+
+def test_a_standard_no_one_is_trained_on_says_so(qtbot, page, workbook):
+    from cscoach.model import training
+
+    [first, *_] = standards.list_standards(workbook)
+    page.select_item("standard", first.id)
+    assert "No one on the team has been trained on it" in page.form.status_label.text()
+    ana = team.add_member(workbook, "Ana")
+    training.add_session(
+        workbook,
+        training.SessionInput(
+            dt.date.today().isoformat(), "Greeting", standard_ids=(first.id,), attendee_ids=(ana,)
+        ),
+        today=dt.date.today(),
+    )
+    page.reload()
+    page.select_item("standard", first.id)
+    assert "trained" not in page.form.status_label.text()

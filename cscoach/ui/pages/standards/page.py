@@ -11,6 +11,7 @@ the break-room poster, in one action after a team meeting.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import feedback_links, kpis, philosophy, standards, team
+from cscoach.model import feedback_links, kpis, philosophy, standards, team, training_record
 from cscoach.model.actions import Source
 from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
@@ -383,6 +384,11 @@ class StandardsPage(Page):
             status = f"{OVERDUE} Review overdue: it was due on {long_date(standard.next_review())}."
         else:
             status = f"Next review due {long_date(standard.next_review())}."
+        today = dt.date.today()
+        if standard.active and standard.id in training_record.untrained_standard_ids(
+            self.wb, today=today
+        ):
+            status += " No one on the team has been trained on it yet (the Training page)."
         self.form.status_label.setText(status)
         set_role(self.form.status_label, "errorStrong" if standard.overdue() else "")
 

@@ -47,7 +47,8 @@ def make_window(qtbot, wb: Workbook, clock: Clock, **settings: object) -> KioskW
     chosen = kiosk.KioskSettings(**settings)  # type: ignore[arg-type]
     session = KioskSession(wb, chosen, now=clock.now, monotonic=clock.monotonic)
     window = KioskWindow(wb, session=session, timings=FAST)
-    qtbot.addWidget(window)
+    # At the end of the test the owner leaves (a locked kiosk refuses to close).
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "unlocked", True))
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)

@@ -125,7 +125,11 @@ class KioskWindow(QWidget):
         self.retry_timer = QTimer(self)
         self.retry_timer.timeout.connect(self._retry)
         self.setStyleSheet(self._style())
-        style.notifier().changed.connect(lambda _scheme: self.setStyleSheet(self._style()))
+        style.notifier().changed.connect(self._restyle)  # a method: dropped with the window
+        self.come_back_timer = QTimer(self)
+        self.come_back_timer.setSingleShot(True)
+        self.come_back_timer.setInterval(300)
+        self.come_back_timer.timeout.connect(self._come_back)
         self.reset()
 
     # -- the pages ----------------------------------------------------------------------
@@ -443,6 +447,7 @@ class KioskWindow(QWidget):
         if self.unlocked:
             self.timer.stop()
             self.retry_timer.stop()
+            self.come_back_timer.stop()
             event.accept()
             self.closing.emit()
             return
@@ -484,7 +489,10 @@ class KioskWindow(QWidget):
             and self.isVisible()
         ):
             # Alt+Tab on the only screen: come back (a second screen is the owner's).
-            QTimer.singleShot(300, self._come_back)
+            self.come_back_timer.start()
+
+    def _restyle(self, _scheme: str = "") -> None:
+        self.setStyleSheet(self._style())
 
     def _come_back(self) -> None:
         if not self.unlocked and self.isVisible():

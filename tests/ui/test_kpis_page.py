@@ -936,3 +936,22 @@ def test_ctrl_tab_switches_tabs_from_the_grid(qtbot, page: KpisPage) -> None:
     qtbot.waitUntil(page.grid.hasFocus)
     qtbot.keyClick(page.grid, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert page.tabs.currentWidget() is page.charts
+
+
+def test_the_review_mentions_training_and_the_months_stories(qtbot, page: KpisPage) -> None:
+    from cscoach.model import stories, team, training
+
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 86, today=TODAY)
+    ana = team.add_member(page.wb, "Ana")
+    training.add_session(
+        page.wb, training.SessionInput("2026-10-12", "Complaints role-play"), today=TODAY
+    )
+    stories.add_story(
+        page.wb, stories.StoryInput("2026-10-20", (ana,), "Ana calmed a shouting man."), today=TODAY
+    )
+    page.reload()
+    page.tabs.setCurrentWidget(page.review)
+    page.review.month_combo.setCurrentIndex(page.review.month_combo.findData("2026-10"))
+    text = page.review.training_line.text()
+    assert "Training in October 2026: 1 training session held" in text
+    assert "Stories to tell: 1 story (Ana)" in text

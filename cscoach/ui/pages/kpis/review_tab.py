@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.model import calendar_ics, feedback_links, kpi_entries, kpi_review, kpis
+from cscoach.model import (
+    calendar_ics,
+    feedback_links,
+    kpi_entries,
+    kpi_review,
+    kpis,
+    training_record,
+)
 from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.months import add_months, month_label
 from cscoach.model.number_format import format_value, plural
@@ -166,6 +173,7 @@ class ReviewTab(QWidget):
         self.feedback_counts.setWordWrap(True)
         self.feedback_recurring = plain_label(object_name="reviewFeedbackRecurring")
         self.feedback_recurring.setWordWrap(True)
+        self.training_line = plain_label(object_name="reviewTraining", wrap=True)
         pointer = plain_label(
             f"The full report: {feedback_links.REPORT_IN_APP}", object_name="reviewFeedbackPointer"
         )
@@ -183,6 +191,7 @@ class ReviewTab(QWidget):
             self.feedback_counts,
             self.feedback_recurring,
             hbox(pointer, self.feedback_link, STRETCH, spacing=8),
+            self.training_line,
             parent=self.feedback_box,
             margins=(2, 2, 0, 8),
             spacing=2,
@@ -203,6 +212,27 @@ class ReviewTab(QWidget):
         self.feedback_counts.setText(said.counts_line())
         self.feedback_recurring.setText(said.recurring_line())
         self.feedback_link.setText(f"Open Feedback at {month_label(month)} ›")
+
+    def _show_training(self, month: str) -> None:
+        """Training and stories in two lines: what was held, what is due, what to tell."""
+        found = training_record.review_training(self.wb, month, today=self.today or dt.date.today())
+        held = plural(len(found.sessions), "training session")
+        lines = [f"Training in {month_label(month)}: {held} held"]
+        if found.refreshers:
+            lines[0] += f"; {plural(len(found.refreshers), 'refresher')} due soon or overdue"
+        if found.gaps:
+            lines[0] += (
+                f"; {plural(len(found.gaps), 'standard')} owned by someone not trained on it"
+            )
+        if found.checklists_open:
+            names = ", ".join(c.name for c in found.checklists_open)
+            lines[0] += f"; first-weeks checklist still open for {names}"
+        if found.stories:
+            told = "; ".join(f"{s.members_label}" for s in found.stories[:3])
+            lines.append(
+                f"Stories to tell: {plural(len(found.stories), 'story', 'stories')} ({told})"
+            )
+        self.training_line.setText("\n".join(lines))
 
     # -- data --------------------------------------------------------------------
 
@@ -299,6 +329,7 @@ class ReviewTab(QWidget):
         else:
             self.summary.setText(f"No values for {month_label(month)} yet.")
         self._show_feedback(month)
+        self._show_training(month)
         previous = add_months(month, -1)
         self.previous_title.setText(f"Notes from the {month_label(previous)} review")
         self.previous_steps.setPlainText(review.previous_next_steps)

@@ -259,6 +259,9 @@ def test_delete_question_wording():
     assert text.startswith("Deleting Ana means 1 standard they own will have no owner.")
     text = delete_question(ana, MemberReferences(0, 0, 0, 0, actions_owned=2))
     assert text.startswith("Deleting Ana means 2 actions they carry out will pass to you.")
+    text = delete_question(ana, MemberReferences(0, 0, 0, 0, sessions_attended=3, stories=1))
+    assert "they leave the attendance of 3 training sessions" in text
+    assert "they leave 1 success story" in text
     text = delete_question(ana, MemberReferences(0, 0, 0, 0))
     assert "Nothing else in the workbook refers to them" in text
 

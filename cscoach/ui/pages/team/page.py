@@ -77,6 +77,16 @@ def delete_question(member: TeamMember, refs: MemberReferences) -> str:
     if refs.actions_owned:
         held = plural(refs.actions_owned, "action")
         consequences.append(f"{held} they carry out will pass to you")
+    if refs.sessions_attended:
+        sessions = plural(refs.sessions_attended, "training session")
+        consequences.append(f"they leave the attendance of {sessions}")
+    if refs.sessions_run:
+        run = plural(refs.sessions_run, "training session")
+        consequences.append(f"{run} they ran keep their name")
+    if refs.stories:
+        told = plural(refs.stories, "success story", "success stories")
+        alone = f" ({refs.stories_only_them} about them alone)" if refs.stories_only_them else ""
+        consequences.append(f"they leave {told}{alone}")
     if not consequences:
         return (
             f"Delete {name} from the team? Nothing else in the workbook refers to them.\n\n"

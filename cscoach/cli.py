@@ -206,8 +206,11 @@ def _check_print_options(ns: argparse.Namespace) -> None:
         value = getattr(ns, attribute)
         if value is None or value is False or ns.document in documents:
             continue
+        named = " and ".join(
+            [", ".join(documents[:-1]), documents[-1]] if documents[:-1] else documents
+        )
         raise UsageError(
-            f"print {ns.document} does not use {option} (only {' and '.join(documents)} "
+            f"print {ns.document} does not use {option} (only {named} "
             f"{'does' if len(documents) == 1 else 'do'}); leave it out"
         )
 

@@ -236,7 +236,7 @@ def test_print_feedback_for_the_latest_month_and_a_chosen_one(
         (["feedback", "--month", "2026-13"], "no month 13"),
         (["feedback", "--month", "2026-12"], "in the future"),
         (["feedback", "--candidate", "Ana"], "only scorecard does"),
-        (["poster", "--month", "2025-01"], "only monthly-review and feedback do"),
+        (["poster", "--month", "2025-01"], "only monthly-review, feedback and story do"),
     ],
 )
 def test_print_feedback_errors_write_nothing(capsys, cafe: Path, args, fragment) -> None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages CS Coach needs that this machine lacks: Qt's runtime libraries,
 # a virtual screen for tests and screenshots, poppler-utils to look at printed PDFs, and
-# faketime to run the tests on other days (make test-dates).
+# faketime to run the tests on other days (make test-dates), and a CJK font for printing.
 # Safe to run again: it only calls apt-get when something is missing.
 set -euo pipefail
 
@@ -17,6 +17,9 @@ packages=(
   xvfb xauth xdotool poppler-utils desktop-file-utils
   # the tests with the clock on another day (make test-dates)
   faketime
+  # Chinese, Japanese and Korean names: a TrueType font reportlab can embed in a PDF (most
+  # Noto CJK files are CFF-flavoured OpenType, which it cannot), and Qt's screens find it too
+  fonts-wqy-microhei
 )
 
 missing=()

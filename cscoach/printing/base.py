@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -32,6 +32,7 @@ from reportlab.platypus import Table as _Table
 from cscoach.model import paper
 from cscoach.model.dates import long_date as long_date  # re-exported: documents date by it
 from cscoach.printing.info import DocumentInfo as DocumentInfo  # re-exported: each takes one
+from cscoach.printing.scripts import right_to_left, runs, shaped
 
 PAGE_SIZES = {paper.A4: A4, paper.LETTER: LETTER}  # reportlab's sizes, by the stored name
 FONT = "CSCoachSans"
@@ -111,12 +112,25 @@ class Paragraph(_Paragraph):
     """
 
     _wrapped_at: float | None = None
+    _rtl = False
+
+    def __init__(self, value: Any, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
+        if isinstance(value, str) and not value.isascii() and right_to_left(value):
+            # A right-to-left paragraph: its lines flush right and read top to bottom
+            align = TA_RIGHT if style.alignment == TA_LEFT else style.alignment
+            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=align)
+            self._rtl = True
+        super().__init__(value, style, *args, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if availWidth == self._wrapped_at and "blPara" in self.__dict__:  # split() drops it
             return self.width, self.height
         width, height = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
+        if self._rtl and len(self.blPara.lines) > 1:
+            # The text is stored as it is seen (``scripts.shaped``), so reportlab breaks it
+            # from the end of what was written: its last words come on the first line.
+            self.blPara.lines.reverse()
         return width, height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
@@ -138,8 +152,43 @@ class Table(_Table):
 
 
 def text(value: str | None) -> str:
-    """User text as Paragraph markup that prints exactly what was typed."""
-    return escape(value or "").replace("\r\n", "\n").replace("\n", "<br/>")
+    """User text as Paragraph markup that prints exactly what was typed: right-to-left
+    lines in the order they are read, characters DejaVu Sans lacks (Chinese, Japanese,
+    Korean) in the fallback font (``cscoach.printing.scripts``)."""
+    value = shaped((value or "").replace("\r\n", "\n"))
+    if value.isascii():
+        return escape(value).replace("\n", "<br/>")
+    register_fonts()
+    marked = []
+    for segment, font in runs(value, FONT):
+        segment = escape(segment).replace("\n", "<br/>")
+        marked.append(segment if font == FONT else f'<font name="{font}">{segment}</font>')
+    return "".join(marked)
+
+
+def text_width(value: str, font: str, size: float) -> float:
+    """How wide ``value`` (already ``shaped``) is drawn by ``draw_text``."""
+    return float(sum(pdfmetrics.stringWidth(run, f, size) for run, f in runs(value, font)))
+
+
+def draw_text(
+    c: pdfcanvas.Canvas,
+    x: float,
+    y: float,
+    value: str,
+    font: str,
+    size: float,
+    anchor: str = "left",
+) -> None:
+    """Draw user text on a canvas as ``text`` would print it: shaped, each run in a font
+    that has its characters. ``anchor``: where ``x`` is, "left", "right" or "centre"."""
+    value = shaped(value)
+    width = text_width(value, font, size)
+    x -= width if anchor == "right" else width / 2 if anchor == "centre" else 0
+    for run, f in runs(value, font):
+        c.setFont(f, size)
+        c.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, f, size)
 
 
 @cache
@@ -411,9 +460,12 @@ def _draw_frame_text(
     c.setFillColor(MUTED)
     c.setFont(FONT, 8.5)
     top = height - MARGIN + 6 * mm
-    c.drawString(MARGIN, top, _fit(c, info.business or "", (width - 2 * MARGIN) * 0.48))
+    business = _fit(c, info.business or "", (width - 2 * MARGIN) * 0.48)
+    draw_text(c, MARGIN, top, business, FONT, 8.5)
     title = f"{info.title} · {section}" if section else info.title
-    c.drawRightString(width - MARGIN, top, _fit(c, title, (width - 2 * MARGIN) * 0.48))
+    title = _fit(c, title, (width - 2 * MARGIN) * 0.48)
+    draw_text(c, width - MARGIN, top, title, FONT, 8.5, "right")
+    c.setFont(FONT, 8.5)
     bottom = MARGIN - 9 * mm
     printed = info.printed_on or dt.date.today()
     left = f"Printed {long_date(printed)}"
@@ -421,7 +473,8 @@ def _draw_frame_text(
         left += f" · {info.footer_note}"
     number = f"Page {page} of {total}"
     room = width - 2 * MARGIN - c.stringWidth(number, FONT, 8.5) - 6 * mm
-    c.drawString(MARGIN, bottom, _fit(c, left, room))
+    draw_text(c, MARGIN, bottom, _fit(c, left, room), FONT, 8.5)
+    c.setFont(FONT, 8.5)
     c.drawRightString(width - MARGIN, bottom, number)
     c.restoreState()
 
@@ -434,14 +487,15 @@ def _draw_wall_foot(c: pdfcanvas.Canvas, info: DocumentInfo) -> None:
     c.saveState()
     c.setFillColor(MUTED)
     c.setFont(FONT, 8.5)
-    c.drawCentredString(width / 2, WALL_MARGIN - 2, _fit(c, info.footer_note, width - 2 * MARGIN))
+    note = _fit(c, info.footer_note, width - 2 * MARGIN)
+    draw_text(c, width / 2, WALL_MARGIN - 2, note, FONT, 8.5, "centre")
     c.restoreState()
 
 
 def _fit(c: pdfcanvas.Canvas, value: str, width: float) -> str:
     """Shorten a header string with an ellipsis so it never runs into its neighbour."""
     value = " ".join(value.split())
-    return shorten(value, width, lambda v: c.stringWidth(v, FONT, 8.5))
+    return shorten(value, width, lambda v: text_width(shaped(v), FONT, 8.5))
 
 
 def shorten(value: str, width: float, measure: Callable[[str], float]) -> str:

@@ -417,5 +417,15 @@ def render(wb: Workbook, request: PrintRequest) -> Printed:
         raise ValidationError(
             "page_size", f"Page size must be a4 or letter, not “{request.page_size}”."
         )
-    result = DOCUMENTS[request.document][1](wb, request)
-    return result if isinstance(result, Printed) else Printed(result)
+    from cscoach.printing.scripts import collecting_missing, describe_missing
+
+    with collecting_missing() as missing:
+        result = DOCUMENTS[request.document][1](wb, request)
+    printed = result if isinstance(result, Printed) else Printed(result)
+    if missing:
+        warning = (
+            f"No font on this computer can draw {describe_missing(missing)}: "
+            f"{'it prints' if len(missing) == 1 else 'they print'} as an empty box."
+        )
+        printed = Printed(printed.pdf, (*printed.warnings, warning))
+    return printed

@@ -47,6 +47,7 @@ from cscoach.printing.base import (
     styles,
     text,
 )
+from cscoach.printing.scripts import runs, shaped
 
 # Points, largest first: every point from 60 down to the 14 pt floor, so the type is as
 # large as the page allows (28 pt or more for up to eight standards of ordinary length).
@@ -320,11 +321,11 @@ class FactLines(Flowable):
         self._paragraph: Paragraph | None = None
 
     def _runs(self, line: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-        runs: list[tuple[str, str]] = []
+        found: list[tuple[str, str]] = []
         for n, (label, value) in enumerate(line):
-            runs += [(" · ", FONT)] if n else []
-            runs += [(f"{label}: ", FONT_BOLD), (" ".join(value.split()), FONT)]
-        return runs
+            found += [(" · ", FONT)] if n else []
+            found += [(f"{label}: ", FONT_BOLD), *runs(shaped(" ".join(value.split())), FONT)]
+        return found
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         size = self.style.fontSize

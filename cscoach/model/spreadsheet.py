@@ -104,6 +104,8 @@ def sheets(wb: Workbook, *, today: dt.date | None = None) -> list[Sheet]:
         made.append(_actions(wb))
     if _has_table(wb, "training_sessions"):
         made += [_training(wb), _stories(wb)]
+    if _has_table(wb, "kiosk_votes"):
+        made.append(_kiosk_days(wb))
     return made
 
 
@@ -537,6 +539,45 @@ def _actions(wb: Workbook) -> Sheet:
             Column("Did it help"),
             Column("Shared (you said, we did)", YESNO),
             Column("Added on", DATE),
+        ],
+        rows,
+    )
+
+
+def _kiosk_days(wb: Workbook) -> Sheet:
+    """The counter kiosk's votes, one row per day (every vote would be millions of rows)."""
+    from cscoach.model import kiosk_kpis
+
+    span = kiosk_kpis.vote_span(wb)
+    days = kiosk_kpis.votes_by_day(wb, *span) if span else []
+    rows = [
+        (
+            _date(t.label),
+            t.votes,
+            t.csat_answers,
+            t.satisfied,
+            None if t.csat is None else t.csat / 100,
+            t.nps_answers,
+            t.promoters,
+            t.detractors,
+            t.nps,
+            t.low,
+        )
+        for t in reversed(days)
+    ]
+    return Sheet(
+        "Kiosk votes",
+        [
+            Column("Day", DATE),
+            Column("Votes", WHOLE),
+            Column("Faces", WHOLE),
+            Column("Satisfied (4–5)", WHOLE),
+            Column("CSAT", PERCENT),
+            Column("0–10 answers", WHOLE),
+            Column("Promoters (9–10)", WHOLE),
+            Column("Detractors (0–6)", WHOLE),
+            Column("NPS", NUMBER),
+            Column("Low scores", WHOLE),
         ],
         rows,
     )

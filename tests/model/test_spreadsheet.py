@@ -63,7 +63,7 @@ def test_a_sheet_for_each_section_with_its_header_frozen(demo_xlsx) -> None:
     names = demo_xlsx.sheetnames
     assert names[: len(SHEETS)] == SHEETS
     # once the workbook has actions, training and stories
-    assert set(names) - set(SHEETS) <= {"Actions", "Training", "Stories"}
+    assert set(names) - set(SHEETS) <= {"Actions", "Training", "Stories", "Kiosk votes"}
     for ws in demo_xlsx.worksheets:
         assert ws.freeze_panes == "A2", ws.title
         assert all(cell.font.b for cell in ws[1]), ws.title
@@ -205,3 +205,11 @@ def test_training_and_stories_sheets(demo_xlsx) -> None:
     assert len(told) == 3 and all(s["About"] and s["What happened"] for s in told)
     assert str(told[0]["From the compliment"]).startswith("Compliment of ")
     assert told[-1]["Featured in"]  # the newest, this month
+
+
+def test_the_kiosk_votes_sheet_has_a_row_per_day(demo_xlsx) -> None:
+    days = _rows(demo_xlsx, "Kiosk votes")
+    assert 20 <= len(days) <= 27  # the opening days of last month, newest first
+    first = days[0]
+    assert first["Votes"] >= first["Faces"] >= first["Satisfied (4–5)"] >= 0
+    assert 0 < first["CSAT"] <= 1 and -100 <= first["NPS"] <= 100

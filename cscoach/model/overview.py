@@ -17,6 +17,7 @@ from cscoach.model import (
     action_loop,
     culture_map,
     feedback_links,
+    kiosk_kpis,
     kpi_review,
     kpis,
     months,
@@ -40,7 +41,7 @@ class NextStep:
     # ("helped", 0) or one person's open ones ("owner", their id; 0 for the owner); the
     # Training page at the refreshers due ("refreshers", 0), the untrained standards
     # ("untrained", 0) or one person's record ("member", their id); the Team page at a new
-    # starter's checklist ("checklist", their id).
+    # starter's checklist ("checklist", their id); the KPI page at its Kiosk tab ("kiosk", 0).
     kind: str = ""
     item_id: int = 0
 
@@ -362,6 +363,19 @@ def _kpi_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
                 f"Review {months.month_label(latest)}'s KPIs and write what you will do next",
                 sections.KPIS.key,
                 58,
+            )
+        )
+    waiting = kiosk_kpis.waiting(wb)
+    if waiting:  # a typed or imported figure and the kiosk's votes: the owner chooses
+        first = waiting[0]
+        more = f" and {len(waiting) - 1} more" if len(waiting) > 1 else ""
+        steps.append(
+            NextStep(
+                f"Choose what to do with the kiosk's votes for {first.kpi.name}, "
+                f"{months.month_label(first.month)}{more}",
+                sections.KPIS.key,
+                52,
+                "kiosk",
             )
         )
     headline = f"{review.on_target} of {review.measured} on target"

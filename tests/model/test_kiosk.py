@@ -352,3 +352,25 @@ def _span(wb: Workbook) -> tuple[dt.date, dt.date]:
     span = kiosk_kpis.vote_span(wb)
     assert span
     return span
+
+
+def test_the_overview_asks_for_the_owners_choice(workbook: Workbook) -> None:
+    from cscoach.model import overview
+
+    csat = kpi_id(workbook, "csat")
+    kpi_entries.set_entry(workbook, csat, MONTH, 88, today=FIXED_TODAY)
+    add_votes(workbook, Clock(), kiosk.CSAT, [5, 2])
+    steps = [
+        s for s in overview.overview(workbook, today=FIXED_TODAY).next_steps if s.kind == "kiosk"
+    ]
+    assert [(s.page, s.text) for s in steps] == [
+        (
+            "kpis",
+            f"Choose what to do with the kiosk's votes for {csat_name(workbook)}, November 2026",
+        )
+    ]
+    kiosk_kpis.keep_apart(workbook, csat, MONTH)
+    steps = [
+        s for s in overview.overview(workbook, today=FIXED_TODAY).next_steps if s.kind == "kiosk"
+    ]
+    assert steps == []

@@ -62,6 +62,9 @@ def test_a_typed_month_waits_for_the_owners_choice(qtbot, workbook: Workbook) ->
     for face in (5, 4, 2, 1):
         session.press(kiosk.CSAT, face)
     page = show_kiosk_tab(qtbot, workbook)
+    page.tabs.setCurrentIndex(0)
+    page.select_item("kiosk", 0)  # the Overview's next step opens the tab
+    assert page.tabs.currentWidget() is page.kiosk
     tab = page.kiosk
     assert tab.choices.isVisible()
     add = tab.findChild(QPushButton, f"kioskAdd_csat_{MONTH}")

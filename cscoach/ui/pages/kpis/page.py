@@ -534,6 +534,8 @@ class KpisPage(Page):
         if kind == "review" and item_id:
             self.tabs.setCurrentWidget(self.review)
             self.review.reload(f"{item_id // 100:04d}-{item_id % 100:02d}")
+        elif kind == "kiosk":  # the kiosk's votes waiting for the owner's choice
+            self.tabs.setCurrentWidget(self.kiosk)
 
     def _after_write(self, *, reload_grid: bool = True) -> None:
         if reload_grid:

@@ -143,9 +143,10 @@ class KioskSession:
         self._open_low = False
         self._unsaved: list[tuple[str, int | None, int | None]] = []
         self.session_id: int | None = None
+        self._started = self._stamp()
         with self._writing("Start the counter kiosk"):
             cur = wb.conn.execute(
-                "INSERT INTO kiosk_sessions (started_at) VALUES (?)", (self._stamp(),)
+                "INSERT INTO kiosk_sessions (started_at) VALUES (?)", (self._started,)
             )
             self.session_id = int(cur.lastrowid or 0)
 
@@ -273,6 +274,11 @@ class KioskSession:
 
     def _insert(self, stamp: str, csat: int | None, nps: int | None) -> int:
         with self._writing():
+            # The app may have restored a backup meanwhile, without this session's row.
+            self.wb.conn.execute(
+                "INSERT OR IGNORE INTO kiosk_sessions (id, started_at) VALUES (?, ?)",
+                (self.session_id, self._started),
+            )
             cur = self.wb.conn.execute(
                 "INSERT INTO kiosk_votes (voted_at, csat, nps, session_id) VALUES (?, ?, ?, ?)",
                 (stamp, csat, nps, self.session_id),

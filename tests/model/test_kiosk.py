@@ -374,3 +374,26 @@ def test_the_overview_asks_for_the_owners_choice(workbook: Workbook) -> None:
         s for s in overview.overview(workbook, today=FIXED_TODAY).next_steps if s.kind == "kiosk"
     ]
     assert steps == []
+
+
+def test_votes_go_on_after_the_app_restores_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.cscoach"
+    Workbook.create(path, "Corner Café").close()
+    app = Workbook.open(path)
+    backup = app.path.parent / "backups"
+    from cscoach.model import backups
+
+    saved = backups.make_backup(app.conn, app.path, reason="manual")
+    clock = Clock()
+    wb = open_for_kiosk(path)
+    try:
+        s = session(wb, clock)
+        assert s.press(kiosk.CSAT, 5).press is Press.SAVED
+        app.restore_from(saved)  # the session's row is gone with it
+        clock.wait(6)
+        assert s.press(kiosk.CSAT, 4).press is Press.SAVED
+        assert wb.query("SELECT csat FROM kiosk_votes") == [{"csat": 4}]
+    finally:
+        wb.close()
+        app.close()
+    assert backup.is_dir()

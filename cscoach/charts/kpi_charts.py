@@ -62,6 +62,7 @@ from cscoach.charts.dashboard_geometry import (
     title_space,
 )
 from cscoach.charts.kpi_marks import draw_marks
+from cscoach.charts.kpi_scale import y_limits
 from cscoach.charts.kpi_status import status_text, status_variants
 from cscoach.charts.theme import PAPER, ChartTheme
 from cscoach.model.kpi_series import KpiSeries
@@ -80,23 +81,7 @@ def _nan(values: Sequence[float | None]) -> list[float]:
 
 
 def _y_limits(series: KpiSeries) -> tuple[float, float]:
-    data = [
-        v
-        for v in (*series.values, *series.targets, *series.rolling)
-        if v is not None and math.isfinite(v)
-    ]
-    if not data:
-        lo = series.min_value if series.min_value is not None else 0.0
-        hi = series.max_value if series.max_value is not None else lo + 10
-        return lo, hi
-    lo, hi = min(data), max(data)
-    pad = max((hi - lo) * 0.18, abs(hi) * 0.04, 1.0)
-    bottom, top = lo - pad, hi + pad
-    if series.min_value is not None and bottom < series.min_value:
-        bottom = series.min_value - pad * 0.25
-    if series.max_value is not None and top > series.max_value:
-        top = series.max_value + pad * 0.25
-    return bottom, top
+    return y_limits(series)
 
 
 def _month_ticks(

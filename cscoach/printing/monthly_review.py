@@ -20,7 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
-from cscoach.charts import dashboard_geometry, kpi_charts_module
+from cscoach.charts import dashboard_geometry
 from cscoach.model import kpi_review, kpi_series, kpis
 from cscoach.model.action_loop import ReviewActions, averages_text
 from cscoach.model.actions import OWNER_LABEL, Action
@@ -47,6 +47,7 @@ from cscoach.printing.base import (
     title_block,
 )
 from cscoach.printing.flowables import RuledLines
+from cscoach.printing.vector_charts import Dashboard
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -184,15 +185,9 @@ class _Picture(Flowable):
 
 
 def _chart(series: Sequence[kpi_series.KpiSeries], width: float, panel_height: float) -> Flowable:
-    """The dashboard drawn at the size it is printed (so its type prints at its own size),
-    in the paper colours whatever the screen shows, handed to reportlab as raw pixels (no
-    PNG encoded here and decoded there)."""
-    kpi_charts = kpi_charts_module()
-    figure = kpi_charts.dashboard_figure(  # the heading says the months: no years under them
-        series, width=width / 72, panel_height=panel_height, years=False
-    )
-    size = figure.get_figwidth() * 72, figure.get_figheight() * 72
-    return _Picture(kpi_charts.figure_pixels(figure, dpi=CHART_DPI), *size)
+    """The dashboard as vector graphics (``vector_charts``): crisp on any printer, its
+    words real text, in the paper colours whatever the screen shows."""
+    return Dashboard(series, width, panel_height)
 
 
 def monthly_review_document(

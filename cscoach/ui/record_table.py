@@ -5,6 +5,7 @@ from ``Column`` specs, sized by the font (``fit_columns``) or by a sample of the
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -53,11 +54,24 @@ class Column(Generic[R]):
     grouped: bool = False  # shown once, on the first of the rows in a run with the same text
 
 
+def sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Text as people sort it: ignoring case, and numbers by their value ("9" before "10")."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
+
+
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     """Records as rows. ``key`` gives a record's id; ``inactive`` greys and slants a
-    record's whole row, with ``inactive_tip`` as its tooltip; ``muted`` only greys it."""
+    record's whole row, with ``inactive_tip`` as its tooltip; ``muted`` only greys it.
+
+    A click on a column's heading sorts the rows by it (``sort``; column -1: the order the
+    records were given in). The sort is kept when the records are read again."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
+    sortable = True  # ``widgets.record_table`` lets the heading sort it
 
     def __init__(
         self,
@@ -75,12 +89,41 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self.inactive = inactive
         self.inactive_tip = inactive_tip
         self.muted = muted
-        self._records: list[R] = []
+        self._records: list[R] = []  # as shown
+        self._given: list[R] = []  # as read
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_records(self, records: Sequence[R]) -> None:
         self.beginResetModel()
-        self._records = list(records)
+        self._given = list(records)
+        self._records = self._sorted(self._given)
         self.endResetModel()
+
+    def _sorted(self, records: list[R]) -> list[R]:
+        if self._sort is None:
+            return list(records)
+        column, order = self._sort
+        text = self.columns[column].text
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(records, key=lambda r: sort_key(text(r)), reverse=descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Show the rows by ``column`` (-1: as given), keeping the selection on its rows."""
+        self.layoutAboutToBeChanged.emit()
+        before = self._records
+        self._sort = (column, order) if 0 <= column < len(self.columns) else None
+        self._records = self._sorted(self._given)
+        where = {id(record): row for row, record in enumerate(self._records)}
+        for index in self.persistentIndexList():
+            if 0 <= index.row() < len(before):
+                row = where[id(before[index.row()])]
+                self.changePersistentIndex(index, self.index(row, index.column()))
+        self.layoutChanged.emit()
+
+    @property
+    def sorted(self) -> bool:
+        """Whether a heading's order is shown rather than the records' own."""
+        return self._sort is not None
 
     def records(self) -> list[R]:
         return list(self._records)
@@ -97,7 +140,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         """Show ``record`` in place of the row with its key (the selection stays)."""
         row = self.row_of(self.key(record))
         if row is not None:
-            self._records[row] = record
+            given = self._given.index(self._records[row])
+            self._records[row] = self._given[given] = record
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def row_texts(self, row: int) -> tuple[str, ...]:

@@ -329,6 +329,12 @@ class PageHeader(QWidget):
         self.tip_box.setVisible(shown and self.has_tip)
 
 
+def unsort(table: QTableView) -> None:
+    """Show a record table in its records' own order again (before moving a row up or
+    down: a move makes sense only in that order)."""
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+
 def record_table(
     model: QAbstractItemModel, object_name: str, *, multi_select: bool = False
 ) -> QTableView:
@@ -351,6 +357,12 @@ def record_table(
     table.verticalHeader().setDefaultSectionSize(text_side(table, 1, 16))  # 30 px at 9 pt
     header = table.horizontalHeader()
     header.setHighlightSections(False)
+    if getattr(model, "sortable", False):  # a click on a heading sorts by it
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # at first: as read
+        table.setSortingEnabled(True)
+        # no arrow: it would take room from every heading on a small screen (the order
+        # shows itself, and a second click turns it round)
+        header.setSortIndicatorShown(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
 

@@ -486,6 +486,13 @@ def test_reorder_within_a_category(qtbot, page, workbook):
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert order() == [GREET, "Say goodbye"]
+    # sorted by a heading, a move first shows the standards in their own order again
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert page.model.sorted
+    click_row(qtbot, page, "Say goodbye")
+    click(qtbot, page.list_panel.move_up_button)
+    assert order() == ["Say goodbye", GREET]
+    assert not page.model.sorted
 
 
 # -- printing and read-only -------------------------------------------------------

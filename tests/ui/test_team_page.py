@@ -396,3 +396,23 @@ def test_a_new_starters_form_shows_training_and_the_first_weeks(qtbot, workbook,
     monkeypatch.setattr(print_preview, "preview", lambda *a, **k: asked.append(a[2]))
     page.one_to_one_button.click()
     assert asked[0].document == "one-to-one" and asked[0].member_id == ana
+
+
+def test_a_click_on_a_heading_sorts_and_the_form_keeps_its_person(qtbot, page, workbook):
+    from PySide6.QtCore import QPoint
+
+    for name, role in (("Cy", "Barista"), ("ana", "Shift lead"), ("Bo", "Owner")):
+        team.add_member(workbook, name, role)
+    page.reload()
+    select(page, "Cy")
+    header = page.table.horizontalHeader()
+    name_heading = QPoint(header.sectionViewportPosition(0) + 8, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=name_heading)
+    assert [m.name for m in page.model.records()] == ["ana", "Bo", "Cy"]  # case ignored
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=name_heading)
+    assert [m.name for m in page.model.records()] == ["Cy", "Bo", "ana"]  # turned round
+    assert page.editor.current().name == "Cy"  # the form and the selection follow their row
+    assert page.table.currentIndex().row() == 0
+    team.add_member(workbook, "Dee")
+    page.reload()  # read again: still sorted
+    assert [m.name for m in page.model.records()][0] == "Dee"

@@ -48,6 +48,7 @@ from cscoach.ui.widgets import (
     scroll_area,
     text_side,
     text_width,
+    unsort,
     vbox,
 )
 
@@ -376,6 +377,7 @@ class ThemesTab(QWidget):
         theme = self.editor.current()
         if self.wb.read_only or theme is None or not self.editor.flush():
             return
+        unsort(self.table)
         if run_write(self, "move this theme", feedback_themes.move_theme, self.wb, theme.id, step):
             self.editor.reload(theme.id)
             self.changed.emit()

@@ -42,6 +42,7 @@ from cscoach.ui.widgets import (
     delete_action,
     set_role,
     shortcut_action,
+    unsort,
 )
 
 Values = dict[str, Any]
@@ -595,6 +596,7 @@ class StandardsPage(Page):
         if self.read_only or len(selected) != 1 or not self.editor.flush():
             return
         standard = selected[0]
+        unsort(self.table)
         if not run_write(
             self, "move this standard", standards.move_standard, self.wb, standard.id, step
         ):

@@ -377,6 +377,16 @@ def _summed(groups: dict[str, list[VoteTally]]) -> list[VoteTally]:
     ]
 
 
+def ignored_presses(wb: Workbook, first: dt.date, last: dt.date) -> tuple[int, int]:
+    """(kiosk sessions started, presses not counted) from ``first`` to ``last``."""
+    row = wb.query_one(
+        "SELECT count(*) AS sessions, coalesce(sum(ignored), 0) AS ignored FROM kiosk_sessions "
+        "WHERE started_at >= ? AND started_at < ?",
+        (f"{first.isoformat()} 00:00:00", f"{(last + dt.timedelta(days=1)).isoformat()} 00:00:00"),
+    )
+    return (int(row["sessions"]), int(row["ignored"])) if row else (0, 0)
+
+
 def vote_span(wb: Workbook) -> tuple[dt.date, dt.date] | None:
     """The first and last day with a kiosk vote."""
     row = wb.query_one("SELECT min(voted_at) AS a, max(voted_at) AS b FROM kiosk_votes")

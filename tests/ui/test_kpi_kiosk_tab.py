@@ -42,6 +42,7 @@ def test_the_demo_cafes_votes_by_day_and_hour(qtbot, demo_workbook: Workbook) ->
         tab.summary.text()
     )
     assert not tab.choices.isVisible() and not tab.stale.isVisible()
+    assert "presses were not counted, coming within seconds of a vote" in tab.summary.text()
 
 
 def test_a_typed_month_waits_for_the_owners_choice(qtbot, workbook: Workbook) -> None:

@@ -220,7 +220,15 @@ class KioskTab(QWidget):
             self.by_day, [(dt.date.fromisoformat(t.label).strftime("%a %d"), t) for t in days]
         )
         self._fill(self.by_hour, [(f"{t.label}:00–{t.label}:59", t) for t in hours])
-        self.summary.setText(_least_happy(hours))
+        sessions, ignored = kiosk_kpis.ignored_presses(self.wb, first, last)
+        lines = [_least_happy(hours)]
+        if sessions:
+            lines.append(
+                f"The kiosk ran {sessions} {'time' if sessions == 1 else 'times'} this month; "
+                f"{ignored} {'press was' if ignored == 1 else 'presses were'} not counted, "
+                "coming within seconds of a vote."
+            )
+        self.summary.setText("\n".join(line for line in lines if line))
         self.summary.setVisible(bool(self.summary.text()))
 
     def _fill(self, table: QTableWidget, rows: list[tuple[str, kiosk_kpis.VoteTally]]) -> None:

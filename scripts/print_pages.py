@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cscoach.model import hiring
+from cscoach.model import hiring, team, training
 from cscoach.model.workbook import Workbook
 
 DPI = 50  # a page of A4 is then 413 × 585 pixels: readable headings, small files
@@ -28,6 +28,8 @@ def documents(workbook: Path) -> list[tuple[str, list[str]]]:
     """(file name, ``cscoach print`` arguments) for every document, a filled scorecard too."""
     with Workbook.open(workbook, read_only=True) as wb:
         scored = [s for s in hiring.list_summaries(wb) if s.scored]
+        role_play = [s for s in training.list_sessions(wb) if s.kind == training.ROLE_PLAY]
+        people = team.list_members(wb, active_only=True)
     docs = [
         ("philosophy", ["philosophy"]),
         ("questionnaire", ["questionnaire"]),
@@ -39,7 +41,13 @@ def documents(workbook: Path) -> list[tuple[str, list[str]]]:
         ("monthly-review", ["monthly-review"]),
         ("culture-map", ["culture-map"]),
         ("you-said-we-did", ["you-said-we-did"]),
+        ("story", ["story"]),
     ]
+    if role_play:
+        docs.append(("training", ["training", "--session", role_play[0].held_on]))
+    if people:  # the shift lead in the demo: the one with the most to talk about
+        person = max(people, key=lambda m: ("lead" in m.role.lower(), -m.id))
+        docs.append(("one-to-one", ["one-to-one", "--member", person.name]))
     if scored:
         best = max(scored, key=lambda s: s.percent or 0)
         docs.insert(7, ("scorecard-filled", ["scorecard", "--candidate", best.candidate.name]))

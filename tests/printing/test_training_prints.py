@@ -148,3 +148,41 @@ def test_no_answer_is_ever_on_a_one_to_one_sheet(cafe: Workbook) -> None:
     for rnd in anonymous:
         assert squash(rnd.name) not in flat
     assert squash(named[0].name) in flat
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_a_busy_persons_sheet_stays_on_one_page(workbook: Workbook, size: str) -> None:
+    from cscoach.model import feedback as fb
+    from cscoach.model import feedback_edit as fe
+    from cscoach.model import standards as st
+
+    ana = team.add_member(workbook, "Ana Lima", "Shift lead", "2020-01-01")
+    category = st.list_categories(workbook)[0].id
+    for n in range(25):
+        title = f"Standard number {n} with a title long enough to take two lines in its cell"
+        st.add_standard(workbook, st.StandardInput(title, category, owner_id=ana))
+    for n in range(30):
+        said = f"Ana was wonderful on visit {n}. " * 6
+        fe.add_item(
+            workbook,
+            fb.FeedbackInput(
+                f"2026-{n % 10 + 1:02d}-1{n % 9}", "compliment", said, member_ids=(ana,)
+            ),
+            today=TODAY,
+        )
+    for n in range(12):
+        stories.add_story(
+            workbook,
+            stories.StoryInput(f"2026-0{n % 9 + 1}-02", (ana,), "Saved the day. " * 20),
+            today=TODAY,
+        )
+        tr.add_session(
+            workbook,
+            tr.SessionInput(f"2025-{n % 12 + 1:02d}-05", f"Session {n}", attendee_ids=(ana,)),
+            today=TODAY,
+        )
+    reader, pages, warnings = read(workbook, "one-to-one", member_name="Ana Lima", page_size=size)
+    assert len(pages) == 1 and warnings and "shortened" in warnings[0]
+    flat = squash(pages[0])
+    assert squash("and 30 compliments") not in flat and squash("30 compliments") in flat
+    assert "more" in pages[0] and squash("Goals until we next talk") in flat

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -327,6 +328,51 @@ class PageHeader(QWidget):
 
     def show_tip(self, shown: bool) -> None:
         self.tip_box.setVisible(shown and self.has_tip)
+
+
+class GrowingText(QPlainTextEdit):
+    """A note that wraps and grows with what is typed (``least`` to ``most`` lines, then it
+    scrolls), saved like a one-line field: ``editingFinished`` when the focus leaves."""
+
+    editingFinished = Signal()
+
+    def __init__(self, object_name: str, placeholder: str, least: int = 1, most: int = 6) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.least, self.most = least, most
+        self.textChanged.connect(self._fit)
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - as QLineEdit's
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.Start)  # a long note shows its beginning
+
+    def _fit(self) -> None:
+        wanted = round(self.document().size().height())  # lines, wrapped at this width
+        lines = max(self.least, min(self.most, wanted))
+        margin = round(self.document().documentMargin() * 2)
+        height = text_side(self, lines, margin + 4) + 2 * self.frameWidth()
+        if self.height() != height:
+            self.setFixedHeight(height)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if wanted > self.most
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()  # a narrower field wraps into more lines
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
 
 
 def unsort(table: QTableView) -> None:

@@ -449,6 +449,7 @@ def test_columns_fit_a_sample_once_and_long_text_is_elided_with_a_tooltip(qtbot,
     add(workbook, long_name, "Senior customer experience lead, weekends")
     for n in range(30):
         add(workbook, f"Candidate {n:02}", "Barista")
+    page.resize(1800, 800)  # room for the list beside the scoring (which takes the most)
     page.reload()
     table = page.candidates.table
     header = table.horizontalHeader()
@@ -813,3 +814,21 @@ def test_undo_and_redo_changes_to_the_criteria(qtbot, main_window, hiring):
     undo(main_window)
     assert snapshot(wb) == before
     assert doomed.quality in [c.quality for c in panel.model.records()]
+
+
+def test_a_long_interview_note_wraps_and_the_box_grows(qtbot):
+    from cscoach.ui.widgets import GrowingText
+
+    note = GrowingText("note", "Note", least=1, most=6)
+    qtbot.addWidget(note)
+    note.resize(200, note.height())
+    note.show()
+    one_line = note.height()
+    note.setText("Spoke about real warmth with regulars, and knew when to escalate. " * 3)
+    qtbot.waitUntil(lambda: note.height() > one_line)
+    assert note.text().startswith("Spoke about real warmth")
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+
+    with qtbot.waitSignal(note.editingFinished):  # leaving the note saves it
+        note.focusOutEvent(QFocusEvent(QEvent.Type.FocusOut))

@@ -23,9 +23,9 @@ from cscoach.ui import autosave, dialogs
 from cscoach.ui.pages.hiring.criteria import criterion_tip
 from cscoach.ui.record_editor import READ_ONLY_TIP
 from cscoach.ui.widgets import (
+    GrowingText,
     error_label,
     hbox,
-    line_edit,
     plain_label,
     show_message,
     text_side,
@@ -77,7 +77,7 @@ class ScoreEditor(QFrame):
         scale.addSpacing(6)
         scale.addWidget(self.clear_button)
         scale.addStretch(1)
-        self.note_edit = line_edit("scoreNoteEdit", "Note: what they said, what you noticed")
+        self.note_edit = GrowingText("scoreNoteEdit", "Note: what they said, what you noticed")
         self.note_edit.setAccessibleName(f"Note on {criterion.quality}")
         self.error = error_label("scoreError")
         vbox(
@@ -90,7 +90,6 @@ class ScoreEditor(QFrame):
             spacing=4,
         )
         self.show_saved(score)
-        self.note_edit.setCursorPosition(0)  # a long note shows its beginning, not its end
 
     def show_saved(self, score: Score | None) -> None:
         self.saved = score

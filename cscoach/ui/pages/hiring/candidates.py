@@ -127,7 +127,13 @@ class CandidatesPanel(QWidget):
         self._build_list()
         self._build_detail()
         self.splitter = list_form_splitter(
-            self, "candidatesSplitter", self.list_panel, self.detail_scroll, (100, 68)
+            # the scoring gets the room: a list of names needs less than notes do
+            self,
+            "candidatesSplitter",
+            self.list_panel,
+            self.detail_scroll,
+            (70, 100),
+            stretch=(1, 2),
         )
         vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
 

@@ -1,9 +1,11 @@
 """Where the team agrees: the words and phrases answers to one question share.
 
 Plain text statistics a person can check by reading the answers: no network, no language
-model. Words are lower-cased; common English words ("the", "and", "we"…) are left out; a
-plural "s" is folded into the singular when both forms appear; a phrase is two such words
-next to each other in an answer.
+model. Words are lower-cased; common English words ("the", "and", "someone", "answer"…)
+and the question's own words (answers echo them) are left out: sharing those is no sign of
+agreement. A plural "s" is folded into the singular when both forms appear; a phrase is two
+such words next to each other in an answer, and a word a shared phrase already holds is not
+listed again.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ STOP_WORDS = frozenset(
     when where which while who whom why will with won't would wouldn't yes yet you you'd you'll
     you're you've your yours yourself yourselves think always never way things thing make
     makes made bit people want something anything said
+    someone somebody anyone anybody everybody nobody nothing everything answer answers
+    question questions time times day days good well better best bad go goes going went know
+    knows see sees feel feels try tries need needs give gives take takes keep keeps sure
+    still many able lot thanks thank ok okay maybe actually usually sometimes quite
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -81,8 +87,10 @@ def _fold_plurals(answers: list[list[str]]) -> list[list[str]]:
 
 
 def agreement(texts: list[str], question: str = "") -> Agreement:
-    """Shared words and two-word phrases across ``texts`` (one per person)."""
-    answers = _fold_plurals([words(t) for t in texts if t.strip()])
+    """Shared words and two-word phrases across ``texts`` (one per person), leaving out
+    the words of ``question``."""
+    echoed = set(words(question))
+    answers = _fold_plurals([[w for w in words(t) if w not in echoed] for t in texts if t.strip()])
     counts: Counter[str] = Counter()
     for ws in answers:
         terms = set(ws) | {f"{a} {b}" for a, b in zip(ws, ws[1:], strict=False)}

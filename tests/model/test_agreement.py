@@ -70,3 +70,15 @@ def test_agreement_across_two_rounds(workbook: Workbook) -> None:
             qn.save_response(workbook, round_id, person, {first.id: text})
         scores.append(ag.question_agreement(workbook, question.id, round_id).score)
     assert scores == [0.0, 1.0]
+
+
+def test_everyday_words_and_the_questions_own_words_are_no_agreement() -> None:
+    result = ag.agreement(
+        [
+            "Someone answers the phone quickly.",
+            "I'd answer that someone greets every customer by name.",
+        ],
+        question="How quickly should someone answer the phone?",
+    )
+    assert result.shared == ()  # "someone", "answer", "phone", "quickly": nothing shared
+    assert result.agreeing_pairs == 0

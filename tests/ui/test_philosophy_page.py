@@ -105,9 +105,8 @@ def test_moving_through_the_values_saves_each_and_keeps_list_and_form_together(
 
 
 def test_publish_view_and_compare(qtbot, page: PhilosophyPage, monkeypatch) -> None:
-    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
     monkeypatch.setattr(
-        philosophy_page.QInputDialog, "getText", lambda *a, **k: ("after the March meeting", True)
+        philosophy_page.publish_dialog, "ask_publish", lambda *a: "after the March meeting"
     )
     page.sections.editor.setPlainText("We greet people warmly and fast.")
     page.publish()
@@ -132,7 +131,7 @@ def test_publish_view_and_compare(qtbot, page: PhilosophyPage, monkeypatch) -> N
 def test_publishing_an_empty_draft_is_explained(qtbot, page: PhilosophyPage, monkeypatch) -> None:
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
-    monkeypatch.setattr(philosophy_page.QInputDialog, "getText", lambda *a, **k: ("", True))
+    monkeypatch.setattr(philosophy_page.publish_dialog, "ask_publish", lambda *a: "")
     page.publish()
     assert errors and "empty" in errors[0]
     assert ph.list_versions(page.wb) == []
@@ -262,3 +261,21 @@ def test_a_read_only_workbook_shows_the_philosophy_but_changes_nothing(
     assert not any(b.isEnabled() for b in values.value_buttons)
     assert page.culture_link.isVisible()  # the culture map is still a click away
     assert page.save_pending() is None
+
+
+def test_the_publish_dialog_shows_what_changes_since_the_last_version(qtbot, page) -> None:
+    from cscoach.ui.pages.philosophy.publish_dialog import PublishDialog
+
+    page.sections.editor.setPlainText("We greet people warmly and fast.")
+    page.flush()
+    first = PublishDialog(page.wb)
+    qtbot.addWidget(first)
+    assert "warmly and fast" in first.changes.toPlainText()  # the first: all of it
+    ph.publish(page.wb, "first")
+    page.sections.editor.setPlainText("We greet people warmly and by name.")
+    page.flush()
+    second = PublishDialog(page.wb)
+    qtbot.addWidget(second)
+    assert "by name" in second.changes.toPlainText()
+    assert "line-through" in second.changes.toHtml()  # "fast." struck out
+    assert second.publish_button.text() == "Publish"

@@ -55,6 +55,11 @@ STEP_TIPS = {
     "overdue": "Show the overdue actions on the {page} page",
     "helped": "Show the actions waiting for “did it help?” on the {page} page",
     "owner": "Show their open actions on the {page} page",
+    "refreshers": "Show the refreshers due on the {page} page",
+    "untrained": "Show the standards no one is trained on, on the {page} page",
+    "member": "Show their training on the {page} page",
+    "checklist": "Show their first-weeks checklist on the {page} page",
+    "kiosk": "Show the kiosk's votes on the {page} page",
 }
 
 KPI_LEGEND = "✓ on target, ✗ off target; arrows: since the month before (green better, red worse)"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.pages.base import Page
+from cscoach.ui.pages.philosophy import publish_dialog
 from cscoach.ui.pages.philosophy.sections import SectionsTab
 from cscoach.ui.pages.philosophy.values import ValuesTab
 from cscoach.ui.pages.philosophy.versions import VersionsTab, print_philosophy
@@ -182,13 +182,8 @@ class PhilosophyPage(Page):
     def publish(self) -> None:
         if not self.sections.flush() or not self.values.editor.flush():
             return  # the refused change's message is shown next to its field
-        note, ok = QInputDialog.getText(
-            self,
-            "Publish the philosophy",
-            "The draft becomes a numbered, dated version that never changes.\n"
-            "Add a note if you like (for example “after the March meeting”):",
-        )
-        if not ok:
+        note = publish_dialog.ask_publish(self.wb, self)
+        if note is None:
             return
         try:
             number = ph.publish(self.wb, note)
@@ -198,7 +193,7 @@ class PhilosophyPage(Page):
         self.versions.reload()
         self._update_status()
         self.changed.emit()
-        dialogs.show_info(self, "Published", f"Version {number} is published.")
+        self.status.setText(f"Version {number} is published. {self.status.text()}")
 
     def print_draft(self) -> None:
         """Print the draft as it stands (what is being typed saved first)."""

@@ -340,6 +340,12 @@ class TeamPage(Page):
 
     # -- the form --------------------------------------------------------------
 
+    def select_item(self, kind: str, item_id: int) -> None:
+        """One person in the form ("member", or "checklist": a new starter's, a next step
+        of the Overview)."""
+        if kind in ("member", "checklist"):
+            self.editor.open(item_id)
+
     @property
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()

@@ -106,6 +106,8 @@ class TrainingPage(Page):
         elif kind == STORY_FROM:
             self.tabs.setCurrentWidget(self.stories)
             self.story_from(item_id)
+        elif kind in ("refreshers", "untrained", "member"):  # the Overview's next steps
+            self.tabs.setCurrentWidget(self.sessions)  # what is due is said above the list
 
     def story_from(self, item_id: int) -> None:
         if self.read_only or not self.stories.flush():

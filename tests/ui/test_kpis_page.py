@@ -180,12 +180,14 @@ def test_counts_dialog_shows_the_formula_live(qtbot, page: KpisPage) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.formula.text() == "Type the counts to see the result."
+    note_height = dialog.note.height()
     qtbot.keyClicks(dialog.edits["customers_start"], "55")
     qtbot.keyClicks(dialog.edits["customers_end"], "42")
     assert dialog.formula_error.isVisible()  # new customers still missing
     qtbot.keyClicks(dialog.edits["new_customers"], "9")
     assert dialog.formula.text() == "Customer retention rate = (42 − 9) ÷ 55 × 100 = 60.0 %"
     assert not dialog.formula_error.isVisible()
+    assert dialog.note.height() >= note_height  # the result took room, not the note's
     dialog.edits["new_customers"].setText("50")
     assert "cannot be more than customers at the end" in dialog.formula_error.text()
     dialog.accept()

@@ -149,6 +149,16 @@ class CountsDialog(QDialog):
             text += f"\n{result.detail}"
         self.formula.setText(text)
         show_message(self.formula_error, "")
+        self._grow()
+
+    def _grow(self) -> None:
+        """Taller when the result takes more lines, so the note keeps its room."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint().height()
+        if self.isVisible() and wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def accept(self) -> None:
         for label in self.errors.values():

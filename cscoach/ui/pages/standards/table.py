@@ -26,7 +26,7 @@ from cscoach.ui.widgets import text_width
 OVERDUE = "⚠"
 TITLE, CATEGORY, OWNER, NEXT, POSTER = range(5)  # the columns of the standards table
 TITLE_CHARACTERS = 16  # a title keeps this many average characters on a small screen
-WIDEST_CHARACTERS = 20  # no other column is fitted wider: the rest is in its tooltip
+WIDEST_CHARACTERS = 26  # no other column is fitted wider: the rest is in its tooltip
 
 
 def rich_tip(text: str) -> str:
@@ -60,9 +60,7 @@ def standard_columns(today: dt.date | None = None) -> list[Column[Standard]]:
         Column(
             "Category",
             lambda s: s.category,
-            tip=lambda s: rich_tip(s.category),
-            grouped=True,  # written once, on the first row of its group
-            spoken=lambda s: s.category,
+            tip=lambda s: rich_tip(s.category),  # on every row: a row says where it belongs
         ),
         Column(
             "Owner",

@@ -555,3 +555,13 @@ def test_culture_map_and_agreement_are_built_when_first_shown(qtbot, demo_window
     assert page._culture_map is None
     page.tabs.setCurrentIndex(1)
     assert page.tabs.currentWidget() is page.culture_map and page.culture_map.map is not None
+
+
+def test_a_wide_screen_gets_three_columns_of_cards(qtbot, demo_window):
+    page = overview_of(demo_window)
+    glance = page.glance
+    pages = list(glance.cards)
+    glance.resize(3000, 900)
+    qtbot.waitUntil(lambda: glance._cell(glance.cards[pages[2]]) == (0, 2))
+    glance.resize(900, 900)
+    qtbot.waitUntil(lambda: glance._cell(glance.cards[pages[2]]) == (1, 0))

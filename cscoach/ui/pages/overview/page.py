@@ -18,7 +18,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,7 +37,7 @@ from cscoach.model import overview as ov
 from cscoach.model.workbook import Workbook
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.overview.culture_map_view import TAB_MARGINS, CultureMapView
-from cscoach.ui.widgets import plain_label, scroll_area, text_side
+from cscoach.ui.widgets import plain_label, scroll_area, text_side, text_width
 
 if TYPE_CHECKING:  # imported when the Agreement tab is first shown
     from cscoach.ui.pages.overview.agreement_view import AgreementView
@@ -62,6 +62,7 @@ STEP_TIPS = {
     "kiosk": "Show the kiosk's votes on the {page} page",
 }
 
+WIDE_CHARACTERS = 190  # the Overview this many average characters wide has three columns
 KPI_LEGEND = "✓ on target, ✗ off target; arrows: since the month before (green better, red worse)"
 
 
@@ -409,8 +410,8 @@ class GlanceView(QWidget):
         self.cards_grid.setContentsMargins(0, 0, 0, 0)
         self.cards_grid.setHorizontalSpacing(12)
         self.cards_grid.setVerticalSpacing(12)
-        for column in range(2):
-            self.cards_grid.setColumnStretch(column, 1)
+        self._columns = 2  # three on a wide screen (``resizeEvent``)
+        self._order: list[str] = []  # the cards' pages, in the Overview's order
         cards_box = QWidget()
         cards_column = QVBoxLayout(cards_box)
         cards_column.setContentsMargins(0, 0, 0, 0)
@@ -455,7 +456,7 @@ class GlanceView(QWidget):
             return
         pages = [card.page for card in overview.cards]
         self._drop_cards([page for page in self.cards if page not in pages])
-        for index, card in enumerate(overview.cards):
+        for card in overview.cards:
             widget = self.cards.get(card.page)
             if widget is not None and OverviewCard.shape(card) == OverviewCard.shape(widget.card):
                 widget.set_card(card)
@@ -464,10 +465,30 @@ class GlanceView(QWidget):
                 widget = OverviewCard(card)
                 widget.clicked.connect(lambda page=card.page: self.open_requested.emit(page))
                 self.cards[card.page] = widget
-            if self.cards_grid.indexOf(widget) < 0 or self._cell(widget) != divmod(index, 2):
-                self.cards_grid.addWidget(widget, index // 2, index % 2)
+        self._order = pages
+        self._place()
         self.next_steps.show_steps(overview.next_steps)
         self.stack.setCurrentIndex(1)
+
+    def _place(self) -> None:
+        """The cards in the Overview's order, ``_columns`` a row."""
+        columns = self._columns
+        for column in range(3):
+            self.cards_grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, page in enumerate(self._order):
+            widget = self.cards[page]
+            if self.cards_grid.indexOf(widget) < 0 or self._cell(widget) != divmod(index, columns):
+                self.cards_grid.addWidget(widget, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Three columns of cards where the screen has the room (1920 pixels), else two."""
+        super().resizeEvent(event)
+        columns = 3 if event.size().width() >= text_width(self, WIDE_CHARACTERS) else 2
+        if columns != self._columns:
+            self._columns = columns
+            for widget in self.cards.values():
+                self.cards_grid.removeWidget(widget)
+            self._place()
 
     def _cell(self, widget: QWidget) -> tuple[int, int]:
         # PySide6 types getItemPosition's four out-values as one object.

@@ -957,3 +957,12 @@ def test_the_review_mentions_training_and_the_months_stories(qtbot, page: KpisPa
     text = page.review.training_line.text()
     assert "Training in October 2026: 1 training session held" in text
     assert "Stories to tell: 1 story (Ana)" in text
+
+
+def test_grid_headings_take_fewer_lines_in_wider_columns(qtbot, page: KpisPage) -> None:
+    model = page.grid_model
+    average = page.grid.fontMetrics().averageCharWidth()
+    page.grid.horizontalHeader().resizeSection(0, 18 * average)  # as on a small screen
+    assert model.headerData(0, Qt.Orientation.Horizontal).count("\n") >= 1
+    page.grid.horizontalHeader().resizeSection(0, 90 * average)  # a wide screen's column
+    assert model.headerData(0, Qt.Orientation.Horizontal).count("\n") == 0

@@ -71,19 +71,33 @@ class KpiGridModel(QAbstractTableModel):
         self.entries: dict[tuple[int, str], kpi_entries.KpiEntry] = {}
         self.targets: dict[tuple[int, str], float | None] = {}
         self.headers: list[str] = []
+        self.header_wrap = HEADER_WRAP  # characters a heading line holds (wider: fewer lines)
         self.month_labels: list[str] = []
+
+    def _wrap_headers(self) -> None:
+        self.headers = [  # asked for at every paint: wrapped once here
+            textwrap.fill(
+                f"{k.name}, {k.unit}" if k.unit and k.unit not in ("score", k.name) else k.name,
+                self.header_wrap,
+            )
+            for k in self.kpis
+        ]
+
+    def set_header_wrap(self, characters: int) -> None:
+        """Wrap the headings at ``characters`` (the columns' width): on a wide screen a
+        heading takes one or two lines, not three."""
+        characters = max(HEADER_WRAP, characters)
+        if characters != self.header_wrap:
+            self.header_wrap = characters
+            self._wrap_headers()
+            if self.kpis:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.kpis) - 1)
 
     def load(self, months: list[str]) -> None:
         self.beginResetModel()
         self.kpis = kpis.list_kpis(self.wb, include_retired=False, today=self.today)
         self.months = months
-        self.headers = [  # asked for at every paint: wrapped once here
-            textwrap.fill(
-                f"{k.name}, {k.unit}" if k.unit and k.unit not in ("score", k.name) else k.name,
-                HEADER_WRAP,
-            )
-            for k in self.kpis
-        ]
+        self._wrap_headers()
         self.month_labels = [month_label(m, short=True) for m in months]
         oldest = months[-1] if months else None
         self.entries = {

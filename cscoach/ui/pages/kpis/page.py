@@ -183,6 +183,11 @@ class KpisPage(Page):
         show_message(self.feedback, text)
         self._feedback_timer.start()
 
+    def _wrap_headings(self, section: int, _old: int, width: int) -> None:
+        if section == 0:
+            average = max(1, self.grid.fontMetrics().averageCharWidth())
+            self.grid_model.set_header_wrap(width // average - 4)
+
     def _step_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
@@ -236,6 +241,8 @@ class KpisPage(Page):
         side = months + text_width(self.grid, 4)
         self.grid.setMinimumWidth(frame + side + GRID_COLUMNS * column)
         self.grid.setWordWrap(False)
+        # the headings wrap to the columns' width: fewer lines on a wide screen
+        self.grid.horizontalHeader().sectionResized.connect(self._wrap_headings)
         self.grid.selectionModel().currentChanged.connect(self._cell_picked)
         self.grid_error = error_label("gridError")
         hint = plain_label(GRID_HINT, role="hint")

@@ -966,3 +966,16 @@ def test_grid_headings_take_fewer_lines_in_wider_columns(qtbot, page: KpisPage) 
     assert model.headerData(0, Qt.Orientation.Horizontal).count("\n") >= 1
     page.grid.horizontalHeader().resizeSection(0, 90 * average)  # a wide screen's column
     assert model.headerData(0, Qt.Orientation.Horizontal).count("\n") == 0
+
+
+def test_the_notes_under_the_charts_fold_away(qtbot, page: KpisPage) -> None:
+    kpi_entries.set_entry(page.wb, kpi_id(page.wb, "csat"), "2026-10", 85, "Rain", today=TODAY)
+    page.reload()
+    page.tabs.setCurrentWidget(page.charts)
+    charts = page.charts
+    assert charts.notes_label.isVisible() and charts.notes_toggle.text() == "Hide Notes ▴"
+    charts.notes_toggle.click()
+    assert not charts.notes_label.isVisible()
+    assert charts.notes_toggle.text() == "Show Notes ▾"
+    charts.notes_toggle.click()
+    assert charts.notes_label.isVisible()

@@ -156,9 +156,16 @@ class ChartsTab(QWidget):
         self.standards_link.setObjectName("chartStandardsLink")
         self.standards_link.setProperty("role", "link")
         self.standards_link.clicked.connect(lambda: self.standards_requested.emit())
+        self.notes_toggle = QPushButton()
+        self.notes_toggle.setObjectName("chartNotesToggle")
+        self.notes_toggle.setProperty("role", "link")
+        self.notes_toggle.setCheckable(True)
+        self.notes_toggle.setChecked(True)
+        self.notes_toggle.toggled.connect(self._show_notes)
         standards_row = QHBoxLayout()
         standards_row.addWidget(self.standards_label, 1)
         standards_row.addWidget(self.standards_link)
+        standards_row.addWidget(self.notes_toggle)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -275,7 +282,14 @@ class ChartsTab(QWidget):
         self._show_standards(None if choice == DASHBOARD else int(choice))
         notes = self._notes_text(shown)
         self.notes_label.setPlainText(notes)
-        self.notes_label.setVisible(bool(notes))
+        self.notes_toggle.setVisible(bool(notes))
+        self._show_notes(self.notes_toggle.isChecked())
+
+    def _show_notes(self, shown: bool) -> None:
+        """The notes under the charts fold away (the charts get the room) and come back."""
+        has_notes = bool(self.notes_label.toPlainText())
+        self.notes_label.setVisible(shown and has_notes)
+        self.notes_toggle.setText("Hide Notes ▴" if shown else "Show Notes ▾")
         if chart_import.imported():
             layout = self.layout()
             assert layout is not None

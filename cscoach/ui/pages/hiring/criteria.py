@@ -118,7 +118,7 @@ class CriteriaPanel(QWidget):
             widest=text_width(self.table, 44),
             least=15,
             most=76,  # with the form at its narrowest, in a window 1024 pixels wide
-            want=32,
+            want=42,  # "Genuine desire to solve problems" whole where there is room
             squeeze=(SERVES, SCORED),
         )
         self._build_form()

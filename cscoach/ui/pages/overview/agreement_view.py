@@ -28,7 +28,8 @@ from cscoach.ui.widgets import EmptyState, action_button, plain_label, scroll_ar
 
 EXPLANATION = (
     "How it is worked out, by plain counting (no AI): two answers agree when they share a "
-    "word other than common ones like “the” or “we”; a word or phrase is listed when two "
+    "word other than everyday ones (“the”, “someone”) or the question's own; a word or "
+    "phrase is listed when two "
     "or more people used it."
 )
 # The style sheet role of a comparison with an earlier round (colours: ``style``).
@@ -120,7 +121,7 @@ class AgreementView(QWidget):
         self.round_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.round_combo.setMinimumContentsLength(34)
+        self.round_combo.setMinimumContentsLength(42)  # a round's name and its whole date
         self.round_combo.currentIndexChanged.connect(lambda _i: self._show_round())
         round_label = plain_label("Round:")
         round_label.setBuddy(self.round_combo)
@@ -134,8 +135,7 @@ class AgreementView(QWidget):
         )
         top = QHBoxLayout()
         top.addWidget(round_label)
-        top.addWidget(self.round_combo)
-        top.addStretch(1)
+        top.addWidget(self.round_combo, 1)  # wider where there is room: the whole round
         top.addWidget(self.answers_link)
         self.explanation = plain_label(EXPLANATION, object_name="agreementExplanation")
         self.explanation.setProperty("role", "hint")

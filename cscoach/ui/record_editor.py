@@ -15,7 +15,7 @@ The page keeps its own layout and buttons; the editor keeps the state and the ru
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -321,6 +321,22 @@ class RecordEditor(QObject, Generic[R]):
             if isinstance(f.widget, QLineEdit):
                 f.widget.selectAll()
 
+    def delete_current(self, question: str, text: str, write: Callable[[int], object]) -> bool:
+        """Delete the record in the form after asking (``question``, ``text``): saved first
+        (a cancelled delete keeps what was typed), then ``write(id)``; the record that took
+        its row is shown. True when it was deleted."""
+        if self.read_only or self.current_id is None:
+            return False
+        record_id = self.current_id
+        self.flush()
+        if not dialogs.confirm(self.page, question, text, "Delete", destructive=True):
+            return False
+        row = self.model.row_of(record_id) or 0
+        if not run_write(self.page, "delete it", write, record_id):
+            return False
+        self.show_neighbour(row)
+        return True
+
     def set_read_only(self, tip: str) -> None:
         self.read_only = True
         for f in self.fields.values():
@@ -488,3 +504,55 @@ def run_write(parent: QWidget, action: str, write: Callable[..., object], *args:
         dialogs.show_error(parent, f"Could not {action}", autosave.refusal(exc))
         return False
     return True
+
+
+class EditorForm(Protocol):
+    """A record's form as ``form_editor`` takes it (a ``FormPanel`` with its fields)."""
+
+    save_status: QLabel
+    form_error: QLabel
+
+    def fields(self) -> list[Field]: ...
+
+
+def form_editor(
+    page: QWidget,
+    table: QAbstractItemView,
+    model: RecordTableModel[R],
+    form: EditorForm,
+    *,
+    noun: str,
+    named_by: str,
+    read: Callable[[], Sequence[R]],
+    values_of: Callable[[R | None], Values],
+    save: Callable[[int | None, Values], int],
+    read_only: bool,
+    **more: Any,
+) -> RecordEditor[R]:
+    """A ``RecordEditor`` for a form of the usual shape: a record is named in messages by its
+    field ``named_by`` ("“Second till at lunch”", or "the action" while it is empty), and a
+    refused new one says "The new action could not be added: …" (``noun``); it is added
+    once that field holds something. ``more``: ``find``, ``prepare``, ``multi_select``…"""
+
+    def title_of(values: Values) -> str:
+        text = " ".join(str(values[named_by]).split())
+        if not text:
+            return f"the {noun}"
+        return f"“{text if len(text) <= 48 else text[:47] + '…'}”"
+
+    more.setdefault("ready", lambda v: bool(str(v[named_by]).strip()))
+    return RecordEditor(
+        page,
+        table=table,
+        model=model,
+        fields=form.fields(),
+        read=read,
+        values_of=values_of,
+        save=save,
+        title_of=title_of,
+        refused_new=lambda _name, why: f"The new {noun} could not be added: {why}",
+        status=form.save_status,
+        form_error=form.form_error,
+        read_only=read_only,
+        **more,
+    )

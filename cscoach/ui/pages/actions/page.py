@@ -21,7 +21,6 @@ from cscoach.model.actions import Action, Source
 from cscoach.model.actions_edit import ActionInput
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs
 from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.list_panel import FilteredList, list_form_splitter
 from cscoach.ui.pages.actions.filters import HELPED, OVERDUE, ActionsFilters
@@ -29,7 +28,7 @@ from cscoach.ui.pages.actions.form import NOT_ASKED, ActionForm
 from cscoach.ui.pages.actions.links import source_of_link
 from cscoach.ui.pages.actions.table import actions_table_model, fit_actions_table
 from cscoach.ui.pages.base import Page
-from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
+from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, form_editor
 from cscoach.ui.record_fields import FormScroll
 from cscoach.ui.widgets import (
     STRETCH,
@@ -143,20 +142,17 @@ class ActionsPage(Page):
         )
         self.page_layout.addWidget(self.splitter, 1)
 
-        self.editor: RecordEditor[Action] = RecordEditor(
+        self.editor: RecordEditor[Action] = form_editor(
             self,
-            table=self.table,
-            model=self.model,
-            fields=self.form.fields(),
+            self.table,
+            self.model,
+            self.form,
+            noun="action",
+            named_by="title",
             read=self._read,
             values_of=self._values_of,
             save=self._save,
-            title_of=lambda v: f"“{str(v['title']).strip()}”" if v["title"] else "the action",
-            refused_new=lambda _title, why: f"The new action could not be added: {why}",
-            status=self.form.save_status,
-            form_error=self.form.form_error,
             read_only=self.read_only,
-            ready=lambda v: bool(str(v["title"]).strip()),
             find=self._find,
             prepare=self._owners_for,
         )
@@ -407,25 +403,13 @@ class ActionsPage(Page):
     def delete_action(self) -> None:
         """Delete the action in the form after asking (Delete…, Del in the list)."""
         action = self.editor.current()
-        if self.read_only or action is None:
-            return
-        self.editor.flush()
-        if not dialogs.confirm(
-            self,
+        if action is not None and self.editor.delete_current(
             "Delete this action?",
             f"Delete “{action.title}”?\n\nEdit › Undo brings it back.",
-            "Delete",
-            destructive=True,
+            lambda action_id: actions_edit.delete_action(self.wb, action_id),
         ):
-            return
-        row = self.model.row_of(action.id) or 0
-        if not run_write(
-            self, "delete this action", actions_edit.delete_action, self.wb, action.id
-        ):
-            return
-        self.editor.show_neighbour(row)
-        show_message(self.form.feedback_label, "The action was deleted.")
-        self.changed.emit()
+            show_message(self.form.feedback_label, "The action was deleted.")
+            self.changed.emit()
 
     def clear_filters(self) -> None:
         self.filters.clear()

@@ -25,13 +25,12 @@ from cscoach.model.dates import long_date
 from cscoach.model.errors import ValidationError
 from cscoach.model.feedback import FeedbackInput, FeedbackItem
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs
 from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.feedback.entry_form import OWNER, EntryForm
 from cscoach.ui.pages.feedback.items_list import ItemsList
 from cscoach.ui.pages.feedback.items_table import ItemsTable, fit_items_table, items_table_model
 from cscoach.ui.pages.training.links import STORY_FROM
-from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
+from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, form_editor
 from cscoach.ui.record_fields import FormScroll
 from cscoach.ui.widgets import delete_action, show_message, vbox
 
@@ -130,20 +129,17 @@ class ItemsTab(QWidget):
         # saves the choice: connected first).
         self.form.status_combo.currentIndexChanged.connect(self._status_chosen)
         self.form.kind_combo.currentIndexChanged.connect(self._show_complaint_box)
-        self.editor: RecordEditor[FeedbackItem] = RecordEditor(
+        self.editor: RecordEditor[FeedbackItem] = form_editor(
             self,
-            table=self.table,
-            model=self.model,
-            fields=self.form.fields(),
+            self.table,
+            self.model,
+            self.form,
+            noun="item",
+            named_by="text",
             read=self._read,
             values_of=self._values_of,
             save=self._save,
-            title_of=lambda v: f"“{short(str(v['text']))}”" if v["text"] else "the item",
-            refused_new=lambda _title, why: f"The new item could not be added: {why}",
-            status=self.form.save_status,
-            form_error=self.form.form_error,
             read_only=wb.read_only,
-            ready=lambda v: bool(str(v["text"]).strip()),
             find=self._find,
         )
         self.editor.saved.connect(self._on_saved)
@@ -404,25 +400,15 @@ class ItemsTab(QWidget):
     def delete_item(self) -> None:
         """Delete the item in the form after asking (Delete…, Del in the list)."""
         item = self.current_item()
-        if self.read_only or item is None:
-            return
-        self.editor.flush()  # a cancelled delete keeps what was typed
-        if not dialogs.confirm(
-            self,
+        if item is not None and self.editor.delete_current(
             "Delete this feedback?",
             f"Delete the {feedback.KIND_LABELS[item.kind].lower()} of "
             f"{long_date(item.received_on)}, “{short(item.text, 80)}”?\n\n"
             "Edit › Undo brings it back.",
-            "Delete",
-            destructive=True,
+            lambda item_id: feedback_edit.delete_item(self.wb, item_id),
         ):
-            return
-        row = self.model.row_of(item.id) or 0
-        if not run_write(self, "delete this item", feedback_edit.delete_item, self.wb, item.id):
-            return
-        self.editor.show_neighbour(row)
-        self.say("The item was deleted.")
-        self.changed.emit()
+            self.say("The item was deleted.")
+            self.changed.emit()
 
     # -- what the list shows -------------------------------------------------------
 

@@ -33,7 +33,7 @@ from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.list_panel import list_form_splitter
 from cscoach.ui.pages.actions.links import ActionsBox
 from cscoach.ui.pages.feedback.suggestions import quoted
-from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
+from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, form_editor, run_write
 from cscoach.ui.record_fields import Field, FormPanel, form_layout, with_error
 from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import (
@@ -253,20 +253,17 @@ class ThemesTab(QWidget):
         )
         vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
 
-        self.editor: RecordEditor[Theme] = RecordEditor(
+        self.editor: RecordEditor[Theme] = form_editor(
             self,
-            table=self.table,
-            model=self.model,
-            fields=self.form.fields(),
+            self.table,
+            self.model,
+            self.form,
+            noun="theme",
+            named_by="name",
             read=lambda: feedback_themes.list_themes(self.wb),
             values_of=values_of,
             save=self._save,
-            title_of=lambda v: f"the theme “{str(v['name']).strip()}”",
-            refused_new=lambda _name, why: f"The new theme could not be added: {why}",
-            status=self.form.save_status,
-            form_error=self.form.form_error,
             read_only=wb.read_only,
-            ready=lambda v: bool(str(v["name"]).strip()),
             multi_select=True,
         )
         self.editor.saved.connect(self._on_saved)
@@ -386,23 +383,16 @@ class ThemesTab(QWidget):
         theme = self.editor.current()
         if self.wb.read_only or theme is None or len(self._selected()) > 1:
             return
-        self.editor.flush()
         stays = (
             f"Its {plural(theme.items, 'item')} stay, without it."
             if theme.items
             else "No item has it."
         )
-        if not dialogs.confirm(
-            self,
+        if self.editor.delete_current(
             "Delete this theme?",
             f"Delete the theme “{theme.name}”? {stays}\n\nEdit › Undo brings it back.",
-            "Delete",
-            destructive=True,
+            lambda theme_id: feedback_themes.delete_theme(self.wb, theme_id),
         ):
-            return
-        row = self.model.row_of(theme.id) or 0
-        if run_write(self, "delete this theme", feedback_themes.delete_theme, self.wb, theme.id):
-            self.editor.show_neighbour(row)
             self.form.feedback_label.setText(f"The theme “{theme.name}” was deleted.")
             self.changed.emit()
 

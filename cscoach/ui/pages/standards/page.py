@@ -35,7 +35,7 @@ from cscoach.ui.pages.standards.list_panel import StandardsList
 from cscoach.ui.pages.standards.review_dialog import MarkReviewedDialog
 from cscoach.ui.pages.standards.selection import SelectionPanel
 from cscoach.ui.pages.standards.table import OVERDUE, standards_table_model
-from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
+from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, form_editor, run_write
 from cscoach.ui.record_fields import FormScroll
 from cscoach.ui.widgets import (
     action_button,
@@ -110,19 +110,18 @@ class StandardsPage(Page):
         )
         self.page_layout.addWidget(self.splitter, 1)
 
-        self.editor = RecordEditor(
+        self.editor: RecordEditor[Standard] = form_editor(
             self,
-            table=self.table,
-            model=self.model,
-            fields=self.form.fields(),
+            self.table,
+            self.model,
+            self.form,
+            noun="standard",
+            named_by="title",
             read=self._read,
             values_of=self._values_of,
             save=self._save,
-            title_of=lambda v: f"“{str(v['title']).strip()}”" if v["title"] else "the standard",
-            refused_new=lambda _title, why: f"The new standard could not be added: {why}",
-            status=self.form.save_status,
-            form_error=self.form.form_error,
             read_only=self.read_only,
+            ready=None,  # a new standard with no title is refused at its field
             multi_select=True,
             find=self._find,
         )
@@ -568,27 +567,18 @@ class StandardsPage(Page):
         current = self.current_standard()
         if self.read_only or current is None:
             return
-        self.editor.flush()  # a cancelled delete keeps what was typed
         if current.reviews:
+            self.editor.flush()
             dialogs.show_error(self, "Cannot delete this standard", HISTORY_TIP)
             return
-        if not dialogs.confirm(
-            self,
+        if self.editor.delete_current(
             "Delete this standard?",
             f"Delete “{current.title}”? It has never been reviewed, so nothing else goes "
             "with it.\n\nEdit › Undo brings it back.",
-            "Delete",
-            destructive=True,
+            lambda standard_id: standards.delete_standard(self.wb, standard_id),
         ):
-            return
-        row = self.model.row_of(current.id) or 0
-        if not run_write(
-            self, "delete this standard", standards.delete_standard, self.wb, current.id
-        ):
-            return
-        self.editor.show_neighbour(row)
-        self._feedback(f"“{current.title}” was deleted.")
-        self.changed.emit()
+            self._feedback(f"“{current.title}” was deleted.")
+            self.changed.emit()
 
     def move_selected(self, step: int) -> None:
         """Move the one selected standard up (-1) or down (+1) within its category."""

@@ -16,10 +16,9 @@ from cscoach.model.dates import long_date
 from cscoach.model.number_format import plural
 from cscoach.model.training import SessionInput, TrainingSession
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs
 from cscoach.ui.list_panel import AddingList, list_form_splitter
 from cscoach.ui.pages.training.session_form import NO_REFRESH, OUTSIDE, SessionForm
-from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
+from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, form_editor
 from cscoach.ui.record_fields import FormScroll
 from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import delete_action, plain_label, record_table, show_message, vbox
@@ -131,20 +130,17 @@ class SessionsTab(QWidget):
         )
         vbox(self.needs, (self.splitter, 1), parent=self, margins=(0, 8, 0, 0), spacing=8)
 
-        self.editor: RecordEditor[TrainingSession] = RecordEditor(
+        self.editor: RecordEditor[TrainingSession] = form_editor(
             self,
-            table=self.table,
-            model=self.model,
-            fields=self.form.fields(),
+            self.table,
+            self.model,
+            self.form,
+            noun="session",
+            named_by="topic",
             read=lambda: training.list_sessions(self.wb),
             values_of=self._values_of,
             save=self._save,
-            title_of=lambda v: f"“{str(v['topic']).strip()}”" if v["topic"] else "the session",
-            refused_new=lambda _t, why: f"The new session could not be added: {why}",
-            status=self.form.save_status,
-            form_error=self.form.form_error,
             read_only=wb.read_only,
-            ready=lambda v: bool(str(v["topic"]).strip()),
             prepare=self._choices_for,
         )
         self.editor.saved.connect(self._on_saved)
@@ -271,22 +267,14 @@ class SessionsTab(QWidget):
 
     def delete_session(self) -> None:
         session = self.editor.current()
-        if session is None or self.wb.read_only:
+        if session is None:
             return
-        self.editor.flush()
         people = plural(len(session.attendee_ids), "person's", "people's")
-        if not dialogs.confirm(
-            self,
+        if self.editor.delete_current(
             "Delete this session?",
             f"Delete “{session.topic}” of {long_date(session.held_on)}? It leaves {people} "
             "training record.\n\nEdit › Undo brings it back.",
-            "Delete",
-            destructive=True,
+            lambda session_id: training.delete_session(self.wb, session_id),
         ):
-            return
-        row = self.model.row_of(session.id) or 0
-        delete = training.delete_session
-        if run_write(self, "delete this session", delete, self.wb, session.id):
-            self.editor.show_neighbour(row)
             show_message(self.form.feedback_label, "The session was deleted.")
             self.changed.emit()

@@ -20,9 +20,9 @@ from cscoach.model.months import month_label
 from cscoach.model.number_format import plural
 from cscoach.model.stories import Story, StoryInput
 from cscoach.model.workbook import Workbook
-from cscoach.ui import autosave, dialogs
+from cscoach.ui import autosave
 from cscoach.ui.list_panel import AddingList, list_form_splitter
-from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
+from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, form_editor, run_write
 from cscoach.ui.record_fields import (
     Field,
     FormPanel,
@@ -194,18 +194,16 @@ class StoriesTab(QWidget):
             self, "storiesSplitter", self.list_panel, self.form_scroll, (90, 64)
         )
         vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
-        self.editor: RecordEditor[Story] = RecordEditor(
+        self.editor: RecordEditor[Story] = form_editor(
             self,
-            table=self.table,
-            model=self.model,
-            fields=self.form.fields(),
+            self.table,
+            self.model,
+            self.form,
+            noun="story",
+            named_by="what_happened",
             read=lambda: stories.list_stories(self.wb),
             values_of=self._values_of,
             save=self._save,
-            title_of=lambda v: "the story",
-            refused_new=lambda _t, why: f"The new story could not be added: {why}",
-            status=self.form.save_status,
-            form_error=self.form.form_error,
             read_only=wb.read_only,
             ready=lambda v: bool(str(v["what_happened"]).strip()) and bool(v["member_ids"]),
             prepare=self._choices_for,
@@ -366,20 +364,11 @@ class StoriesTab(QWidget):
 
     def delete_story(self) -> None:
         story = self.editor.current()
-        if story is None or self.wb.read_only:
-            return
-        self.editor.flush()
-        if not dialogs.confirm(
-            self,
+        if story is not None and self.editor.delete_current(
             "Delete this story?",
             f"Delete the story of {long_date(story.happened_on)} about "
             f"{story.members_label}?\n\nEdit › Undo brings it back.",
-            "Delete",
-            destructive=True,
+            lambda story_id: stories.delete_story(self.wb, story_id),
         ):
-            return
-        row = self.model.row_of(story.id) or 0
-        if run_write(self, "delete this story", stories.delete_story, self.wb, story.id):
-            self.editor.show_neighbour(row)
             show_message(self.form.feedback_label, "The story was deleted.")
             self.changed.emit()

@@ -499,7 +499,7 @@ def test_poster_that_does_not_fit_warns_on_stderr(tmp_path: Path, capsys, health
 
     with Workbook.open(healthy) as wb:
         category = st.list_categories(wb)[0].id
-        for n in range(60):
+        for n in range(200):  # the poster holds about 70 of these at its 14 pt floor
             st.add_standard(
                 wb, st.StandardInput(f"Standard {n} for the team", category, on_poster=True)
             )

@@ -19,7 +19,7 @@ from cscoach.ui.kiosk import setup, start
 from cscoach.ui.kiosk.window import KioskWindow, Timings
 
 PIN = "2468"
-FAST = Timings(thanks=60, follow_up=120, second_question=120, pin=2000, retry=50)
+FAST = Timings(thanks=60, follow_up=120, second_question=120, pin=2000, retry=50, pin_pause=300)
 
 
 class Clock:
@@ -231,3 +231,20 @@ def test_the_menu_starts_the_kiosk_beside_the_app(qtbot, main_window, monkeypatc
     window.check_pin()
     window.close()
     assert start._RUNNING == []
+
+
+def test_five_wrong_pins_pause_the_pad(qtbot, kiosk_wb) -> None:
+    window = make_window(qtbot, kiosk_wb, Clock())
+    window.show_pin_pad()
+    for _ in range(5):
+        window.pin_edit.setText("0000")
+        window.check_pin()
+    assert not window.pin_pad.isEnabled()
+    assert window.pin_error.text().startswith("Too many wrong PINs.")
+    window.pin_edit.setText(PIN)
+    window.check_pin()  # not even the right one while paused
+    assert window.stack.currentWidget() is window.pin_page and not window.unlocked
+    qtbot.waitUntil(window.pin_pad.isEnabled, timeout=2000)
+    window.pin_edit.setText(PIN)
+    window.check_pin()
+    assert window.unlocked

@@ -38,6 +38,7 @@ _PIN_KEYS: dict[int, str] = {
     Qt.Key.Key_Backspace.value: "⌫",
 }
 REFRESH_SECONDS = 60  # how often the month's CSAT and NPS are brought up to date
+WRONG_PINS = 5  # wrong PINs in a row before the pad pauses
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Timings:
     follow_up: int = 20000  # "What could we do better?" unanswered
     second_question: int = 20000  # the 0-10 after the faces, unanswered
     pin: int = 20000  # the PIN pad left alone
+    pin_pause: int = 30000  # the PIN pad after five wrong PINs in a row
     retry: int = 5000  # trying again to save votes that could not be saved
 
 
@@ -122,6 +124,10 @@ class KioskWindow(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._timed_out)
+        self._wrong_pins = 0
+        self.pin_pause_timer = QTimer(self)
+        self.pin_pause_timer.setSingleShot(True)
+        self.pin_pause_timer.timeout.connect(self._pin_pause_over)
         self.retry_timer = QTimer(self)
         self.retry_timer.timeout.connect(self._retry)
         self.setStyleSheet(self._style())
@@ -395,12 +401,15 @@ class KioskWindow(QWidget):
 
     def show_pin_pad(self) -> None:
         self.pin_edit.clear()
-        self._pin_message("")
+        paused = not self.pin_pad.isEnabled()
+        self._pin_message("Too many wrong PINs. Try again in a moment." if paused else "")
         self._show(self.pin_page)
         self.pin_edit.setFocus()
         self.timer.start(self.timings.pin)
 
     def _pin_key(self, key: str) -> None:
+        if not self.pin_pad.isEnabled():
+            return
         self.timer.start(self.timings.pin)
         self._pin_message("")
         if key == "OK":
@@ -415,11 +424,30 @@ class KioskWindow(QWidget):
         self.pin_error.setVisible(bool(text))
 
     def check_pin(self) -> None:
+        if not self.pin_pad.isEnabled():
+            return
         if not kiosk.pin_matches(self.wb, self.pin_edit.text()):
             self.pin_edit.clear()
+            self._wrong_pins += 1
+            if self._wrong_pins >= WRONG_PINS:
+                # Guessing 4 digits one after another is slowed down to nothing.
+                self._wrong_pins = 0
+                self.pin_pad.setEnabled(False)
+                self.pin_edit.setEnabled(False)
+                self.pin_pause_timer.start(self.timings.pin_pause)
+                seconds = self.timings.pin_pause // 1000
+                self._pin_message(f"Too many wrong PINs. Try again in {seconds} seconds.")
+                self.timer.start(self.timings.pin_pause + self.timings.pin)
+                return
             self._pin_message("That is not the PIN. Try again.")
             return
+        self._wrong_pins = 0
         self.leave()
+
+    def _pin_pause_over(self) -> None:
+        self.pin_pad.setEnabled(True)
+        self.pin_edit.setEnabled(True)
+        self._pin_message("")
 
     def leave(self) -> None:
         """The owner's PIN was right: save what is left, show the count, allow closing."""

@@ -164,7 +164,9 @@ class KioskSession:
             raise ValidationError("scale", f"Unknown scale “{scale}”.")
         t = self._monotonic()
         second = (
-            scale == kiosk.NPS and self._open_vote is not None and self.settings.scales == "both"
+            scale == kiosk.NPS
+            and self._open_vote is not None
+            and self.settings.scales == kiosk.BOTH
         )
         if second:
             if t < self._settle_until:

@@ -12,6 +12,7 @@ Only widgets and what they show: the page connects the buttons and reads the rec
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTableView, QWidget
@@ -55,30 +56,39 @@ class ListPanel(QWidget):
         self.stack.setCurrentWidget(self.table if shown else self.empty_state)
 
 
+@dataclass(frozen=True)
+class ListTexts:
+    """What a list says: ``empty`` when there is nothing in it at all, with ``first`` on
+    the button that adds the first; ``add`` under a list with something in it (an
+    ``AddingList``); ``no_match`` when its filters hide everything (a ``FilteredList``)."""
+
+    empty: str
+    first: str
+    add: str = ""
+    no_match: str = ""
+
+
 class AddingList(ListPanel):
-    """The table with ``add_text`` ("Add Person") and a count under it; empty, what the list
-    is for (``empty_text``) and a button to add the first (``first_text``) instead. Both
-    buttons run ``add``; ``name`` starts the object names of the parts ("team")."""
+    """The table with ``texts.add`` ("Add Person") and a count under it; empty, what the
+    list is for and a button to add the first instead. Both buttons run ``add``; ``name``
+    starts the object names of the parts ("team")."""
 
     def __init__(
         self,
         table: QTableView,
-        *,
         name: str,
-        empty_text: str,
-        first_text: str,
-        add_text: str,
+        texts: ListTexts,
         add: Callable[[], object],
         parent: QWidget | None = None,
     ) -> None:
-        self.empty_add_button = action_button(first_text, f"{name}EmptyAddButton", add)
+        self.empty_add_button = action_button(texts.first, f"{name}EmptyAddButton", add)
         self.add_button = action_button(
-            add_text, f"{name}AddButton", add, "Start a blank form for someone new (Insert)"
+            texts.add, f"{name}AddButton", add, "Start a blank form for a new one (Insert)"
         )
         self.count_label = plain_label(object_name=f"{name}CountLabel", role="hint")
         super().__init__(
             table,
-            EmptyState(empty_text, self.empty_add_button),
+            EmptyState(texts.empty, self.empty_add_button),
             bar=[self.add_button, STRETCH, self.count_label],
             parent=parent,
         )
@@ -98,8 +108,8 @@ class AddingList(ListPanel):
 
 class FilteredList(ListPanel):
     """``filters`` over a summary line (``count_label`` and a Clear Filters link), then
-    ``above`` the table. Empty, it shows ``nothing_text`` with ``empty_new_button`` when
-    there is nothing at all, else ``no_match_text`` with ``clear_filters_button``.
+    ``above`` the table. Empty, it shows ``texts.empty`` with ``empty_new_button`` when
+    there is nothing at all, else ``texts.no_match`` with ``clear_filters_button``.
 
     ``name`` starts the object names of its parts ("feedback": "feedbackCountLabel")."""
 
@@ -107,25 +117,23 @@ class FilteredList(ListPanel):
         self,
         table: QTableView,
         filters: FilterBar,
-        *,
         name: str,
-        nothing_text: str,
-        no_match_text: str,
-        new_text: str,
+        texts: ListTexts,
+        *,
         above: Sequence[LayoutItem] = (),
         bar: Sequence[LayoutItem] = (),
         parent: QWidget | None = None,
     ) -> None:
         self.filters = filters
-        self.nothing_text, self.no_match_text = nothing_text, no_match_text
+        self.nothing_text, self.no_match_text = texts.empty, texts.no_match
         self.count_label = plain_label(object_name=f"{name}CountLabel", role="hint", wrap=True)
         self.clear_filters_link = push_button("Clear Filters", f"{name}ClearFiltersLink")
         self.clear_filters_link.setProperty("role", "link")
         self.clear_filters_button = push_button("Clear Filters", f"{name}ClearFiltersButton")
-        self.empty_new_button = push_button(new_text, f"{name}EmptyNewButton")
+        self.empty_new_button = push_button(texts.first, f"{name}EmptyNewButton")
         super().__init__(
             table,
-            EmptyState(no_match_text, self.clear_filters_button, self.empty_new_button),
+            EmptyState(texts.no_match, self.clear_filters_button, self.empty_new_button),
             above=[filters, hbox((self.count_label, 1), self.clear_filters_link), *above],
             bar=bar,
             parent=parent,

@@ -22,7 +22,7 @@ from cscoach.model.actions_edit import ActionInput
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.list_panel import FilteredList, list_form_splitter
+from cscoach.ui.list_panel import FilteredList, ListTexts, list_form_splitter
 from cscoach.ui.pages.actions.filters import HELPED, OVERDUE, ActionsFilters
 from cscoach.ui.pages.actions.form import NOT_ASKED, ActionForm
 from cscoach.ui.pages.actions.links import source_of_link
@@ -47,6 +47,7 @@ NOTHING_TEXT = (
     "— then tick it off at the monthly review."
 )
 NO_MATCH_TEXT = "No actions match these filters."
+TEXTS = ListTexts(NOTHING_TEXT, "Write the First Action", no_match=NO_MATCH_TEXT)
 # Where an action's link back opens: (page, the kind of item ``Page.select_item`` shows).
 SOURCE_PAGES = {
     actions.FEEDBACK_ITEM: (sections.FEEDBACK.key, "item"),
@@ -100,10 +101,8 @@ class ActionsList(FilteredList):
         super().__init__(
             table,
             ActionsFilters(),
-            name="actions",
-            nothing_text=NOTHING_TEXT,
-            no_match_text=NO_MATCH_TEXT,
-            new_text="Write the First Action",
+            "actions",
+            TEXTS,
             bar=[self.new_button, STRETCH, self.delete_button],
             parent=parent,
         )

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 
 from cscoach.model.feedback import FeedbackItem
 from cscoach.model.number_format import plural
-from cscoach.ui.list_panel import FilteredList
+from cscoach.ui.list_panel import FilteredList, ListTexts
 from cscoach.ui.pages.feedback.items_filters import FeedbackFilters
 from cscoach.ui.pages.feedback.items_table import OVERDUE, days
 from cscoach.ui.record_table import RecordTableModel
@@ -20,6 +20,7 @@ NO_ITEMS_TEXT = (
     "Patterns show once there are a few."
 )
 NO_MATCH_TEXT = "No feedback matches these filters."
+TEXTS = ListTexts(NO_ITEMS_TEXT, "Add the First Item", no_match=NO_MATCH_TEXT)
 
 
 class ItemsList(FilteredList):
@@ -48,10 +49,8 @@ class ItemsList(FilteredList):
         super().__init__(
             table,
             FeedbackFilters(),
-            name="feedback",
-            nothing_text=NO_ITEMS_TEXT,
-            no_match_text=NO_MATCH_TEXT,
-            new_text="Add the First Item",
+            "feedback",
+            TEXTS,
             above=[self.scope_banner],
             bar=[self.new_button, STRETCH, self.delete_button],
             parent=parent,

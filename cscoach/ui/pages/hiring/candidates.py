@@ -24,7 +24,7 @@ from cscoach.model.hiring import Candidate, ScoreSummary
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.list_panel import AddingList, list_form_splitter
+from cscoach.ui.list_panel import AddingList, ListTexts, list_form_splitter
 from cscoach.ui.pages.hiring.candidate_scores import ScoreEditor, ScoreGrid
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import Field, form_layout, with_error
@@ -48,6 +48,7 @@ EMPTY_TEXT = (
     "No candidates yet — add the people you interview, then score them on the qualities you "
     "hire for. Print a blank scorecard to take into the interview."
 )
+TEXTS = ListTexts(EMPTY_TEXT, "Add the First Candidate", "Add Candidate")
 NAME_CHARACTERS = 16  # a candidate's name keeps this many average characters on a small screen
 
 
@@ -184,14 +185,7 @@ class CandidatesPanel(QWidget):
             squeeze=(ROLE,),
         )
 
-        self.list_panel = AddingList(
-            self.table,
-            name="candidate",
-            empty_text=EMPTY_TEXT,
-            first_text="Add the First Candidate",
-            add_text="Add Candidate",
-            add=self.start_new,
-        )
+        self.list_panel = AddingList(self.table, "candidate", TEXTS, self.start_new)
 
     def _build_actions(self) -> None:
         self.new_action = shortcut_action(self, "Add Candidate", Qt.Key.Key_Insert, self.start_new)

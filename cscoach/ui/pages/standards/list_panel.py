@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from cscoach.model.number_format import plural
 from cscoach.model.standards import Standard
-from cscoach.ui.list_panel import FilteredList
+from cscoach.ui.list_panel import FilteredList, ListTexts
 from cscoach.ui.pages.standards.filters import StandardsFilters
 from cscoach.ui.pages.standards.table import OVERDUE, StandardsFitter
 from cscoach.ui.record_table import RecordTableModel
@@ -23,6 +23,7 @@ NO_STANDARDS_TEXT = (
     "No service standards yet. Add the first one: a short, concrete behaviour such as "
     "“Greet every customer within 30 seconds”."
 )
+TEXTS = ListTexts(NO_STANDARDS_TEXT, "New Standard", no_match=NO_MATCH_TEXT)
 
 
 def summary(everything: Sequence[Standard]) -> str:
@@ -60,10 +61,8 @@ class StandardsList(FilteredList):
         super().__init__(
             table,
             StandardsFilters(),
-            name="standards",
-            nothing_text=NO_STANDARDS_TEXT,
-            no_match_text=NO_MATCH_TEXT,
-            new_text="New Standard",
+            "standards",
+            TEXTS,
             bar=[
                 self.new_button,
                 self.mark_reviewed_button,

@@ -25,7 +25,7 @@ from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
 from cscoach.ui.accessible import label_form_fields
-from cscoach.ui.list_panel import AddingList, list_form_splitter
+from cscoach.ui.list_panel import AddingList, ListTexts, list_form_splitter
 from cscoach.ui.named_feedback import NamedFeedbackPanel
 from cscoach.ui.pages.base import Page
 from cscoach.ui.pages.team.training_box import TrainingBox
@@ -51,6 +51,7 @@ EMPTY_TEXT = (
     "No one on the team yet — add the people who serve your customers; they answer the "
     "questionnaire and own standards."
 )
+TEXTS = ListTexts(EMPTY_TEXT, "Add the First Person", "Add Person")
 NO_FEEDBACK = (
     "No praise or complaint names them yet. On the Feedback page, an item's Team members "
     "say who it is about."
@@ -207,14 +208,7 @@ class TeamPage(Page):
         fit_columns(self.table, COLUMNS, NAME_CHARACTERS)
         self.table.doubleClicked.connect(lambda _index: self.name_edit.setFocus())
 
-        self.list_panel = AddingList(
-            self.table,
-            name="team",
-            empty_text=EMPTY_TEXT,
-            first_text="Add the First Person",
-            add_text="Add Person",
-            add=self.start_new,
-        )
+        self.list_panel = AddingList(self.table, "team", TEXTS, self.start_new)
 
     def _build_form(self) -> None:
         self.detail_panel = QFrame()

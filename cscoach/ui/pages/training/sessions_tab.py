@@ -16,7 +16,7 @@ from cscoach.model.dates import long_date
 from cscoach.model.number_format import plural
 from cscoach.model.training import SessionInput, TrainingSession
 from cscoach.model.workbook import Workbook
-from cscoach.ui.list_panel import AddingList, list_form_splitter
+from cscoach.ui.list_panel import AddingList, ListTexts, list_form_splitter
 from cscoach.ui.pages.training.session_form import NO_REFRESH, OUTSIDE, SessionForm
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, form_editor
 from cscoach.ui.record_fields import FormScroll
@@ -29,6 +29,7 @@ EMPTY_TEXT = (
     "upset customer) as well as the product — with who attended: that record shows who is "
     "ready for what, and when a refresher is due."
 )
+TEXTS = ListTexts(EMPTY_TEXT, "Write Down the First Session", "New Session")
 DATE, TOPIC, KIND, RUN_BY, ATTENDED = range(5)
 
 
@@ -114,14 +115,7 @@ class SessionsTab(QWidget):
             squeeze=(RUN_BY,),
         )
         self.needs = plain_label(object_name="trainingNeeds", role="attention", wrap=True)
-        self.list_panel = AddingList(
-            self.table,
-            name="session",
-            empty_text=EMPTY_TEXT,
-            first_text="Write Down the First Session",
-            add_text="New Session",
-            add=self.start_new,
-        )
+        self.list_panel = AddingList(self.table, "session", TEXTS, self.start_new)
         self.list_panel.add_button.setToolTip("A blank form for a session (Insert)")
         self.form = SessionForm()
         self.form_scroll = FormScroll(self.form, "sessionFormScroll", least=40)

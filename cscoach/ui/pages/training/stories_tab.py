@@ -21,7 +21,7 @@ from cscoach.model.number_format import plural
 from cscoach.model.stories import Story, StoryInput
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave
-from cscoach.ui.list_panel import AddingList, list_form_splitter
+from cscoach.ui.list_panel import AddingList, ListTexts, list_form_splitter
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, form_editor, run_write
 from cscoach.ui.record_fields import (
     Field,
@@ -57,6 +57,7 @@ EMPTY_TEXT = (
     "— a customer's problem solved, a regular made to feel at home — write it down here and "
     "tell it: that is how a culture spreads."
 )
+TEXTS = ListTexts(EMPTY_TEXT, "Write the First Story", "New Story")
 COLUMNS: list[Column[Story]] = [
     Column("Date", lambda s: s.happened_on, stretch=False, samples=("2026-12-31",)),
     Column("Who", lambda s: s.members_label, tip=lambda s: s.members_label),
@@ -179,14 +180,7 @@ class StoriesTab(QWidget):
         self.table = record_table(self.model, "storiesTable")
         self.table.setAccessibleName("Success stories")
         fit_columns(self.table, COLUMNS, 16)
-        self.list_panel = AddingList(
-            self.table,
-            name="story",
-            empty_text=EMPTY_TEXT,
-            first_text="Write the First Story",
-            add_text="New Story",
-            add=self.start_new,
-        )
+        self.list_panel = AddingList(self.table, "story", TEXTS, self.start_new)
         self.list_panel.add_button.setToolTip("A blank story (Insert)")
         self.form = StoryForm()
         self.form_scroll = FormScroll(self.form, "storyFormScroll", least=40)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from cscoach.model.errors import CsCoachError, StorageError, describe_failure
-from cscoach.ui.widgets import plain_label
+from cscoach.ui.widgets import plain_label, text_width
 
 SAVE_DELAY_MS = 600  # a pause in typing this long saves the form
 SAVED = "Saved."
@@ -32,6 +32,8 @@ def status_label(object_name: str, tip: str) -> QLabel:
     """The label where a Save button was: empty while typing, then SAVED or NOT_SAVED."""
     label = plain_label(object_name=object_name, role="hint")
     label.setToolTip(tip)
+    # as wide as its longest message, so the buttons beside it do not move as it changes
+    label.setMinimumWidth(text_width(label, len(NOT_SAVED) + 2))
     return label
 
 

@@ -32,7 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cscoach.ui.widgets import STRETCH, LayoutItem, text_side, text_width, vbox
+from cscoach.ui import autosave
+from cscoach.ui.widgets import (
+    STRETCH,
+    LayoutItem,
+    plain_label,
+    push_button,
+    text_side,
+    text_width,
+    vbox,
+)
 
 Values = dict[str, Any]
 
@@ -213,6 +222,17 @@ class FormPanel(QFrame):
         self.setObjectName("detailPanel")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.forms: list[QFormLayout] = []
+
+    def add_parts(self, name: str) -> None:
+        """The parts under a record's form: the save status, Delete… (this ``name``) and
+        the line that says what was just done."""
+        self.save_status = autosave.status_label(
+            f"{name}SaveStatus", "Changes are saved as you type them"
+        )
+        self.delete_button = push_button(
+            "Delete…", f"delete{name.capitalize()}Button", f"Delete this {name}"
+        )
+        self.feedback_label = plain_label(object_name=f"{name}Feedback", role="feedback", wrap=True)
 
     def lay_out(self, *items: LayoutItem, spacing: int = 8) -> None:
         """The panel's parts, top to bottom (see ``widgets.fill``), with room left below."""

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QWidget
 
 from cscoach.model import actions
-from cscoach.ui import autosave
 from cscoach.ui.record_fields import Field, FormPanel, form_layout, with_error
 from cscoach.ui.widgets import (
     STRETCH,
@@ -20,7 +19,6 @@ from cscoach.ui.widgets import (
     plain_label,
     push_button,
     text_side,
-    text_width,
     vbox,
 )
 
@@ -77,12 +75,7 @@ class ActionForm(FormPanel):
         )
         self.helped_combo.setToolTip("About a month after it was done: did it make a difference?")
 
-        self.save_status = autosave.status_label(
-            "actionSaveStatus", "Changes are saved as you type them"
-        )
-        self.save_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
-        self.delete_button = push_button("Delete…", "deleteActionButton", "Delete this action")
-        self.feedback_label = plain_label(object_name="actionFeedback", role="feedback", wrap=True)
+        self.add_parts("action")
 
         e = self.errors
         form = form_layout(

@@ -200,7 +200,6 @@ class EntryForm(FormPanel):
         self.save_status = autosave.status_label(
             "feedbackSaveStatus", "Changes are saved as you type them"
         )
-        self.save_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.feedback_label = plain_label(object_name="feedbackMessage", role="feedback")
         self.feedback_label.setWordWrap(True)
         self.feedback_label.hide()  # shown with a message (``show_message``)

@@ -124,7 +124,6 @@ class ThemeForm(FormPanel):
         self.save_status = autosave.status_label(
             "themeSaveStatus", "Changes are saved as you type them"
         )
-        self.save_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.delete_button = push_button(
             "Delete…", "deleteThemeButton", "Delete this theme; its items stay, without it (Del)"
         )

@@ -40,7 +40,6 @@ from cscoach.ui.widgets import (
     record_table,
     scroll_area,
     shortcut_action,
-    text_width,
     vbox,
 )
 
@@ -225,7 +224,6 @@ class CandidatesPanel(QWidget):
         )
 
         self.status = autosave.status_label("candidateStatus", "Changes are saved as you type them")
-        self.status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.delete_button = action_button(
             "Delete…",
             "deleteCandidateButton",

@@ -221,7 +221,6 @@ class CriteriaPanel(QWidget):
 
         self.new_button = self._button("New Criterion", "newCriterionButton", self.start_new)
         self.status = autosave.status_label("criterionStatus", "Changes are saved as you type them")
-        self.status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.up_button = self._button(
             "Move Up", "criterionUpButton", lambda: self.move_criterion(-1)
         )

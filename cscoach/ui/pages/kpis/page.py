@@ -278,7 +278,6 @@ class KpisPage(Page):
         self.note_status = autosave.status_label(
             "noteStatus", "The note is saved with the month's value as you type it"
         )
-        self.note_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.cell_counts_button = self._button(
             "Enter from Counts…",
             "cellCounts",

@@ -46,7 +46,6 @@ from cscoach.ui.widgets import (
     plain_label,
     show_message,
     text_side,
-    text_width,
 )
 
 NONE = 0  # the data of "None" / "No owner" items (ids start at 1)
@@ -190,7 +189,6 @@ class StandardForm(FormPanel):
         self.save_status = autosave.status_label(
             "standardSaveStatus", "Changes are saved as you type them"
         )
-        self.save_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
         self.retire_button = QPushButton("Retire")
         self.retire_button.setObjectName("retireButton")
         self.delete_button = QPushButton("Delete…")

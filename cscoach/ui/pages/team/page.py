@@ -43,7 +43,6 @@ from cscoach.ui.widgets import (
     record_table,
     scroll_area,
     shortcut_action,
-    text_width,
     vbox,
 )
 
@@ -244,7 +243,6 @@ class TeamPage(Page):
         )
 
         self.status = autosave.status_label("memberStatus", "Changes are saved as you type them")
-        self.status.setMinimumWidth(text_width(self.status, len(autosave.NOT_SAVED) + 2))
         self.toggle_active_button = action_button("", "toggleActiveButton", self.toggle_active)
         self.delete_button = action_button(
             "Delete…",

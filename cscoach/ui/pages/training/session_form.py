@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QComboBox, QListWidget, QPlainTextEdit, QWidget
 
 from cscoach.model import training
 from cscoach.model.standards import Standard
-from cscoach.ui import autosave
 from cscoach.ui.record_fields import (
     Field,
     FormPanel,
@@ -28,7 +27,6 @@ from cscoach.ui.widgets import (
     plain_label,
     push_button,
     text_side,
-    text_width,
 )
 
 FIELDS = (
@@ -92,17 +90,12 @@ class SessionForm(FormPanel):
         self.notes_edit.setPlaceholderText("What it covered: the soft skills as well as the facts")
         self.notes_edit.setFixedHeight(text_side(self.notes_edit, 4.4, 12))
 
-        self.save_status = autosave.status_label(
-            "sessionSaveStatus", "Changes are saved as you type them"
-        )
-        self.save_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
+        self.add_parts("session")
         self.print_button = push_button(
             "Print Attendance Sheet…",
             "printSessionSheet",
             "This session's sheet with its date, trainer, content and the names to sign",
         )
-        self.delete_button = push_button("Delete…", "deleteSessionButton", "Delete this session")
-        self.feedback_label = plain_label(object_name="sessionFeedback", role="feedback", wrap=True)
         e = self.errors
         form = form_layout(
             ("&Date", with_error(self.date_edit, e["held_on"])),

@@ -20,7 +20,6 @@ from cscoach.model.months import month_label
 from cscoach.model.number_format import plural
 from cscoach.model.stories import Story, StoryInput
 from cscoach.model.workbook import Workbook
-from cscoach.ui import autosave
 from cscoach.ui.list_panel import AddingList, ListTexts, list_form_splitter
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, form_editor, run_write
 from cscoach.ui.record_fields import (
@@ -41,11 +40,9 @@ from cscoach.ui.widgets import (
     hbox,
     line_edit,
     plain_label,
-    push_button,
     record_table,
     show_message,
     text_side,
-    text_width,
     vbox,
 )
 
@@ -102,12 +99,7 @@ class StoryForm(FormPanel):
             "The story of the month on the break-room wall (Print Story of the Month…); "
             "one or several a month"
         )
-        self.save_status = autosave.status_label(
-            "storySaveStatus", "Changes are saved as you type them"
-        )
-        self.save_status.setMinimumWidth(text_width(self, len(autosave.NOT_SAVED) + 2))
-        self.delete_button = push_button("Delete…", "deleteStoryButton", "Delete this story")
-        self.feedback_label = plain_label(object_name="storyFeedback", role="feedback", wrap=True)
+        self.add_parts("story")
         e = self.errors
         form = form_layout(
             ("&Date", with_error(self.date_edit, e["happened_on"])),

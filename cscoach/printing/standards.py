@@ -305,7 +305,9 @@ def _unbroken(value: str) -> str:
     """A fact's value as markup whose short words stay together on one line ("Aiko Tanaka",
     "7 May 2027"); a list ("Own the problem, Pride in the craft") may break after a comma."""
     parts = [" ".join(p.split()) for p in value.split(",")]
-    return ", ".join(text(p).replace(" ", "&nbsp;") if len(p) <= 40 else text(p) for p in parts)
+    # the no-break space goes in before the markup: a fallback font's <font name="…"> keeps
+    # its own space
+    return ", ".join(text(p.replace(" ", "\u00a0") if len(p) <= 40 else p) for p in parts)
 
 
 class FactLines(Flowable):

@@ -411,3 +411,13 @@ def test_the_handbook_keeps_titles_with_their_detail_and_names_whole(workbook: W
             assert not body[-1].startswith("Review every"), body[-3:]  # a head alone at the foot
         text = "\n".join("\n".join(p) for p in pages)
         assert "Aiko Tanaka" in text  # never "Aiko" at a line's end and "Tanaka" below
+
+
+def test_an_owner_named_in_chinese_prints_in_the_handbook(workbook: Workbook) -> None:
+    """A name kept on one line (no-break spaces) in the fallback font: the no-break spaces
+    must not reach inside the font's markup (the handbook once failed to print)."""
+    owner = team.add_member(workbook, "Wei 你好")
+    category = st.list_categories(workbook)[0].id
+    st.add_standard(workbook, st.StandardInput("Greet in two languages", category, owner_id=owner))
+    pages, text = read(render(workbook, PrintRequest("standards")).pdf)
+    assert pages >= 1 and "你好" in text

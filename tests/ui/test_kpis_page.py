@@ -955,7 +955,7 @@ def test_the_review_mentions_training_and_the_months_stories(qtbot, page: KpisPa
     page.tabs.setCurrentWidget(page.review)
     page.review.month_combo.setCurrentIndex(page.review.month_combo.findData("2026-10"))
     text = page.review.training_line.text()
-    assert "Training in October 2026: 1 training session held" in text
+    assert "Training sessions held in October 2026: 1 training session" in text
     assert "Stories to tell: 1 story (Ana)" in text
 
 

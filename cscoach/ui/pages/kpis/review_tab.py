@@ -216,8 +216,8 @@ class ReviewTab(QWidget):
     def _show_training(self, month: str) -> None:
         """Training and stories in two lines: what was held, what is due, what to tell."""
         found = training_record.review_training(self.wb, month, today=self.today or dt.date.today())
-        held = plural(len(found.sessions), "training session")
-        lines = [f"Training in {month_label(month)}: {held} held"]
+        held = plural(len(found.sessions), "training session") if found.sessions else "none"
+        lines = [f"Training sessions held in {month_label(month)}: {held}"]
         if found.refreshers:
             lines[0] += f"; {plural(len(found.refreshers), 'refresher')} due soon or overdue"
         if found.gaps:

@@ -35,7 +35,7 @@ from cscoach.ui import style
 from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages.registry import PAGES
 
-WIDTH, HEIGHT = 1280, 800
+WIDTH, HEIGHT = (int(v) for v in os.environ.get("SHOT_SIZE", "1280x800").split("x"))
 SCALED = "200"  # the folder of the 200 % shots
 SHOW_SECONDS = 0.4  # time for a page or tab to finish drawing before its picture is taken
 

@@ -219,3 +219,54 @@ def test_training_sessions_and_refreshers(workbook: Workbook) -> None:
     again = {e["UID"]: e for e in plain_events(calendar_ics.calendar_bytes(workbook, today=TODAY))}
     moved = again[refresher["UID"]]
     assert moved["DTSTART"] == "date:20271120" and moved["SUMMARY"].endswith("(Ana)")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SUMMARY:short",
+        "X" * 74,  # the longest line left whole
+        "X" * 75,
+        "DESCRIPTION:" + "é" * 80,  # two octets a character
+        "DESCRIPTION:" + "€" * 60,  # three
+        "DESCRIPTION:" + "😀" * 40,  # four
+        "DESCRIPTION:a" + "x😀é€" * 30,  # mixed, so every cut lands somewhere else
+        "DESCRIPTION:" + "\\;" * 60,  # escapes all the way
+    ],
+)
+def test_folding_keeps_lines_short_and_characters_whole(line: str) -> None:
+    folded = calendar_ics.fold_line(line)
+    pieces = folded.split(b"\r\n")
+    assert all(len(piece) <= 75 for piece in pieces)
+    assert all(piece.startswith(b" ") for piece in pieces[1:])
+    for piece in pieces:
+        piece.decode("utf-8")  # each physical line is whole UTF-8: no character cut in two
+    assert b"".join([pieces[0], *(piece[1:] for piece in pieces[1:])]) == line.encode()
+    assert (len(pieces) == 1) == (len(line.encode()) <= 74)
+
+
+def test_folding_never_ends_a_line_on_a_backslash() -> None:
+    line = "DESCRIPTION:" + "a" * 61 + "\\;" + "b" * 20  # the backslash is octet 74
+    first, second = calendar_ics.fold_line(line).split(b"\r\n")
+    assert first == line[:73].encode() and second == b" \\;" + b"b" * 20
+
+
+def test_text_is_escaped_as_the_rfc_says() -> None:
+    assert calendar_ics.escape_text("a\\b;c,d\ne\r\nf\rg") == "a\\\\b\\;c\\,d\\ne\\nf\\ng"
+    assert calendar_ics.escape_text("Crème brûlée — 😀") == "Crème brûlée — 😀"
+
+
+def test_awkward_titles_come_back_exactly(workbook: Workbook) -> None:
+    """Commas, semicolons, backslashes, a typed ``\\N``, accents and emoji in a long title:
+    both readers give back what was typed."""
+    title = "Ask: “was it OK?”; then note it, C:\\temp\\N, café 😀 " + "né€😀, " * 12
+    ae.add_action(workbook, ae.ActionInput(title.strip(), due_on="2026-12-01"), today=TODAY)
+    data = calendar_ics.calendar_bytes(workbook, today=TODAY)
+    (event,) = [
+        e
+        for e in icalendar.Calendar.from_ical(data).walk("VEVENT")
+        if str(e["uid"]).startswith("action-")
+    ]
+    assert str(event["summary"]) == "Due: " + title.strip()
+    (plain,) = [e for e in plain_events(data) if e["UID"].startswith("action-")]
+    assert plain["SUMMARY"] == "Due: " + title.strip()

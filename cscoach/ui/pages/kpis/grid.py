@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -47,6 +48,19 @@ _CELL_ROLES = frozenset(  # the roles a grid cell answers
 )
 
 
+def wrap_to_width(text: str, room: int, width: Callable[[str], int]) -> str:
+    """``text`` in lines of whole words each at most ``room`` wide (``width`` measures a
+    text); a word wider than ``room`` on a line of its own."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and width(joined) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def target_line(kpi: kpis.Kpi, entry: kpi_entries.KpiEntry | None, target: float) -> str:
     """ "Target: 90 % — ✓ on target" (without the verdict when there is no value)."""
     line = f"Target: {format_value(target, kpi.unit)}"
@@ -72,26 +86,45 @@ class KpiGridModel(QAbstractTableModel):
         self.targets: dict[tuple[int, str], float | None] = {}
         self.headers: list[str] = []
         self.header_wrap = HEADER_WRAP  # characters a heading line holds (wider: fewer lines)
+        # or, once the grid is laid out, the pixels a heading line holds and how wide a
+        # text is in the heading's font: each line as full as the column's width allows
+        self.header_room: tuple[int, Callable[[str], int]] | None = None
         self.month_labels: list[str] = []
 
     def _wrap_headers(self) -> None:
-        self.headers = [  # asked for at every paint: wrapped once here
-            textwrap.fill(
-                f"{k.name}, {k.unit}" if k.unit and k.unit not in ("score", k.name) else k.name,
-                self.header_wrap,
-            )
+        names = [
+            f"{k.name}, {k.unit}" if k.unit and k.unit not in ("score", k.name) else k.name
             for k in self.kpis
         ]
+        if self.header_room is not None:
+            room, width = self.header_room
+            self.headers = [wrap_to_width(name, room, width) for name in names]
+        else:  # asked for at every paint: wrapped once here
+            self.headers = [textwrap.fill(name, self.header_wrap) for name in names]
 
     def set_header_wrap(self, characters: int) -> None:
-        """Wrap the headings at ``characters`` (the columns' width): on a wide screen a
-        heading takes one or two lines, not three."""
+        """Wrap the headings at ``characters`` (before the grid knows its columns' width)."""
         characters = max(HEADER_WRAP, characters)
         if characters != self.header_wrap:
             self.header_wrap = characters
             self._wrap_headers()
-            if self.kpis:
-                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.kpis) - 1)
+            self._headers_changed()
+
+    def set_header_room(self, pixels: int, width: Callable[[str], int]) -> None:
+        """Wrap the headings to ``pixels`` as measured by ``width`` (the heading's bold
+        font): on a wide screen a heading takes one line, on a laptop two, and a line is
+        never wider than its column (cut off at both ends, as the centred text was)."""
+        if self.header_room is not None and self.header_room[0] == pixels:
+            return
+        self.header_room = (pixels, width)
+        before = self.headers
+        self._wrap_headers()
+        if self.headers != before:
+            self._headers_changed()
+
+    def _headers_changed(self) -> None:
+        if self.kpis:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.kpis) - 1)
 
     def load(self, months: list[str]) -> None:
         self.beginResetModel()

@@ -69,6 +69,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 MONTHS_STEP = 12
 FEEDBACK_SECONDS = 12  # what was just saved stays this long above the tabs
 GRID_COLUMNS = 4  # KPIs the grid always has room for
+HEADING_PADDING = 20  # px of a column its heading lines leave: 8 either side (the style), air
 GRID_HINT = (
     "Type a value in a cell and press Enter; leave it empty to clear it. Values are shown to "
     "one decimal. ✎ marks a month with a note; ✓ on green is on target, ✗ on red is off target."
@@ -184,9 +185,15 @@ class KpisPage(Page):
         self._feedback_timer.start()
 
     def _wrap_headings(self, section: int, _old: int, width: int) -> None:
+        """Each heading line as wide as the column holds, measured in the heading's bold
+        font, less the heading's padding."""
         if section == 0:
-            average = max(1, self.grid.fontMetrics().averageCharWidth())
-            self.grid_model.set_header_wrap(width // average - 4)
+            header = self.grid.horizontalHeader()
+            bold = QFont(header.font())
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
+            room = width - HEADING_PADDING
+            self.grid_model.set_header_room(room, metrics.horizontalAdvance)
 
     def _step_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())

@@ -57,3 +57,26 @@ def test_kpi_grid_headings_are_never_wider_than_their_columns(window, size, most
             assert metrics.horizontalAdvance(line) <= room, (line, room)
         # and no more lines than it needs: one on a wide screen
         assert heading.count("\n") < most_lines, heading
+
+
+@pytest.mark.parametrize("size", [LAPTOP, SMALL_LAPTOP])
+def test_the_monthly_review_shows_every_kpi_and_its_actions_are_not_squeezed(window, size):
+    page = show(window, "kpis", size)
+    assert isinstance(page, KpisPage)
+    page.tabs.setCurrentWidget(page.review)
+    settle()
+    review = page.review
+    table = review.table
+    assert table.rowCount() == 4  # the demo's four KPIs, every one in view in the table
+    last = table.rowViewportPosition(3) + table.rowHeight(3)
+    assert last <= table.viewport().height()
+    # the actions keep room for their rows (the review scrolls instead), and the first
+    # thing to tick is in view without scrolling
+    actions = review.action_panel
+    assert actions.tick_list.height() >= actions.tick_list.fitted_height()
+    assert actions.coming_list.height() >= actions.coming_list.fitted_height()
+    first = actions.tick_list.visualItemRect(actions.tick_list.item(0))
+    bottom = actions.tick_list.viewport().mapTo(review.scroll.viewport(), first.bottomLeft())
+    assert bottom.y() <= review.scroll.viewport().height()
+    # what was decided at the last review reads whole
+    assert review.previous_steps.verticalScrollBar().maximum() == 0

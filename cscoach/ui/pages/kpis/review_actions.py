@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 
 from cscoach.model import action_loop, actions, actions_edit
@@ -44,13 +44,30 @@ def _row_text(action: Action) -> str:
     return f"{action.title} — {action.owner_label}, {state[:1].lower()}{state[1:]}"
 
 
-def _list(object_name: str, name: str) -> QListWidget:
-    items = QListWidget()
+class FittedList(QListWidget):
+    """A list that asks for room for its rows, two lines each (``most`` rows at the most:
+    then it scrolls), so the review reads as a page rather than a few boxes that scroll;
+    on a tall screen it takes the room left over too."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__()
+        self.most = most
+
+    def fitted_height(self) -> int:
+        rows = max(1, min(self.count(), self.most))
+        return rows * text_side(self, 2, 10) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), self.fitted_height())
+
+
+def _list(object_name: str, name: str, most: int) -> FittedList:
+    items = FittedList(most)
     items.setObjectName(object_name)
     items.setAccessibleName(name)
     items.setWordWrap(True)
     items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    items.setMinimumHeight(text_side(items, 3, 8))
+    items.setMinimumHeight(text_side(items, 2, 6))
     return items
 
 
@@ -66,16 +83,16 @@ class ReviewActions(QWidget):
         self._filling = False
 
         self.tick_title = plain_label(object_name="reviewTickTitle", role="strong")
-        self.tick_list = _list("reviewTicks", "Actions to tick off")
+        self.tick_list = _list("reviewTicks", "Actions to tick off", 8)
         self.tick_list.itemChanged.connect(self._ticked)
         self.tick_empty = plain_label(role="hint", wrap=True)
         self.coming_title = plain_label(role="strong")
-        self.coming_list = _list("reviewComing", "Actions due next month")
+        self.coming_list = _list("reviewComing", "Actions due next month", 4)
         self.coming_empty = plain_label("Nothing due yet.", role="hint")
         self.helped_title = plain_label(
             "Done a month ago — did it help?", object_name="reviewHelpedTitle", role="strong"
         )
-        self.helped_list = _list("reviewHelped", "Actions to ask about")
+        self.helped_list = _list("reviewHelped", "Actions to ask about", 2)
         self.helped_buttons = [
             push_button(actions.HELPED_LABELS[answer], f"helped_{answer.replace(' ', '_')}")
             for answer in actions.HELPED_ANSWERS
@@ -154,6 +171,7 @@ class ReviewActions(QWidget):
                 self.tick_list.addItem(item)
         finally:
             self._filling = False
+        self.tick_list.updateGeometry()  # its rows changed: the room it asks for too
         self.tick_title.setText(f"Due by the end of {month_label(month)}")
         self.tick_empty.setText("Nothing was due." if not found.to_tick else "")
         self.tick_empty.setVisible(not found.to_tick)
@@ -186,6 +204,7 @@ class ReviewActions(QWidget):
             items.addItem(item)
         if shown and items is self.helped_list:
             items.setCurrentRow(0)  # the one Yes / Not yet / No answers for
+        items.updateGeometry()
 
     def _fit_height(self, items: QListWidget, most: int) -> None:
         """Room for its rows, two lines each (``most`` rows at the most: then it scrolls)."""

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -39,10 +39,12 @@ from cscoach.ui import dialogs
 from cscoach.ui.pages.kpis.review_actions import ReviewActions
 from cscoach.ui.widgets import (
     STRETCH,
+    GrowingText,
     ToneItem,
     error_label,
     hbox,
     plain_label,
+    scroll_area,
     show_message,
     text_side,
     text_width,
@@ -112,17 +114,18 @@ class ReviewTab(QWidget):
         self.action_panel = ReviewActions(wb, today)
         self.action_panel.changed.connect(self.changed)
         self.previous_title = plain_label(object_name="previousStepsTitle", role="strong")
-        self.previous_steps = QPlainTextEdit()
-        self.previous_steps.setObjectName("previousSteps")
+        self.previous_steps = GrowingText("previousSteps", "", least=2, most=10)
         self.previous_steps.setAccessibleName("Notes from last month's review")
         self.previous_steps.setReadOnly(True)
         self.next_title = plain_label("Notes", object_name="reviewNotesTitle", role="strong")
-        self.next_steps = QPlainTextEdit()
-        self.next_steps.setObjectName("nextStepsEdit")
-        self.next_steps.setAccessibleName("Notes from this review")
-        self.next_steps.setPlaceholderText(
-            "Anything else said at the review (the actions go on the left, with who and by when)"
+        self.next_steps = GrowingText(  # grows as it is typed: the review scrolls
+            "nextStepsEdit",
+            "Anything else said at the review (the actions go on the left, with who and by when)",
+            least=4,
+            most=16,
         )
+        self.next_steps.setTabChangesFocus(False)
+        self.next_steps.setAccessibleName("Notes from this review")
         self.next_steps.textChanged.connect(self._steps_edited)
         self.next_steps.installEventFilter(self)
         self.steps_error = error_label("nextStepsError")
@@ -131,11 +134,12 @@ class ReviewTab(QWidget):
         notes_box = QWidget()
         vbox(
             self.next_title,
-            (self.next_steps, 1),
+            self.next_steps,
             self.steps_error,
             self.steps_status,
             self.previous_title,
             self.previous_steps,
+            STRETCH,
             parent=notes_box,
         )
         steps = QSplitter()
@@ -145,22 +149,28 @@ class ReviewTab(QWidget):
         steps.setSizes([text_width(self, 120), text_width(self, 40)])
 
         self._build_feedback_box()
-        results = QWidget()
-        results_layout = QVBoxLayout(results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.setSpacing(8)
-        results_layout.addWidget(self.table, 1)
-        results_layout.addWidget(self.feedback_box)
-
-        body = QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(results)
-        body.addWidget(steps)
-        body.setSizes([240, 320])  # the actions get the room: they are the review's work
+        # The review reads top to bottom, as it is held: every KPI (the table as tall as its
+        # rows, never a list of two that scrolls), the month's feedback beside its training,
+        # then the actions and notes, which take the room a tall screen has. On a laptop
+        # the whole review scrolls rather than squeezing the actions to a line or two.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.steps = steps
+        body = QWidget()
+        body.setObjectName("reviewBody")
+        vbox(
+            self.table,
+            hbox((self.feedback_box, 1), (self.training_box, 1), spacing=16),
+            (steps, 1),
+            parent=body,
+            spacing=8,
+        )
+        self.scroll = scroll_area(body, object_name="reviewScroll")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.scroll, 1)
         self.reload()
 
     def _build_feedback_box(self) -> None:
@@ -173,7 +183,19 @@ class ReviewTab(QWidget):
         self.feedback_counts.setWordWrap(True)
         self.feedback_recurring = plain_label(object_name="reviewFeedbackRecurring")
         self.feedback_recurring.setWordWrap(True)
+        self.training_title = plain_label(object_name="reviewTrainingTitle")
+        self.training_title.setStyleSheet("font-weight: 600;")
         self.training_line = plain_label(object_name="reviewTraining", wrap=True)
+        self.training_box = QWidget()
+        self.training_box.setObjectName("reviewTrainingBox")
+        vbox(
+            self.training_title,
+            self.training_line,
+            STRETCH,
+            parent=self.training_box,
+            margins=(0, 2, 0, 8),
+            spacing=2,
+        )
         pointer = plain_label(
             f"The full report: {feedback_links.REPORT_IN_APP}", object_name="reviewFeedbackPointer"
         )
@@ -191,7 +213,7 @@ class ReviewTab(QWidget):
             self.feedback_counts,
             self.feedback_recurring,
             hbox(pointer, self.feedback_link, STRETCH, spacing=8),
-            self.training_line,
+            STRETCH,
             parent=self.feedback_box,
             margins=(2, 2, 0, 8),
             spacing=2,
@@ -232,6 +254,7 @@ class ReviewTab(QWidget):
             lines.append(
                 f"Stories to tell: {plural(len(found.stories), 'story', 'stories')} ({told})"
             )
+        self.training_title.setText(f"Training and stories in {month_label(month)}")
         self.training_line.setText("\n".join(lines))
 
     # -- data --------------------------------------------------------------------
@@ -317,10 +340,7 @@ class ReviewTab(QWidget):
                     direction = "or more" if line.kpi.higher_is_better else "or less"
                     item.setToolTip(f"Target in {month_label(month)}: {text} {direction}")
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
-        least = text_side(self.table, 1, 16)  # 30 px at 9 pt
-        for row in range(self.table.rowCount()):
-            self.table.setRowHeight(row, max(self.table.rowHeight(row), least))
+        self._fit_table()
         if review.measured:
             self.summary.setText(
                 f"{review.on_target} of {plural(review.measured, 'KPI')} with a value on target in "
@@ -344,6 +364,25 @@ class ReviewTab(QWidget):
         self.next_steps.setReadOnly(self.wb.read_only)
         show_message(self.steps_error, "")
         self.steps_status.setText("")
+
+    def _fit_table(self) -> None:
+        """Rows as tall as their text (a long note wraps), and the table as tall as its
+        heading and rows: every KPI in view, no scroll bar."""
+        table = self.table
+        table.resizeRowsToContents()
+        least = text_side(table, 1, 16)  # 30 px at 9 pt
+        for row in range(table.rowCount()):
+            table.setRowHeight(row, max(table.rowHeight(row), least))
+        rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        sideways = table.horizontalScrollBar()
+        below = sideways.sizeHint().height() if sideways.isVisible() else 0
+        heading = table.horizontalHeader().sizeHint().height()
+        table.setFixedHeight(heading + rows + below + 2 * table.frameWidth())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.review is not None:  # a note wraps to more or fewer lines
+            self._fit_table()
 
     # -- "what we will do next" ----------------------------------------------------
 

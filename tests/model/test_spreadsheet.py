@@ -213,3 +213,44 @@ def test_the_kiosk_votes_sheet_has_a_row_per_day(demo_xlsx) -> None:
     first = days[0]
     assert first["Votes"] >= first["Faces"] >= first["Satisfied (4–5)"] >= 0
     assert 0 < first["CSAT"] <= 1 and -100 <= first["NPS"] <= 100
+
+
+def test_every_kind_of_cell_reads_back_as_written(tmp_path: Path) -> None:
+    """The writer itself, on values at the edges: dates either side of Excel's imaginary
+    29 February 1900 and a real leap day, months, numbers, yes/no, and text that must come
+    back exactly (spaces at either end, a line break, a tab, text that looks like Excel's own
+    ``_xHHHH_`` escape, one text repeated in many cells, text in a number column)."""
+    days = [
+        dt.date(1900, 1, 1),
+        dt.date(1900, 2, 28),
+        dt.date(1900, 3, 1),
+        dt.date(2028, 2, 29),
+        dt.date(2200, 12, 31),
+    ]
+    texts = ["  two spaces before", "after ", "line\nbreak", "tab\there", "_x0041_", "same", "same"]
+    columns = [
+        spreadsheet.Column("Day", spreadsheet.DATE),
+        spreadsheet.Column("Month", spreadsheet.MONTH),
+        spreadsheet.Column("Number", spreadsheet.NUMBER),
+        spreadsheet.Column("Share", spreadsheet.PERCENT),
+        spreadsheet.Column("Yes?", spreadsheet.YESNO),
+        spreadsheet.Column("Text"),
+    ]
+    rows = [
+        (days[i % len(days)], days[i % len(days)].replace(day=1), i - 3.5, i / 10, i % 2, text)
+        for i, text in enumerate(texts)
+    ]
+    rows.append((None, None, "n/a", None, False, ""))
+    out = tmp_path / "kinds.xlsx"
+    spreadsheet.write_xlsx([spreadsheet.Sheet("Kinds", columns, rows)], out)
+    ws = openpyxl.load_workbook(out)["Kinds"]
+    read = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in read] == [dt.datetime.combine(r[0], dt.time()) for r in rows[:-1]] + [
+        None
+    ]
+    assert [r[1].day for r in read[:-1]] == [1] * len(texts)
+    assert [r[2] for r in read] == [i - 3.5 for i in range(len(texts))] + ["n/a"]
+    assert [r[4] for r in read] == ["No", "Yes"] * 3 + ["No", "No"]
+    assert [r[5] for r in read] == [*texts, None]
+    assert ws["A2"].number_format == "yyyy-mm-dd" and ws["B2"].number_format == "mmm yyyy"
+    assert ws["D3"].number_format == "0%" and ws["D3"].value == 0.1

@@ -11,6 +11,8 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from cscoach.ui.main_window import MainWindow
+from cscoach.ui.pages.hiring import candidates as candidate_panel
+from cscoach.ui.pages.hiring.page import HiringPage
 from cscoach.ui.pages.kpis.page import KpisPage
 
 LAPTOP = QSize(1366, 768)
@@ -80,3 +82,39 @@ def test_the_monthly_review_shows_every_kpi_and_its_actions_are_not_squeezed(win
     assert bottom.y() <= review.scroll.viewport().height()
     # what was decided at the last review reads whole
     assert review.previous_steps.verticalScrollBar().maximum() == 0
+
+
+def in_view(widget, scroll) -> bool:
+    """``widget`` is wholly inside ``scroll``'s viewport, as it is scrolled now."""
+    top = widget.mapTo(scroll.viewport(), widget.rect().topLeft())
+    bottom = widget.mapTo(scroll.viewport(), widget.rect().bottomRight())
+    return top.y() >= 0 and bottom.y() <= scroll.viewport().height()
+
+
+def test_scoring_a_candidate_shows_several_qualities_and_the_names_whole(window):
+    page = show(window, "hiring", LAPTOP)
+    assert isinstance(page, HiringPage)
+    panel = page.candidates
+    nadia = next(s for s in panel.model.records() if s.candidate.name == "Nadia Haddad")
+    assert panel.select_candidate(nadia.candidate.id)
+    settle()
+    # each quality's buttons on its line, lined up, and at least three qualities to score
+    # in view without scrolling (one and a half were)
+    editors = panel.scores.editors
+    assert len(editors) == 5
+    shown = [e for e in editors if in_view(e.buttons[5], panel.detail_scroll)]
+    assert len(shown) >= 3
+    lefts = {e.buttons[1].mapTo(panel.detail, e.buttons[1].rect().topLeft()).x() for e in editors}
+    assert len(lefts) == 1
+    for editor in editors:  # beside the quality, not under it
+        assert editor.buttons[1].geometry().top() < editor.quality_label.geometry().bottom()
+    # the list keeps the names and roles whole
+    table = panel.table
+    for column in (candidate_panel.NAME, candidate_panel.ROLE):
+        widest = max(
+            table.fontMetrics().horizontalAdvance(panel.model.row_texts(row)[column])
+            for row in range(panel.model.rowCount())
+        )
+        assert table.horizontalHeader().sectionSize(column) > widest
+    # nothing scrolls sideways
+    assert panel.detail.width() <= panel.detail_scroll.viewport().width()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from cscoach.ui.widgets import (
     plain_label,
     show_message,
     text_side,
+    text_width,
     vbox,
 )
 
@@ -76,20 +78,45 @@ class ScoreEditor(QFrame):
         self.clear_button.setToolTip("Remove this score: it counts as not scored")
         scale.addSpacing(6)
         scale.addWidget(self.clear_button)
-        scale.addStretch(1)
+        scale.addStretch(1)  # on a line of their own, the buttons stay on the left
         self.note_edit = GrowingText("scoreNoteEdit", "Note: what they said, what you noticed")
         self.note_edit.setAccessibleName(f"Note on {criterion.quality}")
         self.error = error_label("scoreError")
+        # Where there is room, the quality, its weight and the 1–5 on one line (the buttons
+        # line up down the grid) and the note under them: more qualities in view on a
+        # laptop. In a narrow form the buttons go on a line of their own (``set_one_line``).
+        self.scale = scale
+        self.weight_label = weight
+        self.head = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.head.setSpacing(4)
+        self.head.addLayout(hbox((self.quality_label, 1), weight, spacing=8), 1)
+        self.head.addLayout(scale)
         vbox(
-            hbox((self.quality_label, 1), weight),
-            scale,
+            self.head,
             self.note_edit,
             self.error,
             parent=self,
-            margins=(0, 6, 0, 6),
+            margins=(0, 4, 0, 4),
             spacing=4,
         )
         self.show_saved(score)
+
+    def one_line_width(self) -> int:
+        """The width the quality, its weight and the buttons need on one line (with room
+        for a quality of some twenty characters)."""
+        return (
+            text_width(self.quality_label, 20)
+            + self.weight_label.sizeHint().width()
+            + self.scale.sizeHint().width()
+            + 2 * self.head.spacing()
+        )
+
+    def set_one_line(self, one_line: bool) -> None:
+        """The buttons beside the quality, or (in a narrow form) under it."""
+        self.head.setDirection(
+            QBoxLayout.Direction.LeftToRight if one_line else QBoxLayout.Direction.TopToBottom
+        )
+        self.head.setSpacing(12 if one_line else 4)
 
     def show_saved(self, score: Score | None) -> None:
         self.saved = score
@@ -124,6 +151,7 @@ class ScoreGrid(QWidget):
         self.candidate_id: int | None = None
         self.editors: list[ScoreEditor] = []
         self._shown: Shown | None = None  # what the editors were built from
+        self.room = 0  # the width the grid has (``set_room``); 0: not known yet
         title = plain_label("Scores", object_name="formTitle")
         self.summary_label = plain_label(object_name="scoreSummaryLabel")
         self.summary_label.setWordWrap(True)
@@ -181,12 +209,20 @@ class ScoreGrid(QWidget):
             if self.wb.read_only:
                 editor.set_read_only()
             self.box_layout.addWidget(editor)
+            editor.set_one_line(bool(self.room) and self.room >= editor.one_line_width())
             editor.show()  # added to a panel already on screen: show it now, not later
             self.editors.append(editor)
         self._show_summary(hr.score_summary(self.wb, candidate_id))  # type: ignore[arg-type]
 
     def editor_for(self, quality: str) -> ScoreEditor:
         return next(e for e in self.editors if e.criterion.quality == quality)
+
+    def set_room(self, width: int) -> None:
+        """The grid is ``width`` pixels wide: each quality's buttons beside it when they
+        fit on its line, else under it."""
+        self.room = width
+        for editor in self.editors:
+            editor.set_one_line(width >= editor.one_line_width())
 
     def _show_summary(self, summary: ScoreSummary) -> None:
         parts = [f"Weighted score: {hr.format_percent(summary.percent)}", summary.progress]

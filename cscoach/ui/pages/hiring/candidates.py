@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFrame,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -31,6 +30,7 @@ from cscoach.ui.record_fields import Field, form_layout, with_error
 from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import (
     STRETCH,
+    GrowingText,
     action_button,
     delete_action,
     error_label,
@@ -40,6 +40,7 @@ from cscoach.ui.widgets import (
     record_table,
     scroll_area,
     shortcut_action,
+    show_message,
     vbox,
 )
 
@@ -132,7 +133,7 @@ class CandidatesPanel(QWidget):
             "candidatesSplitter",
             self.list_panel,
             self.detail_scroll,
-            (70, 100),
+            (78, 94),
             stretch=(1, 2),
         )
         vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
@@ -204,11 +205,10 @@ class CandidatesPanel(QWidget):
         self.status_combo.setObjectName("statusCombo")
         for key in hr.STATUSES:
             self.status_combo.addItem(hr.STATUS_LABELS[key], key)
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setObjectName("candidateNotesEdit")
-        self.notes_edit.setPlaceholderText("Anything to remember about this candidate")
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(70)
+        # two lines, growing as it is typed: the scores below keep their room
+        self.notes_edit = GrowingText(
+            "candidateNotesEdit", "Anything to remember about this candidate", least=2, most=8
+        )
         self.errors = {
             key: error_label(f"{key}Error")
             for key in ("name", "role", "interview_date", "status", "notes")
@@ -233,12 +233,14 @@ class CandidatesPanel(QWidget):
         self.feedback_label = plain_label(
             object_name="candidateFeedback", role="feedback", wrap=True
         )
+        self.feedback_label.hide()  # shown with something to say
         self.scores = ScoreGrid(self.wb)
-        vbox(
-            self.form_title,
+        # the name with Save's status and Delete… beside it, not on a row of their own:
+        # on a laptop the scoring below gets the height
+        self.detail_layout = vbox(
+            hbox((self.form_title, 1), self.status, self.delete_button, spacing=8),
             form,
             self.form_error,
-            hbox(self.status, STRETCH, self.delete_button),
             self.feedback_label,
             6,
             self.scores,
@@ -251,6 +253,15 @@ class CandidatesPanel(QWidget):
         self.detail_scroll = scroll_area(  # at its narrowest form
             self.detail, object_name="candidateDetailScroll", least=47, sideways=True
         )
+        # the scores lay out for the width the form is given (buttons beside or under)
+        self.detail_scroll.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        viewport = self.detail_scroll.viewport()
+        if watched is viewport and event.type() == QEvent.Type.Resize:
+            margins = self.detail_layout.contentsMargins()
+            self.scores.set_room(viewport.width() - margins.left() - margins.right())
+        return super().eventFilter(watched, event)
 
     def _apply_read_only(self) -> None:
         self.list_panel.set_read_only(READ_ONLY_TIP)
@@ -304,7 +315,7 @@ class CandidatesPanel(QWidget):
         candidate = self.current_candidate()
         self.form_title.setText(candidate.name if candidate is not None else "New candidate")
         self.scores.show_candidate(self.editor.current_id)
-        self.feedback_label.setText("")
+        show_message(self.feedback_label, "")
         self.delete_button.setVisible(self.editor.current_id is not None)
         self.selection_changed.emit()
 
@@ -329,9 +340,10 @@ class CandidatesPanel(QWidget):
             self.scores.show_candidate(self.editor.current_id)  # ready to score them
             self.delete_button.setVisible(True)
             self.selection_changed.emit()
-            self.feedback_label.setText(
+            show_message(
+                self.feedback_label,
                 f"{name} was added; changes are saved as you type. Score them below as you "
-                "interview."
+                "interview.",
             )
         self._list_roles()
         self.changed.emit()
@@ -373,5 +385,5 @@ class CandidatesPanel(QWidget):
         if not run_write(self, "delete this candidate", hr.delete_candidate, self.wb, candidate.id):
             return
         self.editor.show_neighbour(row)
-        self.feedback_label.setText(f"{candidate.name} and all their scores were deleted.")
+        show_message(self.feedback_label, f"{candidate.name} and all their scores were deleted.")
         self.changed.emit()

@@ -13,7 +13,7 @@ left out, and what had to be cut or left out is reported back.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,41 +147,61 @@ def _styles(size: float) -> dict[str, ParagraphStyle]:
     }
 
 
+Fit = Callable[[str, ParagraphStyle, float, int], tuple[Paragraph, bool]]
+
+
 def _capped(value: str, style: ParagraphStyle, width: float, lines: int) -> tuple[Paragraph, bool]:
     """``value`` in at most ``lines`` lines at the style's size, cut with "…" past them."""
     return fitted(value, style, width, lines * style.leading + 0.5, style.fontSize)
 
 
+def _capped_once() -> Fit:
+    """``_capped``, remembering what it made. Finding the page's size and line caps tries
+    the same text in the same room many times (the large workbook: 150 tries, each cutting
+    up to 24 texts, most of them cut before), and cutting a text to fit takes a dozen
+    measurements. What it makes is for measuring only: a paragraph is not laid out twice."""
+    made: dict[tuple[str, str, float, float, int], tuple[Paragraph, bool]] = {}
+
+    def fit(value: str, style: ParagraphStyle, width: float, lines: int) -> tuple[Paragraph, bool]:
+        key = (value, style.name, style.fontSize, width, lines)
+        if key not in made:
+            made[key] = _capped(value, style, width, lines)
+        return made[key]
+
+    return fit
+
+
 def _item(
-    item: WallItem, done: bool, st: dict[str, ParagraphStyle], width: float, caps: tuple[int, ...]
+    item: WallItem,
+    done: bool,
+    st: dict[str, ParagraphStyle],
+    width: float,
+    caps: tuple[int, ...],
+    fit: Fit = _capped,
 ) -> tuple[Flowable, bool]:
     said_lines, did_lines, outcome_lines = caps
     parts: list[Flowable] = []
     cut = False
     first = True
     if item.said:
-        paragraph, shortened = _capped(item.said, st["said"], width, said_lines)
+        paragraph, shortened = fit(item.said, st["said"], width, said_lines)
         parts.append(paragraph)
         cut |= shortened
         first = False
-    did_style = st["did"]
+    bullet = "✓" if done else "✗"
+    # The bullet in the style's name: a paragraph ``fit`` remembers is found by its name.
+    did_style = ParagraphStyle(f"wdid{bullet}", parent=st["did"])
     if first:  # nothing said above it: the space goes before the action instead
-        did_style = ParagraphStyle("wdid1", parent=did_style, spaceBefore=st["said"].spaceBefore)
+        did_style = ParagraphStyle(
+            f"wdid1{bullet}", parent=did_style, spaceBefore=st["said"].spaceBefore
+        )
     indent = did_style.leftIndent
-    did, shortened = fitted(
-        item.did, did_style, width - indent, did_lines * did_style.leading + 0.5, did_style.fontSize
-    )
-    did.bulletText = "✓" if done else "✗"
+    did, shortened = fit(item.did, did_style, width - indent, did_lines)
+    did.bulletText = bullet
     parts.append(did)
     cut |= shortened
     if item.outcome and outcome_lines:
-        paragraph, shortened = fitted(
-            item.outcome,
-            st["outcome"],
-            width - indent,
-            outcome_lines * st["outcome"].leading + 0.5,
-            st["outcome"].fontSize,
-        )
+        paragraph, shortened = fit(item.outcome, st["outcome"], width - indent, outcome_lines)
         parts.append(paragraph)
         cut |= shortened
     elif item.outcome:
@@ -190,7 +210,12 @@ def _item(
 
 
 def _body(
-    wall: YouSaidWeDid, count: int, size: float, caps: tuple[int, ...], width: float
+    wall: YouSaidWeDid,
+    count: int,
+    size: float,
+    caps: tuple[int, ...],
+    width: float,
+    fit: Fit = _capped,
 ) -> tuple[list[Flowable], bool]:
     st = _styles(size)
     story: list[Flowable] = []
@@ -206,13 +231,13 @@ def _body(
     if done:
         story.append(Paragraph(text("What we changed"), st["section"]))
         for item in done:
-            flowable, shortened = _item(item, True, st, width, caps)
+            flowable, shortened = _item(item, True, st, width, caps, fit)
             story.append(flowable)
             cut |= shortened
     if dropped:
         story.append(Paragraph(text("What we could not do"), st["section"]))
         for item in dropped:
-            flowable, shortened = _item(item, False, st, width, caps)
+            flowable, shortened = _item(item, False, st, width, caps, fit)
             story.append(flowable)
             cut |= shortened
     return story, cut
@@ -260,13 +285,22 @@ def you_said_we_did_document(info: DocumentInfo, wall: YouSaidWeDid) -> WallResu
     # then fewer than FEWEST_WHOLE.
     attempts = [(caps, count) for caps in LINE_CAPS for count in range(total, least - 1, -1)]
     attempts += [(LINE_CAPS[-1], count) for count in range(least - 1, 0, -1)]
+    measured = _capped_once()
+
+    def fits(caps: tuple[int, ...], count: int, size: float) -> bool:
+        body, _ = _body(wall, count, size, caps, width, measured)
+        return stacked_height(body, width) <= room
+
     for caps, count in attempts:
-        if count:
-            for size in SIZES:
-                body, cut = _body(wall, count, size, caps, width)
-                if stacked_height(body, width) > room:
-                    continue
-                pdf, pages = _layout(info, [*heading, Spacer(1, 4), *body])
-                if pages == 1:
-                    return WallResult(pdf, size, count, cut)
+        # Smaller type never makes an item taller: what does not fit at the floor does not
+        # fit at any size, and is tried no further (most tries end here, at one measure).
+        if not count or not fits(caps, count, FLOOR):
+            continue
+        for size in SIZES:
+            if size != FLOOR and not fits(caps, count, size):
+                continue
+            body, cut = _body(wall, count, size, caps, width)  # made afresh to lay out
+            pdf, pages = _layout(info, [*heading, Spacer(1, 4), *body])
+            if pages == 1:
+                return WallResult(pdf, size, count, cut)
     return WallResult(_layout(info, heading)[0], FLOOR, 0, True)

@@ -10,13 +10,17 @@ import re
 
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import Spacer
 
 from cscoach.model import actions_edit as ae
 from cscoach.model import demo
 from cscoach.model import feedback_themes as th
+from cscoach.model.action_loop import WallItem, YouSaidWeDid
 from cscoach.model.actions import Source
 from cscoach.model.errors import ValidationError
 from cscoach.model.workbook import Workbook
+from cscoach.printing import you_said_we_did as ysw
+from cscoach.printing.base import stacked_height
 from cscoach.printing.documents import PrintRequest, render
 from cscoach.printing.you_said_we_did import FLOOR
 
@@ -120,3 +124,67 @@ def test_nothing_shared_is_refused(workbook: Workbook) -> None:
     with pytest.raises(ValidationError) as caught:
         wall(workbook)
     assert "Share with the team" in str(caught.value)
+
+
+def _tried_in_full(info: ysw.DocumentInfo, wall_: YouSaidWeDid) -> tuple[float, int, bool]:
+    """The page's choice as the first version made it: every line cap, count and size in
+    turn, each measured afresh, the first that fits kept."""
+    width, height = ysw._room(info)
+    heading = ysw._heading(info, width)
+    room = height - stacked_height(heading, width) - 4
+    total = len(wall_.done) + len(wall_.dropped)
+    least = min(total, ysw.FEWEST_WHOLE)
+    attempts = [(c, n) for c in ysw.LINE_CAPS for n in range(total, least - 1, -1)]
+    attempts += [(ysw.LINE_CAPS[-1], n) for n in range(least - 1, 0, -1)]
+    for caps, count in attempts:
+        for size in ysw.SIZES:
+            body, cut = ysw._body(wall_, count, size, caps, width)
+            if stacked_height(body, width) <= room:
+                pages = ysw._layout(info, [*heading, Spacer(1, 4), *body])[1]
+                if pages == 1:
+                    return size, count, cut
+    return FLOOR, 0, True
+
+
+def _wall(
+    done: int, dropped: int, words: int, said: str = "What our figures showed"
+) -> YouSaidWeDid:
+    def item(n: int) -> WallItem:
+        return WallItem(
+            said if n % 3 else "",  # every third with nothing said above it
+            f"Action {n}: " + "a change we made for the regulars " * (words // 7 + n % 2),
+            "what came of it, told plainly " * (words // 6),
+        )
+
+    return YouSaidWeDid(
+        "Café",
+        "2026-05-22",
+        tuple(item(n) for n in range(done)),
+        tuple(item(100 + n) for n in range(dropped)),
+        0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("done", "dropped", "words"),
+    [(2, 1, 5), (6, 2, 8), (6, 2, 16), (8, 0, 30), (1, 0, 200)],
+)
+def test_the_quick_search_chooses_what_trying_everything_chooses(
+    done: int, dropped: int, words: int
+) -> None:
+    """Items are cut to fit once and measured again, and what does not fit at the floor is
+    tried no further: the page must still come out as trying every choice made it."""
+    info = ysw.DocumentInfo(ysw.TITLE, "Café")
+    wall_ = _wall(done, dropped, words)
+    result = ysw.you_said_we_did_document(info, wall_)
+    assert (result.font_size, result.shown, result.shortened) == _tried_in_full(info, wall_)
+
+
+def test_a_done_and_a_dropped_action_of_one_title_keep_their_marks() -> None:
+    """The same text done and dropped: each is drawn with its own mark (✓, ✗) although the
+    search measures their paragraphs once."""
+    same = WallItem("You asked", "Open at seven", "")
+    info = ysw.DocumentInfo(ysw.TITLE, "Café")
+    result = ysw.you_said_we_did_document(info, YouSaidWeDid("Café", "", (same,), (same,), 0))
+    page = PdfReader(io.BytesIO(result.pdf)).pages[0].extract_text()
+    assert page.count("✓") == 1 and page.count("✗") == 1

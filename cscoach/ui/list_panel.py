@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTableView, QWidget
 
 from cscoach.ui.filter_bar import FilterBar
@@ -158,10 +158,14 @@ def list_form_splitter(
     form_side: QWidget,
     characters: tuple[int, int],
     stretch: tuple[int, int] = (1, 0),
+    *,
+    form_share: float = 0.0,
 ) -> QSplitter:
     """The list beside its form, at first about ``characters`` average characters wide
     each. By default the list takes the room a wider window gives and the form keeps its
     width but gives way on a small screen (``stretch``: the share of room each side takes).
+    With ``form_share``, a window growing wide enough gives the form that share of the
+    width once it is more than its first width (a form with more to show than its fields).
     The owner can drag; neither side collapses."""
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.setObjectName(object_name)
@@ -170,5 +174,38 @@ def list_form_splitter(
     splitter.addWidget(form_side)
     splitter.setStretchFactor(0, stretch[0])
     splitter.setStretchFactor(1, stretch[1])
-    splitter.setSizes([text_width(owner, characters[0]), text_width(owner, characters[1])])
+    form_width = text_width(owner, characters[1])
+    splitter.setSizes([text_width(owner, characters[0]), form_width])
+    if form_share:
+        FormShare(splitter, form_share, form_width)
     return splitter
+
+
+class FormShare(QObject):
+    """Gives a list + form splitter's form side ``share`` of the width each time the
+    splitter grows to where that share is more than the form's own ``width`` (a drag by the
+    owner stands until the window is made wider)."""
+
+    def __init__(self, splitter: QSplitter, share: float, width: int) -> None:
+        super().__init__(splitter)
+        self.splitter = splitter
+        self.share = share
+        self.form_width = width
+        self.width = 0
+        splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            width = self.splitter.width()
+            if width > self.width:
+                self._give_share()
+            self.width = width
+        return False
+
+    def _give_share(self) -> None:
+        # Before the splitter's own handling of the resize: its sizes are the old ones.
+        splitter = self.splitter
+        total = splitter.width() - splitter.handleWidth()
+        want = round(total * self.share)
+        if want > self.form_width and splitter.sizes()[1] < want:
+            splitter.setSizes([total - want, want])

@@ -41,8 +41,8 @@ class NamedFeedbackPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        title = plain_label(heading, object_name="namedFeedbackTitle")
-        title.setStyleSheet("font-weight: 600;")
+        self.heading = plain_label(heading, object_name="namedFeedbackTitle")
+        self.heading.setStyleSheet("font-weight: 600;")
         self.summary = plain_label(object_name="namedFeedbackSummary")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(heading)
@@ -50,7 +50,7 @@ class NamedFeedbackPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(title)
+        layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         for _ in range(NEWEST):
             label = plain_label(object_name="namedFeedbackItem", role="hint")

@@ -371,6 +371,10 @@ QFrame#card, QFrame#detailPanel, QFrame#emptyState {{
     border: 1px solid {p.border};
     border-radius: 8px;
 }}
+QScrollArea#relatedPage, QScrollArea#relatedPage > QWidget#qt_scrollarea_viewport,
+QWidget#relatedInside {{
+    background: transparent;
+}}
 QFrame#card QLabel, QFrame#detailPanel QLabel, QFrame#emptyState QLabel {{
     background: transparent;
     border: none;

@@ -25,6 +25,7 @@ def test_a_standard_starts_an_action_and_lists_it(qtbot, main_window, workbook):
     main_window.show_page("standards")
     page = main_window.current_page()
     page.select_item("standard", standard)
+    page.form.related.setCurrentWidget(page.form.actions_tab)  # the form's Actions tab
     box = page.form.actions_box
     qtbot.waitUntil(box.isVisible)
     assert box.empty.isVisible()  # nothing decided yet

@@ -73,6 +73,7 @@ class ActionsBox(QWidget):
         )
         self.new_button.clicked.connect(lambda _=False: self._new())
         self.source: Source | None = None  # the source shown; None: nothing to act on yet
+        self.count = 0  # how many actions are shown (or listed as "more")
         self.empty = plain_label("Nothing decided yet.", role="hint", wrap=True)
         self.rows = vbox(spacing=0)
         self.more = plain_label(role="hint")
@@ -102,6 +103,7 @@ class ActionsBox(QWidget):
             self.rows.removeWidget(label)
             label.deleteLater()
         self._links = []
+        self.count = len(shown)
         for action in shown[:SHOWN]:
             title = escape(short(action.title, TITLE_CHARACTERS))
             label = QLabel(f'• <a href="{action.id}">{title}</a> — {escape(state_text(action))}')

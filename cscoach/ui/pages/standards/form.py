@@ -38,6 +38,7 @@ from cscoach.ui.named_feedback import NamedFeedbackPanel
 from cscoach.ui.pages.actions.links import ActionsBox
 from cscoach.ui.record_editor import READ_ONLY_TIP
 from cscoach.ui.record_fields import Field, FormPanel, form_layout
+from cscoach.ui.related_tabs import RelatedTabs
 from cscoach.ui.widgets import (
     STRETCH,
     action_button,
@@ -114,7 +115,7 @@ class StandardForm(FormPanel):
         self.detail_edit.setObjectName("detailEdit")
         self.detail_edit.setPlaceholderText("What it looks like in practice")
         self.detail_edit.setTabChangesFocus(True)
-        self.detail_edit.setFixedHeight(74)
+        self.detail_edit.setFixedHeight(text_side(self.detail_edit, 3, 14))  # three lines
 
         self.category_combo = compact_combo(QComboBox(), "categoryCombo")
         self.add_category_button = QPushButton("New…")
@@ -171,7 +172,6 @@ class StandardForm(FormPanel):
         self.history_list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.history_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.history_list.setWordWrap(True)
-        self.history_list.setFixedHeight(92)
         self.history_empty = plain_label(object_name="historyEmpty", role="hint")
         self.history_empty.setWordWrap(True)
 
@@ -195,6 +195,7 @@ class StandardForm(FormPanel):
         self.delete_button.setObjectName("deleteStandardButton")
         self.feedback_label = plain_label(object_name="feedbackLabel", role="feedback")
         self.feedback_label.setWordWrap(True)
+        self.feedback_label.hide()
 
         self._lay_out()
         label_form_fields(self)
@@ -281,6 +282,7 @@ class StandardForm(FormPanel):
             ("&Review every", field(interval_row, e["review_months"])),
             ("&Last reviewed", field(self.last_reviewed_edit, e["last_reviewed"])),
             ("", self.poster_check),
+            spacing=(12, 6),
         )
         self.forms = [form]  # its labels go over the fields when it is narrow
         for row, buddy in (
@@ -299,8 +301,10 @@ class StandardForm(FormPanel):
                 label.setBuddy(buddy)
 
         buttons = hbox(self.save_status, self.retire_button, STRETCH, self.delete_button, spacing=8)
-        history_title = plain_label("Review history", object_name="historyTitle")
-        history_title.setStyleSheet("font-weight: 600;")
+        self.related = RelatedTabs("standardRelated")
+        self.reviews_tab = self.related.add("Reviews", self.history_list, self.history_empty)
+        self.customers_tab = self.related.add("Customers said", self.customers_said)
+        self.actions_tab = self.related.add("Actions", self.actions_box)
         self.lay_out(
             self.form_title,
             self.status_label,
@@ -309,13 +313,7 @@ class StandardForm(FormPanel):
             buttons,
             self.feedback_label,
             4,
-            history_title,
-            self.history_list,
-            self.history_empty,
-            4,
-            self.customers_said,
-            4,
-            self.actions_box,
+            (self.related, 100),  # takes the height left, the fields keep theirs
         )
 
     # -- choices ---------------------------------------------------------------
@@ -415,6 +413,7 @@ class StandardForm(FormPanel):
         self.history_list.setVisible(bool(reviews))
         self.history_empty.setText(text)
         self.history_empty.setVisible(bool(text))
+        self.related.set_count(self.reviews_tab, len(reviews or []))
 
     # -- the new-category row ----------------------------------------------------
 

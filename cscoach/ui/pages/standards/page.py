@@ -42,6 +42,7 @@ from cscoach.ui.widgets import (
     delete_action,
     set_role,
     shortcut_action,
+    show_message,
     unsort,
 )
 
@@ -106,8 +107,8 @@ class StandardsPage(Page):
         self._build_side()
 
         self.splitter = list_form_splitter(
-            self, "standardsSplitter", self.list_panel, self.side_stack, (120, 62)
-        )
+            self, "standardsSplitter", self.list_panel, self.side_stack, (120, 62), form_share=0.34
+        )  # on a wide screen the form's detail and tabs use a third of the room
         self.page_layout.addWidget(self.splitter, 1)
 
         self.editor: RecordEditor[Standard] = form_editor(
@@ -365,6 +366,8 @@ class StandardsPage(Page):
             form.set_history(None)
             form.customers_said.show_feedback(None, "", NOT_ADDED_FEEDBACK)
             form.actions_box.show_source(self.wb, None)
+            form.related.set_count(form.customers_tab, None)
+            form.related.set_count(form.actions_tab, None)
         else:
             form.form_title.setText("Edit standard")
             self._show_state(current)
@@ -373,11 +376,13 @@ class StandardsPage(Page):
 
     def _show_state(self, standard: Standard) -> None:
         """The standard's review status and history (not its fields)."""
-        self.form.set_history(standards.review_history(self.wb, standard.id))
-        self.form.customers_said.show_feedback(
-            feedback_links.naming_standard(self.wb, standard.id), NO_FEEDBACK
-        )
-        self.form.actions_box.show_source(self.wb, Source.standard(standard.id))
+        form = self.form
+        form.set_history(standards.review_history(self.wb, standard.id))
+        named = feedback_links.naming_standard(self.wb, standard.id)
+        form.customers_said.show_feedback(named, NO_FEEDBACK)
+        form.related.set_count(form.customers_tab, named.total)
+        form.actions_box.show_source(self.wb, Source.standard(standard.id))
+        form.related.set_count(form.actions_tab, form.actions_box.count)
         if not standard.active:
             status = "Retired: kept with its history, not printed. Bring it back to use it again."
         elif standard.overdue():
@@ -413,7 +418,7 @@ class StandardsPage(Page):
         self._update_buttons()
 
     def _feedback(self, text: str) -> None:
-        self.form.feedback_label.setText(text)
+        show_message(self.form.feedback_label, text)  # no room taken when there is none
         self.multi_panel.feedback.setText(text)
         self._feedback_id = self.editor.current_id
 

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cscoach.model import validate
 from cscoach.model.kpi_entries import list_entries
 from cscoach.model.kpi_series import ROLLING_WINDOW, rolling_average
 from cscoach.model.kpis import OFF_TARGET, ON_TARGET, Kpi, is_on_target, list_kpis, target_for
-from cscoach.model.months import add_months, current_month, months_between
-from cscoach.model.number_format import format_number
+from cscoach.model.months import add_months, current_month, month_label, months_between
+from cscoach.model.number_format import format_number, plural
 from cscoach.model.workbook import Workbook
+
+if TYPE_CHECKING:
+    from cscoach.model.training_record import ReviewTraining
+
+STORIES_NAMED = 3  # the stories whose people a review names; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -173,3 +179,28 @@ def review_months(wb: Workbook, *, today: dt.date | None = None) -> list[str]:
     if now not in months:
         months.insert(0, now)
     return sorted(set(months), reverse=True)
+
+
+def training_lines(found: ReviewTraining) -> tuple[str, ...]:
+    """What a review says of training and stories, in a line or two: "Training sessions
+    held in November 2026: 1 training session; 1 refresher due soon or overdue" and
+    "Stories to tell: 2 stories (Aiko Tanaka; Liam O'Connor)" (no stories: no second
+    line). The Monthly Review tab says the same."""
+    held = plural(len(found.sessions), "training session") if found.sessions else "none"
+    first = f"Training sessions held in {month_label(found.month)}: {held}"
+    if found.refreshers:
+        first += f"; {plural(len(found.refreshers), 'refresher')} due soon or overdue"
+    if found.gaps:
+        on = "it" if len(found.gaps) == 1 else "them"
+        first += f"; {plural(len(found.gaps), 'standard')} owned by someone not trained on {on}"
+    if found.checklists_open:
+        names = ", ".join(c.name for c in found.checklists_open)
+        first += f"; first-weeks checklist still open for {names}"
+    if not found.stories:
+        return (first,)
+    told = "; ".join(s.members_label for s in found.stories[:STORIES_NAMED])
+    more = len(found.stories) - STORIES_NAMED
+    if more > 0:
+        told += f" and {more} more"
+    stories = plural(len(found.stories), "story", "stories")
+    return first, f"Stories to tell: {stories} ({told})"

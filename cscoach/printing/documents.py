@@ -217,6 +217,7 @@ def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
     """
     from cscoach.model.action_loop import review_actions
     from cscoach.model.feedback_links import month_feedback
+    from cscoach.model.training_record import review_training
     from cscoach.printing.monthly_review import CHART_MONTHS, TITLE, monthly_review_document
 
     month = request.month
@@ -233,8 +234,10 @@ def _monthly_review(wb: Workbook, request: PrintRequest) -> bytes:
     series = kpi_series.dashboard_series(wb, first, month, today=request.today)
     info = _info(wb, request, f"{TITLE}: {month_label(month)}")
     said = month_feedback(wb, month, today=request.today)
-    actions = review_actions(wb, month, request.today or dt.date.today())
-    return monthly_review_document(info, review, series, said, actions)
+    today = request.today or dt.date.today()
+    actions = review_actions(wb, month, today)
+    training = review_training(wb, month, today=today)
+    return monthly_review_document(info, review, series, said, actions, training)
 
 
 def _feedback(wb: Workbook, request: PrintRequest) -> bytes:

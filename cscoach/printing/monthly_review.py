@@ -1,11 +1,16 @@
 """The monthly review: one or two pages with each KPI against its target, the month before
-and a year before (on/off target marked with a symbol, not only a colour), the month's
-notes, the month's customer feedback in two lines (with where its full report is), the
-charts of the last 12 months (a triangle on a month an action on that KPI was done, with the
-3-month averages before and after listed under them), the actions due in the month to tick
-off, those done a month ago to ask "did it help?", those due in the coming month, last
-month's plan to tick off and what we will do next (with lines to write on when nothing is
-written yet)."""
+and a year before (on/off target marked with a symbol, not only a colour; each KPI's unit
+beside its name, so every column of figures has one), the month's notes, the month's
+customer feedback in two lines (with where its full report is) and its training and stories
+in a line or two, the charts of the last 12 months (a triangle on a month an action on that
+KPI was done, with the 3-month averages before and after listed under them), the actions due
+by the end of the month to tick off (the open ones first, the oldest due first), those done
+a month ago to ask "did it help?", those due in the coming month, last month's plan to tick
+off and what we will do next (with lines to write on when nothing is written yet).
+
+The actions are those the Monthly Review tab shows, in its order; a long list is cut
+("… and 12 more: see the Actions page") so the review stays what a meeting can go through:
+a workbook with years of unanswered "did it help?" printed twenty pages of them."""
 
 from __future__ import annotations
 
@@ -16,18 +21,17 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from cscoach.charts import dashboard_geometry
 from cscoach.model import kpi_review, kpi_series, kpis
 from cscoach.model.action_loop import ReviewActions, averages_text
-from cscoach.model.actions import OWNER_LABEL, Action
+from cscoach.model.actions import DONE, DROPPED, OWNER_LABEL, Action
 from cscoach.model.dates import long_date
 from cscoach.model.feedback_links import REPORT_IN_APP, MonthFeedback
 from cscoach.model.months import add_months, month_label
-from cscoach.model.number_format import format_number, format_value
+from cscoach.model.number_format import format_number
 from cscoach.printing.base import (
     FONT,
     FONT_BOLD,
@@ -50,7 +54,7 @@ from cscoach.printing.flowables import RuledLines
 from cscoach.printing.vector_charts import Dashboard
 
 if TYPE_CHECKING:
-    from PIL import Image
+    from cscoach.model.training_record import ReviewTraining
 
 TITLE = "Monthly review"
 CHART_MONTHS = 12
@@ -61,6 +65,16 @@ HEADER_BG = colors.HexColor("#eef2f4")
 
 DENSE_ROWS = 8  # more KPIs than this: the table in smaller type, a line for each KPI
 RUN_IN_NOTES = 4  # more notes than this: printed one after the other in one paragraph
+
+# The most a review lists of each kind of action; the rest are counted in a line pointing to
+# the Actions page. The open ones due by the month come first (what the meeting must chase),
+# then some of those done in it (what it can celebrate).
+OPEN_MOST = 6
+CLOSED_MOST = 3
+HELPED_MOST = 3
+COMING_MOST = 5
+MARKS_MOST = 6  # the actions done on a KPI listed under the charts (the newest)
+KEPT_WHOLE = 6  # a list this long or shorter is kept on one page; a longer one may break
 
 
 def _table(review: kpi_review.MonthlyReview, width: float) -> Table:
@@ -76,7 +90,8 @@ def _table(review: kpi_review.MonthlyReview, width: float) -> Table:
     name = ParagraphStyle("rn", parent=cell, fontName=FONT_BOLD)
     headers = ["KPI", "This month", "Target", "Status", "Month before", "A year before"]
     rows: list[list[object]] = [[Paragraph(h, head) for h in headers]]
-    widths = [[stringWidth(h, FONT_BOLD, head.fontSize)] for h in headers]
+    # a heading may wrap at its spaces ("Month / before"): its longest word sets the least
+    widths = [[max(stringWidth(w, FONT_BOLD, head.fontSize) for w in h.split())] for h in headers]
     style = [
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -88,15 +103,15 @@ def _table(review: kpi_review.MonthlyReview, width: float) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
     for line in review.lines:
-        unit = line.kpi.unit
-        value = format_value(line.value, unit)
+        unit = _unit(line.kpi.name, line.kpi.unit)
+        value = format_number(line.value)
         target, direction = "—", ""
-        if line.target is not None:  # "90.0 % or more"; in a long table "≥ 90.0"
-            if dense:  # the unit is in the column before
+        if line.target is not None:  # "90.0 or more"; in a long table "≥ 90.0"
+            if dense:
                 symbol = "≥ " if line.kpi.higher_is_better else "≤ "
                 target = symbol + format_number(line.target)
             else:
-                target = format_value(line.target, unit)
+                target = format_number(line.target)
                 direction = " or more" if line.kpi.higher_is_better else " or less"
         colour = (
             ON_COLOUR
@@ -111,7 +126,7 @@ def _table(review: kpi_review.MonthlyReview, width: float) -> Table:
         earlier = [(n, f" {change.removesuffix(' now')}") for n, change in earlier]
         rows.append(
             [
-                Paragraph(text(line.kpi.name), name),
+                Paragraph(text(line.kpi.name) + _after(unit, small, FONT), name),
                 Paragraph(text(value), cell),
                 Paragraph(text(target) + _after(direction, small), cell),
                 Paragraph(text(line.status_label()), status_style),
@@ -138,12 +153,22 @@ def _table(review: kpi_review.MonthlyReview, width: float) -> Table:
     return table
 
 
-def _after(words: str, size: float) -> str:
-    """Markup for ``words`` after a figure: smaller and grey (nothing when empty)."""
+def _after(words: str, size: float, font: str | None = None) -> str:
+    """Markup for ``words`` after a figure (or a name, in ``font``): smaller and grey
+    (nothing when empty)."""
     if not words.strip():
         return ""
     grey = "#" + MUTED.hexval()[2:]
-    return f"<font size='{size:g}' color='{grey}'>{text(words)}</font>"
+    face = f" name='{font}'" if font else ""
+    return f"<font{face} size='{size:g}' color='{grey}'>&nbsp;{text(words.strip())}</font>"
+
+
+def _unit(name: str, unit: str) -> str:
+    """The unit printed after a KPI's name ("%", "hours"): the figures of its row are in it.
+    Nothing for a score (NPS) or when the name says it ("Complaints per 1,000 visits")."""
+    if not unit or unit == "score" or unit.casefold() in name.casefold():
+        return ""
+    return unit
 
 
 def _column_widths(measured: list[list[float]], width: float) -> list[float]:
@@ -166,22 +191,6 @@ PANEL_MOST = 2.1  # inches: the tallest a chart panel is drawn
 PANEL_SHARED = 1.5  # the shortest beside the table on a page (unless panels are narrower)
 PANEL_LEAST = 0.8  # small multiples still read at this height
 PANEL_ASPECT = 1.0  # a panel at most as tall as it is wide: no tall, thin panels
-CHART_DPI = 150  # sharp on paper; 200 dpi drew and compressed almost twice the pixels
-
-
-class _Picture(Flowable):
-    """Pixels already in memory (a PIL image) drawn at a given size."""
-
-    def __init__(self, image: Image.Image, width: float, height: float) -> None:
-        super().__init__()
-        self.image, self.width, self.height = image, width, height
-        self.hAlign = "CENTER"
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.drawImage(ImageReader(self.image), 0, 0, self.width, self.height)
 
 
 def _chart(series: Sequence[kpi_series.KpiSeries], width: float, panel_height: float) -> Flowable:
@@ -196,6 +205,7 @@ def monthly_review_document(
     series: Sequence[kpi_series.KpiSeries],
     feedback: MonthFeedback | None = None,
     actions: ReviewActions | None = None,
+    training: ReviewTraining | None = None,
 ) -> bytes:
     """One or two pages: the first arrangement below that fits, its charts as small
     multiples sized to the room left (drawn at the size they are printed, so their type
@@ -211,7 +221,7 @@ def monthly_review_document(
     document runs on.
     """
     if not series:
-        return build_pdf(info, [*_head(info, review, feedback), *_tail(review, actions)])
+        return build_pdf(info, [*_head(info, review, feedback, training), *_tail(review, actions)])
     width, room = frame_size(info)
     room -= 1  # what reportlab's frame keeps for rounding
     rows = dashboard_geometry.dashboard_layout(len(series))[0]
@@ -220,6 +230,7 @@ def monthly_review_document(
     most = min(PANEL_MOST, narrow)
     shared = min(PANEL_SHARED, most * 0.8)
     charts: dict[float, Flowable] = {}  # drawn once for each size tried
+    marks = [MARKS_MOST]  # how many of the actions done on a KPI are listed under the charts
 
     def story(order: str, panel: float | None = None) -> list[Flowable]:
         """The document in ``order`` ("head", "tail", "break" and "charts", separated by
@@ -228,7 +239,7 @@ def monthly_review_document(
         parts: list[Flowable] = []
         for part in order.split():
             if part == "head":
-                parts += _head(info, review, feedback)
+                parts += _head(info, review, feedback, training)
             elif part == "tail":
                 parts += _tail(review, actions)
             elif part == "break":
@@ -236,53 +247,84 @@ def monthly_review_document(
             elif panel is None:
                 parts.append(
                     KeepTogether(
-                        [_chart_heading(review, series), Spacer(width, fixed), *_marks(series)]
+                        [
+                            _chart_heading(review, series),
+                            Spacer(width, fixed),
+                            *_marks(series, marks[0]),
+                        ]
                     )
                 )
             else:
                 if panel not in charts:
                     charts[panel] = _chart(series, width, panel)
                 parts.append(
-                    KeepTogether([_chart_heading(review, series), charts[panel], *_marks(series)])
+                    KeepTogether(
+                        [_chart_heading(review, series), charts[panel], *_marks(series, marks[0])]
+                    )
                 )
         return parts
 
+    measured: dict[tuple[str, int], tuple[float, float, float]] = {}
+
+    def height(order: str) -> float:
+        """How tall the parts in ``order`` stand one above the other, the charts with panels
+        0 tall (``stacked_height`` of the whole, each part measured once)."""
+        total, after = 0.0, None
+        for part in order.split():
+            key = (part, marks[0])
+            if key not in measured:
+                flowables = story(part)
+                measured[key] = (
+                    stacked_height(flowables, width),
+                    flowables[0].getSpaceBefore(),
+                    flowables[-1].getSpaceAfter(),
+                )
+            tall, before, below = measured[key]
+            total += tall if after is None else after + before + tall
+            after = below
+        return total
+
     def panel_in(order: str) -> float:
         """How tall panels may be for the parts in ``order`` to fill a page."""
-        return (room - stacked_height(story(order), width)) / 72 / rows
+        return (room - height(order)) / 72 / rows
 
-    # The feedback's two lines take their room from the charts beside the table, not a
-    # page: a review that fitted one page without them still does, its charts a little lower.
+    # The feedback's two lines (and training's) take their room from the charts beside the
+    # table, not a page: a review that fitted one page without them still does, its charts a
+    # little lower.
     said = 0.0
-    if feedback is not None:
-        block = _feedback(feedback, width)  # as tall as it stands under the notes, with its space
-        said = (block.getSpaceBefore() + stacked_height([block], width)) / 72 / rows
+    block = _month_lines(feedback, training, width)
+    if block:  # as tall as it stands under the notes, with its space
+        said = (block[0].getSpaceBefore() + stacked_height(block, width)) / 72 / rows
     # So do the actions to tick off (a few lines most months), down to the smallest panels.
     # The lines under the charts saying what their triangles mean, likewise.
     ticks = [*(_actions(actions) if actions is not None else []), *_marks(series)]
     ticked = stacked_height(ticks, width) / 72 / rows if ticks else 0.0
     beside = max(shared - said - ticked, min(PANEL_LEAST, shared - said))
-    arrangements = (  # (order, panel height, the least it may be, pages)
-        ("head charts tail", panel_in("head charts tail"), beside, 1),
-        ("head charts tail", panel_in("head charts"), beside, 2),
-        ("head tail break charts", panel_in("charts"), PANEL_LEAST, 2),
-        ("head break charts tail", panel_in("charts tail"), PANEL_LEAST, 2),
+    arrangements = (  # (order, panel height, the least it may be, pages, what must fit a page)
+        ("head charts tail", panel_in("head charts tail"), beside, 1, "head"),
+        ("head charts tail", panel_in("head charts"), beside, 2, "tail"),
+        ("head tail break charts", panel_in("charts"), PANEL_LEAST, 2, "head tail"),
+        ("head break charts tail", panel_in("charts tail"), PANEL_LEAST, 2, "head"),
     )
-    for order, panel, least, pages in arrangements:
-        if panel < least:
+    for order, panel, least, pages, other_page in arrangements:
+        if panel < least or height(other_page) > room:  # it cannot work: no need to try
             continue
         pdf, printed = layout(info, story(order, min(panel, most)))
         if printed <= pages:
             return pdf
-    # 5. The plans run on from page 1 to page 2, the charts in the room left under them.
+    # 5. The plans run on from page 1, the charts in the room left under them or else on a
+    # page of their own; with fewer of the actions done listed under them if that is what
+    # it takes to keep the panels readable and the charts on one page.
     probe = _Room()
     layout(info, [*story("head tail"), probe])
-    page, left = probe.found
-    needed = stacked_height(story("charts"), width) + styles()["h2"].spaceBefore
-    panel = (left - 1 - needed) / 72 / rows
-    if page > 2 or panel < PANEL_LEAST:  # more than two pages whatever is done
-        panel = max(panel_in("charts"), PANEL_LEAST)
-    return build_pdf(info, story("head tail charts", min(panel, most)))
+    left = probe.found[1]
+    for shown in range(MARKS_MOST, -1, -1):
+        marks[0] = shown
+        needed = height("charts") + styles()["h2"].spaceBefore
+        for panel in ((left - 1 - needed) / 72 / rows, panel_in("charts")):
+            if panel >= PANEL_LEAST:
+                return build_pdf(info, story("head tail charts", min(panel, most)))
+    return build_pdf(info, story("head tail charts", PANEL_LEAST))
 
 
 class _Room(Flowable):
@@ -310,9 +352,12 @@ def _chart_heading(
 
 
 def _head(
-    info: DocumentInfo, review: kpi_review.MonthlyReview, feedback: MonthFeedback | None
+    info: DocumentInfo,
+    review: kpi_review.MonthlyReview,
+    feedback: MonthFeedback | None,
+    training: ReviewTraining | None = None,
 ) -> list[Flowable]:
-    """The title, the summary, the table, the month's notes and its feedback."""
+    """The title, the summary, the table, the month's notes, its feedback and training."""
     story: list[Flowable] = title_block(info)
     month = month_label(review.month)
     if review.measured:
@@ -332,21 +377,57 @@ def _head(
     noted = [line for line in review.lines if line.note.strip()]
     if noted:
         story.append(para(f"Notes for {month}", "h2"))
-        note = ParagraphStyle("note", parent=styles()["small"], fontSize=8, leading=10)
-        if len(noted) <= RUN_IN_NOTES:  # a paragraph each, its lines as typed
-            story += [
-                Paragraph(f"<b>{text(line.kpi.name)}:</b> {text(line.note.strip())}", note)
-                for line in noted
-            ]
-        else:  # one after the other in one paragraph: short notes take no line of their own
-            runs = [
-                f"<b>{text(line.kpi.name)}:</b> {text(' '.join(line.note.split()))}"
-                for line in noted
-            ]
+        story += _notes(noted)
+    return story + _month_lines(feedback, training, frame_size(info)[0])
+
+
+def _notes(noted: Sequence[kpi_review.ReviewLine]) -> list[Flowable]:
+    """A paragraph a note, its lines as typed; past ``RUN_IN_NOTES`` notes, the one-line
+    notes one after the other in a paragraph (they take no line of their own), a note of
+    several lines still a paragraph of its own with its lines as typed."""
+    note = ParagraphStyle("note", parent=styles()["small"], fontSize=8, leading=10)
+    story: list[Flowable] = []
+    runs: list[str] = []
+    for line in noted:
+        typed = line.note.strip()
+        said = f"<b>{text(line.kpi.name)}:</b> {text(typed)}"
+        if len(noted) > RUN_IN_NOTES and "\n" not in typed:
+            runs.append(said)
+            continue
+        if runs:
             story.append(Paragraph("  ·  ".join(runs), note))
-    if feedback is not None:
-        story.append(_feedback(feedback, frame_size(info)[0]))
+            runs = []
+        story.append(Paragraph(said, note))
+    if runs:
+        story.append(Paragraph("  ·  ".join(runs), note))
     return story
+
+
+def _month_lines(
+    feedback: MonthFeedback | None, training: ReviewTraining | None, width: float
+) -> list[Flowable]:
+    """The month's feedback (two lines and where its report is) and what it says of training
+    and stories (a line or two), as the Monthly Review tab shows them under its table."""
+    block: list[Flowable] = []
+    if feedback is not None:
+        block.append(_feedback(feedback, width))
+    if training is not None and _anything(training):
+        line = ParagraphStyle(
+            "training", parent=styles()["small"], textColor=INK, leading=10.5, spaceBefore=2
+        )
+        for said in kpi_review.training_lines(training):
+            lead, _, rest = said.partition(": ")
+            block.append(Paragraph(f"<b>{text(lead)}:</b> {text(rest)}", line))
+        if feedback is None:
+            block[0].spaceBefore = 6
+    return block
+
+
+def _anything(training: ReviewTraining) -> bool:
+    """Whether there is anything to say of training and stories (a workbook that keeps no
+    record of training prints no line saying "none")."""
+    found = training
+    return any((found.sessions, found.refreshers, found.gaps, found.checklists_open, found.stories))
 
 
 def _feedback(said: MonthFeedback, width: float) -> Flowable:
@@ -388,21 +469,23 @@ def _feedback(said: MonthFeedback, width: float) -> Flowable:
     return table
 
 
-def _marks(series: Sequence[kpi_series.KpiSeries]) -> list[Flowable]:
+def _marks(series: Sequence[kpi_series.KpiSeries], most: int = MARKS_MOST) -> list[Flowable]:
     """Under the charts: each action done on a KPI in the months shown, with the KPI's
-    3-month average before and after (what the triangles on the charts mean)."""
-    lines = []
-    for one in series:
-        for mark in one.marks:
-            if mark.month not in one.months:
-                continue
-            averages = averages_text(one.name, one.unit, mark.before, mark.after)
-            lines.append(
-                f"▲ {text(month_label(mark.month, short=True))}: {text(mark.title)}. "
-                f"{text(averages)}."
-            )
-    if not lines:
+    3-month average before and after (what the triangles on the charts mean), the newest
+    ``most`` of them and a line counting the rest."""
+    marks = [(mark, one) for one in series for mark in one.marks if mark.month in one.months]
+    if not marks:
         return []
+    marks.sort(key=lambda pair: pair[0].month, reverse=True)  # the newest first
+    lines = []
+    for mark, one in marks[:most]:
+        averages = averages_text(one.name, one.unit, mark.before, mark.after)
+        lines.append(
+            f"▲ {text(month_label(mark.month, short=True))}: {text(mark.title)}. {text(averages)}."
+        )
+    if len(marks) > most:
+        left = len(marks) - most
+        lines.append(text(f"… and {left} more, each a triangle on its chart: see the Actions page"))
     note = ParagraphStyle("mark", parent=styles()["small"], fontSize=8, leading=10, spaceBefore=1)
     return [Paragraph(line, note) for line in lines]
 
@@ -427,28 +510,36 @@ ANSWERS = (
 
 
 def _actions(actions: ReviewActions) -> list[Flowable]:
-    """The actions due in the month to tick off (done ones ticked), those done a month ago
-    to ask whether they helped, and those due in the coming month."""
+    """The actions due by the end of the month to tick off (done ones ticked), those done a
+    month ago to ask whether they helped, and those due in the coming month: the ones the
+    Monthly Review tab lists, in its order, each list cut at its ``…_MOST``."""
     s = styles()
     tick = ParagraphStyle(
         "atick", parent=s["body"], leftIndent=14, bulletIndent=0, bulletFontName=FONT
     )
+    more = ParagraphStyle("amore", parent=s["small"], leftIndent=14, spaceBefore=1)
     muted = "<font color='#616e7c'>"
     story: list[Flowable] = []
     if actions.to_tick:
-        items = []
-        for a in actions.to_tick:
-            if a.status == "done" and a.done_on:
+        still_open = [a for a in actions.to_tick if a.is_open]
+        closed = [a for a in actions.to_tick if not a.is_open]
+        shown = {a.id for a in still_open[:OPEN_MOST] + closed[:CLOSED_MOST]}
+        items: list[Flowable] = []
+        for a in [a for a in actions.to_tick if a.id in shown]:
+            if a.status == DONE and a.done_on:
                 mark, when = "☑", f"done {_short_date(a.done_on)}"
-            elif a.status == "dropped":
+            elif a.status == DROPPED:
                 mark, when = "☒", "dropped"
             else:
                 due = f"due {_short_date(a.due_on)}" if a.due_on else "no date"
                 mark, when = "☐", due
             detail = text(f" — {_who(a)}, {when}")
             items.append(Paragraph(f"{text(a.title)}{muted}{detail}</font>", tick, bulletText=mark))
-        heading = para(f"Actions due in {month_label(actions.month)}: done?", "h2")
-        story.append(KeepTogether([heading, *items]))
+        left = [a for a in actions.to_tick if a.id not in shown]
+        if left:
+            items.append(Paragraph(text(_more_line(left)), more))
+        heading = para(f"Due by the end of {month_label(actions.month)}: done?", "h2")
+        story += _kept(heading, items)
     if actions.did_it_help:
         items = [
             Paragraph(
@@ -457,22 +548,51 @@ def _actions(actions: ReviewActions) -> list[Flowable]:
                 tick,
                 bulletText="?",
             )
-            for a in actions.did_it_help
+            for a in actions.did_it_help[:HELPED_MOST]
         ]
-        story.append(KeepTogether([para("Done about a month ago: did it help?", "h2"), *items]))
+        if len(actions.did_it_help) > HELPED_MOST:
+            left_over = len(actions.did_it_help) - HELPED_MOST
+            waiting = f"… and {left_over} more done earlier, waiting for an answer"
+            items.append(Paragraph(text(f"{waiting}: see the Actions page"), more))
+        story += _kept(para("Done about a month ago: did it help?", "h2"), items)
     if actions.coming:
         items = [
             Paragraph(
                 f"{text(a.title)}{muted}"
                 f"{text(f' — {_who(a)}, due {_short_date(a.due_on or a.created_on)}')}</font>",
                 tick,
-                bulletText="☐" if a.status != "done" else "☑",
+                bulletText="☐" if a.status != DONE else "☑",
             )
-            for a in actions.coming
+            for a in actions.coming[:COMING_MOST]
         ]
+        if len(actions.coming) > COMING_MOST:
+            left_over = len(actions.coming) - COMING_MOST
+            items.append(Paragraph(text(f"… and {left_over} more: see the Actions page"), more))
         heading = para(f"Due in {month_label(actions.coming_month)}", "h2")
-        story.append(KeepTogether([heading, *items]))
+        story += _kept(heading, items)
     return story
+
+
+def _kept(heading: Flowable, items: list[Flowable]) -> list[Flowable]:
+    """A heading and its list: kept on one page when short, else the heading with the first
+    two items (a long list then starts under what comes before instead of leaving it a
+    half-empty page)."""
+    if len(items) <= KEPT_WHOLE:
+        return [KeepTogether([heading, *items])]
+    return [KeepTogether([heading, *items[:2]]), *items[2:]]
+
+
+def _more_line(left: Sequence[Action]) -> str:
+    """ "… and 11 more (9 still open, 2 done): see the Actions page" """
+    counts = [
+        (sum(1 for a in left if a.is_open), "still open"),
+        (sum(1 for a in left if a.status == DONE), "done"),
+        (sum(1 for a in left if a.status == DROPPED), "dropped"),
+    ]
+    kinds = [f"{n} {what}" for n, what in counts if n]
+    if len(kinds) == 1:  # "… and 9 more still open"
+        return f"… and {len(left)} more {kinds[0].split(' ', 1)[1]}: see the Actions page"
+    return f"… and {len(left)} more ({', '.join(kinds)}): see the Actions page"
 
 
 def _tail(review: kpi_review.MonthlyReview, actions: ReviewActions | None = None) -> list[Flowable]:

@@ -103,9 +103,10 @@ class Dashboard(Flowable):
             row, column = divmod(index, columns)
             x = left + column * (plot_w + gap_w)
             y = top - plot_h - row * (plot_h + row_gap(columns, years=False) * 72)
-            _Panel(c, series, x, y, plot_w, plot_h, columns).draw(
-                plot_w + (gap_w + left) * 0.9 if column else plot_w + left * 0.9
-            )
+            # the title and status line may run on over the gap, never into the next
+            # panel's (the last column's up to the right edge)
+            room = plot_w + gap_w - 6 if column < columns - 1 else self.width - x
+            _Panel(c, series, x, y, plot_w, plot_h, columns).draw(room)
 
     def _legend(self, entries: list[str]) -> None:
         c = self.canv

@@ -216,3 +216,25 @@ def test_the_whole_loop_from_a_complaint_to_did_it_help(workbook: Workbook) -> N
     ae.answer_helped(workbook, action, ac.HELPED_YES, today=TODAY)
     assert loop.awaiting_helped(workbook, TODAY) == []
     assert ac.get_action(workbook, action).helped_on == TODAY.isoformat()
+
+
+def test_awaiting_helped_is_each_actions_own_rule_in_one_query(workbook: Workbook) -> None:
+    """The query lists exactly the done actions ``Action.awaiting_helped`` picks, newest
+    first: unanswered a month after, "not yet" asked again a month after it was given."""
+    for n, day in enumerate(("2026-08-01", "2026-10-20", "2026-10-25", "2026-10-26")):
+        add(workbook, f"Unanswered {n}", status="done", done_on=day)
+    yes = add(workbook, "Helped", status="done", done_on="2026-08-02")
+    ae.answer_helped(workbook, yes, "yes", today=dt.date(2026, 9, 1))
+    for n, day in enumerate((dt.date(2026, 10, 1), dt.date(2026, 11, 1))):
+        later = add(workbook, f"Not yet {n}", status="done", done_on="2026-08-03")
+        ae.answer_helped(workbook, later, "not yet", today=day)
+    add(workbook, "Open", due_on="2026-08-01")
+    for today in (TODAY, dt.date(2026, 9, 1), dt.date(2027, 1, 1)):
+        expected = [a for a in loop.done_actions(workbook) if a.awaiting_helped(today)]
+        assert loop.awaiting_helped(workbook, today) == expected
+    assert [a.title for a in loop.awaiting_helped(workbook, TODAY)] == [
+        "Unanswered 2",
+        "Unanswered 1",
+        "Not yet 0",
+        "Unanswered 0",
+    ]

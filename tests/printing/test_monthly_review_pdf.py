@@ -83,6 +83,10 @@ def test_review_table_symbols_and_text_as_typed(filled: Workbook) -> None:
     assert squash("86.0 % · ✓ on target") in flat  # a panel's status line
 
     assert squash("2 of 3 KPIs with a value in October 2026 on target") in flat
+    # every figure of a row is in the unit written beside the KPI's name (none for a score)
+    assert squash("Customer satisfaction (CSAT) % 86.0 85.0 or more") in flat
+    assert squash("Average resolution time hours 18.0 24.0 or less") in flat
+    assert squash("Net Promoter Score (NPS) −12.2") in flat
 
 
 def test_defaults_to_the_latest_month_with_data(filled: Workbook) -> None:
@@ -212,17 +216,17 @@ def test_the_months_feedback_in_two_lines(filled: Workbook) -> None:
 def test_the_feedback_lines_keep_the_review_on_its_pages(
     demo_workbook: Workbook, month: str, size: str
 ) -> None:
-    """The demo's months that print on one page without the feedback still do with it: its
-    lines take their room from the charts."""
+    """The demo's months that print on one page without the feedback and training lines
+    still do with them: they take their room from the charts."""
     from cscoach.model.feedback_links import month_feedback
     from cscoach.printing import monthly_review
 
     shown: list[object] = []
     real = monthly_review.monthly_review_document
 
-    def without(info, review, series, feedback=None, actions=None):
+    def without(info, review, series, feedback=None, actions=None, training=None):
         shown.append(feedback)
-        return real(info, review, series, None, actions)
+        return real(info, review, series, None, actions, None)
 
     request = PrintRequest("monthly-review", month=month, page_size=size, today=TODAY)
     with_lines, text, _ = read(review_pdf(demo_workbook, request))
@@ -257,3 +261,55 @@ def test_the_body_lines_up_with_the_header_rule(filled: Workbook) -> None:
 
     PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
     assert abs(min(starts) - MARGIN) < 1, starts  # the title starts where the header's rule does
+
+
+def test_many_notes_run_on_but_keep_a_notes_lines(workbook: Workbook) -> None:
+    """Past four notes the one-line notes follow one another in a paragraph; a note typed on
+    several lines keeps them."""
+    for n in range(2):
+        kpis.add_kpi(workbook, kpis.KpiInput(f"Own KPI {n + 1}", "people", 0, 100), 50)
+    typed = {
+        "Customer satisfaction (CSAT)": "Cards ran out.",
+        "Net Promoter Score (NPS)": "Two new baristas.",
+        "Customer retention rate": "Loyalty cards\nstamped twice\nby mistake.",
+        "Own KPI 1": "Quiet week.",
+        "Own KPI 2": "Roadworks.",
+    }
+    for kpi in kpis.list_kpis(workbook):
+        if kpi.name in typed:
+            kpi_entries.set_entry(workbook, kpi.id, "2026-10", 60, typed[kpi.name], today=TODAY)
+    _, text, _ = read(
+        review_pdf(workbook, PrintRequest("monthly-review", month="2026-10", today=TODAY))
+    )
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "stamped twice" in lines and "by mistake." in lines
+    flat = squash(text)
+    assert (
+        squash("Customer satisfaction (CSAT): Cards ran out. · Net Promoter Score (NPS):") in flat
+    )
+    assert squash("Own KPI 1: Quiet week. · Own KPI 2: Roadworks.") in flat
+
+
+def test_the_months_training_and_stories(demo_workbook: Workbook) -> None:
+    """The Monthly Review tab's training and stories lines, under the feedback."""
+    from helpers.dates import FIXED_TODAY
+
+    from cscoach.model import stories
+    from cscoach.model.training_record import review_training
+
+    month = stories.story_months(demo_workbook)[0][0]
+    said = kpi_review.training_lines(review_training(demo_workbook, month, today=FIXED_TODAY))
+    assert said[0].startswith(f"Training sessions held in {month_label(month)}:")
+    assert said[1].startswith("Stories to tell:")
+    request = PrintRequest("monthly-review", month=month, today=FIXED_TODAY)
+    pages, text, _ = read(review_pdf(demo_workbook, request))
+    assert pages <= 2
+    for line in said:
+        assert squash(line) in squash(text)
+
+
+def test_no_training_line_without_any_training(filled: Workbook) -> None:
+    _, text, _ = read(
+        review_pdf(filled, PrintRequest("monthly-review", month="2026-10", today=TODAY))
+    )
+    assert "Training" not in text and "Stories to tell" not in text

@@ -7,10 +7,12 @@ import io
 
 from pypdf import PdfReader
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from cscoach.charts.dashboard_geometry import STATUS_SIZES, TITLE_SIZES
 from cscoach.model import kpi_series
 from cscoach.model.kpi_series import KpiSeries
-from cscoach.printing.base import DocumentInfo, build_pdf
+from cscoach.printing.base import FONT, FONT_BOLD, DocumentInfo, build_pdf
 from cscoach.printing.vector_charts import Dashboard, legend_entries
 
 
@@ -68,3 +70,29 @@ def test_a_kpi_without_values_says_so() -> None:
     empty = series("New KPI", (None, None, None))
     pdf = build_pdf(DocumentInfo("Monthly review", "Café"), [Dashboard([empty], 170 * mm, 1.6)])
     assert "No values yet" in [t for t, _, _ in runs(pdf)]
+
+
+def test_four_columns_of_titles_never_run_into_each_other() -> None:
+    """Twenty KPIs with long names: each title and status line ends before the next panel's
+    begins (shortened with "…"), the last column's within the page."""
+    names = [f"Email replied within 24 hours at desk {n}" for n in range(20)]
+    charts = [series(name, (84.0, 86.0, 88.0, 87.5, 88.9, 90.1)) for name in names]
+    width = 170 * mm
+    pdf = build_pdf(DocumentInfo("Monthly review", "Café"), [Dashboard(charts, width, 1.0)])
+    found = runs(pdf)
+    titles = [(t, x, y) for t, x, y in found if t.startswith("Email replied")]
+    statuses = [(t, x, y) for t, x, y in found if t.startswith("90.1 %")]
+    assert len(titles) == len(statuses) == 20
+    assert any(t.endswith("…") for t, _, _ in titles)
+    for lines, font, size in (
+        (titles, FONT_BOLD, TITLE_SIZES.get(4, 8)),
+        (statuses, FONT, STATUS_SIZES.get(4, 7)),
+    ):
+        rows: dict[float, list[tuple[float, float]]] = {}
+        for t, x, y in lines:
+            rows.setdefault(round(y), []).append((x, x + stringWidth(t, font, size)))
+        for row in rows.values():
+            row.sort()
+            assert len(row) == 4
+            for (_, end), (start, _) in zip(row, row[1:], strict=False):
+                assert end < start

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
+from cscoach.model import starter_checklist
 from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages.standards.page import StandardsPage
 
@@ -78,3 +79,33 @@ def test_a_wide_window_gives_the_standards_form_room(window):
     settle()
     assert page.form_scroll.width() >= narrow + 150
     assert page.form_scroll.width() * 2 < page.splitter.width()  # the list keeps the most
+
+
+def select_member(page, name: str) -> None:
+    row = next(r for r, m in enumerate(page.model.records()) if m.name == name)
+    page.table.selectRow(row)
+    settle()
+
+
+def test_a_team_member_with_feedback_and_training_fits_a_laptop(window):
+    page = show(window, "team")
+    select_member(page, "Kwame Mensah")  # four compliments, four standards untrained
+    assert page.detail_scroll.verticalScrollBar().maximum() == 0
+    tabs = page.related
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Praise and complaints (4)",
+        "Training",
+    ]
+    assert page.one_to_one_button.isVisible()  # beside their name
+
+
+def test_a_new_starter_opens_on_their_first_weeks(window):
+    page = show(window, "team")
+    select_member(page, "Kwame Mensah")
+    page.related.setCurrentWidget(page.said_tab)
+    select_member(page, "Liam O'Connor")  # started in August: the checklist is open
+    assert page.related.currentWidget() is page.training_tab
+    assert page.training_box.checks[starter_checklist.PHILOSOPHY_READ].isVisible()
+    page.start_new(focus=False)
+    settle()
+    assert not page.related.isVisible()  # nothing to show until they are added

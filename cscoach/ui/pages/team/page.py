@@ -32,6 +32,7 @@ from cscoach.ui.pages.team.training_box import TrainingBox
 from cscoach.ui.record_editor import READ_ONLY_TIP, RecordEditor, run_write
 from cscoach.ui.record_fields import Field, form_layout, with_error
 from cscoach.ui.record_table import Column, RecordTableModel, fit_columns
+from cscoach.ui.related_tabs import RelatedTabs
 from cscoach.ui.widgets import (
     STRETCH,
     action_button,
@@ -43,6 +44,7 @@ from cscoach.ui.widgets import (
     record_table,
     scroll_area,
     shortcut_action,
+    show_message,
     vbox,
 )
 
@@ -272,21 +274,22 @@ class TeamPage(Page):
         self.training_box = TrainingBox()
         self.training_box.changed.connect(self.changed)
         self.training_box.open_requested.connect(lambda: self.open_requested.emit("training"))
+        self.related = RelatedTabs("memberRelated")
+        self.said_tab = self.related.add("Praise and complaints", self.customers_said)
+        self.training_tab = self.related.add("Training", self.training_box)
+        self.feedback_label.hide()
         vbox(
-            self.form_title,
+            hbox((self.form_title, 1), self.one_to_one_button, spacing=8),
             form,
             self.form_error,
             buttons,
             self.feedback_label,
             4,
-            self.customers_said,
-            4,
-            self.training_box,
-            hbox(self.one_to_one_button, STRETCH),
+            (self.related, 100),  # takes the height left, the fields keep theirs
             STRETCH,
             parent=self.detail_panel,
             margins=(20, 16, 20, 16),
-            spacing=12,
+            spacing=8,
         )
         self.detail_scroll = scroll_area(self.detail_panel, object_name="memberFormScroll")
 
@@ -359,17 +362,20 @@ class TeamPage(Page):
         self.form_title.setText(member.name if member is not None else "New person")
         self.training_box.show_member(self.wb, self.editor.current_id, self.today)
         self.one_to_one_button.setVisible(member is not None)
+        self.related.setVisible(member is not None)
+        if self.training_box.checklist_open:  # a new starter: their first weeks come first
+            self.related.setCurrentWidget(self.training_tab)
         self._show_said()
         self._update_buttons()
 
     def _show_said(self) -> None:
         """The praise and complaints naming the person in the form."""
         member_id = self.editor.current_id
+        named = feedback_links.naming_member(self.wb, member_id) if member_id is not None else None
         self.customers_said.show_feedback(
-            feedback_links.naming_member(self.wb, member_id) if member_id is not None else None,
-            NO_FEEDBACK,
-            "Praise and complaints naming them show here once they are added.",
+            named, NO_FEEDBACK, "Praise and complaints naming them show here once they are added."
         )
+        self.related.set_count(self.said_tab, named.total if named is not None else None)
 
     def _show_customer_feedback(self) -> None:
         """ "Show in Feedback ›": the Feedback page listing what names this person."""
@@ -382,7 +388,7 @@ class TeamPage(Page):
         self.editor.start_new(focus=focus, settle=settle)
 
     def _feedback(self, text: str) -> None:
-        self.feedback_label.setText(text)
+        show_message(self.feedback_label, text)  # no room taken when there is none
 
     def _update_buttons(self) -> None:
         if self.editor.loading:
@@ -413,6 +419,7 @@ class TeamPage(Page):
         self.form_title.setText(name)
         self.training_box.show_member(self.wb, self.editor.current_id, self.today)
         self.one_to_one_button.setVisible(True)
+        self.related.setVisible(True)
         if added:
             self._feedback(
                 f"{name} was added to the team; changes to them are saved as you type. "

@@ -31,7 +31,8 @@ class TrainingBox(QWidget):
         self.wb: Workbook | None = None
         self.today = dt.date.today()
         self.member_id: int | None = None
-        heading = plain_label("Training", role="strong")
+        self.checklist_open = False  # a new starter's first-weeks checklist is shown
+        self.heading = plain_label("Training", role="strong")
         self.open_link = push_button("Open Training ›", "openTraining", "The Training page")
         self.open_link.setProperty("role", "link")
         self.open_link.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -51,7 +52,7 @@ class TrainingBox(QWidget):
         )
         self.said = plain_label(role="feedback", wrap=True)
         vbox(
-            hbox(heading, STRETCH, self.open_link),
+            hbox(self.heading, STRETCH, self.open_link),
             self.record,
             self.missing,
             self.checklist_title,
@@ -92,6 +93,7 @@ class TrainingBox(QWidget):
 
     def _show_checklist(self, checklist: starter_checklist.Checklist | None) -> None:
         shown = checklist is not None and not checklist.done
+        self.checklist_open = shown
         self.checklist_title.setVisible(shown)
         self._filling = True
         try:

@@ -118,3 +118,40 @@ def test_scoring_a_candidate_shows_several_qualities_and_the_names_whole(window)
         assert table.horizontalHeader().sectionSize(column) > widest
     # nothing scrolls sideways
     assert panel.detail.width() <= panel.detail_scroll.viewport().width()
+
+
+@pytest.fixture
+def new_window(qtbot, workbook, settings, fixed_today):
+    """A new workbook's window: nothing written down yet."""
+    window = MainWindow(workbook, settings)
+    qtbot.addWidget(window)
+    window.resize(LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_new_workbook_shows_no_empty_boxes_or_lone_labels(new_window):
+    # Kiosk: what the tab is for, at the top; no "Month:" alone halfway down
+    kpis_page = show(new_window, "kpis")
+    assert isinstance(kpis_page, KpisPage)
+    kiosk = kpis_page.kiosk
+    kpis_page.tabs.setCurrentWidget(kiosk)
+    settle()
+    assert kiosk.intro.isVisible()
+    assert not kiosk.month_label.isVisible() and not kiosk.month.isVisible()
+    assert kiosk.intro.y() < kiosk.height() // 4
+    # Monthly Review: "Nothing was due" rather than empty white lists
+    kpis_page.tabs.setCurrentWidget(kpis_page.review)
+    settle()
+    actions = kpis_page.review.action_panel
+    assert not actions.tick_list.isVisible() and actions.tick_empty.isVisible()
+    assert not actions.coming_list.isVisible() and actions.coming_empty.isVisible()
+    assert not actions.said.isVisible()
+    # Hiring › Compare: what to do, without three empty drop-downs
+    hiring = show(new_window, "hiring")
+    assert isinstance(hiring, HiringPage)
+    hiring.tabs.setCurrentWidget(hiring.compare)
+    settle()
+    assert hiring.compare.empty_label.isVisible()
+    assert not any(picker.isVisible() for picker in hiring.compare.pickers)

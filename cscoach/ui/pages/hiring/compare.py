@@ -53,10 +53,15 @@ class ComparePanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.grid)
+        # the choosing: shown once there are two to compare (not three empty drop-downs)
+        self.picking = QWidget()
+        picking = QVBoxLayout(self.picking)
+        picking.setContentsMargins(0, 0, 0, 0)
+        picking.addWidget(plain_label("Compare two or three candidates:", role="hint"))
+        picking.addLayout(pick_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(plain_label("Compare two or three candidates:", role="hint"))
-        layout.addLayout(pick_row)
+        layout.addWidget(self.picking)
         layout.addWidget(self.error)
         layout.addWidget(self.stack, 1)
         self._choices: list[tuple[str, int]] = []
@@ -103,6 +108,7 @@ class ComparePanel(QWidget):
 
     def _show(self) -> None:
         show_message(self.error, "")
+        self.picking.setVisible(self.pickers[0].count() >= hr.MIN_COMPARED)
         if self.pickers[0].count() < hr.MIN_COMPARED:
             self.empty_label.setText(
                 "Add at least two candidates on the Candidates tab to compare them side by side."

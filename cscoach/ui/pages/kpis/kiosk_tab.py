@@ -61,15 +61,18 @@ class KioskTab(QWidget):
         self.summary = plain_label(object_name="kioskHourSummary", role="strong", wrap=True)
         self.by_day = self._table("kioskByDay", "Day", "Kiosk votes per day")
         self.by_hour = self._table("kioskByHour", "Hour", "Kiosk votes per hour of the day")
-        self.month_row = hbox(plain_label("Month:"), self.month, Stretch(1), spacing=8)
+        self.month_label = plain_label("Month:")
+        self.month_row = hbox(self.month_label, self.month, Stretch(1), spacing=8)
         self.stale_row = hbox(self.stale, self.count_button, Stretch(1), spacing=8)
+        self.filler = QWidget()  # without votes: the room under the intro, which stays on top
         vbox(
             self.intro,
             self.choices,
             self.stale_row,
             self.month_row,
             self.summary,
-            hbox((self.by_day, 1), (self.by_hour, 1), spacing=12),
+            (hbox((self.by_day, 1), (self.by_hour, 1), spacing=12), 1),
+            (self.filler, 1),
             parent=self,
             margins=(8, 8, 8, 8),
             spacing=8,
@@ -114,8 +117,9 @@ class KioskTab(QWidget):
         self.month.blockSignals(False)
         has_votes = bool(months)
         self.intro.setVisible(not has_votes)
-        for widget in (self.month, self.by_day, self.by_hour):
+        for widget in (self.month_label, self.month, self.by_day, self.by_hour):
             widget.setVisible(has_votes)
+        self.filler.setVisible(not has_votes)
         self._show_choices()
         self._show_stale()
         self._show_month()

@@ -46,8 +46,7 @@ def _row_text(action: Action) -> str:
 
 class FittedList(QListWidget):
     """A list that asks for room for its rows, two lines each (``most`` rows at the most:
-    then it scrolls), so the review reads as a page rather than a few boxes that scroll;
-    on a tall screen it takes the room left over too."""
+    then it scrolls), so the review reads as a page rather than a few boxes that scroll."""
 
     def __init__(self, most: int) -> None:
         super().__init__()
@@ -121,19 +120,24 @@ class ReviewActions(QWidget):
         self.add_button.clicked.connect(self.add_action)
         self.error = error_label("reviewActionError")
         self.said = plain_label(object_name="reviewActionSaid", role="feedback", wrap=True)
+        self.said.hide()  # shown with something to say
 
+        self.tick_hint = plain_label(
+            "Tick what got done; double-click one to open it.", role="hint", wrap=True
+        )
         left = QWidget()
         vbox(
             self.tick_title,
-            plain_label("Tick what got done; double-click one to open it.", role="hint", wrap=True),
-            (self.tick_list, 1),
+            self.tick_hint,
+            self.tick_list,
             self.tick_empty,
+            STRETCH,  # the lists as tall as their rows (``FittedList``), the room left under
             parent=left,
         )
         right = QWidget()
         vbox(
             self.coming_title,
-            (self.coming_list, 1),
+            self.coming_list,
             self.coming_empty,
             self.helped_title,
             self.helped_list,
@@ -143,6 +147,7 @@ class ReviewActions(QWidget):
             hbox((self.new_owner, 1), self.new_due, self.add_button, spacing=6),
             self.error,
             self.said,
+            STRETCH,
             parent=right,
         )
         hbox((left, 1), (right, 1), parent=self, spacing=16)
@@ -175,9 +180,12 @@ class ReviewActions(QWidget):
         self.tick_title.setText(f"Due by the end of {month_label(month)}")
         self.tick_empty.setText("Nothing was due." if not found.to_tick else "")
         self.tick_empty.setVisible(not found.to_tick)
+        self.tick_list.setVisible(bool(found.to_tick))  # not an empty white box
+        self.tick_hint.setVisible(bool(found.to_tick))
         self.coming_title.setText(f"Due in {month_label(found.coming_month)}")
         self._fill(self.coming_list, found.coming)
         self.coming_empty.setVisible(not found.coming)
+        self.coming_list.setVisible(bool(found.coming))
         self._fill(self.helped_list, found.did_it_help)
         self._fit_height(self.helped_list, 2)
         self.helped_title.setVisible(bool(found.did_it_help))

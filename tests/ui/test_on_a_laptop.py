@@ -14,6 +14,8 @@ from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages.hiring import candidates as candidate_panel
 from cscoach.ui.pages.hiring.page import HiringPage
 from cscoach.ui.pages.kpis.page import KpisPage
+from cscoach.ui.pages.training import sessions_tab
+from cscoach.ui.pages.training.page import TrainingPage
 
 LAPTOP = QSize(1366, 768)
 SMALL_LAPTOP = QSize(1280, 720)
@@ -155,3 +157,17 @@ def test_a_new_workbook_shows_no_empty_boxes_or_lone_labels(new_window):
     settle()
     assert hiring.compare.empty_label.isVisible()
     assert not any(picker.isVisible() for picker in hiring.compare.pickers)
+
+
+def test_training_topics_read_whole_before_who_ran_them(window):
+    page = show(window, "training")
+    assert isinstance(page, TrainingPage)
+    table = page.sessions.table
+    header = table.horizontalHeader()
+    widest = max(
+        table.fontMetrics().horizontalAdvance(session.topic)
+        for session in page.sessions.model.records()
+    )
+    assert header.sectionSize(sessions_tab.TOPIC) > widest  # "Complaints role-play: the c…"
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= table.viewport().width()

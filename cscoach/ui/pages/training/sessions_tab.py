@@ -110,7 +110,7 @@ class SessionsTab(QWidget):
             self.model.row_texts,
             TOPIC,
             least=16,
-            want=32,
+            want=40,  # a topic whole before who ran it (a trainer's name and firm is long)
             most=70,
             squeeze=(RUN_BY,),
         )

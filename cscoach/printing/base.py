@@ -32,7 +32,18 @@ from reportlab.platypus import Table as _Table
 from cscoach.model import paper
 from cscoach.model.dates import long_date as long_date  # re-exported: documents date by it
 from cscoach.printing.info import DocumentInfo as DocumentInfo  # re-exported: each takes one
-from cscoach.printing.scripts import right_to_left, runs, shaped
+from cscoach.printing.scripts import (
+    FALLBACK,
+    OutliningText,
+    bold_fallback,
+    draw_run,
+    has_right_to_left,
+    reshaped,
+    right_to_left,
+    runs,
+    shaped,
+    visual_lines,
+)
 
 PAGE_SIZES = {paper.A4: A4, paper.LETTER: LETTER}  # reportlab's sizes, by the stored name
 FONT = "CSCoachSans"
@@ -111,15 +122,20 @@ class Paragraph(_Paragraph):
     type size) and again by the frame that places it. The breaks depend only on the width.
     """
 
+    blPara: Any  # reportlab's lines of the paragraph, set by ``wrap``  # noqa: N815
     _wrapped_at: float | None = None
-    _rtl = False
+    _bidi = False  # it holds right-to-left text: each line is reordered as it is drawn
+    _rtl = False  # it starts with right-to-left text: its lines are flush right
 
     def __init__(self, value: Any, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
-        if isinstance(value, str) and not value.isascii() and right_to_left(value):
-            # A right-to-left paragraph: its lines flush right and read top to bottom
-            align = TA_RIGHT if style.alignment == TA_LEFT else style.alignment
-            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=align)
-            self._rtl = True
+        if isinstance(value, str) and not value.isascii() and has_right_to_left(value):
+            self._bidi = True
+            if right_to_left(value):
+                align = TA_RIGHT if style.alignment == TA_LEFT else style.alignment
+                style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=align)
+                self._rtl = True
+        if isinstance(value, str) and FALLBACK in value:
+            value = bold_fallback(value, "Bold" in style.fontName)
         super().__init__(value, style, *args, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -127,19 +143,32 @@ class Paragraph(_Paragraph):
             return self.width, self.height
         width, height = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
-        if self._rtl and len(self.blPara.lines) > 1:
-            # The text is stored as it is seen (``scripts.shaped``), so reportlab breaks it
-            # from the end of what was written: its last words come on the first line.
-            self.blPara.lines.reverse()
         return width, height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts: list[Flowable] = super().split(availWidth, availHeight)
         heading = getattr(self, CONTINUES, None)
-        if heading is not None:
-            for part in parts[1:]:  # what runs on to the next page still continues
+        for n, part in enumerate(parts):
+            part._bidi, part._rtl = self._bidi, self._rtl
+            if heading is not None and n:  # what runs on to the next page still continues
                 setattr(part, CONTINUES, heading)
         return parts
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name
+        # Lines are broken in the order the text is written, then each is drawn in the
+        # order it is seen: the first words of a right-to-left paragraph on its first line.
+        if not self._bidi:
+            super().drawPara(debug)
+            return
+        written = self.blPara
+        self.blPara = visual_lines(written, self._rtl)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = written
+
+    def beginText(self, x: float, y: float) -> OutliningText:  # noqa: N802 - reportlab's
+        return OutliningText(self.canv, x, y)  # the fallback font's bold, outlined
 
 
 class Table(_Table):
@@ -152,10 +181,10 @@ class Table(_Table):
 
 
 def text(value: str | None) -> str:
-    """User text as Paragraph markup that prints exactly what was typed: right-to-left
-    lines in the order they are read, characters DejaVu Sans lacks (Chinese, Japanese,
-    Korean) in the fallback font (``cscoach.printing.scripts``)."""
-    value = shaped((value or "").replace("\r\n", "\n"))
+    """User text as Paragraph markup that prints exactly what was typed: Arabic joined
+    (``Paragraph`` draws each line in the order it is seen), characters DejaVu Sans lacks
+    (Chinese, Japanese, Korean) in the fallback font (``cscoach.printing.scripts``)."""
+    value = reshaped((value or "").replace("\r\n", "\n"))  # reordered by ``Paragraph``
     if value.isascii():
         return escape(value).replace("\n", "<br/>")
     register_fonts()
@@ -186,8 +215,7 @@ def draw_text(
     width = text_width(value, font, size)
     x -= width if anchor == "right" else width / 2 if anchor == "centre" else 0
     for run, f in runs(value, font):
-        c.setFont(f, size)
-        c.drawString(x, y, run)
+        draw_run(c, x, y, run, f, size)
         x += pdfmetrics.stringWidth(run, f, size)
 
 

@@ -157,6 +157,13 @@ def test_a_new_workbook_shows_no_empty_boxes_or_lone_labels(new_window):
     settle()
     assert hiring.compare.empty_label.isVisible()
     assert not any(picker.isVisible() for picker in hiring.compare.pickers)
+    # Training › Stories: where the names come from, not an empty box to tick in
+    training = show(new_window, "training")
+    assert isinstance(training, TrainingPage)
+    training.tabs.setCurrentWidget(training.stories)
+    settle()
+    form = training.stories.form
+    assert not form.members_list.isVisible() and form.members_empty.isVisible()
 
 
 def test_training_topics_read_whole_before_who_ran_them(window):

@@ -82,6 +82,10 @@ class StoryForm(FormPanel):
         self.form_error = error_label("storyFormError")
         self.date_edit = line_edit("storyDate", "YYYY-MM-DD")
         self.members_list = tick_list("storyMembers", "Who the story is about", 8)
+        self.members_empty = plain_label(  # not an empty box: where the names come from
+            "No one on the team yet (the Team page).", role="hint", wrap=True
+        )
+        self.members_empty.hide()
         self.value_combo = QComboBox()
         self.value_combo.setObjectName("storyValue")
         self.what_edit = QPlainTextEdit()
@@ -103,7 +107,7 @@ class StoryForm(FormPanel):
         e = self.errors
         form = form_layout(
             ("&Date", with_error(self.date_edit, e["happened_on"])),
-            ("&Who", with_error(self.members_list, e["member_ids"])),
+            ("&Who", with_error(self.members_list, e["member_ids"], self.members_empty)),
             ("&Value shown", with_error(self.value_combo, e["value_id"])),
             ("What &happened", with_error(self.what_edit, e["what_happened"])),
             ("From", with_error(self.source_text, e["feedback_item_id"])),
@@ -141,6 +145,8 @@ class StoryForm(FormPanel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         fill_ticks(self.members_list, [(name, i, "") for i, name in members], flags)
         fit_rows(self.members_list)
+        self.members_list.setVisible(bool(members))
+        self.members_empty.setVisible(not members)
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -179,9 +179,30 @@ def _heading(value: str) -> Paragraph:
     return Paragraph(text(value), _heading_style())
 
 
+class Cut(Protocol):
+    def __call__(self, value: str, width: float, lines: int, style: str = "body") -> Paragraph: ...
+
+
 def _cut(value: str, width: float, lines: int, style: str = "body") -> Paragraph:
+    """``value`` in at most ``lines`` lines of ``width``, cut with "…" past them."""
     base = styles()[style]
     return fitted(value, base, width, lines * base.leading + 0.5, base.fontSize)[0]
+
+
+def _cut_once() -> Cut:
+    """``_cut``, remembering what it made. A page tries several caps, and each try cuts
+    mostly the same texts in the same room again (a standard's title, a quote, the rounds);
+    cutting a text to fit takes a dozen measurements. Two equal texts in the same room (the
+    same praise twice on one day) share one paragraph, drawn in both places."""
+    made: dict[tuple[str, float, int, str], Paragraph] = {}
+
+    def cut(value: str, width: float, lines: int, style: str = "body") -> Paragraph:
+        key = (value, width, lines, style)
+        if key not in made:
+            made[key] = _cut(value, width, lines, style)
+        return made[key]
+
+    return cut
 
 
 def _more(shown: int, total: int) -> list[Flowable]:
@@ -190,7 +211,7 @@ def _more(shown: int, total: int) -> list[Flowable]:
     return []
 
 
-def _owned_table(sheet: Sheet, width: float, cap: int) -> Flowable:
+def _owned_table(sheet: Sheet, width: float, cap: int, cut: Cut = _cut) -> Flowable:
     """The standards they own, those needing attention first (review overdue, untrained)."""
     s = styles()
     header = [Paragraph(text(h), s["label"]) for h in ("Standard", "Review", "Training")]
@@ -199,7 +220,7 @@ def _owned_table(sheet: Sheet, width: float, cap: int) -> Flowable:
     for line in owned[:cap]:
         rows.append(
             [
-                _cut(line.title, width * 0.46 - 12, 2),
+                cut(line.title, width * 0.46 - 12, 2, "body"),
                 markup(
                     f"<b>{text(line.review)}</b>" if line.review_overdue else text(line.review),
                     "small",
@@ -225,7 +246,9 @@ def _owned_table(sheet: Sheet, width: float, cap: int) -> Flowable:
     return table
 
 
-def _content(sheet: Sheet, width: float, caps: tuple[int, int, int, int, int]) -> list[Flowable]:
+def _content(
+    sheet: Sheet, width: float, caps: tuple[int, int, int, int, int], cut: Cut = _cut
+) -> list[Flowable]:
     quotes, story_cap, session_cap, quote_lines, owned_cap = caps
     story: list[Flowable] = [para(f"{TITLE}: {sheet.name}", "title")]
     about = [sheet.role or "No role written down", sheet.started]
@@ -235,7 +258,7 @@ def _content(sheet: Sheet, width: float, caps: tuple[int, int, int, int, int]) -
 
     story.append(_heading("Standards they own"))
     if sheet.owned:
-        story.append(_owned_table(sheet, width, owned_cap))
+        story.append(_owned_table(sheet, width, owned_cap, cut))
         story += _more(min(owned_cap, len(sheet.owned)), len(sheet.owned))
     else:
         story.append(para("None yet.", "small"))
@@ -248,17 +271,17 @@ def _content(sheet: Sheet, width: float, caps: tuple[int, int, int, int, int]) -
     )
     story.append(para(counts))
     for day, said in sheet.praise[:quotes]:
-        story.append(_cut(f"{day} · praise: “{said}”", width, quote_lines, "quote"))
+        story.append(cut(f"{day} · praise: “{said}”", width, quote_lines, "quote"))
     story += _more(min(quotes, len(sheet.praise)), len(sheet.praise)) if quotes else []
     for day, said, state in sheet.complaints[:quotes]:
-        story.append(_cut(f"{day} · complaint ({state}): “{said}”", width, quote_lines, "quote"))
+        story.append(cut(f"{day} · complaint ({state}): “{said}”", width, quote_lines, "quote"))
     story += _more(min(quotes, len(sheet.complaints)), len(sheet.complaints)) if quotes else []
 
     if sheet.stories:
         story.append(_heading("Their stories"))
         for day, value, what in sheet.stories[: max(story_cap, 1)]:
             lead = f"{day}{f' · {value}' if value else ''}: {what}"
-            story.append(_cut(lead, width, quote_lines, "quote"))
+            story.append(cut(lead, width, quote_lines, "quote"))
         story += _more(max(story_cap, 1), len(sheet.stories))
 
     story.append(_heading("Training"))
@@ -267,21 +290,21 @@ def _content(sheet: Sheet, width: float, caps: tuple[int, int, int, int, int]) -
         listed = "; ".join(f"{day} {topic}" for day, topic in shown)
         more = len(sheet.sessions) - len(shown)
         tail = f" (and {more} earlier)" if more else ""
-        story.append(_cut(f"Attended: {listed}{tail}", width, 3))
+        story.append(cut(f"Attended: {listed}{tail}", width, 3))
     else:
         story.append(para("No training session recorded yet."))
     if sheet.missing:
         story.append(
-            _cut("Missing for the standards they own: " + "; ".join(sheet.missing), width, 2)
+            cut("Missing for the standards they own: " + "; ".join(sheet.missing), width, 2)
         )
     if sheet.refreshers:
-        story.append(_cut("Refreshers: " + "; ".join(sheet.refreshers), width, 2))
+        story.append(cut("Refreshers: " + "; ".join(sheet.refreshers), width, 2))
     if sheet.checklist:
-        story.append(_cut("First weeks, still to do: " + "; ".join(sheet.checklist), width, 2))
+        story.append(cut("First weeks, still to do: " + "; ".join(sheet.checklist), width, 2))
 
     story.append(_heading("Questionnaire rounds they took part in"))
     rounds = "; ".join(sheet.rounds) if sheet.rounds else "None answered under their name."
-    story.append(_cut(rounds, width, 2))
+    story.append(cut(rounds, width, 2))
     story.append(
         para("Answers are never shown here; anonymous rounds are never tied to anyone.", "small")
     )
@@ -316,13 +339,34 @@ def _fit(info: DocumentInfo, sheet: Sheet) -> tuple[list[Flowable], bool]:
     """The page of one person, and whether anything was left out or shortened."""
     width, height = frame_size(info)
     height -= 6  # reportlab's rounding
-    for n, caps in enumerate(CAPS):
-        content = _content(sheet, width, caps)
-        used = stacked_height(content, width) + stacked_height(_notes(0, width), width)
-        lines = int((height - used) // LINE_GAP)
-        if lines >= MIN_LINES or n == len(CAPS) - 1:
-            return content + _notes(max(1, min(lines, MAX_LINES)), width), n > 0
-    raise AssertionError("unreachable")
+    notes = stacked_height(_notes(0, width), width)
+    cut = _cut_once()
+    tried: dict[int, tuple[list[Flowable], int]] = {}  # CAPS index -> content, lines left
+
+    def attempt(n: int) -> tuple[list[Flowable], int]:
+        if n not in tried:
+            content = _content(sheet, width, CAPS[n], cut)
+            lines = int((height - stacked_height(content, width) - notes) // LINE_GAP)
+            tried[n] = content, lines
+        return tried[n]
+
+    # Fewer and shorter entries never make the page longer, so the caps that leave the notes
+    # MIN_LINES lines are the last ones of CAPS. Most people's page holds everything (the
+    # first caps); otherwise the first that leaves enough is found by halving (three or four
+    # tries rather than up to nine). The last caps is taken even when it leaves fewer.
+    low, high = 0, len(CAPS) - 1
+    if attempt(0)[1] < MIN_LINES:
+        low = 1
+    else:
+        high = 0
+    while low < high:
+        middle = (low + high) // 2
+        if attempt(middle)[1] >= MIN_LINES:
+            high = middle
+        else:
+            low = middle + 1
+    content, lines = attempt(low)
+    return content + _notes(max(1, min(lines, MAX_LINES)), width), low > 0
 
 
 def one_to_one_document(info: DocumentInfo, sheets: Sequence[Sheet]) -> tuple[bytes, bool]:

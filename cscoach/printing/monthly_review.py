@@ -14,7 +14,7 @@ a workbook with years of unanswered "did it help?" printed twenty pages of them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
@@ -190,6 +190,7 @@ def _lines(value: str) -> list[str]:
 PANEL_MOST = 2.1  # inches: the tallest a chart panel is drawn
 PANEL_SHARED = 1.5  # the shortest beside the table on a page (unless panels are narrower)
 PANEL_LEAST = 0.8  # small multiples still read at this height
+PANEL_SMALLEST = 0.3  # and when a page holds no more (more KPIs than anyone reviews at once)
 PANEL_ASPECT = 1.0  # a panel at most as tall as it is wide: no tall, thin panels
 
 
@@ -230,7 +231,6 @@ def monthly_review_document(
     most = min(PANEL_MOST, narrow)
     shared = min(PANEL_SHARED, most * 0.8)
     charts: dict[float, Flowable] = {}  # drawn once for each size tried
-    marks = [MARKS_MOST]  # how many of the actions done on a KPI are listed under the charts
 
     def story(order: str, panel: float | None = None) -> list[Flowable]:
         """The document in ``order`` ("head", "tail", "break" and "charts", separated by
@@ -250,7 +250,7 @@ def monthly_review_document(
                         [
                             _chart_heading(review, series),
                             Spacer(width, fixed),
-                            *_marks(series, marks[0]),
+                            *_marks(series),
                         ]
                     )
                 )
@@ -258,28 +258,25 @@ def monthly_review_document(
                 if panel not in charts:
                     charts[panel] = _chart(series, width, panel)
                 parts.append(
-                    KeepTogether(
-                        [_chart_heading(review, series), charts[panel], *_marks(series, marks[0])]
-                    )
+                    KeepTogether([_chart_heading(review, series), charts[panel], *_marks(series)])
                 )
         return parts
 
-    measured: dict[tuple[str, int], tuple[float, float, float]] = {}
+    measured: dict[str, tuple[float, float, float]] = {}
 
     def height(order: str) -> float:
         """How tall the parts in ``order`` stand one above the other, the charts with panels
         0 tall (``stacked_height`` of the whole, each part measured once)."""
         total, after = 0.0, None
         for part in order.split():
-            key = (part, marks[0])
-            if key not in measured:
+            if part not in measured:
                 flowables = story(part)
-                measured[key] = (
+                measured[part] = (
                     stacked_height(flowables, width),
                     flowables[0].getSpaceBefore(),
                     flowables[-1].getSpaceAfter(),
                 )
-            tall, before, below = measured[key]
+            tall, before, below = measured[part]
             total += tall if after is None else after + before + tall
             after = below
         return total
@@ -313,34 +310,75 @@ def monthly_review_document(
         if printed <= pages:
             return pdf
     # 5. The plans run on from page 1, the charts in the room left under them or else on a
-    # page of their own; with fewer of the actions done listed under them if that is what
-    # it takes to keep the panels readable and the charts on one page.
-    probe = _Room()
-    layout(info, [*story("head tail"), probe])
-    left = probe.found[1]
-    for shown in range(MARKS_MOST, -1, -1):
-        marks[0] = shown
-        needed = height("charts") + styles()["h2"].spaceBefore
-        for panel in ((left - 1 - needed) / 72 / rows, panel_in("charts")):
-            if panel >= PANEL_LEAST:
-                return build_pdf(info, story("head tail charts", min(panel, most)))
-    return build_pdf(info, story("head tail charts", PANEL_LEAST))
+    # page of their own (with fewer of the actions done listed under them if that is what it
+    # takes to keep the panels readable and the charts on one page).
+    fitted = _FittedCharts(
+        _chart_heading(review, series),
+        lambda panel: _chart(series, width, panel),
+        lambda shown: _marks(series, shown),
+        rows,
+        fixed,
+        most,
+        room,
+    )
+    return build_pdf(info, [*story("head tail"), fitted])
 
 
-class _Room(Flowable):
-    """Takes no room; remembers on which page it lands and how much room is left there."""
+class _FittedCharts(Flowable):
+    """The charts' heading, the dashboard and the lines under it, the panels as tall as the
+    room left on the page allows (at most ``most`` inches); on the next page when that is
+    less than ``PANEL_LEAST``, with fewer lines under them if even a page is too little."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        heading: Flowable,
+        dashboard: Callable[[float], Flowable],
+        marks: Callable[[int], list[Flowable]],
+        rows: int,
+        fixed: float,
+        most: float,
+        page: float,
+    ) -> None:
         super().__init__()
-        self.found = (0, 0.0)
-        self._left = 0.0
+        self.heading, self.dashboard, self.marks = heading, dashboard, marks
+        self.rows, self.fixed, self.most, self.page = rows, fixed, most, page
+        self.spaceBefore = heading.getSpaceBefore()
+        self.parts: list[Flowable] = []
+
+    def _text_height(self, parts: list[Flowable], width: float) -> float:
+        return sum(
+            float(p.wrap(width, 1e9)[1] + (p.getSpaceBefore() if n else 0) + p.getSpaceAfter())
+            for n, p in enumerate(parts)
+        )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._left = avail_height
-        return 0, 0
+        on_a_page = avail_height >= self.page - 1  # at the top of a page: nowhere else to go
+        for shown in range(MARKS_MOST, -1, -1):
+            words = [self.heading, *self.marks(shown)]
+            panel = avail_height - 1 - self.fixed - self._text_height(words, avail_width)
+            panel = panel / 72 / self.rows
+            if panel >= PANEL_LEAST or (not shown and on_a_page):  # else: smaller than this
+                chart = self.dashboard(min(max(panel, PANEL_SMALLEST), self.most))
+                self.parts = [self.heading, chart, *words[1:]]
+                self.width = avail_width
+                self.height = self._text_height(self.parts, avail_width)
+                return self.width, self.height
+            if not on_a_page:
+                break  # all of it on the next page rather than fewer lines here
+        self.parts = []
+        return avail_width, self.page  # too tall here: the frame moves it to the next page
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []  # never split: moved whole to the next page
 
     def draw(self) -> None:
-        self.found = (self.canv.getPageNumber(), self._left)
+        y = self.height
+        for n, part in enumerate(self.parts):
+            if n:
+                y -= part.getSpaceBefore()
+            y -= part.wrap(self.width, 1e9)[1]
+            part.drawOn(self.canv, 0, y)
+            y -= part.getSpaceAfter()
 
 
 def _chart_heading(

@@ -112,3 +112,24 @@ def test_short_lists_are_whole(demo_workbook: Workbook) -> None:
     for action in (*found.to_tick, *found.did_it_help, *found.coming):
         assert squash(action.title) in flat
     assert squash("more: see the Actions page") not in flat
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_twenty_kpis_and_long_lists_keep_the_charts_whole(busy: Workbook, size: str) -> None:
+    """The table and the lists take more than a page: the charts follow them, all twenty
+    panels on one page under their heading (here or on the next page), never split."""
+    from cscoach.model.months import months_between
+
+    for n in range(16):
+        new = kpis.add_kpi(busy, kpis.KpiInput(f"Own KPI number {n + 1}", "people", 0, 1000), 50)
+        for k, month in enumerate(months_between("2025-11", "2026-10")):
+            kpi_entries.set_entry(busy, new, month, 40 + n + (k * 7) % 13, today=FIXED_TODAY)
+    pdf = render(
+        busy, PrintRequest("monthly-review", month="2026-10", page_size=size, today=FIXED_TODAY)
+    ).pdf
+    pages = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) <= 3
+    charts = [p for p in pages if squash("The last 12 months") in p]
+    assert len(charts) == 1
+    assert all(squash(f"Own KPI number {n + 1}") in charts[0] for n in range(16))
+    assert squash("What we will do next") in "".join(pages)

@@ -178,3 +178,18 @@ def test_training_topics_read_whole_before_who_ran_them(window):
     assert header.sectionSize(sessions_tab.TOPIC) > widest  # "Complaints role-play: the c…"
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert sum(header.sectionSize(c) for c in shown) <= table.viewport().width()
+
+
+def test_kiosk_tables_keep_every_heading_whole_and_the_numbers_together(window):
+    page = show(window, "kpis")
+    assert isinstance(page, KpisPage)
+    page.tabs.setCurrentWidget(page.kiosk)
+    settle()
+    for table in (page.kiosk.by_day, page.kiosk.by_hour):
+        assert table.rowCount()  # the demo's month of kiosk votes
+        header = table.horizontalHeader()
+        for column in range(header.count()):
+            assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+        # the last column is as wide as it needs: its number sits by the others
+        last = header.count() - 1
+        assert header.sectionSize(last) <= header.sectionSizeHint(last) + 30

@@ -87,8 +87,10 @@ class KioskTab(QWidget):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         header = table.horizontalHeader()
+        # the numbers as wide as they need, side by side; the day or hour takes the room
+        # left (not the last column, whose number sat far from the others)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         return table
 
     # -- reading --------------------------------------------------------------------------

@@ -41,6 +41,7 @@ TARGETS = {
     "Patterns tab": 0.300,
     "feedback filtering": 0.050,
     "the month's feedback report": 1.0,
+    "the large workbook's monthly review": 0.300,
     "survey import of 50,000 responses": 2.0,
     "the large workbook exported to Excel": 3.0,
     "the large workbook's calendar": 1.0,
@@ -530,6 +531,9 @@ def build_table(results: dict) -> Table:
         elif name.startswith("feedback"):
             worst = max(info["first"], info["again"])
             t.add(label, worst, target="the month's feedback report", shown=both)
+        elif name == "monthly-review":
+            worst = max(info["first"], info["again"])
+            t.add(label, worst, target="the large workbook's monthly review", shown=both)
         else:
             t.add(label, info["again"], shown=both)
 

@@ -167,6 +167,10 @@ def _add_team(db: Database, today: dt.date) -> dict[str, int]:
                 "role": role,
                 "start_date": _ago(today, months_ago),
                 "active": int(active),
+                # Sofia left between the first round and the month the team was short
+                "left_on": None
+                if active
+                else (add_months(today, -MISSING_MONTHS_AGO) - dt.timedelta(days=20)).isoformat(),
                 # added when the owner started the workbook, or on their first day
                 "created_at": _ago(today, min(months_ago, FIRST_ROUND_MONTHS_AGO + 1))
                 + " 09:00:00",

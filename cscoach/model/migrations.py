@@ -561,6 +561,16 @@ def m005_training(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def m006_left_on(conn: sqlite3.Connection) -> None:
+    """The day someone left the team (``team_members.left_on``), so a questionnaire round is
+    counted against who was on the team that day. Someone already inactive has none: it is
+    not known."""
+    conn.execute(
+        "ALTER TABLE team_members ADD COLUMN left_on TEXT "
+        "CHECK (left_on IS NULL OR date(left_on) IS left_on)"
+    )
+
+
 # Index i holds the migration that takes a workbook from schema i to schema i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_initial,
@@ -568,6 +578,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m003_actions,
     m004_kiosk,
     m005_training,
+    m006_left_on,
 ]
 
 

@@ -22,6 +22,7 @@ from cscoach.model import (
     kpis,
     months,
     sections,
+    team,
     training_record,
 )
 from cscoach.model import philosophy as ph
@@ -176,16 +177,15 @@ def _questionnaire_card(wb: Workbook, steps: list[NextStep]) -> Card:
             ("Ask the team how they see customer service.",),
             True,
         )
-    # Who could answer: the people on the team now who had started by the round's date
-    # (someone who joined later is not counted as not having answered).
+    # Who could answer: the people on the team on the round's day (someone who joined later
+    # is not counted as not having answered; someone who left since still counts).
     row = wb.query_one(
-        """SELECT (SELECT count(*) FROM team_members
-                   WHERE active = 1 AND (start_date IS NULL OR start_date <= :held)) AS active,
+        f"""SELECT (SELECT count(*) FROM team_members WHERE {team.ON_TEAM_ON}) AS active,
                   (SELECT count(*) FROM responses s WHERE s.round_id = :round) AS responses,
                   (SELECT count(*) FROM responses s
-                   JOIN team_members m ON m.id = s.member_id AND m.active = 1
-                   WHERE s.round_id = :round) AS from_active""",
-        {"round": rnd["id"], "held": rnd["held_on"]},
+                   WHERE s.round_id = :round AND s.member_id IN (SELECT id FROM team_members WHERE {team.ON_TEAM_ON})
+                  ) AS from_active""",
+        {"round": rnd["id"], "day": rnd["held_on"]},
     )
     assert row is not None
     active = row["active"]

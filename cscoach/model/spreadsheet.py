@@ -144,12 +144,19 @@ def _yes(flag: object) -> str:
 
 def _team(wb: Workbook) -> Sheet:
     rows = wb.conn.execute(
-        "SELECT name, role, start_date, active FROM team_members ORDER BY name COLLATE NOCASE"
+        "SELECT name, role, start_date, active, left_on FROM team_members "
+        "ORDER BY name COLLATE NOCASE"
     ).fetchall()
     return Sheet(
         "Team",
-        [Column("Name"), Column("Role"), Column("Started", DATE), Column("Active", YESNO)],
-        [(r[0], r[1], _date(r[2]), bool(r[3])) for r in rows],
+        [
+            Column("Name"),
+            Column("Role"),
+            Column("Started", DATE),
+            Column("Active", YESNO),
+            Column("Left on", DATE),
+        ],
+        [(r[0], r[1], _date(r[2]), bool(r[3]), _date(r[4])) for r in rows],
     )
 
 

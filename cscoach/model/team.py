@@ -19,10 +19,26 @@ class TeamMember:
     role: str
     start_date: str | None  # YYYY-MM-DD
     active: bool
+    left_on: str | None = None  # YYYY-MM-DD, the day they left; None: on the team, or unknown
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> TeamMember:
-        return cls(row["id"], row["name"], row["role"], row["start_date"], bool(row["active"]))
+        return cls(
+            row["id"],
+            row["name"],
+            row["role"],
+            row["start_date"],
+            bool(row["active"]),
+            row["left_on"],
+        )
+
+
+# Who was on the team on the day ``:day`` (SQL over ``team_members``): started by then (or
+# start unknown), and still here or left that day or later. Someone inactive whose leaving
+# day is unknown is not counted.
+ON_TEAM_ON = (
+    "(start_date IS NULL OR start_date <= :day) AND (active = 1 OR left_on >= :day)"
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +71,7 @@ class MemberReferences:
 def list_members(wb: Workbook, *, active_only: bool = False) -> list[TeamMember]:
     where = "WHERE active = 1" if active_only else ""
     rows = wb.query(
-        f"SELECT id, name, role, start_date, active FROM team_members {where} "
+        f"SELECT id, name, role, start_date, active, left_on FROM team_members {where} "
         "ORDER BY active DESC, name COLLATE NOCASE"
     )
     return [TeamMember.from_row(r) for r in rows]
@@ -63,7 +79,8 @@ def list_members(wb: Workbook, *, active_only: bool = False) -> list[TeamMember]
 
 def get_member(wb: Workbook, member_id: int) -> TeamMember:
     row = wb.query_one(
-        "SELECT id, name, role, start_date, active FROM team_members WHERE id = ?", (member_id,)
+        "SELECT id, name, role, start_date, active, left_on FROM team_members WHERE id = ?",
+        (member_id,),
     )
     if row is None:
         raise ValidationError("id", "That team member no longer exists.")
@@ -71,17 +88,36 @@ def get_member(wb: Workbook, member_id: int) -> TeamMember:
 
 
 def _clean(
-    wb: Workbook, name: str, role: str, start_date: str | dt.date | None, member_id: int | None
+    wb: Workbook,
+    name: str,
+    role: str,
+    start_date: str | dt.date | None,
+    member_id: int | None,
+    active: bool,
+    left_on: str | dt.date | None,
+    today: dt.date | None,
 ) -> dict[str, Any]:
+    today = today or dt.date.today()
     clean_name = validate.name(name)
     clean_role = validate.text(role, "role", "Role", max_len=validate.MAX_NAME, single_line=True)
     start = validate.iso_date(start_date, "start_date", "Start date")
     # add_months, not replace(year=…): a year after 29 February is 28 February, not an error
-    if start and start > add_months(dt.date.today(), 12).isoformat():
+    if start and start > add_months(today, 12).isoformat():
         raise ValidationError("start_date", "Start date is more than a year in the future.")
+    left = None if active else validate.iso_date(left_on, "left_on", "Left on")
+    if left and left > today.isoformat():
+        raise ValidationError("left_on", "Left on is in the future: mark them inactive that day.")
+    if left and start and left < start:
+        raise ValidationError("left_on", "Left on is before their start date.")
     if wb.name_taken("team_members", "name", clean_name, member_id):
         raise ValidationError("name", f"There is already a team member called “{clean_name}”.")
-    return {"name": clean_name, "role": clean_role, "start_date": start}
+    return {
+        "name": clean_name,
+        "role": clean_role,
+        "start_date": start,
+        "active": int(bool(active)),
+        "left_on": left,
+    }
 
 
 def add_member(
@@ -90,10 +126,13 @@ def add_member(
     role: str = "",
     start_date: str | dt.date | None = None,
     active: bool = True,
+    left_on: str | dt.date | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> int:
-    """Add a team member and return their id."""
-    row = _clean(wb, name, role, start_date, None)
-    row["active"] = int(bool(active))
+    """Add a team member and return their id (``left_on``: the day someone already gone
+    left, if known)."""
+    row = _clean(wb, name, role, start_date, None, active, left_on, today)
     with wb.transaction() as db:
         table = db.table("team_members")
         table.insert(row)
@@ -107,18 +146,29 @@ def update_member(
     role: str = "",
     start_date: str | dt.date | None = None,
     active: bool = True,
+    left_on: str | dt.date | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> None:
-    get_member(wb, member_id)
-    row = _clean(wb, name, role, start_date, member_id)
-    row["active"] = int(bool(active))
+    """Change a team member; someone made inactive without a day they left left ``today``."""
+    before = get_member(wb, member_id)
+    if not active and not left_on and before.active:
+        left_on = today or dt.date.today()
+    row = _clean(wb, name, role, start_date, member_id, active, left_on, today)
     with wb.transaction() as db:
         db.table("team_members").update(member_id, row)
 
 
-def set_active(wb: Workbook, member_id: int, active: bool) -> None:
-    get_member(wb, member_id)
+def set_active(
+    wb: Workbook, member_id: int, active: bool, *, today: dt.date | None = None
+) -> None:
+    """Mark someone back on the team, or gone (leaving ``today``)."""
+    before = get_member(wb, member_id)
+    left_on = None if active else (before.left_on or (today or dt.date.today()).isoformat())
     with wb.transaction() as db:
-        db.table("team_members").update(member_id, {"active": int(bool(active))})
+        db.table("team_members").update(
+            member_id, {"active": int(bool(active)), "left_on": left_on}
+        )
 
 
 def member_references(wb: Workbook, member_id: int) -> MemberReferences:

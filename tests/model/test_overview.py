@@ -164,7 +164,10 @@ def test_latest_round_and_anonymous_answers(workbook: Workbook) -> None:
             qn.delete_round(workbook, rnd.id)
     card = next(c for c in overview.overview(workbook, TODAY).cards if c.page == "questionnaire")
     assert "2 of 2 on the team answered" in card.lines  # anonymous: every response counts
-    team.set_active(workbook, people[1], False)
+    team.set_active(workbook, people[1], False, today=TODAY)  # Bo left after the round
+    card = next(c for c in overview.overview(workbook, TODAY).cards if c.page == "questionnaire")
+    assert "2 of 2 on the team answered" in card.lines  # on the team that day: still counted
+    team.update_member(workbook, people[1], "Bo", active=False, left_on="2026-03-31", today=TODAY)
     card = next(c for c in overview.overview(workbook, TODAY).cards if c.page == "questionnaire")
     assert "1 of 1 on the team answered" in card.lines  # never more than could answer
 
@@ -180,3 +183,21 @@ def test_people_who_started_after_the_round_are_not_waited_for(workbook: Workboo
     card = next(c for c in o.cards if c.page == "questionnaire")
     assert "1 of 2 on the team answered" in card.lines
     assert any("1 of 2 people have answered" in s.text for s in o.next_steps)
+
+
+def test_people_who_left_after_the_round_count_and_those_gone_before_do_not(
+    workbook: Workbook,
+) -> None:
+    ana = team.add_member(workbook, "Ana", start_date="2025-01-10")
+    bo = team.add_member(workbook, "Bo", start_date="2025-01-10")
+    cy = team.add_member(workbook, "Cy", start_date="2025-01-10")
+    rnd = qn.create_round(workbook, "Spring", "2026-04-01")
+    first = qn.round_questions(workbook, rnd)[0]
+    qn.save_response(workbook, rnd, bo, {first.id: "Speed"})
+    team.update_member(workbook, bo, "Bo", active=False, left_on="2026-06-30", today=TODAY)
+    team.update_member(workbook, cy, "Cy", active=False, left_on="2026-03-15", today=TODAY)
+    o = overview.overview(workbook, TODAY)
+    card = next(c for c in o.cards if c.page == "questionnaire")
+    # Ana and Bo were on the team on 1 April; Bo's answer counts though he has left since
+    assert "1 of 2 on the team answered" in card.lines
+    assert ana in {m.id for m in team.list_members(workbook, active_only=True)}

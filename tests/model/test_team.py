@@ -95,3 +95,40 @@ def test_references_and_delete_cascade(workbook: Workbook) -> None:
         == 0
     )
     assert workbook.query("SELECT count(*) AS n FROM standards")[0]["n"] >= 2
+
+
+def test_leaving_records_the_day_and_coming_back_clears_it(workbook: Workbook) -> None:
+    today = dt.date(2028, 2, 29)
+    ana = team.add_member(workbook, "Ana", start_date="2025-01-10", today=today)
+    team.set_active(workbook, ana, False, today=today)
+    assert team.get_member(workbook, ana).left_on == "2028-02-29"
+    team.set_active(workbook, ana, False, today=dt.date(2028, 3, 5))  # the day stays
+    assert team.get_member(workbook, ana).left_on == "2028-02-29"
+    team.set_active(workbook, ana, True, today=today)
+    assert team.get_member(workbook, ana).left_on is None
+    # made inactive through the form without a day: today
+    team.update_member(workbook, ana, "Ana", "", "2025-01-10", False, None, today=today)
+    assert team.get_member(workbook, ana).left_on == "2028-02-29"
+    # a day the owner types is kept
+    team.update_member(workbook, ana, "Ana", "", "2025-01-10", False, "2027-12-31", today=today)
+    assert team.get_member(workbook, ana).left_on == "2027-12-31"
+
+
+@pytest.mark.parametrize(
+    ("left_on", "message"),
+    [
+        ("2024-12-31", "Left on is before their start date."),
+        ("2028-03-01", "Left on is in the future: mark them inactive that day."),
+        ("31/12/2027", None),
+    ],
+)
+def test_a_bad_leaving_day_is_refused_and_nothing_changes(workbook, left_on, message) -> None:
+    today = dt.date(2028, 2, 29)
+    ana = team.add_member(workbook, "Ana", start_date="2025-01-10", today=today)
+    before = team.get_member(workbook, ana)
+    with pytest.raises(ValidationError) as refused:
+        team.update_member(workbook, ana, "Ana", "", "2025-01-10", False, left_on, today=today)
+    assert refused.value.field == "left_on"
+    if message:
+        assert str(refused.value) == message
+    assert team.get_member(workbook, ana) == before

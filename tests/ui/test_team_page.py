@@ -416,3 +416,41 @@ def test_a_click_on_a_heading_sorts_and_the_form_keeps_its_person(qtbot, page, w
     team.add_member(workbook, "Dee")
     page.reload()  # read again: still sorted
     assert [m.name for m in page.model.records()][0] == "Dee"
+
+
+def test_someone_who_leaves_gets_the_day_they_left(qtbot, workbook):
+    import datetime as dt
+
+    today = dt.date(2028, 2, 29)
+    ana = team.add_member(workbook, "Ana", "Barista", "2025-01-10", today=today)
+    page = TeamPage(workbook, today=today)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    select(page, "Ana")
+    assert not page.left_on_edit.isVisible()  # asked only of someone who has left
+    click(qtbot, page.toggle_active_button)  # Mark Inactive
+    assert team.get_member(workbook, ana).left_on == "2028-02-29"
+    assert page.left_on_edit.isVisible()
+    assert page.left_on_edit.text() == "2028-02-29"
+    # a day before they started is refused next to the field, and nothing is written
+    page.left_on_edit.selectAll()
+    qtbot.keyClicks(page.left_on_edit, "2024-12-31")
+    qtbot.keyClick(page.left_on_edit, Qt.Key.Key_Return)
+    error = page.errors["left_on"]
+    assert error.isVisible() and error.text() == "Left on is before their start date."
+    assert team.get_member(workbook, ana).left_on == "2028-02-29"
+    page.left_on_edit.selectAll()
+    qtbot.keyClicks(page.left_on_edit, "2027-12-31")
+    qtbot.keyClick(page.left_on_edit, Qt.Key.Key_Return)
+    assert not error.isVisible()
+    assert team.get_member(workbook, ana).left_on == "2027-12-31"
+    row = next(r for r, m in enumerate(page.model.records()) if m.id == ana)
+    qtbot.waitUntil(  # the list follows the form on the next turn of the event loop
+        lambda: page.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
+        == "Ana is inactive: kept for the record, no longer on the team since 31 December 2027."
+    )
+    click(qtbot, page.toggle_active_button)  # Mark Active: back on the team
+    assert team.get_member(workbook, ana).left_on is None
+    assert not page.left_on_edit.isVisible()

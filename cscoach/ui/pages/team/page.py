@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QCheckBox, QFrame, QWidget
 
 from cscoach.model import feedback_links, team
+from cscoach.model.dates import long_date
 from cscoach.model.number_format import plural
 from cscoach.model.team import MemberReferences, TeamMember
 from cscoach.model.workbook import Workbook
@@ -124,24 +125,30 @@ COLUMNS: list[Column[TeamMember]] = [
 ]
 
 
+def inactive_tip(member: TeamMember) -> str:
+    left = f" since {long_date(member.left_on)}" if member.left_on else ""
+    return f"{member.name} is inactive: kept for the record, no longer on the team{left}."
+
+
 def team_table_model(parent: QWidget | None = None) -> RecordTableModel[TeamMember]:
     """Team members as rows: Name, Role, Start date, Status. Inactive people are greyed."""
     return RecordTableModel(
         COLUMNS,
         inactive=lambda m: not m.active,
-        inactive_tip=lambda m: f"{m.name} is inactive: kept for the record, no longer on the team.",
+        inactive_tip=inactive_tip,
         parent=parent,
     )
 
 
 def values_of(member: TeamMember | None) -> dict[str, object]:
     if member is None:
-        return {"name": "", "role": "", "start_date": "", "active": True}
+        return {"name": "", "role": "", "start_date": "", "active": True, "left_on": ""}
     return {
         "name": member.name,
         "role": member.role,
         "start_date": member.start_date or "",
         "active": member.active,
+        "left_on": member.left_on or "",
     }
 
 
@@ -180,6 +187,7 @@ class TeamPage(Page):
                 Field.line("role", self.role_edit, self.errors["role"]),
                 Field.line("start_date", self.start_date_edit, self.errors["start_date"]),
                 Field.check("active", self.active_check),
+                Field.line("left_on", self.left_on_edit, self.errors["left_on"]),
             ],
             read=lambda: team.list_members(self.wb),
             values_of=values_of,
@@ -229,10 +237,18 @@ class TeamPage(Page):
             "Inactive people stay in the workbook with their answers, greyed out in the list."
         )
 
+        self.left_on_edit = line_edit("leftOnEdit", "YYYY-MM-DD, or leave empty")
+        self.left_on_edit.setToolTip(
+            "The day they left, written YYYY-MM-DD: a questionnaire round held before it "
+            "still counts them. Marking someone inactive fills in today."
+        )
+        self.active_check.toggled.connect(self._show_left_on)
+
         self.errors = {
             "name": error_label("nameError"),
             "role": error_label("roleError"),
             "start_date": error_label("startDateError"),
+            "left_on": error_label("leftOnError"),
         }
         self.form_error = error_label("formError")
 
@@ -241,8 +257,12 @@ class TeamPage(Page):
             ("&Role", with_error(self.role_edit, self.errors["role"])),
             ("&Start date", with_error(self.start_date_edit, self.errors["start_date"])),
             ("", self.active_check),
+            ("&Left on", with_error(self.left_on_edit, self.errors["left_on"])),
             spacing=(12, 10),
         )
+        self.left_on_row = form.rowCount() - 1
+        self.form_rows = form
+        self._show_left_on(self.active_check.isChecked())
 
         self.status = autosave.status_label("memberStatus", "Changes are saved as you type them")
         self.toggle_active_button = action_button("", "toggleActiveButton", self.toggle_active)
@@ -409,10 +429,15 @@ class TeamPage(Page):
 
     def _save(self, member_id: int | None, v: dict[str, object]) -> int:
         name, role, start = str(v["name"]), str(v["role"]), str(v["start_date"])
+        active, left = bool(v["active"]), str(v["left_on"])
         if member_id is None:
-            return team.add_member(self.wb, name, role, start, bool(v["active"]))
-        team.update_member(self.wb, member_id, name, role, start, bool(v["active"]))
+            return team.add_member(self.wb, name, role, start, active, left, today=self.today)
+        team.update_member(self.wb, member_id, name, role, start, active, left, today=self.today)
         return member_id
+
+    def _show_left_on(self, active: bool) -> None:
+        """The day they left is asked only of someone no longer on the team."""
+        self.form_rows.setRowVisible(self.left_on_row, not active)
 
     def _on_saved(self, added: bool) -> None:
         name = str(self.editor.loaded_values["name"]).strip()
@@ -446,7 +471,9 @@ class TeamPage(Page):
         if self.read_only or member is None or not self.editor.flush():
             return
         if not run_write(
-            self, "change this person", team.set_active, self.wb, member.id, not member.active
+            self,
+            "change this person",
+            lambda: team.set_active(self.wb, member.id, not member.active, today=self.today),
         ):
             return
         self.editor.reload(member.id)

@@ -193,3 +193,15 @@ def test_kiosk_tables_keep_every_heading_whole_and_the_numbers_together(window):
         # the last column is as wide as it needs: its number sits by the others
         last = header.count() - 1
         assert header.sectionSize(last) <= header.sectionSizeHint(last) + 30
+
+
+@pytest.mark.parametrize("key", ["training", "feedback"])
+def test_on_a_wide_screen_a_form_shows_the_standards_titles_whole(window, key):
+    page = show(window, key, WIDE)
+    form = page.sessions.form if key == "training" else page.items.form
+    ticks = form.standards_list
+    settle()
+    metrics = ticks.fontMetrics()
+    widest = max(metrics.horizontalAdvance(ticks.item(r).text()) for r in range(ticks.count()))
+    box = ticks.style().pixelMetric(ticks.style().PixelMetric.PM_IndicatorWidth)
+    assert ticks.viewport().width() > widest + box + 12  # "Greet every customer within 30 s…"

@@ -137,7 +137,7 @@ class ActionsPage(Page):
         self.form = ActionForm()
         self.form_scroll = FormScroll(self.form, "actionFormScroll", least=40)
         self.splitter = list_form_splitter(
-            self, "actionsSplitter", self.list_panel, self.form_scroll, (100, 62)
+            self, "actionsSplitter", self.list_panel, self.form_scroll, (100, 62), form_share=0.3
         )
         self.page_layout.addWidget(self.splitter, 1)
 

@@ -121,7 +121,12 @@ class ItemsTab(QWidget):
         self.form_scroll = FormScroll(self.form, "feedbackFormScroll", least=33)
 
         self.splitter = list_form_splitter(
-            self, "feedbackSplitter", self.list_panel, self.form_scroll, (110, 60)
+            self,
+            "feedbackSplitter",
+            self.list_panel,
+            self.form_scroll,
+            (110, 60),
+            form_share=0.34,  # on a wide screen, room for the standards' titles
         )
         vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
 

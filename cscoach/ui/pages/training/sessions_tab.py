@@ -120,7 +120,12 @@ class SessionsTab(QWidget):
         self.form = SessionForm()
         self.form_scroll = FormScroll(self.form, "sessionFormScroll", least=40)
         self.splitter = list_form_splitter(
-            self, "sessionsSplitter", self.list_panel, self.form_scroll, (90, 64)
+            self,
+            "sessionsSplitter",
+            self.list_panel,
+            self.form_scroll,
+            (90, 64),
+            form_share=0.34,  # on a wide screen, room for the standards' titles
         )
         vbox(self.needs, (self.splitter, 1), parent=self, margins=(0, 8, 0, 0), spacing=8)
 

@@ -183,7 +183,7 @@ class StoriesTab(QWidget):
         self.form = StoryForm()
         self.form_scroll = FormScroll(self.form, "storyFormScroll", least=40)
         self.splitter = list_form_splitter(
-            self, "storiesSplitter", self.list_panel, self.form_scroll, (90, 64)
+            self, "storiesSplitter", self.list_panel, self.form_scroll, (90, 64), form_share=0.3
         )
         vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))
         self.editor: RecordEditor[Story] = form_editor(

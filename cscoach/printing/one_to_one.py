@@ -43,6 +43,7 @@ LINE_GAP = 8 * mm  # between the ruled lines to write on
 MIN_LINES = 4  # notes and goals each get at least this many lines
 MAX_LINES = 12
 GUTTER = 8 * mm
+ROUNDS_SHOWN = 4  # the latest questionnaire rounds named; the earlier ones are counted
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,13 @@ class Sheet:
     owned: tuple[OwnedLine, ...]
     feedback_since: str  # "22 November 2025"
     praise: tuple[tuple[str, str], ...]  # (date, what was said), newest first
-    complaints: tuple[tuple[str, str, str], ...]  # (date, what was said, "open"/"resolved")
+    complaints: tuple[tuple[str, str, str], ...]  # (date, said, "open"/"resolved"), open first
     stories: tuple[tuple[str, str, str], ...]  # (date, value, what happened)
     sessions: tuple[tuple[str, str], ...]  # (date, "Topic (kind)")
     missing: tuple[str, ...]  # standards they own, not trained on
     refreshers: tuple[str, ...]  # sentences
     checklist: tuple[str, ...]  # open items of a new starter's checklist
-    rounds: tuple[str, ...]  # "Team meeting, May 2026 (12 May 2026)"
+    rounds: tuple[str, ...]  # "Team meeting, May 2026 (12 May 2026)", newest first
 
 
 def _years(start: str, today: dt.date) -> str:
@@ -110,8 +111,10 @@ def sheet_from(o: OneToOne, today: dt.date) -> Sheet:
         owned=owned,
         feedback_since=long_date(o.since),
         praise=tuple((long_date(i.received_on), i.text) for i in o.praise),
+        # Open complaints first (what is still to talk about), each part newest first.
         complaints=tuple(
-            (long_date(i.received_on), i.text, i.status or "open") for i in o.complaints
+            (long_date(i.received_on), i.text, i.status or "open")
+            for i in sorted(o.complaints, key=lambda i: (i.status or "open") != "open")
         ),
         stories=tuple(
             (long_date(s.happened_on), s.value_label, s.what_happened) for s in o.stories
@@ -205,6 +208,17 @@ def _cut_once() -> Cut:
     return cut
 
 
+def _counted(what: str, items: Sequence[str], shown: int) -> str:
+    """``items`` counted, then the first ``shown`` of them (newest first): "3 sessions: a;
+    b; c", or "53 sessions, the latest 2: a; b". The count comes first, so a line cut short
+    with "…" still says how many there are."""
+    count = f"{len(items)} {what}{'s' if len(items) != 1 else ''}"
+    if len(items) <= shown:
+        return f"{count}: " + "; ".join(items)
+    latest = "the latest" if shown == 1 else f"the latest {shown}"
+    return f"{count}, {latest}: " + "; ".join(items[:shown])
+
+
 def _more(shown: int, total: int) -> list[Flowable]:
     if total > shown:
         return [para(f"… and {total - shown} more", "small")]
@@ -286,24 +300,24 @@ def _content(
 
     story.append(_heading("Training"))
     if sheet.sessions:
-        shown = sheet.sessions[: max(session_cap, 1)]
-        listed = "; ".join(f"{day} {topic}" for day, topic in shown)
-        more = len(sheet.sessions) - len(shown)
-        tail = f" (and {more} earlier)" if more else ""
-        story.append(cut(f"Attended: {listed}{tail}", width, 3))
+        sessions = [f"{day} {topic}" for day, topic in sheet.sessions]
+        attended = _counted("session", sessions, max(session_cap, 1))
+        story.append(cut(f"Attended {attended}", width, 3))
     else:
         story.append(para("No training session recorded yet."))
     if sheet.missing:
-        story.append(
-            cut("Missing for the standards they own: " + "; ".join(sheet.missing), width, 2)
-        )
+        missing = f"Missing for the standards they own ({len(sheet.missing)}): "
+        story.append(cut(missing + "; ".join(sheet.missing), width, 2))
     if sheet.refreshers:
         story.append(cut("Refreshers: " + "; ".join(sheet.refreshers), width, 2))
     if sheet.checklist:
         story.append(cut("First weeks, still to do: " + "; ".join(sheet.checklist), width, 2))
 
     story.append(_heading("Questionnaire rounds they took part in"))
-    rounds = "; ".join(sheet.rounds) if sheet.rounds else "None answered under their name."
+    if sheet.rounds:
+        rounds = _counted("round", sheet.rounds, ROUNDS_SHOWN)
+    else:
+        rounds = "None answered under their name."
     story.append(cut(rounds, width, 2))
     story.append(
         para("Answers are never shown here; anonymous rounds are never tied to anyone.", "small")

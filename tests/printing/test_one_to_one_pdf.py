@@ -7,8 +7,13 @@ from __future__ import annotations
 import io
 
 import pytest
+from helpers.dates import FIXED_TODAY
 from pypdf import PdfReader
 
+from cscoach.model import feedback_edit, team
+from cscoach.model import one_to_one as model
+from cscoach.model.feedback import FeedbackInput
+from cscoach.model.workbook import Workbook
 from cscoach.printing import one_to_one as o2o
 from cscoach.printing.base import frame_size, stacked_height
 from cscoach.printing.info import DocumentInfo
@@ -108,3 +113,48 @@ def test_the_same_praise_twice_is_printed_twice() -> None:
     pdf, shortened = o2o.one_to_one_document(INFO, [person])
     page = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert page.count("Lovely welcome, as always.") == 2 and not shortened
+
+
+def test_open_complaints_come_before_resolved_ones(workbook: Workbook) -> None:
+    """When only one complaint fits, it is one still open, not the newest resolved one."""
+    ana = team.add_member(workbook, "Ana Lima")
+    for day, said, status, resolved in (
+        ("2026-10-01", "Still waiting for a call back", None, None),
+        ("2026-11-01", "Cold coffee", "resolved", "2026-11-02"),
+        ("2026-11-10", "Rude at the till", "resolved", "2026-11-11"),
+        ("2026-09-01", "Wrong order", None, None),
+    ):
+        feedback_edit.add_item(
+            workbook,
+            FeedbackInput(
+                day, "complaint", said, status=status, resolved_on=resolved, member_ids=(ana,)
+            ),
+            today=FIXED_TODAY,
+        )
+    person = o2o.sheet_from(model.one_to_one(workbook, ana, today=FIXED_TODAY), FIXED_TODAY)
+    assert [(said, state) for _, said, state in person.complaints] == [
+        ("Still waiting for a call back", "open"),
+        ("Wrong order", "open"),
+        ("Rude at the till", "resolved"),
+        ("Cold coffee", "resolved"),
+    ]
+
+
+def test_long_lists_say_how_many_there_are() -> None:
+    """Sessions and rounds are counted before the latest are named, and the training missing
+    says for how many standards: a line cut short with "…" still says how much there is."""
+    person = sheet(1, 0, 0, 3)
+    rounds = tuple(f"Round {n} ({n + 1} May 2026)" for n in range(7))
+    missing = tuple(f"Standard {n}" for n in range(9))
+    person = o2o.Sheet(**{**person.__dict__, "rounds": rounds, "missing": missing})
+    pdf, _ = o2o.one_to_one_document(INFO, [person])
+    page = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "7 rounds, the latest 4: Round 0 (1 May 2026); Round 1" in page
+    assert "Round 3 (4 May 2026)" in page and "Round 4" not in page
+    assert "Attended 9 sessions, the latest 8: 1 March 2026 Session 0 (soft skills);" in page
+    assert "Missing for the standards they own (9): Standard 0; Standard 1;" in page
+    few = o2o.Sheet(**{**person.__dict__, "rounds": rounds[:1], "sessions": person.sessions[:2]})
+    page = " ".join(PdfReader(io.BytesIO(o2o.one_to_one_document(INFO, [few])[0])).pages[0]
+                    .extract_text().split())  # fmt: skip
+    assert "1 round: Round 0 (1 May 2026)" in page
+    assert "Attended 2 sessions: 1 March 2026 Session 0 (soft skills); 2 March 2026" in page

@@ -215,7 +215,10 @@ def draw_kpi(
     artists.update(draw_marks(ax, series, style["actions"], theme))
     latest = series.latest_index()
     if latest is not None:
-        artists["latest"] = _label_latest(ax, series, latest, (bottom, top), compact, theme)
+        # clear of the point's marker, or of the circle round it when the month has a note
+        mark = style["notes"] if series.notes[latest] else style["values"]
+        gap = mark["markersize"] / 2 + mark.get("markeredgewidth", 1.0) + 2
+        artists["latest"] = _label_latest(ax, series, latest, (bottom, top), compact, theme, gap)
     else:
         ax.text(
             0.5,
@@ -255,7 +258,7 @@ def draw_kpi(
     return artists
 
 
-LABEL_GAP_PT = 5  # points between the latest value's point and its label
+LABEL_GAP_PT = 5  # the least room in points between the latest value's point and its label
 
 
 def _label_latest(
@@ -265,11 +268,13 @@ def _label_latest(
     limits: tuple[float, float],
     compact: bool,
     theme: ChartTheme,
+    gap: float = LABEL_GAP_PT,
 ) -> object:
-    """The latest value's label, just right of its point (the plot is widened to hold it,
-    so it never sits on an earlier month), with a halo of the background round its letters,
-    and moved up or down off the target line when that runs through it. The value and
-    3-month average lines end at the latest point, so nothing else passes there."""
+    """The latest value's label, ``gap`` points right of its point (clear of its marker or
+    its note's circle; the plot is widened to hold it, so it never sits on an earlier
+    month), with a halo of the background round its letters, and moved up or down off the
+    target line when that runs through it. The value and 3-month average lines end at the
+    latest point, so nothing else passes there."""
     value = series.values[latest]
     assert value is not None
     bottom, top = limits
@@ -280,7 +285,8 @@ def _label_latest(
     box = ax.get_position()
     width_pt = max(box.width * inches[0] * 72, 40.0)
     height_pt = max(box.height * inches[1] * 72, 30.0)
-    label_pt = _text_width(label, size, True) + LABEL_GAP_PT + 3
+    gap = max(gap, LABEL_GAP_PT)
+    label_pt = _text_width(label, size, True) + gap + 3
     room = count - latest - 0.5  # months between the point and the plot's right edge
     per_month = width_pt / (count + 1)
     extra = max(0.0, label_pt / per_month - room)
@@ -304,7 +310,7 @@ def _label_latest(
     return ax.annotate(
         label,
         (latest, value),
-        xytext=(LABEL_GAP_PT, dy),
+        xytext=(gap, dy),
         textcoords="offset points",
         va="center",
         ha="left",
@@ -541,15 +547,15 @@ def _legend_entries(gids: Sequence[str], *, compact: bool, theme: ChartTheme) ->
 
 
 def _band_style(theme: ChartTheme) -> dict[str, Any]:
-    """The shaded on-target side: a tint, and on paper a fine hatch too, so that it still
-    shows where a black-and-white printer turns the tint into a grey too pale to see."""
-    style: dict[str, Any] = {
-        "facecolor": theme.on_target,
-        "alpha": theme.shade_alpha,
-        "linewidth": 0,
-    }
+    """The on-target side: a tint, and over it lines (a hatch) drawn more strongly than the
+    tint, so that it still shows in grey, where the tint alone is too pale to see."""
+    from matplotlib.colors import to_rgba
+
+    style: dict[str, Any] = {"facecolor": to_rgba(theme.on_target, theme.shade_alpha)}
     if theme.shade_hatch:
-        style.update(hatch=theme.shade_hatch, edgecolor=theme.on_target)
+        # the hatch takes the edge's colour (no edge is drawn: its width is 0)
+        style.update(hatch=theme.shade_hatch, edgecolor=to_rgba(theme.on_target, theme.hatch_alpha))
+    style.update(linewidth=0)
     return style
 
 

@@ -26,8 +26,11 @@ class ChartTheme:
     off_target: str  # an off-target status
     rolling: str  # the 3-month average
     note: str  # the circle round a month with a note
-    shade_alpha: float = 0.08  # how strongly the on-target side is shaded
-    shade_hatch: str = ""  # a hatch over the shade (paper: it survives a grey printer)
+    shade_alpha: float = 0.08  # how strongly the on-target side is tinted
+    # Lines over the tint, in the on-target colour: the side still shows where there is no
+    # colour to see (a grey printer or screen, a reader who cannot tell the greens apart)
+    shade_hatch: str = "//"
+    hatch_alpha: float = 0.3  # how strongly the lines are drawn
     action: str = "#7b5fb8"  # the mark on a month an action on the KPI was done
 
 

@@ -205,3 +205,12 @@ def test_on_a_wide_screen_a_form_shows_the_standards_titles_whole(window, key):
     widest = max(metrics.horizontalAdvance(ticks.item(r).text()) for r in range(ticks.count()))
     box = ticks.style().pixelMetric(ticks.style().PixelMetric.PM_IndicatorWidth)
     assert ticks.viewport().width() > widest + box + 12  # "Greet every customer within 30 s…"
+
+
+def test_on_a_wide_screen_what_we_do_about_a_month_follows_its_note(window):
+    page = show(window, "kpis", WIDE)
+    assert isinstance(page, KpisPage)
+    note, actions = page.note_edit, page.cell_actions
+    below_note = note.mapTo(page.cell_panel, note.rect().bottomLeft()).y()
+    gap = actions.mapTo(page.cell_panel, actions.rect().topLeft()).y() - below_note
+    assert 0 < gap < 3 * note.fontMetrics().height() + 40  # the Clear Value row between

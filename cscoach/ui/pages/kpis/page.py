@@ -281,6 +281,9 @@ class KpisPage(Page):
         self.note_edit.setPlaceholderText("A note on this month (what happened, why)")
         self.note_edit.textChanged.connect(self._note_edited)
         self.note_edit.installEventFilter(self)  # leaving the note saves it
+        # ten lines at the most (then it scrolls): on a tall screen what we are doing about
+        # the month follows the note, not the foot of the window
+        self.note_edit.setMaximumHeight(text_side(self.note_edit, 10, 12))
         self.note_error = error_label("cellNoteError")
         self.note_status = autosave.status_label(
             "noteStatus", "The note is saved with the month's value as you type it"
@@ -307,6 +310,7 @@ class KpisPage(Page):
             hbox(self.note_status, STRETCH, self.clear_button),
             8,
             self.cell_actions,
+            STRETCH,
             parent=self.cell_panel,
             margins=(16, 14, 16, 14),
             spacing=8,

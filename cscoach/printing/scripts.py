@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -64,6 +64,23 @@ _ISOLATES = frozenset({"LRI", "RLI", "FSI", "PDI"})
 _lock = threading.Lock()
 
 _missing: ContextVar[set[str] | None] = ContextVar("print_missing", default=None)
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's map from a font subset's codes back to characters (what a PDF reader
+    extracts), with a character beyond U+FFFF (an emoji DejaVu Sans draws, 😀) written as
+    UTF-16, as the PDF format wants: reportlab writes its code point as five hex digits,
+    which readers reject (the emoji extracted as nothing, or as a wrong character)."""
+    cmap: str = _reportlab_cmap(fontname, subset)
+    for index, code in enumerate(subset):
+        if code > 0xFFFF:
+            utf16 = chr(code).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{index:02X}> <{code:04X}>", f"<{index:02X}> <{utf16}>")
+    return cmap
+
+
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # reportlab's fonts look it up at each use
 
 
 @contextlib.contextmanager

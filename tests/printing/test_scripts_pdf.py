@@ -96,6 +96,16 @@ def test_what_no_font_draws_is_named_before_printing(workbook: Workbook) -> None
     assert "Ana" in flat  # the rest prints
 
 
+def test_an_emoji_a_font_draws_reads_back_as_itself(workbook: Workbook) -> None:
+    """DejaVu Sans draws 😀 (beyond U+FFFF): a PDF reader gets the emoji back, not
+    nothing nor a wrong character (the map back to characters writes it as UTF-16)."""
+    team.add_member(workbook, "Ana 😀 ☕")
+    printed = render(workbook, PrintRequest("signoff", today=FIXED_TODAY))
+    assert printed.warnings == ()
+    _, flat = read(printed.pdf)
+    assert "Ana😀☕" in flat
+
+
 def test_without_a_cjk_font_the_characters_are_named(
     workbook: Workbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:

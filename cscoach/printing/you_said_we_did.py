@@ -189,7 +189,8 @@ def _item(
         cut |= shortened
         first = False
     bullet = "✓" if done else "✗"
-    # The bullet in the style's name: a paragraph ``fit`` remembers is found by its name.
+    # The mark in the style's name, so a paragraph ``fit`` remembers for a done action is
+    # never handed to a dropped one of the same title (and given the other mark).
     did_style = ParagraphStyle(f"wdid{bullet}", parent=st["did"])
     if first:  # nothing said above it: the space goes before the action instead
         did_style = ParagraphStyle(

@@ -192,7 +192,7 @@ def ok_cancel(
     dialog: QDialog, ok_label: str, ok_name: str = "dialogOk", cancel_name: str = "cancelButton"
 ) -> tuple[QDialogButtonBox, QPushButton]:
     """The buttons under a dialog: ``ok_label`` (the default, it accepts) and Cancel."""
-    buttons = QDialogButtonBox()
+    buttons = QDialogButtonBox(dialog)  # styled as the dialog is: no icons (style.py)
     ok = QPushButton(ok_label)
     ok.setObjectName(ok_name)
     ok.setDefault(True)

@@ -238,7 +238,7 @@ class ShortcutsDialog(QDialog):
                 item.setSizeHint(1, QSize(0, line + 8))
         self.tree.expandAll()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("closeButton")
 
@@ -381,7 +381,7 @@ class HelpWindow(QDialog):
 
         scroll = scroll_area(content, object_name="helpScroll")
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         button_row = QHBoxLayout()
         button_row.setContentsMargins(28, 0, 28, 16)

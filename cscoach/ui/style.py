@@ -318,6 +318,12 @@ QLabel#pageTitle, QLabel#dialogHeading {{
     font-weight: 600;
     color: {p.heading};
 }}
+QLabel#dialogHeading {{
+    font-size: {pt(14)}pt;
+}}
+QDialogButtonBox {{
+    dialogbuttonbox-buttons-have-icons: 0;
+}}
 QLabel#pageSubtitle, QLabel[role="hint"] {{
     color: {p.muted};
 }}

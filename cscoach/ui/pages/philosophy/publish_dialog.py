@@ -21,7 +21,7 @@ class PublishDialog(QDialog):
         versions = ph.list_versions(wb)
         draft = ph.draft_content(wb)
         number = (versions[0].number + 1) if versions else 1
-        heading = plain_label(f"Publish version {number}", object_name="formTitle")
+        heading = plain_label(f"Publish version {number}", object_name="dialogHeading")
         intro = plain_label(
             "The draft becomes a numbered, dated version that never changes. "
             + (

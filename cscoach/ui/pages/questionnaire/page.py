@@ -121,14 +121,18 @@ class RoundDialog(QDialog):
         form.addRow("", self.errors["anonymous"])
         form.addRow("", self.closed)
         if rnd is None:
-            note = QLabel(
+            note = plain_label(
                 "The round asks every question in the bank as it is worded today. Later "
-                "changes to the bank will not change this round."
+                "changes to the bank will not change this round.",
+                role="hint",
+                wrap=True,
             )
-            note.setWordWrap(True)
             form.addRow(note)
+        heading = plain_label(
+            "Edit round" if rnd else "New questionnaire round", object_name="dialogHeading"
+        )
         buttons, _ok = dialogs.ok_cancel(self, "Save" if rnd else "Start Round")
-        vbox(form, buttons, parent=self, margins=(11, 11, 11, 11))
+        vbox(heading, form, buttons, parent=self, margins=(18, 14, 18, 14), spacing=10)
         self.resize(460, self.sizeHint().height())
 
     def accept(self) -> None:

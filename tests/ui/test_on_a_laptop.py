@@ -93,8 +93,9 @@ def in_view(widget, scroll) -> bool:
     return top.y() >= 0 and bottom.y() <= scroll.viewport().height()
 
 
-def test_scoring_a_candidate_shows_several_qualities_and_the_names_whole(window):
-    page = show(window, "hiring", LAPTOP)
+@pytest.mark.parametrize("size", [LAPTOP, SMALL_LAPTOP])
+def test_scoring_a_candidate_shows_several_qualities_and_the_names_whole(window, size):
+    page = show(window, "hiring", size)
     assert isinstance(page, HiringPage)
     panel = page.candidates
     nadia = next(s for s in panel.model.records() if s.candidate.name == "Nadia Haddad")

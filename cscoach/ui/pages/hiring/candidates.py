@@ -133,7 +133,7 @@ class CandidatesPanel(QWidget):
             "candidatesSplitter",
             self.list_panel,
             self.detail_scroll,
-            (78, 94),
+            (86, 86),
             stretch=(1, 2),
         )
         vbox(self.splitter, parent=self, margins=(0, 8, 0, 0))

@@ -15,6 +15,7 @@ a workbook with years of unanswered "did it help?" printed twenty pages of them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
@@ -191,6 +192,7 @@ PANEL_MOST = 2.1  # inches: the tallest a chart panel is drawn
 PANEL_SHARED = 1.5  # the shortest beside the table on a page (unless panels are narrower)
 PANEL_LEAST = 0.8  # small multiples still read at this height
 PANEL_SMALLEST = 0.3  # and when a page holds no more (more KPIs than anyone reviews at once)
+PAGE_OF_PANELS = 20  # the most KPIs charted on one page; more continue on the next
 PANEL_ASPECT = 1.0  # a panel at most as tall as it is wide: no tall, thin panels
 
 
@@ -311,17 +313,24 @@ def monthly_review_document(
             return pdf
     # 5. The plans run on from page 1, the charts in the room left under them or else on a
     # page of their own (with fewer of the actions done listed under them if that is what it
-    # takes to keep the panels readable and the charts on one page).
-    fitted = _FittedCharts(
-        _chart_heading(review, series),
-        lambda panel: _chart(series, width, panel),
-        lambda shown: _marks(series, shown),
-        rows,
-        fixed,
-        most,
-        room,
-    )
-    return build_pdf(info, [*story("head tail"), fitted])
+    # takes to keep the panels readable and the charts on one page); more KPIs than a page
+    # holds, on as many pages as they take, the lines under the last.
+    pages = -(-len(series) // PAGE_OF_PANELS)
+    size = -(-len(series) // pages)  # as many on each page: 44 KPIs are 15, 15 and 14
+    parts = [series[n : n + size] for n in range(0, len(series), size)]
+    fitted = [
+        _FittedCharts(
+            _chart_heading(review, series, continued=n > 0),
+            partial(_chart, part, width),
+            partial(_marks, series if n == len(parts) - 1 else []),
+            dashboard_geometry.dashboard_layout(len(part))[0],
+            dashboard_geometry.dashboard_figure_height(len(part), 0, years=False) * 72,
+            most,
+            room,
+        )
+        for n, part in enumerate(parts)
+    ]
+    return build_pdf(info, [*story("head tail"), *fitted])
 
 
 class _FittedCharts(Flowable):
@@ -382,11 +391,15 @@ class _FittedCharts(Flowable):
 
 
 def _chart_heading(
-    review: kpi_review.MonthlyReview, series: Sequence[kpi_series.KpiSeries]
+    review: kpi_review.MonthlyReview,
+    series: Sequence[kpi_series.KpiSeries],
+    *,
+    continued: bool = False,
 ) -> Flowable:
     first = month_label(series[0].months[0], short=True)
     last = month_label(review.month, short=True)
-    return para(f"The last 12 months ({first} to {last})", "h2")
+    more = " (continued)" if continued else ""
+    return para(f"The last 12 months ({first} to {last}){more}", "h2")
 
 
 def _head(

@@ -313,3 +313,17 @@ def test_no_training_line_without_any_training(filled: Workbook) -> None:
         review_pdf(filled, PrintRequest("monthly-review", month="2026-10", today=TODAY))
     )
     assert "Training" not in text and "Stories to tell" not in text
+
+
+def test_more_kpis_than_a_page_of_charts_holds(workbook: Workbook) -> None:
+    """44 KPIs: the charts continue over pages (as many on each), none is lost, no error."""
+    for n in range(40):
+        new = kpis.add_kpi(workbook, kpis.KpiInput(f"Own KPI {n + 1}", "people", 0, 100), 50)
+        for month in ("2026-09", "2026-10"):
+            kpi_entries.set_entry(workbook, new, month, 40 + n % 20, today=TODAY)
+    pdf = review_pdf(workbook, PrintRequest("monthly-review", month="2026-10", today=TODAY))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    charts = [p for p in pages if "The last 12 months" in p]
+    assert len(charts) == 3 and all("(continued)" in p for p in charts[1:])
+    charted = "\n".join(charts).splitlines()
+    assert all(f"Own KPI {n + 1}" in charted for n in range(40))

@@ -55,8 +55,11 @@ COLUMNS: list[Column[Criterion]] = [
     Column("Weight", lambda c: str(c.weight), tip=criterion_tip, right=True),
     Column("Serves", lambda c: ", ".join(c.values) or "—", tip=_serves_tip),
     Column("Questions", lambda c: str(len(c.questions)), tip=criterion_tip, right=True),
-    Column(
-        "Scored", lambda c: f"{c.scored} candidate{'s' if c.scored != 1 else ''}", tip=criterion_tip
+    Column(  # a count under its heading, as Questions: the values it serves get the room
+        "Scored",
+        lambda c: str(c.scored),
+        tip=lambda c: f"{c.scored} candidate{'s' if c.scored != 1 else ''} scored on it",
+        right=True,
     ),
     Column("Status", lambda c: "Active" if c.active else "Retired", tip=criterion_tip),
 ]
@@ -119,7 +122,7 @@ class CriteriaPanel(QWidget):
             least=15,
             most=76,  # with the form at its narrowest, in a window 1024 pixels wide
             want=42,  # "Genuine desire to solve problems" whole where there is room
-            squeeze=(SERVES, SCORED),
+            squeeze=(SERVES,),
         )
         self._build_form()
         self._build_layout()

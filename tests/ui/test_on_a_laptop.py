@@ -215,3 +215,19 @@ def test_on_a_wide_screen_what_we_do_about_a_month_follows_its_note(window):
     below_note = note.mapTo(page.cell_panel, note.rect().bottomLeft()).y()
     gap = actions.mapTo(page.cell_panel, actions.rect().topLeft()).y() - below_note
     assert 0 < gap < 3 * note.fontMetrics().height() + 40  # the Clear Value row between
+
+
+def test_hiring_criteria_keep_room_for_a_value_they_serve(window):
+    from cscoach.ui.pages.hiring import criteria as hiring_criteria
+
+    page = show(window, "hiring")
+    assert isinstance(page, HiringPage)
+    page.tabs.setCurrentWidget(page.criteria)
+    settle()
+    table = page.criteria.table
+    longest = max(
+        (value for c in page.criteria.model.records() for value in c.values),
+        key=table.fontMetrics().horizontalAdvance,
+    )
+    width = table.horizontalHeader().sectionSize(hiring_criteria.SERVES)
+    assert width > table.fontMetrics().horizontalAdvance(longest)  # "Welcome eve…" was cut

@@ -218,10 +218,9 @@ def monthly_review_document(
     2. the table and the charts on page 1, the plans on page 2;
     3. the table and the plans on page 1, the charts on the whole of page 2;
     4. the table on page 1, the charts and the plans on page 2;
-    5. the table and the plans from page 1 on, the charts under them on page 2.
-
-    Past that (very long plans or notes) the charts are printed at a readable size and the
-    document runs on.
+    5. past that (many KPIs, long notes or lists), the table and the plans from page 1 on,
+       the charts in the room left under them if they read well there, else on the next
+       page (``_FittedCharts``).
     """
     if not series:
         return build_pdf(info, [*_head(info, review, feedback, training), *_tail(review, actions)])
@@ -366,7 +365,8 @@ class _FittedCharts(Flowable):
             words = [self.heading, *self.marks(shown)]
             panel = avail_height - 1 - self.fixed - self._text_height(words, avail_width)
             panel = panel / 72 / self.rows
-            if panel >= PANEL_LEAST or (not shown and on_a_page):  # else: smaller than this
+            # readable here; or at a page's top with no line left to drop: as the page allows
+            if panel >= PANEL_LEAST or (not shown and on_a_page):
                 chart = self.dashboard(min(max(panel, PANEL_SMALLEST), self.most))
                 self.parts = [self.heading, chart, *words[1:]]
                 self.width = avail_width

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages.hiring import candidates as candidate_panel
+from cscoach.ui.pages.hiring import criteria as hiring_criteria
 from cscoach.ui.pages.hiring.page import HiringPage
 from cscoach.ui.pages.kpis.page import KpisPage
 from cscoach.ui.pages.training import sessions_tab
@@ -218,8 +219,6 @@ def test_on_a_wide_screen_what_we_do_about_a_month_follows_its_note(window):
 
 
 def test_hiring_criteria_keep_room_for_a_value_they_serve(window):
-    from cscoach.ui.pages.hiring import criteria as hiring_criteria
-
     page = show(window, "hiring")
     assert isinstance(page, HiringPage)
     page.tabs.setCurrentWidget(page.criteria)

@@ -54,7 +54,13 @@ SESSIONS: list[_Session] = [
         tr.ONBOARDING,
         "rosa",
         ("priya",),
-        ("Greet every customer within 30 seconds", "Answer the phone within three rings"),
+        (
+            "Greet every customer within 30 seconds",
+            "Learn the regulars' names and usual orders",
+            "Tell customers about a wait before they pay",
+            "Answer the phone within three rings",
+            "Write what changed in the shift notes book",
+        ),
         "The philosophy, the standards on the poster, a shift shadowing Kwame.",
     ),
     _Session(
@@ -63,7 +69,12 @@ SESSIONS: list[_Session] = [
         tr.SOFT_SKILLS,
         None,
         ("kwame", "aiko", "tomasz", "priya", "sofia"),
-        ("Own the problem until it is solved", "Check back after fixing a problem"),
+        (
+            "Own the problem until it is solved",
+            "Check back after fixing a problem",
+            "Reply to every message within one working day",
+            "Answer every online review within three days",
+        ),
         "Let them finish, say sorry once and mean it, then say what you will do.",
     ),
     _Session(

@@ -508,7 +508,17 @@ def _training_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
     for gap in found.gaps:
         by_member.setdefault(gap.member_id, []).append(gap.title)
         names[gap.member_id] = gap.member_name
-    for member_id, titles in by_member.items():
+    if len(by_member) > 1:  # one step for them all, the most gaps first
+        most = sorted(by_member.items(), key=lambda item: (-len(item[1]), names[item[0]]))
+        who = ", ".join(f"{names[m]} ({len(titles)})" for m, titles in most[:3])
+        if len(most) > 3:
+            who += ", …"
+        text = (
+            f"Training due: {len(most)} people own standards they have not been trained on: "
+            f"{who}"
+        )
+        steps.append(NextStep(text, key, OWNER_GAP_PRIORITY, "untrained"))
+    for member_id, titles in by_member.items() if len(by_member) == 1 else ():
         if len(titles) == 1:
             text = (
                 f"Training due: {names[member_id]} owns “{titles[0]}” but has not been "

@@ -68,7 +68,8 @@ def test_a_schema_four_workbook_is_migrated(
     with monkeypatch.context() as patch:
         patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
         with Workbook.create(path, "Old Café") as old:
-            team.add_member(old, "Ana")
+            with old.transaction() as db:  # as schema 4 had it: no left_on
+                db.execute("INSERT INTO team_members (name) VALUES ('Ana')")
             assert old.schema_version == 4
     with Workbook.open(path) as wb:
         assert wb.schema_version == migrations.latest_version()
@@ -391,3 +392,19 @@ def test_the_monthly_review_of_training(wb: Workbook) -> None:
     assert [r.due_on for r in review.refreshers] == ["2026-11-05"]  # due the month after
     assert [s.id for s in review.stories] == [story] == [s.id for s in review.featured]
     assert rec.review_training(wb, "2026-09", today=TODAY).refreshers == ()
+
+
+def test_several_people_untrained_on_what_they_own_are_one_step(wb: Workbook) -> None:
+    from cscoach.model import overview
+
+    ana = team.add_member(wb, "Ana", "Barista", days_ago(400))
+    ben = team.add_member(wb, "Ben", "Barista", days_ago(400))
+    standard(wb, "Greet within 30 seconds", owner=ana)
+    standard(wb, "Name the allergens", owner=ben)
+    standard(wb, "Answer the phone", owner=ben)
+    add(wb, "Food hygiene", held_on="2026-10-01", attendee_ids=(ana, ben))
+    due = [s for s in overview.overview(wb, TODAY).next_steps if s.text.startswith("Training due")]
+    assert [s.text for s in due] == [
+        "Training due: 2 people own standards they have not been trained on: Ben (2), Ana (1)"
+    ]
+    assert (due[0].page, due[0].kind) == ("training", "untrained")

@@ -32,7 +32,7 @@ from cscoach.model.actions import DONE, DROPPED, OWNER_LABEL, Action
 from cscoach.model.dates import long_date
 from cscoach.model.feedback_links import REPORT_IN_APP, MonthFeedback
 from cscoach.model.months import add_months, month_label
-from cscoach.model.number_format import format_number
+from cscoach.model.number_format import format_number, plural
 from cscoach.printing.base import (
     FONT,
     FONT_BOLD,
@@ -334,8 +334,10 @@ def monthly_review_document(
 
 class _FittedCharts(Flowable):
     """The charts' heading, the dashboard and the lines under it, the panels as tall as the
-    room left on the page allows (at most ``most`` inches); on the next page when that is
-    less than ``PANEL_LEAST``, with fewer lines under them if even a page is too little."""
+    room left on the page allows (at most ``most`` inches). When that is less than
+    ``PANEL_LEAST``: with fewer lines under them if half the page or more is left (rather
+    than leave it empty), else on the next page (with fewer lines if even a page is too
+    little)."""
 
     def __init__(
         self,
@@ -372,7 +374,7 @@ class _FittedCharts(Flowable):
                 self.width = avail_width
                 self.height = self._text_height(self.parts, avail_width)
                 return self.width, self.height
-            if not on_a_page:
+            if avail_height < self.page / 2:
                 break  # all of it on the next page rather than fewer lines here
         self.parts = []
         return avail_width, self.page  # too tall here: the frame moves it to the next page
@@ -536,7 +538,8 @@ def _marks(series: Sequence[kpi_series.KpiSeries], most: int = MARKS_MOST) -> li
         )
     if len(marks) > most:
         left = len(marks) - most
-        lines.append(text(f"… and {left} more, each a triangle on its chart: see the Actions page"))
+        said = f"… and {left} more" if most else f"▲ {plural(left, 'action')} done in these months"
+        lines.append(text(f"{said}, each a triangle on its chart: see the Actions page"))
     note = ParagraphStyle("mark", parent=styles()["small"], fontSize=8, leading=10, spaceBefore=1)
     return [Paragraph(line, note) for line in lines]
 

@@ -290,8 +290,8 @@ class Step:
 HELP_INTRO = (
     "CS Coach helps you build a customer-service culture your whole team shares, and keep "
     "it alive. A culture cannot be copied from another business: it grows from what your "
-    "own people think and do every day. Work through these five steps once, then come back "
-    "every month."
+    "own people think and do every day. Work through the first five steps once; the last "
+    "three, and the monthly review, keep it alive."
 )
 
 STEPS: tuple[Step, ...] = (
@@ -338,6 +338,33 @@ STEPS: tuple[Step, ...] = (
         "kpis",
         "KPIs",
     ),
+    Step(
+        "Listen to your customers",
+        "Write down compliments, complaints and suggestions as they come, at the counter, "
+        "on the phone or in a review, or let customers rate their visit at a counter kiosk. "
+        "Put every complaint right and close it: a problem solved quickly can keep a "
+        "customer. The themes that keep coming back show what to fix first.",
+        "feedback",
+        "Feedback",
+    ),
+    Step(
+        "Act, and say what you did",
+        "Turn what you hear into actions, each with an owner and a day it is due. Tick them "
+        "off at the monthly review and ask a month later whether they helped. Print “You "
+        "said, we did” for the wall, so customers and the team see their words change "
+        "things.",
+        "actions",
+        "Actions",
+    ),
+    Step(
+        "Train and celebrate",
+        "Train the team on the standards and on listening, patience and putting things "
+        "right, not only on the machines, and note who came and when a refresher is due. "
+        "Write down the stories of great service and tell them at the team meeting: they "
+        "celebrate what happened, they are not a ranking.",
+        "training",
+        "Training",
+    ),
 )
 
 HELP_CLOSING = (
@@ -347,7 +374,7 @@ HELP_CLOSING = (
 
 
 class HelpWindow(QDialog):
-    """Help ▸ How CS Coach Works: the five steps, each with a button to its page.
+    """Help ▸ How CS Coach Works: the steps, each with a button to its page.
 
     Emits ``page_requested(key)`` when one of those buttons is clicked.
     """

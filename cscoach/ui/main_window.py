@@ -644,7 +644,7 @@ class MainWindow(window_menus.MenuActions, QMainWindow):
         dialogs.show_info(self, "About CS Coach", about_text(__version__, path))
 
     def show_help(self) -> None:
-        """Help ▸ How CS Coach Works (F1): the five steps, beside the window."""
+        """Help ▸ How CS Coach Works (F1): the steps, beside the window."""
         if self.help_window is None:
             from cscoach.ui.help import HelpWindow
 

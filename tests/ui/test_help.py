@@ -134,6 +134,9 @@ def test_f1_opens_how_cs_coach_works_and_its_buttons_open_pages(qtbot, main_wind
         "standards",
         "hiring",
         "kpis",
+        "feedback",
+        "actions",
+        "training",
     ]
     qtbot.mouseClick(window.page_buttons["standards"], Qt.MouseButton.LeftButton)
     assert main_window.current_page_key() == "standards"

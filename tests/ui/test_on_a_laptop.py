@@ -230,3 +230,23 @@ def test_hiring_criteria_keep_room_for_a_value_they_serve(window):
     )
     width = table.horizontalHeader().sectionSize(hiring_criteria.SERVES)
     assert width > table.fontMetrics().horizontalAdvance(longest)  # "Welcome eve…" was cut
+
+
+def test_a_complaints_follow_up_is_in_view_without_scrolling(window):
+    page = show(window, "feedback")
+    items = page.items
+    row = next(r for r, item in enumerate(items.model.records()) if item.kind == "complaint")
+    items.table.selectRow(row)
+    settle()
+    form = items.form
+    assert form.complaint_box.isVisible()
+    assert in_view(form.status_combo, items.form_scroll)  # open or resolved: at a glance
+    # and Tab goes from what was said to the follow-up, then to the details, as it reads
+    chain, widget = [], form.text_edit
+    for _ in range(500):
+        widget = widget.nextInFocusChain()
+        if widget is form.text_edit:
+            break
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            chain.append(widget)
+    assert chain.index(form.asked_edit) < chain.index(form.channel_combo)

@@ -261,7 +261,9 @@ class EntryForm(FormPanel):
             "Celebrate it: a success story on the Training page, filled from this compliment",
         )
         box = self.complaint_box
-        vbox(self.complaint_heading, complaint, parent=box, margins=(0, 4, 0, 0), spacing=8)
+        vbox(self.complaint_heading, complaint, parent=box, margins=(0, 4, 0, 10), spacing=8)
+        # a complaint's follow-up straight under what was said (the most urgent thing the
+        # page holds, not under three lists to tick), then the optional details
         self.lay_out(
             self.form_title,
             quick,
@@ -270,9 +272,9 @@ class EntryForm(FormPanel):
             self.save_status,
             self.feedback_label,
             4,
+            self.complaint_box,
             self.details_heading,
             details,
-            self.complaint_box,
             hbox(self.story_button, STRETCH),
             8,
             self.actions_box,

@@ -185,7 +185,8 @@ def test_counts_dialog_shows_the_formula_live(qtbot, page: KpisPage) -> None:
     qtbot.keyClicks(dialog.edits["customers_end"], "42")
     assert dialog.formula_error.isVisible()  # new customers still missing
     qtbot.keyClicks(dialog.edits["new_customers"], "9")
-    assert dialog.formula.text() == "Customer retention rate = (42 − 9) ÷ 55 × 100 = 60.0 %"
+    # the unit kept on the number's line by a no-break space
+    assert dialog.formula.text() == "Customer retention rate = (42 − 9) ÷ 55 × 100 = 60.0\u00a0%"
     assert not dialog.formula_error.isVisible()
     assert dialog.note.height() >= note_height  # the result took room, not the note's
     dialog.edits["new_customers"].setText("50")

@@ -39,6 +39,8 @@ from cscoach.ui.accessible import label_form_fields
 from cscoach.ui.record_fields import with_error
 from cscoach.ui.widgets import busy_cursor, error_label, plain_label, show_message
 
+NBSP = "\u00a0"  # a space a line is never broken at
+
 
 def run(dialog: QDialog) -> bool:
     """Show a dialog modally; True when accepted. Tests replace this."""
@@ -144,7 +146,8 @@ class CountsDialog(QDialog):
             show_message(self.formula_error, exc.message)
             return
         unit = self.kpi.unit if self.kpi.unit not in ("", "score") else ""
-        text = f"{self.kpi.name} = {result.worked}{' ' + unit if unit else ''}"
+        # the unit on the number's line, never alone on the next ("= 86.1" / "%")
+        text = f"{self.kpi.name} = {result.worked}{NBSP + unit if unit else ''}"
         if result.detail:
             text += f"\n{result.detail}"
         self.formula.setText(text)

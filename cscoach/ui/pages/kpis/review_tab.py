@@ -35,7 +35,7 @@ from cscoach.model.errors import CsCoachError, ValidationError
 from cscoach.model.months import add_months, month_label
 from cscoach.model.number_format import format_value, plural
 from cscoach.model.workbook import Workbook
-from cscoach.ui import dialogs
+from cscoach.ui import autosave, dialogs
 from cscoach.ui.pages.kpis.review_actions import ReviewActions
 from cscoach.ui.widgets import (
     STRETCH,
@@ -418,6 +418,6 @@ class ReviewTab(QWidget):
             return False
         show_message(self.steps_error, "")
         self._loaded_steps = text.strip()
-        self.steps_status.setText("Saved.")
+        self.steps_status.setText(autosave.SAVED)
         self.changed.emit()
         return True

@@ -183,7 +183,8 @@ def _questionnaire_card(wb: Workbook, steps: list[NextStep]) -> Card:
         f"""SELECT (SELECT count(*) FROM team_members WHERE {team.ON_TEAM_ON}) AS active,
                   (SELECT count(*) FROM responses s WHERE s.round_id = :round) AS responses,
                   (SELECT count(*) FROM responses s
-                   WHERE s.round_id = :round AND s.member_id IN (SELECT id FROM team_members WHERE {team.ON_TEAM_ON})
+                   WHERE s.round_id = :round
+                   AND s.member_id IN (SELECT id FROM team_members WHERE {team.ON_TEAM_ON})
                   ) AS from_active""",
         {"round": rnd["id"], "day": rnd["held_on"]},
     )
@@ -514,8 +515,7 @@ def _training_card(wb: Workbook, steps: list[NextStep], today: dt.date) -> Card:
         if len(most) > 3:
             who += ", …"
         text = (
-            f"Training due: {len(most)} people own standards they have not been trained on: "
-            f"{who}"
+            f"Training due: {len(most)} people own standards they have not been trained on: {who}"
         )
         steps.append(NextStep(text, key, OWNER_GAP_PRIORITY, "untrained"))
     for member_id, titles in by_member.items() if len(by_member) == 1 else ():

@@ -36,9 +36,7 @@ class TeamMember:
 # Who was on the team on the day ``:day`` (SQL over ``team_members``): started by then (or
 # start unknown), and still here or left that day or later. Someone inactive whose leaving
 # day is unknown is not counted.
-ON_TEAM_ON = (
-    "(start_date IS NULL OR start_date <= :day) AND (active = 1 OR left_on >= :day)"
-)
+ON_TEAM_ON = "(start_date IS NULL OR start_date <= :day) AND (active = 1 OR left_on >= :day)"
 
 
 @dataclass(frozen=True)
@@ -159,9 +157,7 @@ def update_member(
         db.table("team_members").update(member_id, row)
 
 
-def set_active(
-    wb: Workbook, member_id: int, active: bool, *, today: dt.date | None = None
-) -> None:
+def set_active(wb: Workbook, member_id: int, active: bool, *, today: dt.date | None = None) -> None:
     """Mark someone back on the team, or gone (leaving ``today``)."""
     before = get_member(wb, member_id)
     left_on = None if active else (before.left_on or (today or dt.date.today()).isoformat())

@@ -448,8 +448,10 @@ def test_someone_who_leaves_gets_the_day_they_left(qtbot, workbook):
     assert team.get_member(workbook, ana).left_on == "2027-12-31"
     row = next(r for r, m in enumerate(page.model.records()) if m.id == ana)
     qtbot.waitUntil(  # the list follows the form on the next turn of the event loop
-        lambda: page.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
-        == "Ana is inactive: kept for the record, no longer on the team since 31 December 2027."
+        lambda: (
+            page.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
+            == "Ana is inactive: kept for the record, no longer on the team since 31 December 2027."
+        )
     )
     click(qtbot, page.toggle_active_button)  # Mark Active: back on the team
     assert team.get_member(workbook, ana).left_on is None

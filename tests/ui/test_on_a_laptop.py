@@ -81,8 +81,8 @@ def test_the_monthly_review_shows_every_kpi_and_its_actions_are_not_squeezed(win
     assert actions.tick_list.height() >= actions.tick_list.fitted_height()
     assert actions.coming_list.height() >= actions.coming_list.fitted_height()
     first = actions.tick_list.visualItemRect(actions.tick_list.item(0))
-    bottom = actions.tick_list.viewport().mapTo(review.scroll.viewport(), first.bottomLeft())
-    assert bottom.y() <= review.scroll.viewport().height()
+    bottom = actions.tick_list.viewport().mapTo(review.body_scroll.viewport(), first.bottomLeft())
+    assert bottom.y() <= review.body_scroll.viewport().height()
     # what was decided at the last review reads whole
     assert review.previous_steps.verticalScrollBar().maximum() == 0
 

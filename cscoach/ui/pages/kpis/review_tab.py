@@ -32,7 +32,7 @@ from cscoach.model import (
     training_record,
 )
 from cscoach.model.errors import CsCoachError, ValidationError
-from cscoach.model.months import add_months, month_label
+from cscoach.model.months import add_months, current_month, month_label
 from cscoach.model.number_format import format_value, plural
 from cscoach.model.workbook import Workbook
 from cscoach.ui import autosave, dialogs
@@ -165,12 +165,12 @@ class ReviewTab(QWidget):
             parent=body,
             spacing=8,
         )
-        self.scroll = scroll_area(body, object_name="reviewScroll")
+        self.body_scroll = scroll_area(body, object_name="reviewScroll")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.body_scroll, 1)
         self.reload()
 
     def _build_feedback_box(self) -> None:
@@ -262,8 +262,13 @@ class ReviewTab(QWidget):
     def current_month(self) -> str | None:
         """The month reviewed (the one the tab shows or will show when next shown)."""
         if self.stale:
-            return self.picked_month or kpi_entries.latest_month(self.wb)
+            return self.picked_month or self._first_month()
         return self.month_combo.currentData()
+
+    def _first_month(self) -> str:
+        """The month the review opens on: the latest with values, else (nothing entered
+        yet) last month, the one a review is held about — not this unfinished one."""
+        return kpi_entries.latest_month(self.wb) or add_months(current_month(self.today), -1)
 
     def reload(self, month: str | None = None) -> None:
         """Show ``month``, else the month the owner picked, else the latest with values
@@ -277,9 +282,12 @@ class ReviewTab(QWidget):
         self.day_spin.setValue(calendar_ics.review_day(self.wb))
         self.day_spin.setReadOnly(self.wb.read_only)
         months = kpi_review.review_months(self.wb, today=self.today)
-        wanted = self.picked_month or kpi_entries.latest_month(self.wb)
-        if wanted is None or wanted not in months:
-            wanted = months[0] if months else None
+        first = self._first_month()
+        if first not in months:  # a new workbook: last month, with nothing in it yet
+            months = sorted({*months, first}, reverse=True)
+        wanted = self.picked_month or first
+        if wanted not in months:
+            wanted = first
         self.month_combo.blockSignals(True)
         self.month_combo.clear()
         for m in months:

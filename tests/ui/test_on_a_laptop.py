@@ -250,3 +250,12 @@ def test_a_complaints_follow_up_is_in_view_without_scrolling(window):
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
             chain.append(widget)
     assert chain.index(form.asked_edit) < chain.index(form.channel_combo)
+
+
+def test_a_new_workbooks_review_opens_on_last_month_not_this_unfinished_one(new_window):
+    page = show(new_window, "kpis")
+    assert isinstance(page, KpisPage)
+    page.tabs.setCurrentWidget(page.review)
+    settle()
+    assert page.review.month_combo.currentData() == "2026-10"  # FIXED_TODAY: 22 November
+    assert page.review.month_combo.findData("2026-11") >= 0  # this month can be chosen

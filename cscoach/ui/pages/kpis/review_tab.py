@@ -262,7 +262,7 @@ class ReviewTab(QWidget):
     def current_month(self) -> str | None:
         """The month reviewed (the one the tab shows or will show when next shown)."""
         if self.stale:
-            return self.picked_month or self._first_month()
+            return self.picked_month or kpi_entries.latest_month(self.wb)
         return self.month_combo.currentData()
 
     def _first_month(self) -> str:

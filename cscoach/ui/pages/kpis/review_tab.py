@@ -272,7 +272,7 @@ class ReviewTab(QWidget):
 
     def reload(self, month: str | None = None) -> None:
         """Show ``month``, else the month the owner picked, else the latest with values
-        (read when the tab is next shown if it is hidden now)."""
+        or last month (``_first_month``); read when the tab is next shown if hidden now."""
         if month:
             self.picked_month = month
         if not self.isVisible():

@@ -47,7 +47,7 @@ from cscoach.printing.base import (
     styles,
     text,
 )
-from cscoach.printing.scripts import runs, shaped
+from cscoach.printing.scripts import right_to_left, runs, shaped
 
 # Points, largest first: every point from 60 down to the 14 pt floor, so the type is as
 # large as the page allows (28 pt or more for up to eight standards of ordinary length).
@@ -167,10 +167,15 @@ def _poster_body(
     with its first standard (never alone at the foot of a column), and a standard is never
     split between columns."""
     category, item = _poster_styles(size, air)
+    right_item = ParagraphStyle("pir", parent=item, leftIndent=0)
     body: list[Flowable] = []
     for name, group in groupby(items, key=lambda s: s.category):
         for n, s in enumerate(group):
-            standard = Paragraph(text(s.title), item, bulletText="✓")
+            title = text(s.title)
+            if right_to_left(title):  # the tick before it, at the right where it is read
+                standard = Paragraph(f"✓ {title}", right_item)
+            else:
+                standard = Paragraph(title, item, bulletText="✓")
             heading = [Paragraph(text(name), category)] if n == 0 else []
             body.append(KeepTogether([*heading, standard]))
     if missing:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from helpers.dates import FIXED_TODAY, clock_on
@@ -421,3 +424,24 @@ def test_an_owner_named_in_chinese_prints_in_the_handbook(workbook: Workbook) ->
     st.add_standard(workbook, st.StandardInput("Greet in two languages", category, owner_id=owner))
     pages, text = read(render(workbook, PrintRequest("standards")).pdf)
     assert pages >= 1 and "你好" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_a_right_to_left_standard_has_its_tick_on_the_right(
+    workbook: Workbook, tmp_path: Path
+) -> None:
+    category = st.list_categories(workbook)[0].id
+    st.add_standard(workbook, st.StandardInput("עונים לכל הודעה", category, on_poster=True))
+    pdf = tmp_path / "poster.pdf"
+    pdf.write_bytes(render(workbook, PrintRequest("poster", today=FIXED_TODAY)).pdf)
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = [
+        (float(m.group(1)), float(m.group(2)), m.group(3))
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)
+    ]
+    hebrew = [(x, y) for x, y, w in words if any("\u0590" <= c <= "\u05ff" for c in w)]
+    y = hebrew[0][1]
+    ticks = [x for x, ty, w in words if w == "✓" and abs(ty - y) < 3]
+    assert ticks and ticks[0] > max(x for x, _ in hebrew)  # right of the words: read first

@@ -187,9 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the backup to restore (see cscoach backups PATH)",
     )
 
-    from cscoach.printing.documents import DOCUMENTS
+    from cscoach.printing.names import DOCUMENT_TITLES
 
-    names = " | ".join(DOCUMENTS)
+    names = " | ".join(DOCUMENT_TITLES)
     printing = commands.add_parser(
         "print",
         prog=f"{PROG} print",
@@ -200,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"Write one of the printable documents to a PDF file. DOC: {names}. "
         "The workbook is only read, so this works while the app has it open.",
     )
-    printing.add_argument("document", metavar="DOC", choices=list(DOCUMENTS), help=names)
+    printing.add_argument("document", metavar="DOC", choices=list(DOCUMENT_TITLES), help=names)
     printing.add_argument("--workbook", metavar="PATH", type=path_argument, required=True)
     printing.add_argument(
         "--out",

@@ -25,6 +25,7 @@ from cscoach.model.errors import ValidationError
 from cscoach.model.months import add_months, month_label
 from cscoach.model.workbook import Workbook
 from cscoach.printing.info import DocumentInfo
+from cscoach.printing.names import DOCUMENT_TITLES
 
 
 @dataclass(frozen=True)
@@ -391,21 +392,25 @@ def _one_to_one(wb: Workbook, request: PrintRequest) -> Printed:
 
 Renderer = Callable[[Workbook, PrintRequest], bytes | Printed]
 
+RENDERERS: dict[str, Renderer] = {
+    "philosophy": _philosophy,
+    "questionnaire": _questionnaire,
+    "answers": _answers,
+    "poster": _poster,
+    "standards": _handbook,
+    "signoff": _signoff,
+    "scorecard": _scorecard,
+    "monthly-review": _monthly_review,
+    "culture-map": _culture_map,
+    "feedback": _feedback,
+    "you-said-we-did": _you_said_we_did,
+    "training": _training,
+    "story": _story,
+    "one-to-one": _one_to_one,
+}
+# Each document's title (``names``, which the command line reads) and how it is printed.
 DOCUMENTS: dict[str, tuple[str, Renderer]] = {
-    "philosophy": ("Our customer service philosophy", _philosophy),
-    "questionnaire": ("Team questionnaire (blank form)", _questionnaire),
-    "answers": ("Team answers by question", _answers),
-    "poster": ("Break-room poster", _poster),
-    "standards": ("Service standards handbook", _handbook),
-    "signoff": ("Standards sign-off sheet", _signoff),
-    "scorecard": ("Interview scorecard", _scorecard),
-    "monthly-review": ("Monthly KPI review", _monthly_review),
-    "culture-map": ("Culture map", _culture_map),
-    "feedback": ("Voice of the customer (a month's feedback)", _feedback),
-    "you-said-we-did": ("You said, we did (for the wall)", _you_said_we_did),
-    "training": ("Training attendance sheet", _training),
-    "story": ("Story of the month (for the wall)", _story),
-    "one-to-one": ("One-to-one sheet", _one_to_one),
+    name: (title, RENDERERS[name]) for name, title in DOCUMENT_TITLES.items()
 }
 
 

@@ -81,3 +81,9 @@ def test_the_dates_are_the_moment_it_was_made(
         after = time.time()
         assert created == modified
         assert before - 1 <= created.timestamp() <= after + 1, (document, created)
+
+
+def test_every_document_named_is_one_that_prints() -> None:
+    from cscoach.printing import documents, names
+
+    assert list(documents.RENDERERS) == list(names.DOCUMENT_TITLES)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFormLayout
 
 from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages.hiring import candidates as candidate_panel
@@ -259,3 +259,16 @@ def test_a_new_workbooks_review_opens_on_last_month_not_this_unfinished_one(new_
     settle()
     assert page.review.month_combo.currentData() == "2026-10"  # FIXED_TODAY: 22 November
     assert page.review.month_combo.findData("2026-11") >= 0  # this month can be chosen
+
+
+def test_a_storys_form_keeps_its_labels_beside_the_fields_on_a_laptop(window):
+    page = show(window, "training")
+    assert isinstance(page, TrainingPage)
+    page.tabs.setCurrentWidget(page.stories)
+    page.stories.table.selectRow(0)
+    settle()
+    form = page.stories.form
+    # as the session's form beside it: not every label over its field
+    assert form.forms[0].rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows
+    assert in_view(form.delete_button, page.stories.form_scroll)
+    assert form.wall_check.text().startswith("On the wall in ")

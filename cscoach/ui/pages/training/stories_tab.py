@@ -269,7 +269,9 @@ class StoriesTab(QWidget):
             source = story.source_text
         form.source_text.setText(source or "—")
         form.wall_check.blockSignals(True)
-        form.wall_check.setText(f"Story of the month for {month_label(self.month)}")
+        # short, as the list's "On the wall" (the tooltip says it is the story of the
+        # month): the form keeps its labels beside the fields on a laptop
+        form.wall_check.setText(f"On the wall in {month_label(self.month)}")
         form.wall_check.setChecked(story is not None and story.featured_in(self.month))
         form.wall_check.setEnabled(story is not None and not self.wb.read_only)
         form.wall_check.blockSignals(False)

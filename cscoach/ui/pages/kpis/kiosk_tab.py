@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -86,12 +86,19 @@ class KioskTab(QWidget):
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        header = table.horizontalHeader()
-        # the numbers as wide as they need, side by side; the day or hour takes the room
-        # left (not the last column, whose number sat far from the others)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # every column as wide as its heading and numbers, and the room left shared out
+        # evenly (``_share_width``): not one wide column whose number sits far from the
+        # others, nor a heading cut off
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.viewport().installEventFilter(self)
         return table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            for table in (self.by_day, self.by_hour):
+                if watched is table.viewport():
+                    _share_width(table)
+        return super().eventFilter(watched, event)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -254,6 +261,19 @@ class KioskTab(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 table.setItem(r, c, cell)
+        _share_width(table)
+
+
+def _share_width(table: QTableWidget) -> None:
+    """Each column as wide as its heading and cells, plus an even share of the room left."""
+    header = table.horizontalHeader()
+    count = header.count()
+    if not count:
+        return
+    wanted = [max(header.sectionSizeHint(c), table.sizeHintForColumn(c)) for c in range(count)]
+    spare = max(0, table.viewport().width() - sum(wanted))
+    for column, width in enumerate(wanted):
+        header.resizeSection(column, width + spare // count)
 
 
 def _least_happy(hours: list[kiosk_kpis.VoteTally]) -> str:

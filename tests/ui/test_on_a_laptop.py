@@ -78,8 +78,10 @@ def test_the_monthly_review_shows_every_kpi_and_its_actions_are_not_squeezed(win
     # the actions keep room for their rows (the review scrolls instead), and the first
     # thing to tick is in view without scrolling
     actions = review.action_panel
-    assert actions.tick_list.height() >= actions.tick_list.fitted_height()
-    assert actions.coming_list.height() >= actions.coming_list.fitted_height()
+    for items in (actions.tick_list, actions.coming_list):
+        assert items.height() >= items.fitted_height()
+        assert items.count() <= items.most
+        assert items.verticalScrollBar().maximum() == 0  # every row whole, as wrapped
     first = actions.tick_list.visualItemRect(actions.tick_list.item(0))
     bottom = actions.tick_list.viewport().mapTo(review.body_scroll.viewport(), first.bottomLeft())
     assert bottom.y() <= review.body_scroll.viewport().height()

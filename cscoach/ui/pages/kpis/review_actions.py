@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 
 from cscoach.model import action_loop, actions, actions_edit
@@ -45,19 +46,40 @@ def _row_text(action: Action) -> str:
 
 
 class FittedList(QListWidget):
-    """A list that asks for room for its rows, two lines each (``most`` rows at the most:
-    then it scrolls), so the review reads as a page rather than a few boxes that scroll."""
+    """A list that asks for room for its rows as they wrap at its width (``most`` rows at
+    the most: then it scrolls), so the review reads as a page rather than a few boxes that
+    scroll or a box of blank lines. Before it has a width, two lines a row."""
+
+    SIDE = 40  # px of a row beside its text: the tick box and the padding, and to spare
 
     def __init__(self, most: int) -> None:
         super().__init__()
         self.most = most
+        self._fitted = 0
 
     def fitted_height(self) -> int:
-        rows = max(1, min(self.count(), self.most))
-        return rows * text_side(self, 2, 10) + 2 * self.frameWidth()
+        shown = [self.item(row) for row in range(min(self.count(), self.most))]
+        room = self.viewport().width() - self.SIDE
+        if not shown or room < text_width(self, 20):
+            return max(1, len(shown)) * text_side(self, 2, 10) + 2 * self.frameWidth()
+        metrics = self.fontMetrics()
+        padding = max(self.sizeHintForRow(0) - metrics.height(), 4)
+        wrap = Qt.TextFlag.TextWordWrap
+        rows = sum(
+            metrics.boundingRect(0, 0, room, 10_000, wrap, item.text()).height() + padding
+            for item in shown
+        )
+        return rows + 2 * self.frameWidth() + 2
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(super().sizeHint().width(), self.fitted_height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        fitted = self.fitted_height()  # wider, a row takes fewer lines
+        if fitted != self._fitted:
+            self._fitted = fitted
+            self.updateGeometry()
 
 
 def _list(object_name: str, name: str, most: int) -> FittedList:
@@ -82,11 +104,11 @@ class ReviewActions(QWidget):
         self._filling = False
 
         self.tick_title = plain_label(object_name="reviewTickTitle", role="strong")
-        self.tick_list = _list("reviewTicks", "Actions to tick off", 8)
+        self.tick_list = _list("reviewTicks", "Actions to tick off", 10)
         self.tick_list.itemChanged.connect(self._ticked)
         self.tick_empty = plain_label(role="hint", wrap=True)
         self.coming_title = plain_label(role="strong")
-        self.coming_list = _list("reviewComing", "Actions due next month", 4)
+        self.coming_list = _list("reviewComing", "Actions due next month", 6)
         self.coming_empty = plain_label("Nothing due yet.", role="hint")
         self.helped_title = plain_label(
             "Done a month ago — did it help?", object_name="reviewHelpedTitle", role="strong"

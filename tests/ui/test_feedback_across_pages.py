@@ -157,6 +157,7 @@ def test_a_standards_form_shows_its_feedback_and_opens_it(qtbot, window):
     row = page.model.row_of(backup.id)
     rect = page.table.visualRect(page.model.index(row, 0))
     qtbot.mouseClick(page.table.viewport(), LEFT, pos=rect.center())
+    page.form.related.setCurrentWidget(page.form.customers_tab)  # the form's tab
     panel = page.form.customers_said
     named = feedback_links.naming_standard(window.wb, backup.id)
     assert named.counts.get("complaint", 0) >= 3
@@ -176,6 +177,7 @@ def test_a_standard_without_feedback_says_so(qtbot, workbook):
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
+    page.form.related.setCurrentWidget(page.form.customers_tab)  # the form's tab
     panel = page.form.customers_said
     assert panel.text() == NOT_ADDED_FEEDBACK  # the new, blank form
     assert not panel.link.isVisibleTo(page)

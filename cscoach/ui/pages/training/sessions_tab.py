@@ -124,7 +124,7 @@ class SessionsTab(QWidget):
             "sessionsSplitter",
             self.list_panel,
             self.form_scroll,
-            (90, 64),
+            (84, 70),
             form_share=0.34,  # on a wide screen, room for the standards' titles
         )
         vbox(self.needs, (self.splitter, 1), parent=self, margins=(0, 8, 0, 0), spacing=8)

@@ -45,6 +45,8 @@ TARGETS = {
     "survey import of 50,000 responses": 2.0,
     "the large workbook exported to Excel": 3.0,
     "the large workbook's calendar": 1.0,
+    "a kiosk vote saved": 0.050,
+    "the KPI page with a month of kiosk votes": 0.300,
     "peak memory at start-up / floor": 2.0,
 }
 
@@ -569,6 +571,32 @@ def build_table(results: dict) -> Table:
         what="slowest of three runs of cscoach calendar",
     )
 
+    kiosk = results.get("kiosk", {})
+    day = kiosk.get("day", {})
+    t.section(
+        f"The counter kiosk: {day.get('votes', '?')} votes in a day beside the open app, "
+        "then a month of them"
+    )
+    if "error" in kiosk:
+        t.add("kiosk", None, shown="ERROR")
+    else:
+        ms = lambda v: v / 1000 if v is not None else None  # noqa: E731
+        t.add("a vote saved: median", ms(day.get("vote_ms_median")))
+        t.add("a vote saved: 95th percentile", ms(day.get("vote_ms_p95")))
+        t.add(
+            "a vote saved: slowest",
+            ms(day.get("vote_ms_max")),
+            target="a kiosk vote saved",
+            what="the slowest of a day's kiosk votes",
+        )
+        with_month = kiosk.get("kpi_page_with_month", {})
+        t.add(
+            "KPI page, Kiosk tab with a month of 10,000 votes a day",
+            ms(with_month.get("kiosk_tab_ms")),
+            target="the KPI page with a month of kiosk votes",
+        )
+        t.add("KPI page shown again then", ms(with_month.get("kpi_page_reload_ms")))
+
     t.section("Peak memory (VmHWM) under Xvfb")
     floor_kb = floor.get("VmHWM_kB")
     mb = lambda kb: kb / 1024 if kb is not None else None  # noqa: E731
@@ -638,6 +666,20 @@ def calendar_ics(tmp: Path, large: str, runs: int = 3) -> dict:
             return {"error": done.stderr.strip()}
     data = out.read_bytes()
     return {"runs": times, "events": data.count(b"BEGIN:VEVENT"), "kB": len(data) // 1024}
+
+
+def kiosk_votes(tmp: Path) -> dict:
+    """``benchmarks/kiosk.py``: a day of kiosk votes beside the open app, then a month of
+    them and what the KPI page pays for it (offscreen)."""
+    done = subprocess.run(
+        [PYTHON, str(HERE / "kiosk.py")],
+        env=child_env(tmp, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        return {"error": done.stderr.strip() or f"exit {done.returncode}"}
+    return json.loads(done.stdout)
 
 
 # -- main ----------------------------------------------------------------------------------------
@@ -713,6 +755,8 @@ def main(argv: list[str] | None = None) -> int:
         results["export_xlsx"] = export_xlsx(tmp, large)
         log("The owner's calendar…")
         results["calendar"] = calendar_ics(tmp, large)
+        log("The counter kiosk (10,000 votes, then a month of them)…")
+        results["kiosk"] = kiosk_votes(tmp)
     finally:
         if args.keep:
             log(f"Kept {tmp}")
@@ -761,6 +805,7 @@ def _errors(results: dict) -> list[str]:
         "imports",
         "model",
         "calendar",
+        "kiosk",
     ):
         part = results.get(key, {})
         parts = part.values() if key in ("startup_breakdown", "charts_first_show") else [part]

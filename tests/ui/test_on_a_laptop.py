@@ -15,7 +15,7 @@ from cscoach.ui.pages.hiring import candidates as candidate_panel
 from cscoach.ui.pages.hiring import criteria as hiring_criteria
 from cscoach.ui.pages.hiring.page import HiringPage
 from cscoach.ui.pages.kpis.page import KpisPage
-from cscoach.ui.pages.training import sessions_tab
+from cscoach.ui.pages.training import sessions_tab, stories_tab
 from cscoach.ui.pages.training.page import TrainingPage
 
 LAPTOP = QSize(1366, 768)
@@ -278,3 +278,21 @@ def test_a_storys_form_keeps_its_labels_beside_the_fields_on_a_laptop(window):
     assert form.forms[0].rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows
     assert in_view(form.delete_button, page.stories.form_scroll)
     assert form.wall_check.text().startswith("On the wall in ")
+
+
+@pytest.mark.parametrize("size", [LAPTOP, WIDE])
+def test_stories_keep_names_whole_and_give_the_story_the_room(window, size):
+    page = show(window, "training", size)
+    assert isinstance(page, TrainingPage)
+    page.tabs.setCurrentWidget(page.stories)
+    settle()
+    table, header = page.stories.table, page.stories.table.horizontalHeader()
+    for column in (stories_tab.WHO, stories_tab.VALUE):
+        widest = max(
+            table.fontMetrics().horizontalAdvance(page.stories.model.row_texts(row)[column])
+            for row in range(page.stories.model.rowCount())
+        )
+        assert header.sectionSize(column) > widest, column
+    if size == WIDE:  # the story is the widest column, not a third of the rest
+        widths = [header.sectionSize(c) for c in range(header.count())]
+        assert widths[stories_tab.WHAT] == max(widths)

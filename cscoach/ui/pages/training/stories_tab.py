@@ -32,7 +32,7 @@ from cscoach.ui.record_fields import (
     tick_list,
     with_error,
 )
-from cscoach.ui.record_table import Column, RecordTableModel, fit_columns
+from cscoach.ui.record_table import Column, ColumnFitter, RecordTableModel
 from cscoach.ui.widgets import (
     STRETCH,
     delete_action,
@@ -55,6 +55,7 @@ EMPTY_TEXT = (
     "tell it: that is how a culture spreads."
 )
 TEXTS = ListTexts(EMPTY_TEXT, "Write the First Story", "New Story")
+DATE, WHO, VALUE, WHAT, WALL = range(5)  # the columns
 COLUMNS: list[Column[Story]] = [
     Column("Date", lambda s: s.happened_on, stretch=False, samples=("2026-12-31",)),
     Column("Who", lambda s: s.members_label, tip=lambda s: s.members_label),
@@ -177,7 +178,12 @@ class StoriesTab(QWidget):
         self.model: RecordTableModel[Story] = RecordTableModel(COLUMNS, parent=self)
         self.table = record_table(self.model, "storiesTable")
         self.table.setAccessibleName("Success stories")
-        fit_columns(self.table, COLUMNS, 16)
+        # who and the value as wide as their names, what happened the room left: on a
+        # wide screen most of the story, on a laptop its start (in full in the form); on a
+        # small screen the names give way down to their headings
+        self.fitter = ColumnFitter(
+            self.table, self.model.row_texts, WHAT, least=16, most=70, squeeze=(VALUE, WHO)
+        )
         self.list_panel = AddingList(self.table, "story", TEXTS, self.start_new)
         self.list_panel.add_button.setToolTip("A blank story (Insert)")
         self.form = StoryForm()

@@ -27,6 +27,7 @@ class Link:
     id: int
     name: str
     measured: bool = True  # KPIs: a value within MEASURED_WITHIN_MONTHS
+    category: str = ""  # standards: the name of their category (the order they come in)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
     since = add_months(today.replace(day=1), -MEASURED_WITHIN_MONTHS).strftime("%Y-%m")
     values = wb.query("SELECT id, name, meaning FROM core_values ORDER BY position")
     standards = wb.query(
-        """SELECT sv.value_id, s.id, s.title AS name FROM standard_values sv
+        """SELECT sv.value_id, s.id, s.title AS name, c.name AS category
+           FROM standard_values sv
            JOIN standards s ON s.id = sv.standard_id AND s.active = 1
            JOIN standard_categories c ON c.id = s.category_id
            ORDER BY c.position, s.position"""
@@ -105,7 +107,7 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
 
     def links(rows: list[dict[str, Any]], value_id: int) -> tuple[Link, ...]:
         return tuple(
-            Link(r["id"], r["name"], bool(r.get("measured", True)))
+            Link(r["id"], r["name"], bool(r.get("measured", True)), r.get("category") or "")
             for r in rows
             if r["value_id"] == value_id
         )
@@ -131,7 +133,7 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
         for v in values
     )
     loose_standards = wb.query(
-        """SELECT s.id, s.title AS name FROM standards s
+        """SELECT s.id, s.title AS name, c.name AS category FROM standards s
            JOIN standard_categories c ON c.id = s.category_id
            WHERE s.active = 1 AND NOT EXISTS
                (SELECT 1 FROM standard_values sv WHERE sv.standard_id = s.id)
@@ -145,7 +147,7 @@ def culture_map(wb: Workbook, today: dt.date | None = None) -> CultureMap:
     )
     return CultureMap(
         rows,
-        tuple(Link(r["id"], r["name"]) for r in loose_standards),
+        tuple(Link(r["id"], r["name"], category=r["category"]) for r in loose_standards),
         tuple(Link(r["id"], r["name"]) for r in loose_criteria),
         tuple(Link(u.id, u.title) for u in untrained),
     )

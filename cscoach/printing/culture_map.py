@@ -1,5 +1,9 @@
-"""The culture map on one page: each core value with what serves it, the gaps, and what
-customers said of its standards over the last year."""
+"""The culture map: each core value with what serves it, the gaps, and what customers said
+of its standards over the last year.
+
+On one landscape page when it fits: a table whose type shrinks to 7 pt, then gets denser. A
+map too big for that becomes a document with a section per value
+(``cscoach.printing.culture_map_sections``)."""
 
 from __future__ import annotations
 
@@ -7,11 +11,13 @@ from collections.abc import Callable
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from cscoach.model.culture_map import FEEDBACK_WITHIN_MONTHS, CultureMap, Link, ValueRow
 from cscoach.printing.base import (
     ACCENT,
+    FONT,
     FONT_BOLD,
     INK,
     MUTED,
@@ -22,13 +28,14 @@ from cscoach.printing.base import (
     frame_size,
     layout,
     para,
+    register_fonts,
     stacked_height,
     styles,
     text,
 )
+from cscoach.printing.culture_map_sections import WARN, sections_document
 
 SIZES = (11, 10, 9, 8.5, 8, 7.5, 7)  # largest first; the map always fits one page
-WARN = "#9a3412"
 
 
 def _names(links: tuple[Link, ...], style: ParagraphStyle, compact: bool) -> list[Paragraph]:
@@ -154,11 +161,15 @@ def _story(info: DocumentInfo, cmap: CultureMap, size: float, compact: bool) -> 
 
 
 def culture_map_document(info: DocumentInfo, cmap: CultureMap) -> bytes:
-    """One landscape page: the type shrinks, then the layout gets denser, until it fits.
+    """One landscape page when the map fits one: the type shrinks, then the layout gets
+    denser, until it does. Each candidate is measured (its flowables wrapped, no page
+    drawn) to choose the largest that fits; only that one is laid out.
 
-    Each candidate layout is measured (its flowables wrapped, no page drawn) to choose the
-    largest that fits; only that one is laid out."""
+    A map that fits no page at 7 pt, even dense, gets a section per value
+    (``sections_document``)."""
     width, height = frame_size(info)
+    if _surely_too_big(cmap, width, height):
+        return sections_document(info, cmap)
     candidates = [(compact, size) for compact in (False, True) for size in SIZES]
 
     def fits(n: int) -> bool:
@@ -168,12 +179,29 @@ def culture_map_document(info: DocumentInfo, cmap: CultureMap) -> bytes:
     chosen = _largest_fitting(len(SIZES), fits)
     if chosen is None:
         found = _largest_fitting(len(SIZES), lambda n: fits(len(SIZES) + n))
-        chosen = len(candidates) - 1 if found is None else len(SIZES) + found
+        if found is None:
+            return sections_document(info, cmap)
+        chosen = len(SIZES) + found
     for compact, size in candidates[chosen:]:  # the measure is close; the layout decides
         pdf, pages = layout(info, _story(info, cmap, size, compact))
         if pages == 1:
             return pdf
-    return pdf  # even the densest layout overflows: better two pages than lost rows
+    return sections_document(info, cmap)
+
+
+def _surely_too_big(cmap: CultureMap, width: float, height: float) -> bool:
+    """Whether the densest one-page table certainly runs over its page, known without
+    breaking a line: its standards column alone needs at least as many lines as the width
+    of the value's standards, end to end, is of that column's width (a large workbook's
+    map skips the measuring it would fail)."""
+    register_fonts()
+    size = SIZES[-1]
+    column = width * 0.4 - 12  # the compact table's standards column, inside its padding
+    lines = 0.0
+    for row in cmap.values:
+        names = "; ".join(x.name for x in row.standards)
+        lines += stringWidth(names, FONT, size) / (column + stringWidth(" ", FONT, size))
+    return lines * size * 1.3 > height * 1.05
 
 
 def _largest_fitting(count: int, fits: Callable[[int], bool]) -> int | None:

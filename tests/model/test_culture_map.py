@@ -89,3 +89,19 @@ def test_a_standards_kpi_serves_the_standards_values(workbook: Workbook) -> None
     (row,) = cm.culture_map(workbook, TODAY).values
     assert [k.name for k in row.kpis] == ["Average resolution time"]
     assert cm.GAP_KPI not in row.gaps
+
+
+def test_standards_carry_their_category_name(workbook: Workbook) -> None:
+    """The printed map lists a value's standards under the names of their categories."""
+    value = ph.add_value(workbook, "Warmth")
+    standard = st.list_standards(workbook)[0]
+    category = next(c for c in st.list_categories(workbook) if c.id == standard.category_id)
+    st.update_standard(
+        workbook,
+        standard.id,
+        st.StandardInput(standard.title, standard.category_id, value_ids=(value,)),
+    )
+    cmap = cm.culture_map(workbook, TODAY)
+    (row,) = cmap.values
+    assert [(s.name, s.category) for s in row.standards] == [(standard.title, category.name)]
+    assert all(s.category for s in cmap.unanchored_standards)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QFormLayout
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 
 from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages.hiring import candidates as candidate_panel
@@ -296,3 +296,15 @@ def test_stories_keep_names_whole_and_give_the_story_the_room(window, size):
     if size == WIDE:  # the story is the widest column, not a third of the rest
         widths = [header.sectionSize(c) for c in range(header.count())]
         assert widths[stories_tab.WHAT] == max(widths)
+
+
+def test_an_actions_state_is_never_broken_across_lines(window):
+    page = show(window, "feedback")
+    page.tabs.setCurrentWidget(page.themes)  # the first theme: two actions done in July
+    settle()
+    links = page.themes.findChildren(QLabel, "actionLink")
+    assert links
+    for label in links:
+        state = label.text().rsplit(" — ", 1)[1]
+        assert " " not in state  # "Done 12 July" over a lone "2026" was the break
+        assert "&nbsp;" in state

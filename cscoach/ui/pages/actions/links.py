@@ -106,7 +106,9 @@ class ActionsBox(QWidget):
         self.count = len(shown)
         for action in shown[:SHOWN]:
             title = escape(short(action.title, TITLE_CHARACTERS))
-            label = QLabel(f'• <a href="{action.id}">{title}</a> — {escape(state_text(action))}')
+            # its state on one line ("Done 12 July" then "2026" alone was the break)
+            state = escape(state_text(action)).replace(" ", "&nbsp;")
+            label = QLabel(f'• <a href="{action.id}">{title}</a> — {state}')
             label.setObjectName("actionLink")
             label.setTextFormat(Qt.TextFormat.RichText)  # the user's text escaped above
             label.setWordWrap(True)

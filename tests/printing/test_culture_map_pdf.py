@@ -305,7 +305,7 @@ def test_the_lists_are_nine_points_or_more() -> None:
 def test_contents_on_the_first_page_give_each_values_page() -> None:
     data = culture_map_document(info(), large_map())
     pages = page_lines(data)
-    assert pages[0][2] == "Contents" or "Contents" in pages[0]
+    assert "Contents" in pages[0]
     for v in range(7):
         name = f"Value heading {v}"
         on = next(n for n, lines in enumerate(pages, 1) if name in lines)

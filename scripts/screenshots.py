@@ -28,12 +28,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QTabWidget, QWidget
 
 from cscoach.ui import app as cscoach_app
 from cscoach.ui import style
 from cscoach.ui.main_window import MainWindow
 from cscoach.ui.pages.registry import PAGES
+from cscoach.ui.record_editor import RecordEditor
 
 WIDTH, HEIGHT = (int(v) for v in os.environ.get("SHOT_SIZE", "1280x800").split("x"))
 SCALED = "200"  # the folder of the 200 % shots
@@ -107,11 +108,24 @@ def shoot_tabs(app: QApplication, window: MainWindow, root: QWidget, name: str, 
         settle(app)
 
 
+def show_a_record(page: QWidget) -> None:
+    """On a list + form page whose form is blank (a new record), the first record in the
+    list: a picture of the page then shows what a record holds."""
+    editor, table = getattr(page, "editor", None), getattr(page, "table", None)
+    if not isinstance(editor, RecordEditor) or not isinstance(table, QTableView):
+        return
+    if editor.current_id is None and table.model().rowCount() > 0:
+        table.selectRow(0)
+
+
 def shoot_all(app: QApplication, window: MainWindow, out: Path) -> None:
-    """Every page with its tabs, then Help ▸ How CS Coach Works and Keyboard Shortcuts."""
+    """Every page with its tabs (a list + form page with its first record in the form),
+    then Help ▸ How CS Coach Works and Keyboard Shortcuts."""
     out.mkdir(parents=True, exist_ok=True)
     for number, spec in enumerate(PAGES, start=1):
         window.show_page(spec.key)
+        settle(app)
+        show_a_record(window.stack.currentWidget())
         settle(app, seconds=SHOW_SECONDS)
         name = f"{number}-{spec.key}"
         save(window, out / f"{name}.png")

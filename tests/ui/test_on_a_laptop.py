@@ -308,3 +308,16 @@ def test_an_actions_state_is_never_broken_across_lines(window):
         state = label.text().rsplit(" — ", 1)[1]
         assert " " not in state  # "Done 12 July" over a lone "2026" was the break
         assert "&nbsp;" in state
+
+
+@pytest.mark.parametrize(
+    ("key", "field"), [("actions", "title_edit"), ("feedback", "customer_edit")]
+)
+def test_example_text_in_an_empty_field_reads_whole_on_a_laptop(window, key, field):
+    page = show(window, key)
+    form = page.form if key == "actions" else page.items.form
+    edit = getattr(form, field)
+    room = edit.width() - 2 * edit.style().pixelMetric(
+        edit.style().PixelMetric.PM_DefaultFrameWidth
+    )
+    assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) < room - 8

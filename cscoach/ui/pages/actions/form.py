@@ -45,7 +45,7 @@ class ActionForm(FormPanel):
         self.errors = {name: error_label(f"action_{name}Error") for name in FIELDS}
         self.form_error = error_label("actionFormError")
 
-        self.title_edit = line_edit("actionTitle", "for example: Second till at lunchtime")
+        self.title_edit = line_edit("actionTitle", "for example: A second till at lunch")
         self.source_text = plain_label(object_name="actionSource", wrap=True)
         self.source_link = push_button("Open ›", "actionSourceLink", "Show where it came from")
         self.source_link.setProperty("role", "link")

@@ -151,7 +151,7 @@ class EntryForm(FormPanel):
             channel_line.setPlaceholderText("Not recorded")
         self.customer_edit = QLineEdit()
         self.customer_edit.setObjectName("feedbackCustomer")
-        self.customer_edit.setPlaceholderText("Name or contact, if they gave one")
+        self.customer_edit.setPlaceholderText("Name or contact, if given")
         self.themes_list = tick_list("feedbackThemes", "Tick the themes this is about", 10)
         self.themes_link = QPushButton("Edit the themes ›")
         self.themes_link.setToolTip("Rename, merge or add themes, and read their keyword rules")

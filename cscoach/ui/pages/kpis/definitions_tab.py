@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from cscoach.model import kpis
 from cscoach.model.errors import CsCoachError
 from cscoach.model.months import month_label
-from cscoach.model.number_format import format_value
+from cscoach.model.number_format import format_value, plural
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
@@ -257,7 +257,8 @@ class DefinitionsTab(QWidget):
             self,
             f"Retire {kpi.name}?",
             f"{kpi.name} leaves the grid, the charts and the monthly review. Its "
-            f"{kpi.entries} value(s) stay in the workbook and come back if you bring it back.",
+            f"{plural(kpi.entries, 'value')} {'stays' if kpi.entries == 1 else 'stay'} in the "
+            "workbook and come back if you bring it back.",
             "Retire",
         ):
             return

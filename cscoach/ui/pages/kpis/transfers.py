@@ -9,7 +9,7 @@ from cscoach.model import files
 from cscoach.model import kpi_import as ki
 from cscoach.model import survey_import as si
 from cscoach.model.errors import CsCoachError, ValidationError
-from cscoach.model.number_format import format_number
+from cscoach.model.number_format import format_number, plural
 from cscoach.ui import dialogs
 from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
 from cscoach.ui.widgets import busy_cursor
@@ -32,7 +32,7 @@ def export_csv(self: KpisPage) -> None:
 
     count = dialogs.write_or_explain(self, "Could not export", path, write)
     if count is not None:
-        self._feedback(f"Exported {count} value(s) to {path}.")
+        self._feedback(f"Exported {plural(count, 'value')} to {path}.")
 
 
 def import_csv(self: KpisPage) -> None:
@@ -57,7 +57,7 @@ def import_csv(self: KpisPage) -> None:
         dialogs.show_info(self, "Nothing to import", f"{path.name} has no values in it.")
         return
     new, conflicts, same = plan.new, plan.conflicts, plan.unchanged
-    lines = [f"{path.name} has {len(plan.rows)} value(s):"]
+    lines = [f"{path.name} has {plural(len(plan.rows), 'value')}:"]
     if new:
         months = sorted({r.month for r in new})
         lines.append(
@@ -130,7 +130,7 @@ def import_survey(self: KpisPage) -> None:
         dialogs.show_error(self, "Nothing was imported", exc.message)
         return
     self._feedback(
-        f"Survey imported: {report.written} month value(s) stored"
+        f"Survey imported: {plural(report.written, 'month value')} stored"
         + (f", {len(report.kept)} kept" if report.kept else "")
         + "."
     )

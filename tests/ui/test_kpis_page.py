@@ -980,3 +980,12 @@ def test_the_notes_under_the_charts_fold_away(qtbot, page: KpisPage) -> None:
     assert charts.notes_toggle.text() == "Show Notes ▾"
     charts.notes_toggle.click()
     assert charts.notes_label.isVisible()
+
+
+def test_the_retire_question_counts_the_values_kept_in_words() -> None:
+    from cscoach.ui.pages.kpis.definitions_tab import _kept_values
+
+    assert _kept_values(0) == ""
+    assert "keeps its value," in _kept_values(1)
+    assert "keeps its 17 values," in _kept_values(17)
+    assert "(s)" not in _kept_values(2)

@@ -21,13 +21,21 @@ from PySide6.QtWidgets import (
 from cscoach.model import kpis
 from cscoach.model.errors import CsCoachError
 from cscoach.model.months import month_label
-from cscoach.model.number_format import format_value, plural
+from cscoach.model.number_format import format_value
 from cscoach.model.workbook import Workbook
 from cscoach.ui import dialogs
 from cscoach.ui.pages.kpis import dialogs as kpi_dialogs
 from cscoach.ui.widgets import ToneItem, plain_label, text_side
 
 COLUMNS = ("KPI", "Unit", "Allowed", "Better when", "Target now", "Values", "Status")
+
+
+def _kept_values(count: int) -> str:
+    """What the Retire question says of a KPI's values: kept for when it comes back."""
+    if not count:
+        return ""
+    kept = "its value" if count == 1 else f"its {count} values"
+    return f" The workbook keeps {kept}, ready for when you bring it back."
 
 
 class DefinitionsTab(QWidget):
@@ -256,9 +264,8 @@ class DefinitionsTab(QWidget):
         if kpi.active and not dialogs.confirm(
             self,
             f"Retire {kpi.name}?",
-            f"{kpi.name} leaves the grid, the charts and the monthly review. Its "
-            f"{plural(kpi.entries, 'value')} {'stays' if kpi.entries == 1 else 'stay'} in the "
-            "workbook and come back if you bring it back.",
+            f"{kpi.name} leaves the grid, the charts and the monthly review."
+            + _kept_values(kpi.entries),
             "Retire",
         ):
             return

@@ -195,10 +195,12 @@ def awaiting_helped(wb: Workbook, today: dt.date) -> list[Action]:
     return ac.select(
         wb,
         """ WHERE a.status = 'done' AND a.done_on IS NOT NULL AND (
-              (a.helped IS NULL AND a.done_on <= :asked)
-              OR (a.helped = :not_yet AND a.helped_on IS NOT NULL AND a.helped_on <= :asked))""",
+              (a.helped IS NULL AND a.done_on > :passed AND a.done_on <= :asked)
+              OR (a.helped = :not_yet AND a.helped_on IS NOT NULL
+                  AND a.helped_on > :passed AND a.helped_on <= :asked))""",
         {
             "asked": (today - dt.timedelta(days=ac.HELPED_AFTER_DAYS)).isoformat(),
+            "passed": (today - dt.timedelta(days=ac.HELPED_STOP_DAYS)).isoformat(),
             "not_yet": ac.HELPED_NOT_YET,
         },
     )

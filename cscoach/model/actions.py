@@ -99,6 +99,9 @@ HELPED_YES, HELPED_NOT_YET, HELPED_NO = "yes", "not yet", "no"
 HELPED_ANSWERS = (HELPED_YES, HELPED_NOT_YET, HELPED_NO)
 HELPED_LABELS = {HELPED_YES: "Yes", HELPED_NOT_YET: "Not yet", HELPED_NO: "No"}
 HELPED_AFTER_DAYS = 28  # "did it help?" is asked about a month after an action was done
+# ... and no longer once it has gone unanswered this long after (four monthly reviews): an
+# old question the owner let pass is not asked for ever, in every review and the Overview
+HELPED_STOP_DAYS = HELPED_AFTER_DAYS + 120
 
 NONE = "none"
 ROUND = "round"  # a questionnaire round
@@ -216,14 +219,16 @@ class Action:
 
     def awaiting_helped(self, today: dt.date) -> bool:
         """Done about a month ago (``HELPED_AFTER_DAYS``) and "did it help?" not answered
-        yet ("not yet" is asked again a month after it was given)."""
+        yet ("not yet" is asked again a month after it was given), and not let pass for
+        four months since (``HELPED_STOP_DAYS``)."""
         if self.status != DONE or self.done_on is None:
             return False
-        asked_after = today - dt.timedelta(days=HELPED_AFTER_DAYS)
+        asked_after = (today - dt.timedelta(days=HELPED_AFTER_DAYS)).isoformat()
+        let_pass = (today - dt.timedelta(days=HELPED_STOP_DAYS)).isoformat()
         if self.helped is None:
-            return self.done_on <= asked_after.isoformat()
+            return let_pass < self.done_on <= asked_after
         if self.helped == HELPED_NOT_YET and self.helped_on is not None:
-            return self.helped_on <= asked_after.isoformat()
+            return let_pass < self.helped_on <= asked_after
         return False
 
 

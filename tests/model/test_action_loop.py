@@ -238,3 +238,15 @@ def test_awaiting_helped_is_each_actions_own_rule_in_one_query(workbook: Workboo
         "Not yet 0",
         "Unanswered 0",
     ]
+
+
+def test_a_question_let_pass_for_four_months_is_no_longer_asked(workbook: Workbook) -> None:
+    add(workbook, "Done in May", status="done", done_on="2026-05-20")  # 186 days before
+    add(workbook, "Done in August", status="done", done_on="2026-08-20")
+    left = add(workbook, "Not yet in June", status="done", done_on="2026-05-01")
+    ae.answer_helped(workbook, left, "not yet", today=dt.date(2026, 6, 15))
+    assert [a.title for a in loop.awaiting_helped(workbook, TODAY)] == ["Done in August"]
+    assert [a.title for a in loop.awaiting_helped(workbook, dt.date(2026, 9, 1))] == [
+        "Done in May",  # 104 days after: still asked
+        "Not yet in June",
+    ]

@@ -238,22 +238,7 @@ class ReviewTab(QWidget):
     def _show_training(self, month: str) -> None:
         """Training and stories in two lines: what was held, what is due, what to tell."""
         found = training_record.review_training(self.wb, month, today=self.today or dt.date.today())
-        held = plural(len(found.sessions), "training session") if found.sessions else "none"
-        lines = [f"Training sessions held in {month_label(month)}: {held}"]
-        if found.refreshers:
-            lines[0] += f"; {plural(len(found.refreshers), 'refresher')} due soon or overdue"
-        if found.gaps:
-            lines[0] += (
-                f"; {plural(len(found.gaps), 'standard')} owned by someone not trained on it"
-            )
-        if found.checklists_open:
-            names = ", ".join(c.name for c in found.checklists_open)
-            lines[0] += f"; first-weeks checklist still open for {names}"
-        if found.stories:
-            told = "; ".join(f"{s.members_label}" for s in found.stories[:3])
-            lines.append(
-                f"Stories to tell: {plural(len(found.stories), 'story', 'stories')} ({told})"
-            )
+        lines = kpi_review.training_lines(found)  # as the printed review says it
         self.training_title.setText(f"Training and stories in {month_label(month)}")
         self.training_line.setText("\n".join(lines))
 

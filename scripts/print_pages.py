@@ -40,6 +40,7 @@ def documents(workbook: Path) -> list[tuple[str, list[str]]]:
         ("scorecard", ["scorecard"]),
         ("monthly-review", ["monthly-review"]),
         ("culture-map", ["culture-map"]),
+        ("feedback", ["feedback"]),
         ("you-said-we-did", ["you-said-we-did"]),
         ("story", ["story"]),
     ]

@@ -109,13 +109,14 @@ def shoot_tabs(app: QApplication, window: MainWindow, root: QWidget, name: str, 
 
 
 def show_a_record(page: QWidget) -> None:
-    """On a list + form page whose form is blank (a new record), the first record in the
-    list: a picture of the page then shows what a record holds."""
-    editor, table = getattr(page, "editor", None), getattr(page, "table", None)
-    if not isinstance(editor, RecordEditor) or not isinstance(table, QTableView):
-        return
-    if editor.current_id is None and table.model().rowCount() > 0:
-        table.selectRow(0)
+    """On a list + form page, or a tab of one, whose form is blank (a new record), the
+    first record in the list: a picture of the page then shows what a record holds."""
+    for part in (page, *(v for v in vars(page).values() if isinstance(v, QWidget))):
+        editor, table = getattr(part, "editor", None), getattr(part, "table", None)
+        if not isinstance(editor, RecordEditor) or not isinstance(table, QTableView):
+            continue
+        if editor.current_id is None and table.model().rowCount() > 0:
+            table.selectRow(0)
 
 
 def shoot_all(app: QApplication, window: MainWindow, out: Path) -> None:

@@ -358,13 +358,14 @@ def test_a_new_standard_has_plain_tab_titles(window):
     assert page.form.history_empty.text() == "Reviews appear here once the standard is added."
 
 
-def test_a_wide_window_gives_the_standards_form_room(window):
-    page = show(window, "standards")
-    narrow = page.form_scroll.width()
+@pytest.mark.parametrize(("key", "form"), [("standards", "form_scroll"), ("team", "detail_scroll")])
+def test_a_wide_window_gives_the_form_room(window, key, form):
+    page = show(window, key)
+    narrow = getattr(page, form).width()
     window.resize(WIDE)
     settle()
-    assert page.form_scroll.width() >= narrow + 150
-    assert page.form_scroll.width() * 2 < page.splitter.width()  # the list keeps the most
+    assert getattr(page, form).width() >= narrow + 150
+    assert getattr(page, form).width() * 2 < page.splitter.width()  # the list keeps the most
 
 
 def select_member(page, name: str) -> None:

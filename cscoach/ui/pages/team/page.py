@@ -174,8 +174,8 @@ class TeamPage(Page):
         self._build_form()
 
         self.splitter = list_form_splitter(
-            self, "teamSplitter", self.list_panel, self.detail_scroll, (110, 58)
-        )
+            self, "teamSplitter", self.list_panel, self.detail_scroll, (110, 58), form_share=0.34
+        )  # on a wide screen the person's feedback and training use a third of the room
         self.page_layout.addWidget(self.splitter, 1)
 
         self.editor = RecordEditor(

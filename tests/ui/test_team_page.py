@@ -456,3 +456,28 @@ def test_someone_who_leaves_gets_the_day_they_left(qtbot, workbook):
     click(qtbot, page.toggle_active_button)  # Mark Active: back on the team
     assert team.get_member(workbook, ana).left_on is None
     assert not page.left_on_edit.isVisible()
+
+
+def test_unticking_works_here_now_fills_in_today_and_keeps_it(qtbot, workbook):
+    import datetime as dt
+
+    today = dt.date(2028, 2, 29)
+    ana = team.add_member(workbook, "Ana", "Barista", "2025-01-10", today=today)
+    page = TeamPage(workbook, today=today)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    select(page, "Ana")
+    page.active_check.click()  # no longer works here
+    assert page.left_on_edit.text() == "2028-02-29"
+    assert page.editor.flush()
+    assert team.get_member(workbook, ana).left_on == "2028-02-29"
+    page.role_edit.setText("Barista (weekends)")  # a later change keeps the day
+    assert page.editor.flush()
+    assert team.get_member(workbook, ana) == team.TeamMember(
+        ana, "Ana", "Barista (weekends)", "2025-01-10", False, "2028-02-29"
+    )
+    page.active_check.click()  # back on the team
+    assert page.left_on_edit.text() == ""
+    assert page.editor.flush()
+    assert team.get_member(workbook, ana).left_on is None

@@ -436,8 +436,17 @@ class TeamPage(Page):
         return member_id
 
     def _show_left_on(self, active: bool) -> None:
-        """The day they left is asked only of someone no longer on the team."""
+        """The day they left is asked only of someone no longer on the team. Unticking
+        "Works here now" puts today in it (saved with the tick, and shown, so a later
+        change to the form keeps it); ticking it again clears it."""
         self.form_rows.setRowVisible(self.left_on_row, not active)
+        editor = getattr(self, "editor", None)
+        if editor is None or editor.loading:  # a record being shown, not a tick
+            return
+        if active:
+            self.left_on_edit.clear()
+        elif not self.left_on_edit.text().strip():
+            self.left_on_edit.setText(self.today.isoformat())
 
     def _on_saved(self, added: bool) -> None:
         name = str(self.editor.loaded_values["name"]).strip()

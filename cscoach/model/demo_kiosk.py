@@ -84,6 +84,12 @@ def add_demo_kiosk(wb: Workbook, today: dt.date) -> None:
         kiosk_kpis.refresh(wb, [month])
         kpi_entries.set_note(wb, csat["id"], month, note, today=today)
         kiosk_kpis.keep_apart(wb, nps["id"], month)
+        # written on the demo's day, not the clock's: the same demo on the same day is the
+        # same file
+        wb.conn.execute(
+            "UPDATE kpi_entries SET updated_at = ? WHERE kpi_id = ? AND month = ?",
+            (f"{today.isoformat()} 08:00:00", csat["id"], month),
+        )
 
 
 def _add_answers(wb: Workbook, low_votes: list[tuple[int, int]], today: dt.date) -> None:
@@ -100,14 +106,15 @@ def _add_answers(wb: Workbook, low_votes: list[tuple[int, int]], today: dt.date)
         resolved = min(received + dt.timedelta(days=2), today)
         cur = wb.conn.execute(
             "INSERT INTO feedback_items (received_on, kind, channel, text, acknowledged_on, "
-            "action_taken, status, resolved_on) VALUES (?, 'complaint', 'kiosk', ?, ?, ?, "
-            "'resolved', ?)",
+            "action_taken, status, resolved_on, created_at) VALUES (?, 'complaint', 'kiosk', ?, "
+            "?, ?, 'resolved', ?, ?)",
             (
                 received.isoformat(),
                 text,
                 resolved.isoformat(),
                 "Talked it over at the team meeting: a second person on the till at lunch.",
                 resolved.isoformat(),
+                f"{received.isoformat()} {hour:02d}:05:00",  # the demo's day, not the clock's
             ),
         )
         wb.conn.execute(

@@ -19,6 +19,8 @@ from cscoach.model import demo, kpi_series
 from cscoach.model.kpi_series import KpiSeries
 from cscoach.model.months import add_months
 from cscoach.model.workbook import Workbook
+from cscoach.ui import style
+from cscoach.ui.pages.kpis.charts_tab import chart_theme
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -109,35 +111,10 @@ def test_the_on_target_side_is_in_the_legend_and_survives_grey() -> None:
     assert grey <= 235
 
 
-# The screen's colours as the KPI page builds them (``chart_theme``): no hatch is named, so
-# the theme's own default is what the screen gets.
-LIGHT = ChartTheme(
-    background="#ffffff",
-    text="#1f2933",
-    muted="#616e7c",
-    grid="#e4e8eb",
-    axis="#b7c0c7",
-    values="#2f6f73",
-    target="#3a4754",
-    on_target="#2e7d32",
-    off_target="#b3261e",
-    rolling="#c77c1e",
-    note="#7a4100",
-)
-DARK = ChartTheme(
-    background="#282d32",
-    text="#e6e9ec",
-    muted="#a5b0ba",
-    grid="#363d43",
-    axis="#5b656e",
-    values="#6cc0bf",
-    target="#c5ced6",
-    on_target="#81c995",
-    off_target="#f28b82",
-    rolling="#e3a75a",
-    note="#f6cd8f",
-    shade_alpha=0.14,
-)
+# The screen's colours, as the KPI page builds them from the app's palette (no hatch is
+# named there, so the theme's own default is what the screen gets).
+LIGHT = chart_theme(style.LIGHT)
+DARK = chart_theme(style.DARK)
 
 
 def grey(colour: tuple[float, ...], under: str) -> float:

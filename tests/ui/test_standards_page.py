@@ -745,3 +745,16 @@ def test_a_standard_no_one_is_trained_on_says_so(qtbot, page, workbook):
     page.reload()
     page.select_item("standard", first.id)
     assert "trained" not in page.form.status_label.text()
+
+
+def test_the_summary_says_none_overdue_rather_than_zero(workbook: Workbook) -> None:
+    from cscoach.ui.pages.standards.list_panel import summary
+
+    assert summary([]) == "0 standards"
+    category = standards.list_categories(workbook)[0].id
+    for title in ("Greet within 30 seconds", "Answer within three rings"):
+        standards.add_standard(
+            workbook, StandardInput(title, category, review_months=60), last_reviewed=FIXED_TODAY
+        )
+    ours = [s for s in standards.list_standards(workbook) if s.title == "Greet within 30 seconds"]
+    assert summary(ours) == "1 standard, none overdue"

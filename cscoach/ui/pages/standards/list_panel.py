@@ -31,8 +31,8 @@ def summary(everything: Sequence[Standard]) -> str:
     active = [s for s in everything if s.active]
     overdue = sum(1 for s in active if s.overdue())
     retired = len(everything) - len(active)
-    mark = f"{OVERDUE} " if overdue else ""
-    text = f"{plural(len(active), 'standard')}, {mark}{overdue} overdue"
+    text = plural(len(active), "standard")
+    text += f", {OVERDUE} {overdue} overdue" if overdue else ", none overdue" if active else ""
     return text + (f" · {retired} retired" if retired else "")
 
 
